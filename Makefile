@@ -8,7 +8,7 @@ AREAS   := $(notdir $(patsubst %/,%,$(wildcard docs-src/*/)))
 # The one-entity, models-only package bench/ builds (see BENCHMARKS.md).
 BENCH_GRAPH := -o bench/cmd/docgen/graph -pkg graph -types mobileThreatDefenseConnector -http=false docs-src/seeds
 
-.PHONY: all generate check golden test lint staticcheck tidy-check regen-check ci
+.PHONY: all generate check golden test lint staticcheck tidy-check regen-check fuzz-smoke ci
 
 all: generate test
 
@@ -54,5 +54,9 @@ regen-check: generate
 	@git diff --exit-code --stat && test -z "$$(git status --porcelain)" || \
 		{ echo "generated/ is stale or generate left files behind:"; git status --porcelain; exit 1; }
 
+## fuzz-smoke: every fuzz target for 2 seconds (see FUZZING.md for long runs)
+fuzz-smoke:
+	.ci/fuzz-smoke 2
+
 ## ci: what .ci/run does
-ci: lint tidy-check test check regen-check staticcheck
+ci: lint tidy-check test check regen-check fuzz-smoke staticcheck

@@ -19,7 +19,7 @@ import (
 // names (opLocals, see ParamReserved): c, r, ctx, body, req, err.
 func (g *gen) clientFile(f *jen.File) {
 	f.Comment("defaultBaseURL is the service root of a Client or Requests with no BaseURL.")
-	f.Const().Id("defaultBaseURL").Op("=").Lit(graphBeta)
+	f.Const().Id("defaultBaseURL").Op("=").Lit(g.serviceRoot())
 	f.Line()
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
@@ -33,8 +33,9 @@ func (g *gen) clientFile(f *jen.File) {
 	}
 }
 
-// graphBeta is the service root a Client uses when BaseURL is empty.
-const graphBeta = "https://graph.microsoft.com/beta"
+// serviceRoot is the service root a Client or Requests uses when BaseURL
+// is empty: the one of the API version the pages document.
+func (g *gen) serviceRoot() string { return ir.ServiceRoot(g.spec.Version) }
 
 // respType is the Go type the documented response of op decodes into, or nil
 // when op documents none. A structured type decodes into its Any wrapper

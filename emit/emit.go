@@ -54,9 +54,13 @@ type File struct {
 type Options struct {
 	// Package is the Go package name of the output.
 	Package string
-	// Sources are the input paths as given, relative and slash-separated; they
-	// are named in each file's header.
+	// Sources are the input paths, relative (to the output's module root)
+	// and slash-separated; they are named in each file's header.
 	Sources []string
+	// Pages say how doc comments name each page (by the Pos.File of its
+	// nodes): its public URL, or its path relative to where Sources are.
+	// A page not listed is named by its Pos.File.
+	Pages map[string]string
 	// ImportPath is the import path of the generated package, which the
 	// HTTP layer's package imports. Required unless NoHTTP.
 	ImportPath string
@@ -536,7 +540,18 @@ func wrap(s string, width int) []string {
 	return lines
 }
 
-// srcRef names where a node is documented, for doc comments.
-func srcRef(p ir.Pos) string {
-	return sanitize(p.String())
+// docRef is the sentence naming the page a node is documented on, for doc
+// comments: what, then its public URL or its path (Options.Pages), never a
+// line number, so that a note added to a page does not change the
+// generated code. A URL gets no full stop, which would read as part of it.
+func (g *gen) docRef(what string, p ir.Pos) string {
+	ref, ok := g.opts.Pages[p.File]
+	if !ok {
+		ref = p.File
+	}
+	ref = sanitize(ref)
+	if strings.HasPrefix(ref, "https://") {
+		return what + " " + ref
+	}
+	return what + " " + ref + "."
 }

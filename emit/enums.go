@@ -23,9 +23,9 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 		doc += " It is a flags enum: the wire value is a comma-separated list of members; use Members and New" + e.GoName + " to work with the set."
 	}
 	doc += " Values the documentation does not list decode and re-encode unchanged; Known reports whether a value is documented."
-	where := "Documented at " + srcRef(e.Pos) + "."
+	where := g.docRef("Documented at", e.Pos)
 	if e.Source == "description" {
-		where = "Members are those listed in a property description at " + srcRef(e.Pos) + "."
+		where = g.docRef("Members are those listed in a property description at", e.Pos)
 	}
 	f.Add(comment(doc, where))
 	f.Type().Id(e.GoName).String()

@@ -79,9 +79,9 @@ func memberDoc(m ir.EnumMember) string {
 }
 
 // typeDoc is the doc comment of the struct for t: what it is, its
-// description and base, and where it is documented; a type docgen
+// description and base, and the page it is documented on; a type docgen
 // synthesised says so and names the page that referred to it instead.
-func typeDoc(t *ir.Type) []string {
+func (g *gen) typeDoc(t *ir.Type) []string {
 	doc := t.GoName + " is the " + string(t.Kind) + " type " + t.Name + "."
 	if t.Description != "" {
 		doc += " " + t.Description
@@ -90,7 +90,7 @@ func typeDoc(t *ir.Type) []string {
 		doc += " It derives from " + t.Base + "."
 	}
 	if t.Synthesized {
-		return []string{doc, "No page given documents it: docgen synthesised it from what " + srcRef(t.Pos) + " says."}
+		return []string{doc, g.docRef("No page given documents it: docgen synthesised it from what is said at", t.Pos)}
 	}
-	return []string{doc, "Documented at " + srcRef(t.Pos) + "."}
+	return []string{doc, g.docRef("Documented at", t.Pos)}
 }

@@ -28,9 +28,10 @@ func TestMemberDocNoRepetition(t *testing.T) {
 }
 
 func TestTypeDocSynthesized(t *testing.T) {
-	doc := typeDoc(&ir.Type{Name: "microsoft.graph.entity", GoName: "Entity", Kind: ir.KindEntity, Synthesized: true, Pos: ir.Pos{File: "a.md", Line: 3, Col: 1}})
+	g := &gen{}
+	doc := g.typeDoc(&ir.Type{Name: "microsoft.graph.entity", GoName: "Entity", Kind: ir.KindEntity, Synthesized: true, Pos: ir.Pos{File: "a.md", Line: 3, Col: 1}})
 	assert.NotContains(t, doc[len(doc)-1], "Documented at")
 	assert.Contains(t, doc[len(doc)-1], "synthesised")
-	doc = typeDoc(&ir.Type{Name: "microsoft.graph.thing", GoName: "Thing", Kind: ir.KindEntity, Pos: ir.Pos{File: "a.md", Line: 3, Col: 1}})
-	assert.Equal(t, "Documented at a.md:3:1.", doc[len(doc)-1])
+	doc = g.typeDoc(&ir.Type{Name: "microsoft.graph.thing", GoName: "Thing", Kind: ir.KindEntity, Pos: ir.Pos{File: "a.md", Line: 3, Col: 1}})
+	assert.Equal(t, "Documented at a.md.", doc[len(doc)-1])
 }

@@ -107,7 +107,7 @@ func (g *gen) registry(f *jen.File) {
 // model emits one struct. Inherited properties are flattened into it (the IR
 // lists them), so every struct decodes and encodes on its own.
 func (g *gen) model(f *jen.File, t *ir.Type) {
-	f.Add(comment(typeDoc(t)...))
+	f.Add(comment(g.typeDoc(t)...))
 	fields := []jen.Code{
 		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
 		jen.Id(fieldODataType).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
@@ -123,6 +123,9 @@ func (g *gen) field(p ir.Property, props []ir.Property) jen.Code {
 	var notes []string
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
 		notes = append(notes, "(Documented type "+p.Type.Raw+" is unknown; kept as raw JSON.)")
+	}
+	if p.Navigation {
+		notes = append(notes, "(Navigation property: present when the request expands it with $expand; no request body sends it unless its page lists it.)")
 	}
 	rules := g.ruleTags(p)
 	if p.Required {

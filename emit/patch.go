@@ -41,8 +41,12 @@ func bodyProps(op *ir.Operation, t *ir.Type) []ir.Property {
 
 func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 	name := ir.BodyName(op.GoName)
+	inferred := ""
+	if op.BodyInferred {
+		inferred = "Inferred: the page has no request body table, so the body holds the writable properties of " + op.Body.Name + " (read-only and navigation properties left out)."
+	}
 	f.Add(comment(name+" is the request body of "+quoteForComment(op.Name)+" ("+op.Method+"). Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
-		"Documented at "+srcRef(op.Pos)+"."))
+		inferred, g.docRef("Documented at", op.Pos)))
 	fields := []jen.Code{
 		jen.Comment("ODataType is the \"@odata.type\" annotation."),
 		jen.Id(fieldODataType).Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}),

@@ -4,11 +4,18 @@
 //
 // It is careful with the servers it talks to and with the directory it
 // writes: one User-Agent naming docgen, a small concurrency limit, a timeout
-// per request, retries with exponential backoff and jitter on 429 and 5xx
-// (and on transport errors), honouring Retry-After up to a cap, a maximum
-// page size, and no partial files: content goes to a temporary file in the
-// directory and is renamed into place only when complete, so a page that
-// fails leaves its old file untouched. The manifest is written the same way.
+// per request, retries with exponential backoff and jitter on 408, 429 and
+// 5xx (and on transport errors), honouring Retry-After up to a cap, but
+// never on what retrying cannot fix (other 4xx, too many redirects, a bad
+// Location), a maximum page size, and no partial files: content goes to a
+// temporary file in the directory and is renamed into place only when
+// complete, so a page that fails leaves its old file untouched. The
+// manifest is written the same way. One run at a time works in a directory
+// (package dirlock).
+//
+// A page that redirects is saved under the URL asked for, with the URL that
+// answered in the manifest (finalUrl, and whether every hop was permanent);
+// a refresh asks a permanently moved page's final URL directly.
 //
 // The clock, the sleep function and the HTTP client are injectable, so tests
 // run against httptest servers without waiting; docgen's own tests never
@@ -34,6 +41,7 @@ import (
 	"time"
 
 	"github.com/docgen-dev/docgen/internal/atomicfile"
+	"github.com/docgen-dev/docgen/internal/dirlock"
 	"github.com/docgen-dev/docgen/internal/english"
 )
 
@@ -46,6 +54,9 @@ const (
 	DefaultBackoff     = time.Second
 	DefaultMaxBackoff  = time.Minute
 	DefaultUserAgent   = "docgen (+https://github.com/docgen-dev/docgen)"
+	DefaultLockTimeout = time.Minute
+	// MaxRedirects is how many redirects one request follows.
+	MaxRedirects = 10
 )
 
 // Options configure a Fetcher. Zero values take the defaults.
@@ -68,6 +79,11 @@ type Options struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Jitter returns a number in [0, 1) (default math/rand/v2).
 	Jitter func() float64
+	// LockTimeout is how long to wait for another run's lock on the
+	// directory; Waiting, if set, is called once, with the lock file's
+	// path, when a run has to wait.
+	LockTimeout time.Duration
+	Waiting     func(lockFile string)
 }
 
 func (o Options) withDefaults() Options {
@@ -104,6 +120,9 @@ func (o Options) withDefaults() Options {
 	if o.Jitter == nil {
 		o.Jitter = rand.Float64
 	}
+	if o.LockTimeout <= 0 {
+		o.LockTimeout = DefaultLockTimeout
+	}
 	return o
 }
 
@@ -131,10 +150,11 @@ const (
 
 // Result reports one page.
 type Result struct {
-	URL    string
-	File   string // name in the directory; empty if a new page failed
-	Status Status
-	Err    error // set when Status is Failed
+	URL      string
+	FinalURL string // the URL that answered, if it is not URL (redirects)
+	File     string // name in the directory; empty if a new page failed
+	Status   Status
+	Err      error // set when Status is Failed
 }
 
 // Fetch downloads urls into dir (created if needed) and records them in its
@@ -150,26 +170,48 @@ func Fetch(ctx context.Context, dir string, urls []string, opts Options) ([]Resu
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	m, err := readManifestIfAny(dir)
-	if err != nil {
-		return nil, err
-	}
-	return run(ctx, dir, m, urls, opts.withDefaults())
+	o := opts.withDefaults()
+	return locked(dir, o, func() ([]Result, error) {
+		m, err := readManifestIfAny(dir)
+		if err != nil {
+			return nil, err
+		}
+		return run(ctx, dir, m, urls, o)
+	})
 }
 
 // Refresh re-downloads every page in dir's manifest with conditional
 // requests (If-None-Match, If-Modified-Since) and replaces the pages that
 // changed.
 func Refresh(ctx context.Context, dir string, opts Options) ([]Result, error) {
-	m, err := ReadManifest(dir)
+	if _, err := os.Stat(filepath.Join(dir, ManifestName)); err != nil {
+		return nil, err // before locking: a missing directory is a missing manifest
+	}
+	o := opts.withDefaults()
+	return locked(dir, o, func() ([]Result, error) {
+		m, err := ReadManifest(dir)
+		if err != nil {
+			return nil, err
+		}
+		var urls []string
+		for _, e := range m.Pages {
+			urls = append(urls, e.URL)
+		}
+		return run(ctx, dir, m, urls, o)
+	})
+}
+
+// locked runs f holding dir's lock: from reading the manifest to writing it
+// again, and removing the temporary files of killed runs, no other run
+// works in dir.
+func locked(dir string, o Options, f func() ([]Result, error)) ([]Result, error) {
+	lock, err := dirlock.Acquire(dir, o.LockTimeout, o.Waiting)
 	if err != nil {
 		return nil, err
 	}
-	var urls []string
-	for _, e := range m.Pages {
-		urls = append(urls, e.URL)
-	}
-	return run(ctx, dir, m, urls, opts.withDefaults())
+	defer lock.Release()
+	atomicfile.RemoveTemps(dir) // what a killed run left: under the lock, no other run is alive here
+	return f()
 }
 
 // CheckURL reports whether u is an absolute http or https URL with a host.
@@ -192,6 +234,14 @@ type job struct {
 	idx int
 }
 
+// ask is the URL to request: where a page moved for good, if it did.
+func (j job) ask() string {
+	if j.old != nil && j.old.Redirect == RedirectPermanent && CheckURL(j.old.FinalURL) == nil {
+		return j.old.FinalURL
+	}
+	return j.url
+}
+
 // download is a completed attempt to get one page's content.
 type download struct {
 	notModified bool
@@ -202,11 +252,15 @@ type download struct {
 	etag        string
 	lastMod     string
 	at          time.Time
-	err         error
+	// final is the URL that answered; permanent reports that every
+	// redirect to it (including, for a moved page, the one that moved it)
+	// was permanent.
+	final     string
+	permanent bool
+	err       error
 }
 
 func run(ctx context.Context, dir string, m *Manifest, urls []string, o Options) ([]Result, error) {
-	atomicfile.RemoveTemps(dir) // what a killed run left
 	byURL := map[string]int{}
 	for i, e := range m.Pages {
 		byURL[e.URL] = i
@@ -275,6 +329,9 @@ func commitPage(dir string, m *Manifest, j job, d download, taken map[string]boo
 	if j.old != nil {
 		r.File = j.old.File
 	}
+	if d.err == nil && d.final != j.url {
+		r.FinalURL = d.final
+	}
 	fail := func(err error) Result {
 		if d.tmp != "" {
 			os.Remove(d.tmp)
@@ -294,6 +351,7 @@ func commitPage(dir string, m *Manifest, j job, d download, taken map[string]boo
 				os.Remove(d.tmp)
 			}
 			e.Checked = stamp
+			e.FinalURL, e.Redirect = redirect(j.url, d)
 			if d.etag != "" {
 				e.ETag = d.etag
 			}
@@ -308,6 +366,7 @@ func commitPage(dir string, m *Manifest, j job, d download, taken map[string]boo
 		}
 		*e = Entry{URL: e.URL, File: e.File, Retrieved: stamp, Checked: stamp, ETag: d.etag, LastModified: d.lastMod,
 			SHA256: d.sha, Size: d.size, ContentType: d.contentType}
+		e.FinalURL, e.Redirect = redirect(j.url, d)
 		r.Status = Changed
 		return r
 	}
@@ -318,10 +377,23 @@ func commitPage(dir string, m *Manifest, j job, d download, taken map[string]boo
 		return fail(err)
 	}
 	taken[strings.ToLower(name)] = true
-	m.Pages = append(m.Pages, Entry{URL: j.url, File: name, Retrieved: stamp, Checked: stamp, ETag: d.etag, LastModified: d.lastMod,
-		SHA256: d.sha, Size: d.size, ContentType: d.contentType})
+	e := Entry{URL: j.url, File: name, Retrieved: stamp, Checked: stamp, ETag: d.etag, LastModified: d.lastMod,
+		SHA256: d.sha, Size: d.size, ContentType: d.contentType}
+	e.FinalURL, e.Redirect = redirect(j.url, d)
+	m.Pages = append(m.Pages, e)
 	r.File, r.Status = name, New
 	return r
+}
+
+// redirect is what the manifest records of where a download of url led.
+func redirect(url string, d download) (final, kind string) {
+	switch {
+	case d.final == "" || d.final == url:
+		return "", ""
+	case d.permanent:
+		return d.final, RedirectPermanent
+	}
+	return d.final, RedirectTemporary
 }
 
 func fileExists(p string) bool {
@@ -389,7 +461,7 @@ func backoff(attempt int, o Options) time.Duration {
 func attemptGet(ctx context.Context, dir string, j job, conditional bool, o Options) (download, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, j.url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, j.ask(), nil)
 	if err != nil {
 		return download{}, err
 	}
@@ -403,18 +475,27 @@ func attemptGet(ctx context.Context, dir string, j job, conditional bool, o Opti
 			req.Header.Set("If-Modified-Since", j.old.LastModified)
 		}
 	}
-	resp, err := o.Client.Do(req)
+	client, hops := following(o.Client)
+	permanent := j.ask() != j.url // asked where it moved for good
+	resp, err := client.Do(req)
 	if err != nil {
+		// After a redirect response the client failed to follow it (a bad
+		// Location, or one the policy refused): asking again is answered
+		// the same way. Otherwise the request itself failed.
+		if hops.lastErr == nil && isRedirect(hops.lastStatus) {
+			return download{}, transportError(err)
+		}
 		return download{}, &retryable{err: transportError(err)}
 	}
 	defer resp.Body.Close()
 	at := o.Now()
-	d := download{etag: resp.Header.Get("ETag"), lastMod: resp.Header.Get("Last-Modified"), at: at}
+	d := download{etag: resp.Header.Get("ETag"), lastMod: resp.Header.Get("Last-Modified"), at: at,
+		final: resp.Request.URL.String(), permanent: (permanent || hops.redirects > 0) && hops.permanent}
 	switch {
 	case resp.StatusCode == http.StatusNotModified && conditional:
 		d.notModified = true
 		return d, nil
-	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusRequestTimeout || resp.StatusCode >= 500:
 		return d, &retryable{err: statusError(resp), wait: retryAfter(resp.Header.Get("Retry-After"), at)}
 	case resp.StatusCode != http.StatusOK:
 		return d, statusError(resp)
@@ -448,6 +529,55 @@ func attemptGet(ctx context.Context, dir string, j job, conditional bool, o Opti
 	d.tmp, d.size, d.sha = tmp.Name(), n, hex.EncodeToString(h.Sum(nil))
 	return d, nil
 }
+
+// hops records the round trips of one request and its redirects.
+type hops struct {
+	base       http.RoundTripper
+	lastStatus int   // of the last round trip that returned a response
+	lastErr    error // of the last round trip
+	redirects  int
+	permanent  bool // every redirect so far was 301 or 308
+}
+
+func (h *hops) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := h.base.RoundTrip(req)
+	h.lastErr = err
+	if err == nil {
+		h.lastStatus = resp.StatusCode
+	}
+	return resp, err
+}
+
+// following is c for one request, recording its round trips, and following
+// at most MaxRedirects redirects, to http and https URLs only (c's own
+// CheckRedirect, if any, has the last word).
+func following(c *http.Client) (*http.Client, *hops) {
+	h := &hops{base: c.Transport, permanent: true}
+	if h.base == nil {
+		h.base = http.DefaultTransport
+	}
+	f := *c
+	f.Transport = h
+	f.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) > MaxRedirects {
+			return fmt.Errorf("stopped after %d redirects", MaxRedirects)
+		}
+		if err := CheckURL(req.URL.String()); err != nil {
+			return fmt.Errorf("redirected to %w", err)
+		}
+		h.redirects++
+		if s := req.Response.StatusCode; s != http.StatusMovedPermanently && s != http.StatusPermanentRedirect {
+			h.permanent = false
+		}
+		if c.CheckRedirect != nil {
+			return c.CheckRedirect(req, via)
+		}
+		return nil
+	}
+	return &f, h
+}
+
+func isRedirect(status int) bool { return status >= 300 && status < 400 }
 
 func statusError(resp *http.Response) error {
 	return fmt.Errorf("HTTP %s", resp.Status)

@@ -562,3 +562,151 @@ func TestLeftoverTempFilesRemoved(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{ManifestName, "x.html"}, files(t, dir))
 }
+
+// TestRedirectToAnotherHost: pages that redirect to another server are
+// saved under the URL asked for, with the URL that answered in the
+// manifest and the result. A refresh asks a page that moved for good (301,
+// 308) at its new URL, conditionally; one redirected temporarily (302,
+// 307) at the URL asked for, and a new redirect is recorded.
+func TestRedirectToAnotherHost(t *testing.T) {
+	p := &page{body: "<h1>widget</h1>", etag: `"v1"`, contentType: "text/html", honour: true}
+	var moveAgain atomic.Bool
+	docs := http.NewServeMux()
+	docs.Handle("/new/widget", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if moveAgain.Load() {
+			http.Redirect(w, r, "/newer/widget", http.StatusPermanentRedirect)
+			return
+		}
+		p.ServeHTTP(w, r)
+	}))
+	docs.Handle("/newer/widget", p)
+	b := serve(t, docs)
+	var oldHits, tempHits atomic.Int32
+	old := http.NewServeMux()
+	old.HandleFunc("/old/widget", func(w http.ResponseWriter, r *http.Request) {
+		oldHits.Add(1)
+		http.Redirect(w, r, b.URL+"/new/widget", http.StatusMovedPermanently)
+	})
+	old.HandleFunc("/temp/gadget", func(w http.ResponseWriter, r *http.Request) {
+		tempHits.Add(1)
+		http.Redirect(w, r, b.URL+"/new/widget", http.StatusFound)
+	})
+	a := serve(t, old)
+	dir := t.TempDir()
+	e := newEnv()
+	moved, temp := a.URL+"/old/widget", a.URL+"/temp/gadget"
+	res, err := Fetch(context.Background(), dir, []string{moved, temp}, e.opts())
+	require.NoError(t, err)
+	final := b.URL + "/new/widget"
+	assert.Equal(t, []Result{
+		{URL: moved, FinalURL: final, File: "widget.html", Status: New},
+		{URL: temp, FinalURL: final, File: "gadget.html", Status: New},
+	}, res)
+	m := manifest(t, dir)
+	require.Len(t, m.Pages, 2)
+	assert.Equal(t, Entry{URL: moved, File: "widget.html", Retrieved: "2024-05-01T12:00:00Z", Checked: "2024-05-01T12:00:00Z",
+		ETag: `"v1"`, SHA256: hash(p.body), Size: int64(len(p.body)), ContentType: "text/html",
+		FinalURL: final, Redirect: RedirectPermanent}, m.Pages[0])
+	assert.Equal(t, final, m.Pages[1].FinalURL)
+	assert.Equal(t, RedirectTemporary, m.Pages[1].Redirect)
+	assert.Contains(t, read(t, filepath.Join(dir, ManifestName)), `"finalUrl": "`+final+`",`+"\n"+`      "redirect": "permanent"`)
+
+	res, err = Refresh(context.Background(), dir, e.opts())
+	require.NoError(t, err)
+	assert.Equal(t, []Result{
+		{URL: moved, FinalURL: final, File: "widget.html", Status: Unchanged},
+		{URL: temp, FinalURL: final, File: "gadget.html", Status: Unchanged},
+	}, res)
+	assert.Equal(t, int32(1), oldHits.Load(), "the moved page is asked at its new URL")
+	assert.Equal(t, int32(2), tempHits.Load(), "the temporarily redirected page is asked where it was")
+	require.Len(t, p.requests, 4)
+	assert.Equal(t, `"v1"`, p.requests[2].Get("If-None-Match"), "the refresh is conditional")
+
+	// The page moves on, for good: both entries follow.
+	moveAgain.Store(true)
+	_, err = Refresh(context.Background(), dir, e.opts())
+	require.NoError(t, err)
+	m = manifest(t, dir)
+	assert.Equal(t, b.URL+"/newer/widget", m.Pages[0].FinalURL)
+	assert.Equal(t, RedirectPermanent, m.Pages[0].Redirect, "moved by 301, then 308")
+	assert.Equal(t, b.URL+"/newer/widget", m.Pages[1].FinalURL)
+	assert.Equal(t, RedirectTemporary, m.Pages[1].Redirect, "302, then 308")
+}
+
+// TestUnfixableErrorsNotRetried: a redirect loop, a Location that is not a
+// URL or not an http(s) one, and a 4xx other than 408 and 429 fail at the
+// first attempt; a 408, and a redirect to a server that does not answer
+// (a transport error), are retried.
+func TestUnfixableErrorsNotRetried(t *testing.T) {
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close() // nothing listens there any more
+	var hits sync.Map
+	count := func(path string) int32 {
+		n, _ := hits.LoadOrStore(path, new(atomic.Int32))
+		return n.(*atomic.Int32).Load()
+	}
+	s := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := hits.LoadOrStore(r.URL.Path, new(atomic.Int32))
+		n.(*atomic.Int32).Add(1)
+		switch r.URL.Path {
+		case "/loop":
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		case "/bad-location":
+			w.Header().Set("Location", "http://[::1")
+			w.WriteHeader(http.StatusFound)
+		case "/ftp":
+			w.Header().Set("Location", "ftp://example.invalid/page")
+			w.WriteHeader(http.StatusMovedPermanently)
+		case "/forbidden":
+			http.Error(w, "no", http.StatusForbidden)
+		case "/slow":
+			http.Error(w, "later", http.StatusRequestTimeout)
+		case "/to-down":
+			http.Redirect(w, r, down.URL+"/page", http.StatusFound)
+		}
+	}))
+	for path, want := range map[string]struct {
+		err      string
+		requests int32
+		attempts int
+	}{
+		"/loop":         {"stopped after 10 redirects", 11, 1},
+		"/bad-location": {`failed to parse Location header "http://[::1"`, 1, 1},
+		"/ftp":          {`redirected to URL "ftp://example.invalid/page": want an http or https URL`, 1, 1},
+		"/forbidden":    {"HTTP 403 Forbidden", 1, 1},
+		"/slow":         {"HTTP 408 Request Timeout (gave up after 4 attempts)", 4, 4},
+		"/to-down":      {"(gave up after 4 attempts)", 4, 4},
+	} {
+		t.Run(path, func(t *testing.T) {
+			e := newEnv()
+			res, err := Fetch(context.Background(), t.TempDir(), []string{s.URL + path}, e.opts())
+			require.NoError(t, err)
+			require.Equal(t, Failed, res[0].Status)
+			assert.Contains(t, res[0].Err.Error(), want.err)
+			assert.Equal(t, want.requests, count(path), "requests")
+			assert.Len(t, e.sleeps, want.attempts-1, "sleeps between attempts")
+		})
+	}
+}
+
+// TestConcurrentFetches: two fetches into one directory at once take turns
+// (package dirlock): the manifest ends up with both pages.
+func TestConcurrentFetches(t *testing.T) {
+	s := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(20 * time.Millisecond)
+		fmt.Fprint(w, r.URL.Path)
+	}))
+	for range 5 {
+		dir := t.TempDir()
+		var wg sync.WaitGroup
+		for _, p := range []string{"/a", "/b"} {
+			wg.Go(func() {
+				_, err := Fetch(context.Background(), dir, []string{s.URL + p}, newEnv().opts())
+				assert.NoError(t, err)
+			})
+		}
+		wg.Wait()
+		assert.Len(t, manifest(t, dir).Pages, 2)
+		assert.Equal(t, []string{"a.txt", "b.txt", ManifestName}, files(t, dir))
+	}
+}

@@ -5,16 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/docgen-dev/docgen/internal/atomicfile"
+	"github.com/docgen-dev/docgen/internal/regularfile"
 )
 
 // ManifestName is the name of the manifest in a fetch directory.
 const ManifestName = "docgen-fetch.json"
+
+// maxManifest bounds the manifest read (under a kilobyte per page).
+const maxManifest = 64 << 20
 
 // manifestVersion is the version of the manifest format written.
 const manifestVersion = 1
@@ -43,12 +46,25 @@ type Entry struct {
 	SHA256       string `json:"sha256"` // hex digest of the saved bytes
 	Size         int64  `json:"size"`
 	ContentType  string `json:"contentType"` // the Content-Type header as sent
+	// FinalURL is the URL that answered, when the request for URL was
+	// redirected (empty otherwise): where the saved content came from.
+	// Redirect says how: RedirectPermanent if every redirect on the way was
+	// (301, 308), when a refresh asks FinalURL directly; otherwise
+	// RedirectTemporary, and a refresh asks URL again.
+	FinalURL string `json:"finalUrl,omitempty"`
+	Redirect string `json:"redirect,omitempty"`
 }
+
+// Values of Entry.Redirect.
+const (
+	RedirectPermanent = "permanent"
+	RedirectTemporary = "temporary"
+)
 
 // ReadManifest reads DIR's manifest. A directory without one yields an
 // error wrapping fs.ErrNotExist.
 func ReadManifest(dir string) (*Manifest, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	data, err := regularfile.Read(filepath.Join(dir, ManifestName), maxManifest)
 	if err != nil {
 		return nil, err
 	}

@@ -6,11 +6,9 @@ import (
 	"path"
 	"strconv"
 	"strings"
-)
 
-// pageExts are the extensions a URL's last segment may keep: the page forms
-// docgen reads.
-var pageExts = map[string]string{".md": ".md", ".markdown": ".md", ".html": ".html", ".htm": ".html", ".txt": ".txt"}
+	"github.com/docgen-dev/docgen/parser/form"
+)
 
 // maxStem bounds the length of a file name's stem.
 const maxStem = 100
@@ -25,8 +23,10 @@ func stem(u *url.URL) (base, ext string) {
 	if seg == "/" || seg == "." {
 		seg = u.Hostname()
 	}
-	if e := strings.ToLower(path.Ext(seg)); pageExts[e] != "" {
-		seg, ext = seg[:len(seg)-len(e)], pageExts[e]
+	if f, ok := form.ByExt(seg); ok {
+		// A page extension is split off and replaced by its form's
+		// canonical one (see package form).
+		seg, ext = seg[:len(seg)-len(path.Ext(seg))], f.Exts[0]
 	}
 	var b strings.Builder
 	dash := false
@@ -54,19 +54,17 @@ func stem(u *url.URL) (base, ext string) {
 
 // extFor is the extension for content of type ct: the URL's own page
 // extension when it has one (raw markdown is often served as text/plain),
-// else by media type (.md, .html, or .txt for anything else).
+// else by media type (the canonical extension of the form that names it, or
+// the text form's for anything else; see package form).
 func extFor(urlExt, ct string) string {
 	if urlExt != "" {
 		return urlExt
 	}
 	mt, _, _ := mime.ParseMediaType(ct)
-	switch mt {
-	case "text/markdown", "text/x-markdown":
-		return ".md"
-	case "text/html", "application/xhtml+xml":
-		return ".html"
+	if f, ok := form.ByMediaType(mt); ok {
+		return f.Exts[0]
 	}
-	return ".txt"
+	return form.Of(form.Text).Exts[0]
 }
 
 // unique returns base+ext, or base-2+ext, base-3+ext, ..., the first name

@@ -103,14 +103,15 @@ func TestAPIDiff(t *testing.T) {
 }
 
 // TestAPIDiffErrors checks how apidiff reports being called wrongly (exit 2)
-// and input it cannot compare (exit 1, whatever -fail-on says).
+// and input it cannot compare (exit 1, whatever -fail-on says): a page it
+// cannot read would look like API removed, so apidiff compares nothing then.
 func TestAPIDiffErrors(t *testing.T) {
 	old, err := filepath.Abs("apidiff/mtdconnector/old")
 	require.NoError(t, err)
 	dir := t.TempDir()
 	t.Chdir(dir)
 	require.NoError(t, os.MkdirAll("broken", 0o755))
-	require.NoError(t, os.WriteFile("broken/update-thing.txt", []byte("Update thing\n\nNamespace: microsoft.graph\n\nHTTP Request\n\nPATCH /things/{thingId}\n\nResponse\n\nIf successful, this method returns a 200 OK response code.\n"), 0o644))
+	require.NoError(t, os.WriteFile("broken/update-thing.txt", []byte("Update thing\n\nNamespace: microsoft.graph\n\nRequest body\n\nProperty | Type | Description |\n---|---|---|\nname | String | The name. |\n"), 0o644))
 
 	for _, tt := range []struct {
 		args   []string
@@ -121,7 +122,7 @@ func TestAPIDiffErrors(t *testing.T) {
 		{[]string{"apidiff", "-fail-on", "some", old, old}, 2, "docgen: apidiff: -fail-on \"some\": want breaking, any or none\n"},
 		{[]string{"apidiff", old, "missing"}, 1, "docgen: missing: no such file or directory\n"},
 		{[]string{"apidiff", "-fail-on", "none", old, "broken"}, 1,
-			"broken/update-thing.txt:1:1: PATCH page \"Update thing\" has no request body property table\n" +
+			"broken/update-thing.txt:1:1: API page \"Update thing\" has no HTTP request line (expected e.g. \"PATCH /things/{id}\" under an \"HTTP request\" heading)\n" +
 				"docgen: apidiff: input has errors; nothing compared\n"},
 	} {
 		t.Run(strings.Join(tt.args[1:], " "), func(t *testing.T) {

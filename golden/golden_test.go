@@ -84,7 +84,13 @@ func TestGolden(t *testing.T) {
 	for _, name := range cases(t) {
 		t.Run(name, func(t *testing.T) {
 			input := name + "/input"
-			out := t.TempDir()
+			// Generated files name their pages relative to the output's
+			// module: generate inside this module, as into want/ (in a dot
+			// directory, which the go command ignores).
+			tmp, err := os.MkdirTemp(name, ".out-")
+			require.NoError(t, err)
+			t.Cleanup(func() { os.RemoveAll(tmp) })
+			out := tmp
 			if *update {
 				out = filepath.Join(name, "want")
 			}

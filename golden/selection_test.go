@@ -68,7 +68,9 @@ func TestSelectionUnknownName(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
 	assert.Equal(t, "docgen: unknown type \"mobileThreatDefenceConector\"; did you mean mobileThreatDefenseConnector?", lines[len(lines)-1])
 	for _, l := range lines[:len(lines)-1] {
-		assert.Contains(t, l, ": warning: ")
+		if !strings.HasPrefix(l, "docgen: and ") { // the count of warnings not shown
+			assert.Contains(t, l, ": warning: ")
+		}
 	}
 }
 

@@ -118,10 +118,16 @@ const (
 // Type references in a Page may still be unresolved link targets; Resolve
 // settles them.
 type Page struct {
-	File       string      `json:"file"`
-	Kind       PageKind    `json:"kind"`
-	Title      string      `json:"title"`
-	Namespace  string      `json:"namespace"`
+	File      string   `json:"file"`
+	Kind      PageKind `json:"kind"`
+	Title     string   `json:"title"`
+	Namespace string   `json:"namespace"`
+	// Version is the API version the page documents ("v1.0" or "beta"),
+	// "" when it does not say.
+	Version string `json:"version,omitempty"`
+	// URL is where the page is published, when known (a rendered page's
+	// canonical URL, or derived from the docs repository's layout).
+	URL        string      `json:"url,omitempty"`
 	Types      []Type      `json:"types,omitempty"`
 	Enums      []Enum      `json:"enums,omitempty"`
 	Operations []Operation `json:"operations,omitempty"`
@@ -129,7 +135,15 @@ type Page struct {
 	// Links maps link targets used in type cells to the names they were shown
 	// with, so that resolution can follow "[x](../resources/x.md)" across pages.
 	Links []Link `json:"links,omitempty"`
-	Pos   Pos    `json:"pos"`
+	// Subject is the qualified name of the type or enum the page is about,
+	// when it could tell (for an API page, the type its body or parameters
+	// are).
+	Subject string `json:"subject,omitempty"`
+	// Skipped is set when the page could not be read: it is the first
+	// error found in it. Resolve uses nothing such a page documents and
+	// leaves out what depends on it.
+	Skipped *Diagnostic `json:"skipped,omitempty"`
+	Pos     Pos         `json:"pos"`
 }
 
 // Link is a hyperlink seen on a page.

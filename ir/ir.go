@@ -25,10 +25,18 @@ func (p Pos) IsValid() bool { return p.File != "" }
 
 // Spec is a resolved set of pages: everything an emitter needs.
 type Spec struct {
+	// Version is the API version the pages document ("v1.0" or "beta"), ""
+	// when none says; see ServiceRoot.
+	Version    string      `json:"version,omitempty"`
 	Types      []Type      `json:"types"`
 	Enums      []Enum      `json:"enums"`
 	Operations []Operation `json:"operations"`
 	Examples   []Example   `json:"examples,omitempty"`
+	// Skipped are the pages that could not be read, and Omitted what the
+	// readable pages document that depends on them and is therefore left
+	// out (see Resolve): partial input, never partial truth.
+	Skipped []SkippedPage `json:"skipped,omitempty"`
+	Omitted []Omission    `json:"omitted,omitempty"`
 }
 
 // TypeKind distinguishes entities (addressable, with a key) from complex types.
@@ -119,8 +127,12 @@ type Property struct {
 	InheritedFrom string `json:"inheritedFrom,omitempty"`
 	ReadOnly      bool   `json:"readOnly,omitempty"`
 	Required      bool   `json:"required,omitempty"`
-	Nullable      *bool  `json:"nullable,omitempty"`
-	Default       string `json:"default,omitempty"`
+	// Navigation marks a navigation property (a row of a Relationships
+	// table): a model holds it when a response $expand-s it, and no body
+	// sends it unless a body table lists it.
+	Navigation bool   `json:"navigation,omitempty"`
+	Nullable   *bool  `json:"nullable,omitempty"`
+	Default    string `json:"default,omitempty"`
 	// EnumValues are values listed in the description ("Possible values are: a, b").
 	EnumValues []string `json:"enumValues,omitempty"`
 	Rules      []Rule   `json:"rules,omitempty"`
@@ -195,6 +207,11 @@ type Operation struct {
 	// Resolve fills BodyProperties with every property of Body (inherited
 	// ones included, read-only ones too: CheckReadOnly reports them).
 	BodyWholeType bool `json:"bodyWholeType,omitempty"`
+	// BodyInferred: the page (an update) has no body table and does not
+	// say what the body is, so the body is a partial of the entity the page
+	// updates: Resolve fills BodyProperties with the writable properties of
+	// Body, read-only and navigation ones left out.
+	BodyInferred bool `json:"bodyInferred,omitempty"`
 	// Response is the type returned on success; empty Name means none.
 	Response       TypeRef `json:"response"`
 	ResponseStatus int     `json:"responseStatus,omitempty"`
@@ -241,6 +258,9 @@ type Example struct {
 	URL     string   `json:"url,omitempty"`
 	Status  int      `json:"status,omitempty"`
 	Headers []Header `json:"headers,omitempty"`
-	Body    string   `json:"body"`
-	Pos     Pos      `json:"pos"` // position of the first line of Body
+	// Collection: the body is a collection of Type, {"value": [...]} (a
+	// list response), not one.
+	Collection bool   `json:"collection,omitempty"`
+	Body       string `json:"body"`
+	Pos        Pos    `json:"pos"` // position of the first line of Body
 }

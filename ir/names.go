@@ -238,7 +238,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	}
 	for i := range s.Types {
 		t := &s.Types[i]
-		t.GoName = claim(GoIdent(shortName(t.Name)), t.Pos, t.Name)
+		t.GoName = claim(TypeGoName(t.Name), t.Pos, t.Name)
 	}
 	// A property of a structured type may hold a derived type, possibly one
 	// no page given documents: such types get a wrapper that decodes by
@@ -268,7 +268,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	}
 	for i := range s.Enums {
 		e := &s.Enums[i]
-		e.GoName = claimWith(GoIdent(shortName(e.Name)), e.Pos, e.Name, func(c string) []string {
+		e.GoName = claimWith(TypeGoName(e.Name), e.Pos, e.Name, func(c string) []string {
 			return []string{EnumValuesName(c), FlagsConstructorName(c)}
 		})
 	}

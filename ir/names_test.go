@@ -262,3 +262,19 @@ func TestParamSegments(t *testing.T) {
 	assert.Empty(t, paramSegments("/things"))
 	assert.Equal(t, []string{"a"}, paramSegments("/a/{unclosed"))
 }
+
+func TestTypeGoName(t *testing.T) {
+	for in, want := range map[string]string{
+		"microsoft.graph.user":                         "User",
+		"microsoft.graph.security.incident":            "SecurityIncident",
+		"microsoft.graph.callRecords.session":          "CallRecordsSession",
+		"microsoft.graph.identityGovernance.workflow":  "IdentityGovernanceWorkflow",
+		"microsoft.graph.termStore.set":                "TermStoreSet",
+		"microsoft.management.services.api.thing":      "ManagementServicesAPIThing",
+		"microsoft.graph.externalConnectors.acl":       "ExternalConnectorsACL",
+		"microsoft.graph.security.ediscoveryCase":      "SecurityEdiscoveryCase",
+		"microsoft.graph.windowsUpdates.deploymentSet": "WindowsUpdatesDeploymentSet",
+	} {
+		assert.Equal(t, want, TypeGoName(in), in)
+	}
+}

@@ -2,8 +2,11 @@ package ir
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/docgen-dev/docgen/parser/form"
 )
 
 // EntityRoot is the implicit base of every entity type.
@@ -37,7 +40,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 		fileNames: map[string][]string{},
 		bases:     map[string][]string{},
 	}
-	sorted := append([]Page(nil), pages...)
+	sorted := r.partition(pages)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if pr, qr := pageRank(sorted[i].Kind), pageRank(sorted[j].Kind); pr != qr {
 			return pr < qr
@@ -47,13 +50,17 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	for i := range sorted {
 		r.collect(&sorted[i])
 	}
+	r.settleUnavailable(sorted)
 	for i := range sorted {
 		r.references(&sorted[i])
 	}
 	r.inheritance()
+	r.leaveOut()
 	r.flatten()
 	r.derived()
 	spec := r.spec()
+	spec.Version = r.versions(sorted)
+	r.finishPartial(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags
@@ -89,6 +96,7 @@ type resolver struct {
 	ops   []Operation
 	exs   []Example
 	diags Diagnostics
+	part  partial // skipped pages and what they make unavailable (partial.go)
 }
 
 func key(name string) string { return strings.ToLower(name) }
@@ -98,11 +106,7 @@ func pageKey(p string) string {
 	if i := strings.IndexAny(p, "#?"); i >= 0 {
 		p = p[:i]
 	}
-	p = strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/")))
-	if ext := path.Ext(p); ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".txt" {
-		p = p[:len(p)-len(ext)]
-	}
-	return p
+	return form.TrimExt(strings.ToLower(path.Clean(strings.ReplaceAll(p, "\\", "/"))))
 }
 
 func (r *resolver) collect(p *Page) {
@@ -207,10 +211,16 @@ func (r *resolver) lookup(from string, ref TypeRef) (string, bool) {
 func (r *resolver) references(p *Page) {
 	for _, pt := range p.Types {
 		t := r.types[key(pt.Name)]
+		if t == nil {
+			continue // dropped: its own page could not be read
+		}
 		for i := range t.Properties {
 			prop := &t.Properties[i]
 			if prop.Pos.File != p.File {
 				continue // resolved with its own page
+			}
+			if r.unavailableRef(t.Name, prop) {
+				continue
 			}
 			r.resolveProp(p.File, prop)
 		}
@@ -302,25 +312,7 @@ func (r *resolver) inheritance() {
 			}
 		}
 	}
-	// Cycles.
-	for _, k := range r.order {
-		t := r.types[k]
-		seen := map[string]bool{k: true}
-		for b := t.Base; b != ""; {
-			bk := key(b)
-			if seen[bk] {
-				r.diags.Errorf(t.Pos, "inheritance-cycle", "type %s: inheritance cycle through %s; ignoring its base %s", t.Name, b, t.Base)
-				t.Base = ""
-				break
-			}
-			seen[bk] = true
-			bt := r.types[bk]
-			if bt == nil {
-				break
-			}
-			b = bt.Base
-		}
-	}
+	r.breakCycles()
 	// Entity-ness flows up the chain (the base of an entity type is an
 	// entity type) and down; root entities derive from entity.
 	for _, k := range r.order {
@@ -363,6 +355,48 @@ func (r *resolver) inheritance() {
 			}
 		}
 	}
+}
+
+// breakCycles reports each inheritance cycle once, naming all of it, and
+// breaks it at the member whose name sorts first (so that the outcome does
+// not depend on the order of the pages), which loses its base. A type that
+// only leads into a cycle is not part of it and keeps its base.
+func (r *resolver) breakCycles() {
+	const (
+		onPath = 1
+		done   = 2
+	)
+	state := map[string]int{}
+	for _, k := range r.order {
+		var path []string
+		for c := k; c != "" && r.types[c] != nil && state[c] != done; c = key(r.types[c].Base) {
+			if state[c] == onPath {
+				r.cycle(path[slices.Index(path, c):])
+				break
+			}
+			state[c] = onPath
+			path = append(path, c)
+		}
+		for _, c := range path {
+			state[c] = done
+		}
+	}
+}
+
+// cycle reports and breaks the cycle of the types keyed ks, each the base
+// of the one before and the first the base of the last.
+func (r *resolver) cycle(ks []string) {
+	first := slices.Index(ks, slices.Min(ks))
+	ks = append(ks[first:], ks[:first]...)
+	names := make([]string, 0, len(ks)+1)
+	for _, k := range ks {
+		names = append(names, r.types[k].Name)
+	}
+	names = append(names, names[0])
+	t := r.types[ks[0]]
+	r.diags.Errorf(t.Pos, "inheritance-cycle", "type %s: inheritance cycle %s; ignoring its base %s",
+		t.Name, strings.Join(names, " → "), t.Base)
+	t.Base = ""
 }
 
 // inferBase picks the base named by "Inherited from" notes: the most derived
@@ -416,45 +450,49 @@ func (r *resolver) synthesize(name string, from *Type) {
 }
 
 // flatten gives every type the properties of its whole base chain: its own
-// documented ones in page order, then inherited ones it does not list, from
-// the root down, each marked with the type that declares it.
+// documented ones in page order, then the inherited ones it does not list
+// in its base's order (its base's own first, the root's last), each marked
+// with the type that declares it. Bases are
+// flattened before the types that derive from them, however long the chain
+// (cycles were broken before).
 func (r *resolver) flatten() {
-	memo := map[string][]Property{}
-	var all func(k string, depth int) []Property
-	all = func(k string, depth int) []Property {
-		if ps, ok := memo[k]; ok {
-			return ps
+	flat := map[string][]Property{}
+	for _, k := range r.order {
+		// The chain from k up to the first type already flattened.
+		var chain []string
+		seen := map[string]bool{}
+		for c := k; c != "" && r.types[c] != nil && !seen[c]; c = key(r.types[c].Base) {
+			if _, ok := flat[c]; ok {
+				break
+			}
+			chain = append(chain, c)
+			seen[c] = true
 		}
-		t := r.types[k]
-		if t == nil || depth > 64 {
-			return nil
-		}
-		var inherited []Property
-		if t.Base != "" {
-			inherited = all(key(t.Base), depth+1)
-		}
-		own := append([]Property(nil), t.Properties...)
-		have := map[string]bool{}
-		for _, p := range own {
-			have[p.Name] = true
-		}
-		for _, p := range inherited {
-			if !have[p.Name] {
-				if p.InheritedFrom == "" {
-					p.InheritedFrom = r.types[key(t.Base)].Name
-				}
-				own = append(own, p)
+		for i := len(chain) - 1; i >= 0; i-- {
+			t := r.types[chain[i]]
+			var inherited []Property
+			if t.Base != "" {
+				inherited = flat[key(t.Base)]
+			}
+			own := append([]Property(nil), t.Properties...)
+			have := map[string]bool{}
+			for _, p := range own {
 				have[p.Name] = true
 			}
+			for _, p := range inherited {
+				if !have[p.Name] {
+					if p.InheritedFrom == "" {
+						p.InheritedFrom = r.types[key(t.Base)].Name
+					}
+					own = append(own, p)
+					have[p.Name] = true
+				}
+			}
+			flat[chain[i]] = own
 		}
-		memo[k] = own
-		return own
 	}
 	for _, k := range r.order {
-		all(k, 0)
-	}
-	for _, k := range r.order {
-		r.types[k].Properties = memo[k]
+		r.types[k].Properties = flat[k]
 	}
 }
 
@@ -482,12 +520,15 @@ func (r *resolver) spec() *Spec {
 		s.Enums = append(s.Enums, *r.enums[k])
 	}
 	for _, op := range r.ops {
+		if r.unavailableOp(&op) {
+			continue
+		}
 		if op.Body.Name != "" {
 			if n, ok := r.lookup(op.Pos.File, op.Body); ok {
 				op.Body.Name = n
 			}
 		}
-		if op.BodyWholeType {
+		if op.BodyWholeType || op.BodyInferred {
 			r.wholeBody(&op)
 		}
 		if op.Response.Name != "" {
@@ -498,6 +539,9 @@ func (r *resolver) spec() *Spec {
 		s.Operations = append(s.Operations, op)
 	}
 	for _, ex := range r.exs {
+		if r.unavailableName(ex.Type) {
+			continue // an example of a type left out
+		}
 		if ex.Type != "" {
 			if n, ok := r.lookup(ex.Pos.File, TypeRef{Name: ex.Type}); ok {
 				ex.Type = n
@@ -513,8 +557,9 @@ func (r *resolver) spec() *Spec {
 }
 
 // wholeBody gives an operation whose body is a whole type ("supply a JSON
-// representation of a [group] object") every property of that type, in
-// the type's order. A type no page given documents (or that has no
+// representation of a [group] object") every property of that type but
+// its navigation properties, in the type's order, and an inferred body
+// (BodyInferred) its writable ones. A type no page given documents (or that has no
 // properties) leaves the operation without a body, with a warning: the
 // page did not say what to send.
 func (r *resolver) wholeBody(op *Operation) {
@@ -525,11 +570,16 @@ func (r *resolver) wholeBody(op *Operation) {
 			what = "has no properties"
 		}
 		r.diags.Warnf(op.Pos, "unknown-body-type", "%s %q: the request body is a %s, which %s; no body type generated", op.Method, op.Name, shortName(op.Body.Name), what)
-		op.Body, op.BodyWholeType, op.BodyProperties = TypeRef{}, false, nil
+		op.Body, op.BodyWholeType, op.BodyInferred, op.BodyProperties = TypeRef{}, false, false, nil
 		return
 	}
 	op.BodyProperties = make([]string, 0, len(t.Properties))
 	for _, p := range t.Properties {
+		// Navigation properties are never part of a body; an inferred
+		// update body leaves out the read-only ones too.
+		if p.Navigation || (op.BodyInferred && p.ReadOnly) {
+			continue
+		}
 		op.BodyProperties = append(op.BodyProperties, p.Name)
 	}
 }

@@ -2,16 +2,24 @@ package ir
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // Select returns the part of s that the named types need: each type, its
-// base chain, the types and enums of its properties (and theirs, and so on),
+// base chain, the types and enums of its properties (and theirs, and so on;
+// navigation properties are not followed, and are raw JSON unless their type
+// is selected anyway),
 // and the operations whose body is one of the named types. Names are as the
 // docs write them, qualified or not, matched case-insensitively. An unknown
 // name is an error that suggests the nearest known names. Go names are kept
 // as Resolve settled them, so selecting never renames anything.
+//
+// What the selection needs must be whole: a *SelectionError lists every
+// named type, property type it needs or operation of a named type that was
+// left out because a page could not be read (see Spec.Omitted and
+// Spec.Skipped). Pages outside the selection do not matter.
 func Select(s *Spec, names []string) (*Spec, error) {
 	byKey := map[string]*Type{}
 	enums := map[string]*Enum{}
@@ -26,10 +34,17 @@ func Select(s *Spec, names []string) (*Spec, error) {
 	}
 	var roots []string
 	var unknown []string
+	var problems Diagnostics
 	for _, n := range names {
 		n = strings.TrimSpace(n)
 		if n == "" {
 			continue
+		}
+		if byKey[key(n)] == nil && len(short[key(n)]) == 0 {
+			if ps := unreadable(s, n); len(ps) > 0 {
+				problems = append(problems, ps...)
+				continue
+			}
 		}
 		switch {
 		case byKey[key(n)] != nil:
@@ -70,7 +85,10 @@ func Select(s *Spec, names []string) (*Spec, error) {
 			visit(t.Base)
 		}
 		for _, p := range t.Properties {
-			if !p.Type.IsPrimitive() {
+			// Navigation properties are not followed: every entity reaches
+			// half the API through them. Their type is kept when the
+			// selection needs it anyway, else the property is raw JSON.
+			if !p.Type.IsPrimitive() && !p.Navigation {
 				visit(p.Type.Name)
 			}
 		}
@@ -81,7 +99,13 @@ func Select(s *Spec, names []string) (*Spec, error) {
 		visit(r)
 	}
 
-	out := &Spec{Types: []Type{}, Enums: []Enum{}, Operations: []Operation{}}
+	problems = append(problems, selectionProblems(s, rootSet, keepT)...)
+	if len(problems) > 0 {
+		problems.Sort()
+		return nil, &SelectionError{Problems: problems}
+	}
+
+	out := &Spec{Version: s.Version, Types: []Type{}, Enums: []Enum{}, Operations: []Operation{}}
 	for _, t := range s.Types {
 		if !keepT[t.Name] {
 			continue
@@ -93,6 +117,16 @@ func Select(s *Spec, names []string) (*Spec, error) {
 			}
 		}
 		t.Derived = derived
+		t.Properties = slices.Clone(t.Properties)
+		for i := range t.Properties {
+			p := &t.Properties[i]
+			if p.Navigation && !p.Type.IsPrimitive() && !keepT[p.Type.Name] && !keepE[p.Type.Name] {
+				if p.Type.Raw == "" {
+					p.Type.Raw = p.Type.Name
+				}
+				p.Type.Name = "Edm.Untyped"
+			}
+		}
 		out.Types = append(out.Types, t)
 	}
 	for _, e := range s.Enums {
@@ -170,4 +204,69 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// SelectionError says why a selection cannot be built: a part of it
+// depends on a page that could not be read.
+type SelectionError struct {
+	Problems Diagnostics
+}
+
+func (e *SelectionError) Error() string {
+	var lines []string
+	for _, d := range e.Problems {
+		lines = append(lines, d.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// unreadable explains a name no readable page documents but a skipped page
+// was about, or that was left out.
+func unreadable(s *Spec, n string) Diagnostics {
+	var ds Diagnostics
+	for _, o := range s.Omitted {
+		if o.Kind == OmitType && sameName(o.Name, n) {
+			ds.Errorf(o.Pos, "selection", "selected type %s cannot be generated: %s", o.Name, o.Reason)
+			return ds
+		}
+	}
+	for _, sp := range s.Skipped {
+		if sp.Subject != "" && sameName(sp.Subject, n) {
+			ds.Errorf(sp.Reason.Pos, "selection", "selected type %s cannot be generated: its page %s could not be read (%s)", sp.Subject, sp.File, sp.Reason.Message)
+		}
+	}
+	return ds
+}
+
+// sameName reports whether the qualified name q is n, qualified or not, in
+// any case.
+func sameName(q, n string) bool {
+	return strings.EqualFold(q, n) || strings.EqualFold(shortName(q), n)
+}
+
+// selectionProblems lists what the selection needs that a skipped page
+// took away: property types of kept types, and operations on a named type
+// whose page could not be read or which were left out.
+func selectionProblems(s *Spec, roots, kept map[string]bool) Diagnostics {
+	var ds Diagnostics
+	for _, o := range s.Omitted {
+		switch o.Kind {
+		case OmitPropertyType:
+			if i := strings.LastIndex(o.Name, "."); i > 0 && kept[o.Name[:i]] {
+				ds.Errorf(o.Pos, "selection", "the selection needs %s (the type of %s), whose page %s could not be read", o.Type, o.Name, o.Page)
+			}
+		case OmitOperation:
+			if roots[o.Type] {
+				ds.Errorf(o.Pos, "selection", "operation %q of selected type %s cannot be generated: %s", o.Name, o.Type, o.Reason)
+			}
+		}
+	}
+	for _, sp := range s.Skipped {
+		for r := range roots {
+			if sp.Kind == PageAPI && strings.EqualFold(sp.Subject, r) {
+				ds.Errorf(sp.Reason.Pos, "selection", "an operation of selected type %s cannot be generated: its page %s could not be read (%s)", r, sp.File, sp.Reason.Message)
+			}
+		}
+	}
+	return ds
 }

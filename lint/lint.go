@@ -76,6 +76,17 @@ func (c *checker) example(ex ir.Example) {
 	if t == nil {
 		return // the type is unknown: reported by resolve where it matters
 	}
+	if ex.Collection {
+		// {"value": [...]}: each item is a t.
+		for _, m := range root.members {
+			if m.key == "value" {
+				for i, e := range m.val.elems {
+					c.object(e, t, fmt.Sprintf("value[%d]", i))
+				}
+			}
+		}
+		return
+	}
 	c.object(root, t, "")
 }
 

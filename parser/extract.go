@@ -57,8 +57,12 @@ type blockMeta struct {
 
 var (
 	namespaceLine = regexp.MustCompile(`^(?i)namespace:\s*(` + doc.NamespaceName + `)`)
-	titleAPI      = regexp.MustCompile(`^(?i)(update|create|get|list|delete|add|remove)\s+(.+)$`)
-	titleAction   = regexp.MustCompile(`^(?i)([A-Za-z_][A-Za-z0-9_]*)\s+(action|function)$`)
+	titleAPI      = regexp.MustCompile(`^(?i)(update|upsert|create|replace|get|list|delete|add|remove)\s+(?:(?:a|an|the)\s+)?(.+)$`)
+	// titleAction: "assign action", and the Intune pages' "Device
+	// management intent assign action", which names the entity in words.
+	titleAction = regexp.MustCompile(`^(?i)(?:[A-Za-z][A-Za-z0-9]*\s+)*?([A-Za-z_][A-Za-z0-9_]*)\s+(action|function)$`)
+	// titleSuffix is what rendered pages add to a title.
+	titleSuffix = regexp.MustCompile(`\s+-\s+Microsoft Graph(?:\s+(?:API|v1\.0|beta))?\s*$`)
 	// titleBound is how current Graph pages title actions and functions:
 	// "user: assignLicense", the entity they are bound to, a colon, the name.
 	titleBound   = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*([A-Za-z_][A-Za-z0-9_]*)$`)
@@ -108,7 +112,7 @@ func tabHeading(b *doc.Block) bool {
 }
 
 func (x *extractor) run() {
-	x.page.Title = x.d.MetaValue("title")
+	x.page.Title = titleSuffix.ReplaceAllString(x.d.MetaValue("title"), "")
 	titleBlock := -1
 	if x.page.Title == "" {
 		for i, b := range x.d.Blocks {
@@ -219,6 +223,8 @@ func (x *extractor) run() {
 				if t := x.propertyTable(b, false, sub); t != nil {
 					x.addType(t)
 				}
+			case sec == secRelationships && x.page.Kind == ir.PageResource:
+				x.relationships(b, sub)
 			case sec == secEnumValues && x.page.Kind != ir.PageAPI:
 				if e := x.memberTable(b, inlineEnum); e != nil {
 					x.page.Enums = append(x.page.Enums, *e)
@@ -250,6 +256,9 @@ func (x *extractor) run() {
 	if x.page.Kind == ir.PageUnknown {
 		x.diags.Errorf(x.page.Pos, "unknown-page", "cannot tell what this page documents: no HTTP request, properties table or members table found")
 	}
+	x.page.Subject = x.typeName
+	x.page.Version = pageVersion(x.d.File, x.d)
+	x.page.URL = pageURL(x.d.File, x.page.Version, x.d)
 }
 
 // pageKind decides what the page documents: front-matter doc_type first, then
@@ -311,19 +320,52 @@ func (x *extractor) subjectName() string {
 	}
 	name = strings.Trim(strings.TrimSpace(name), "`*")
 	if !identifier.MatchString(name) {
+		if x.page.Kind == ir.PageAPI {
+			return x.introSubject()
+		}
 		return ""
 	}
 	return qualify(x.casing(name), x.page.Namespace)
+}
+
+// introSubject is the type an API page whose title names none ("Upsert
+// group" before upsert was a verb, "Grant an appRoleAssignment to a user")
+// is about, from its introduction: the first link to a resource page
+// ("Update the properties of a [group](../resources/group.md) object"),
+// before the first section.
+func (x *extractor) introSubject() string {
+	for _, b := range x.d.Blocks {
+		if b.Kind == doc.Heading && doc.ClassifyHeading(b.Text.Text, false) != secOther {
+			break
+		}
+		if b.Kind != doc.Paragraph {
+			continue
+		}
+		for _, l := range b.Text.Links {
+			name := strings.Trim(strings.TrimSpace(l.Text), "`*")
+			if strings.Contains(strings.ToLower(l.Href), "resources/") && identifier.MatchString(name) {
+				return qualify(name, x.page.Namespace)
+			}
+		}
+	}
+	return ""
 }
 
 // casing restores the case of a name that a title spells in lower case
 // ("Update bookingbusiness") from the page's prose, which names the type
 // as the docs define it ("Update the properties of a bookingBusiness
 // object"). A name with any upper-case letter is kept as it is.
+//
+// A title in sentence case ("Create User") capitalises only the first
+// letter, which no Graph type name does: such a name is read as lower case
+// first. Only a spelling with a capital inside the word ("bookingBusiness")
+// restores the case, so that a word starting a sentence ("Application
+// objects ...") does not.
 func (x *extractor) casing(name string) string {
-	if strings.ToLower(name) != name {
+	if rest := name[1:]; strings.ToLower(rest) != rest {
 		return name
 	}
+	name = strings.ToLower(name[:1]) + name[1:]
 	for _, b := range x.d.Blocks {
 		if b.Kind != doc.Paragraph {
 			continue
@@ -331,7 +373,7 @@ func (x *extractor) casing(name string) string {
 		for _, w := range strings.FieldsFunc(b.Text.Text, func(r rune) bool {
 			return !(r == '_' || r == '.' || unicode.IsLetter(r) || unicode.IsDigit(r))
 		}) {
-			if w = strings.Trim(w, "."); w != name && strings.EqualFold(w, name) {
+			if w = strings.Trim(w, "."); len(w) > 1 && w != name && strings.EqualFold(w, name) && strings.ToLower(w[1:]) != w[1:] {
 				return w
 			}
 		}
@@ -502,7 +544,7 @@ func findColumns(t *doc.TableData) columns {
 	c := columns{-1, -1, -1, -1, -1}
 	for i, h := range t.Header {
 		switch strings.ToLower(strings.TrimSpace(h.Text)) {
-		case "property", "name", "parameter", "member", "property name", "field", "header", "value name":
+		case "property", "name", "parameter", "member", "property name", "field", "header", "value name", "relationship", "relationship name":
 			if c.name < 0 {
 				c.name = i
 			}
@@ -784,6 +826,20 @@ func (x *extractor) addType(t *ir.Type) *ir.Type {
 	return &x.page.Types[len(x.page.Types)-1]
 }
 
+// relationships reads a Relationships table: navigation properties of the
+// page's type, added after the properties it has (a name both tables list
+// keeps its Properties row).
+func (x *extractor) relationships(b *doc.Block, sub bool) {
+	t := x.propertyTable(b, false, sub)
+	if t == nil {
+		return
+	}
+	for i := range t.Properties {
+		t.Properties[i].Navigation = true
+	}
+	x.addType(t)
+}
+
 // headerTable reads a Header/Value table.
 func (x *extractor) headerTable(b *doc.Block) []ir.Header {
 	nameCol, valCol := -1, -1
@@ -1060,7 +1116,28 @@ func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Exam
 		}
 	}
 	ex.Type = x.exampleType(ex, meta)
+	ex.Collection = isCollection(ex.Body)
 	return ex, true
+}
+
+// isCollection reports whether a JSON body is a collection response: an
+// object whose only members, besides "@odata" annotations, are "value"
+// holding an array.
+func isCollection(body string) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &top) != nil {
+		return false
+	}
+	v, ok := top["value"]
+	if !ok || !strings.HasPrefix(strings.TrimSpace(string(v)), "[") {
+		return false
+	}
+	for k := range top {
+		if k != "value" && !strings.HasPrefix(k, "@odata.") {
+			return false
+		}
+	}
+	return true
 }
 
 // exampleType is the type an example shows: its "@odata.type", else the page's
@@ -1094,7 +1171,7 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 		// properties.
 		op.Body, op.BodyWholeType = x.wholeBody, true
 	} else if (op.Method == "PATCH" || op.Method == "PUT") && !x.diags.HasErrors() && !x.binaryBody {
-		x.diags.Errorf(x.page.Pos, "no-body-table", "%s page %q has no request body property table", op.Method, x.page.Title)
+		x.inferBody(op)
 	}
 	_, _, isAction := x.action()
 	// An action's subject is its parameters type, which it does not return.
@@ -1106,4 +1183,41 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 			x.page.Types[i].Kind = ir.KindEntity
 		}
 	}
+}
+
+// inferBody gives an update (PATCH, PUT) whose page has no body table ("In
+// the request body, supply the values for relevant fields that should be
+// updated", then only an example) its body: a partial of the entity the
+// page updates, whose writable properties resolve reads from its resource
+// page (BodyInferred). A reference ("PUT /users/{id}/manager/$ref", body
+// {"@odata.id": …}) is no entity's partial: docgen does not model it. A page
+// that names no entity is an error.
+func (x *extractor) inferBody(op *ir.Operation) {
+	for _, p := range op.Paths {
+		if strings.HasSuffix(p.Template, "/$ref") {
+			x.diags.Warnf(p.Pos, "reference-body", "%s %q: the request body is a reference ({\"@odata.id\": URL}), which docgen does not model; no body type generated", op.Method, x.page.Title)
+			return
+		}
+	}
+	if x.typeName == "" {
+		x.diags.Errorf(x.page.Pos, "no-body-table", "%s page %q has no request body property table, and names no entity it updates", op.Method, x.page.Title)
+		return
+	}
+	op.Body, op.BodyInferred = ir.TypeRef{Name: x.typeName, Href: x.subjectHref()}, true
+}
+
+// subjectHref is the link the page's prose gives its subject by, if any.
+func (x *extractor) subjectHref() string {
+	short := x.typeName[strings.LastIndex(x.typeName, ".")+1:]
+	for _, b := range x.d.Blocks {
+		if b.Kind != doc.Paragraph {
+			continue
+		}
+		for _, l := range b.Text.Links {
+			if strings.EqualFold(strings.Trim(strings.TrimSpace(l.Text), "`*"), short) {
+				return l.Href
+			}
+		}
+	}
+	return ""
 }

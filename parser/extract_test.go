@@ -167,9 +167,38 @@ func TestSectionHeadingRemark(t *testing.T) {
 	assert.Equal(t, "/folders/{id}:/{name}:/content", op.Paths[1].Template)
 	assert.Empty(t, op.Body.Name)
 
-	_, diags = Parse("page.md", []byte("---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPUT /things/{id}\n```\n\n"+
+	p, diags = Parse("page.md", []byte("---\ntitle: Update thing\n---\n\n# Update thing\n\n## HTTP request\n\n```http\nPUT /things/{id}\n```\n\n"+
 		"## Request body\n\nSupply a JSON representation of the thing.\n"))
-	assert.True(t, diags.HasErrors(), "a JSON body still needs its table")
+	assert.Empty(t, diags)
+	op = p.Operations[0]
+	assert.Equal(t, "microsoft.graph.thing", op.Body.Name, "a JSON body without a table is a partial of the entity updated")
+	assert.True(t, op.BodyInferred)
+}
+
+// TestInferredBody: an update page without a body table documents a partial
+// of the entity it updates; a reference ($ref) body is no entity's; a page
+// naming no entity cannot be read.
+func TestInferredBody(t *testing.T) {
+	page := func(title, intro, path string) string {
+		return "---\ntitle: " + title + "\ndoc_type: apiPageType\n---\n\n# " + title + "\n\n" + intro + "\n\n## HTTP request\n\n```http\n" + path + "\n```\n\n" +
+			"## Request body\n\nIn the request body, supply the values for relevant fields that should be updated. Existing properties that aren't included in the request body maintain their previous values.\n\n" +
+			"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n"
+	}
+	p, diags := parseMD(t, page("Update printer", "Update the properties of a [printer](../resources/printer.md) object.", "PATCH /print/printers/{id}"))
+	assert.Empty(t, diags)
+	op := p.Operations[0]
+	assert.Equal(t, ir.TypeRef{Name: "microsoft.graph.printer", Href: "../resources/printer.md"}, op.Body)
+	assert.True(t, op.BodyInferred)
+	assert.Empty(t, op.BodyProperties, "resolve fills them from the resource page")
+
+	p, diags = parseMD(t, page("Assign manager", "Assign a user's manager.", "PUT /users/{id}/manager/$ref"))
+	assert.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, diags, 1)
+	assert.Equal(t, "reference-body", diags[0].Code)
+	assert.Empty(t, p.Operations[0].Body.Name)
+
+	_, diags = Parse("page.md", []byte(page("Set things up", "Sets things up.", "PATCH /setup")))
+	assert.True(t, diags.HasErrors(), "no entity to infer a body from")
 }
 
 // TestCollectionResponse: "a collection of [x] objects" (or "an [x]

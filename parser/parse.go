@@ -3,86 +3,48 @@ package parser
 import (
 	"bytes"
 	"fmt"
-	"path"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser/doc"
+	"github.com/docgen-dev/docgen/parser/form"
 	"github.com/docgen-dev/docgen/parser/html"
 	"github.com/docgen-dev/docgen/parser/markdown"
 	"github.com/docgen-dev/docgen/parser/text"
 )
 
-// Format is an input form.
-type Format string
+// Format is an input form (see package form, the table of forms).
+type Format = form.Format
 
 // Input forms.
 const (
-	FormatText     Format = "text"
-	FormatMarkdown Format = "markdown"
-	FormatHTML     Format = "html"
+	FormatText     = form.Text
+	FormatMarkdown = form.Markdown
+	FormatHTML     = form.HTML
 )
 
-// Resource limits. Real pages are far inside them (under 200 KB, 2,000
-// lines, 250 links, a few levels of nesting); they exist so that a hostile
-// page is refused with a positioned error in bounded time and memory instead
-// of hitting the superlinear corners of a parser (goldmark's link and
-// container handling in particular). FUZZING.md lists them with the worst
-// cases measured at each limit.
+// Resource limits, from the table of forms (see form.Limits, and
+// FUZZING.md for the worst cases measured at each).
 const (
-	// MaxPageSize is the largest page docgen reads.
-	MaxPageSize = 8 << 20
-	// MaxLines is the most lines a page may have; it also bounds the rows
-	// of a table. A 10,000-row table fits.
-	MaxLines = 100_000
-	// MaxNesting is how deeply a markdown line may nest: each '>' and list
-	// marker at its start counts one level, and so do each two columns of
-	// indentation.
-	MaxNesting = 64
-	// MaxListItems is the most list markers a markdown page may hold.
-	MaxListItems = 10_000
-	// MaxLinks is the most '[' a markdown page may hold.
-	MaxLinks = 10_000
-	// MaxInlineMarks is the most inline markup characters ('*', '_', '`',
-	// '<', '&') a markdown page may hold. Each can open an emphasis, code
-	// span, inline HTML or entity node, and goldmark keeps about half a
-	// kilobyte per node: without this bound an 8 MiB page of "*a* " takes
-	// over 2 GB and 17 s. Real pages hold fewer than 600.
-	MaxInlineMarks = 200_000
-	// MaxTags is the most '<' an HTML page may hold.
-	MaxTags = 200_000
-	// MaxCells is the most table cells a text or markdown page may imply.
-	// GFM pads every row to the width of its header, so a wide header over
-	// many short rows would turn a few bytes per row into thousands of
-	// cells: every non-blank line counts as many cells as it has '|' plus
-	// one, or as the delimiter row above it (until a blank line) if wider.
-	MaxCells = 250_000
+	MaxPageSize    = form.MaxPageSize
+	MaxLines       = form.MaxLines
+	MaxNesting     = form.MaxNesting
+	MaxListItems   = form.MaxListItems
+	MaxLinks       = form.MaxLinks
+	MaxInlineMarks = form.MaxInlineMarks
+	MaxTags        = form.MaxTags
+	MaxCells       = form.MaxCells
 )
+
+// frontEnds is the parse function of each form in the table.
+var frontEnds = map[Format]func(name string, src []byte) (*doc.Document, ir.Diagnostics){
+	FormatMarkdown: markdown.Parse,
+	FormatHTML:     html.Parse,
+	FormatText:     text.Parse,
+}
 
 // DetectFormat picks the front end for a file: by extension, then by content.
-func DetectFormat(name string, src []byte) Format {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".md", ".markdown":
-		return FormatMarkdown
-	case ".html", ".htm", ".xhtml":
-		return FormatHTML
-	case ".txt", ".text":
-		return FormatText
-	}
-	head := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")), " \t\r\n")
-	if len(head) > 512 {
-		head = head[:512]
-	}
-	lower := bytes.ToLower(head)
-	switch {
-	case bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) || bytes.HasPrefix(lower, []byte("<")):
-		return FormatHTML
-	case bytes.HasPrefix(head, []byte("---\n")) || bytes.HasPrefix(head, []byte("# ")) || bytes.Contains(src, []byte("\n## ")):
-		return FormatMarkdown
-	}
-	return FormatText
-}
+func DetectFormat(name string, src []byte) Format { return form.Detect(name, src) }
 
 // ParseDocument runs the front end for the file's format.
 func ParseDocument(name string, src []byte) (*doc.Document, ir.Diagnostics) {
@@ -102,27 +64,47 @@ func ParseDocument(name string, src []byte) (*doc.Document, ir.Diagnostics) {
 		return nil, diags
 	}
 	format := DetectFormat(name, src)
-	if line, msg := overLimit(format, src); msg != "" {
+	if line, msg := overLimit(form.Of(format).Limits, src); msg != "" {
 		diags.Errorf(ir.Pos{File: name, Line: line, Col: 1}, "too-large", "%s", msg)
 		return nil, diags
 	}
-	switch format {
-	case FormatMarkdown:
-		return markdown.Parse(name, src)
-	case FormatHTML:
-		return html.Parse(name, src)
-	}
-	return text.Parse(name, src)
+	return frontEnds[format](name, src)
 }
 
 // Parse reads one page into IR: front end, then the shared interpretation.
+// A page with an error is marked skipped (Page.Skipped: the first error), so
+// that Resolve uses nothing it says.
 func Parse(name string, src []byte) (ir.Page, ir.Diagnostics) {
+	page, diags := parse(name, src)
+	MarkSkipped(&page, diags)
+	return page, diags
+}
+
+func parse(name string, src []byte) (ir.Page, ir.Diagnostics) {
 	d, diags := ParseDocument(name, src)
 	if d == nil {
 		return ir.Page{File: name, Kind: ir.PageUnknown}, diags
 	}
 	page, more := Extract(d)
 	return page, append(diags, more...)
+}
+
+// MarkSkipped marks page skipped when diags (what reading it found) hold an
+// error: the first, in page order.
+func MarkSkipped(page *ir.Page, diags ir.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity == ir.SevError && (page.Skipped == nil || posBefore(d.Pos, page.Skipped.Pos)) {
+			d := d
+			page.Skipped = &d
+		}
+	}
+}
+
+func posBefore(a, b ir.Pos) bool {
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
 }
 
 // looksBinary reports NUL bytes or mostly invalid UTF-8 in the first 8 KB.
@@ -144,10 +126,10 @@ func looksBinary(src []byte) bool {
 	return bad > 64
 }
 
-// overLimit checks src against the limits above in one pass, before any
-// front end runs. It returns the 1-based line where a limit is crossed and
-// the message, or "" when src is within them.
-func overLimit(f Format, src []byte) (line int, msg string) {
+// overLimit checks src against the limits of its form (and MaxLines) in one
+// pass, before any front end runs. It returns the 1-based line where a limit
+// is crossed and the message, or "" when src is within them.
+func overLimit(lim form.Limits, src []byte) (line int, msg string) {
 	lists, links, marks, tags, cells, width := 0, 0, 0, 0, 0, 0
 	line = 1
 	for start := 0; start < len(src); line++ {
@@ -163,7 +145,7 @@ func overLimit(f Format, src []byte) (line int, msg string) {
 		if end+1 < len(src) && src[end] == '\r' && src[end+1] == '\n' {
 			start++
 		}
-		if f != FormatHTML {
+		if lim.Cells > 0 {
 			pipes := bytes.Count(l, []byte("|")) + 1
 			switch {
 			case len(bytes.TrimSpace(l)) == 0:
@@ -171,34 +153,38 @@ func overLimit(f Format, src []byte) (line int, msg string) {
 			case isDelimiterRow(l):
 				width = max(width, pipes)
 			}
-			if cells += max(width, pipes); cells > MaxCells {
-				return line, fmt.Sprintf("page has more than %d table cells, the limit (rows count as wide as their header)", MaxCells)
+			if cells += max(width, pipes); cells > lim.Cells {
+				return line, fmt.Sprintf("page has more than %d table cells, the limit (rows count as wide as their header)", lim.Cells)
 			}
 		}
-		switch f {
-		case FormatMarkdown:
+		if lim.Nesting > 0 || lim.ListItems > 0 {
 			depth, markers := nesting(l)
-			if depth > MaxNesting {
-				return line, fmt.Sprintf("line nests %d levels deep (block quotes, list items, indentation); the limit is %d", depth, MaxNesting)
+			if lim.Nesting > 0 && depth > lim.Nesting {
+				return line, fmt.Sprintf("line nests %d levels deep (block quotes, list items, indentation); the limit is %d", depth, lim.Nesting)
 			}
-			if lists += markers; lists > MaxListItems {
-				return line, fmt.Sprintf("page has more than %d list items, the limit", MaxListItems)
+			if lists += markers; lim.ListItems > 0 && lists > lim.ListItems {
+				return line, fmt.Sprintf("page has more than %d list items, the limit", lim.ListItems)
 			}
-			if links += bytes.Count(l, []byte("[")); links > MaxLinks {
-				return line, fmt.Sprintf("page has more than %d '[' (links), the limit", MaxLinks)
+		}
+		if lim.Links > 0 {
+			if links += bytes.Count(l, []byte("[")); links > lim.Links {
+				return line, fmt.Sprintf("page has more than %d '[' (links), the limit", lim.Links)
 			}
+		}
+		if lim.InlineMarks > 0 {
 			for _, c := range l {
 				switch c {
 				case '*', '_', '`', '<', '&':
 					marks++
 				}
 			}
-			if marks > MaxInlineMarks {
-				return line, fmt.Sprintf("page has more than %d inline markup characters ('*', '_', '`', '<', '&'), the limit", MaxInlineMarks)
+			if marks > lim.InlineMarks {
+				return line, fmt.Sprintf("page has more than %d inline markup characters ('*', '_', '`', '<', '&'), the limit", lim.InlineMarks)
 			}
-		case FormatHTML:
-			if tags += bytes.Count(l, []byte("<")); tags > MaxTags {
-				return line, fmt.Sprintf("page has more than %d '<' (tags), the limit", MaxTags)
+		}
+		if lim.Tags > 0 {
+			if tags += bytes.Count(l, []byte("<")); tags > lim.Tags {
+				return line, fmt.Sprintf("page has more than %d '<' (tags), the limit", lim.Tags)
 			}
 		}
 	}

@@ -497,6 +497,10 @@ var durationRE = regexp.MustCompile(`^([-+])?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(
 
 // durationOracle computes what Std should return for s, with exact
 // arithmetic. ok is false if s is malformed.
+// errRangeOrPrecision is what durationOracle expects of a value that is
+// both out of range and finer than a nanosecond.
+var errRangeOrPrecision = errors.New("out of range or finer than a nanosecond")
+
 func durationOracle(s string) (d time.Duration, err error, ok bool) {
 	m := durationRE.FindStringSubmatch(s)
 	if m == nil || strings.HasSuffix(s, "T") || strings.TrimLeft(s, "+-") == "P" {
@@ -520,6 +524,11 @@ func durationOracle(s string) (d time.Duration, err error, ok bool) {
 		total.Neg(total)
 	}
 	if total.Cmp(new(big.Rat).SetInt64(math.MinInt64)) < 0 || total.Cmp(new(big.Rat).SetInt64(math.MaxInt64)) > 0 {
+		if !total.IsInt() {
+			// Both out of range and finer than a nanosecond: either
+			// error is a right answer.
+			return 0, errRangeOrPrecision, true
+		}
 		return 0, ErrDurationRange, true
 	}
 	if !total.IsInt() {
@@ -542,6 +551,9 @@ func checkDuration(t *testing.T, s string, got time.Duration, err error, want ti
 	case !ok:
 		require.Error(t, err, s)
 		require.Error(t, Duration(s).Validate(), s)
+	case wantErr == errRangeOrPrecision:
+		require.True(t, errors.Is(err, ErrDurationRange) || errors.Is(err, ErrDurationPrecision), "%s: %v", s, err)
+		require.NoError(t, Duration(s).Validate(), s)
 	case wantErr != nil:
 		require.ErrorIs(t, err, wantErr, s)
 		require.NoError(t, Duration(s).Validate(), s)

@@ -19,7 +19,7 @@ import (
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-actionstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-actionstate?view=graph-rest-beta
 type ActionState string
 
 // Documented values of ActionState.
@@ -62,7 +62,7 @@ func (v ActionState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-adminconsentstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-adminconsentstate?view=graph-rest-beta
 type AdminConsentState string
 
 // Documented values of AdminConsentState.
@@ -101,7 +101,7 @@ func (v AdminConsentState) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-advancedbitlockerstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-advancedbitlockerstate?view=graph-rest-beta
 type AdvancedBitLockerState string
 
 // Documented values of AdvancedBitLockerState.
@@ -224,7 +224,7 @@ func (v AdvancedBitLockerState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerappautoupdatepolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerappautoupdatepolicytype?view=graph-rest-beta
 type AndroidDeviceOwnerAppAutoUpdatePolicyType string
 
 // Documented values of AndroidDeviceOwnerAppAutoUpdatePolicyType.
@@ -269,7 +269,7 @@ func (v AndroidDeviceOwnerAppAutoUpdatePolicyType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerbatterypluggedmode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerbatterypluggedmode?view=graph-rest-beta
 type AndroidDeviceOwnerBatteryPluggedMode string
 
 // Documented values of AndroidDeviceOwnerBatteryPluggedMode.
@@ -311,7 +311,7 @@ func (v AndroidDeviceOwnerBatteryPluggedMode) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerdefaultapppermissionpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerdefaultapppermissionpolicytype?view=graph-rest-beta
 type AndroidDeviceOwnerDefaultAppPermissionPolicyType string
 
 // Documented values of AndroidDeviceOwnerDefaultAppPermissionPolicyType.
@@ -352,7 +352,7 @@ func (v AndroidDeviceOwnerDefaultAppPermissionPolicyType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmentmode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androiddeviceownerenrollmentmode?view=graph-rest-beta
 type AndroidDeviceOwnerEnrollmentMode string
 
 // Documented values of AndroidDeviceOwnerEnrollmentMode.
@@ -391,7 +391,7 @@ func (v AndroidDeviceOwnerEnrollmentMode) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerenrollmentprofiletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerenrollmentprofiletype?view=graph-rest-beta
 type AndroidDeviceOwnerEnrollmentProfileType string
 
 // Documented values of AndroidDeviceOwnerEnrollmentProfileType.
@@ -430,7 +430,7 @@ func (v AndroidDeviceOwnerEnrollmentProfileType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androiddeviceownerenrollmenttokentype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androiddeviceownerenrollmenttokentype?view=graph-rest-beta
 type AndroidDeviceOwnerEnrollmentTokenType string
 
 // Documented values of AndroidDeviceOwnerEnrollmentTokenType.
@@ -468,7 +468,7 @@ func (v AndroidDeviceOwnerEnrollmentTokenType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskcustomizationstatusbar.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskcustomizationstatusbar?view=graph-rest-beta
 type AndroidDeviceOwnerKioskCustomizationStatusBar string
 
 // Documented values of AndroidDeviceOwnerKioskCustomizationStatusBar.
@@ -509,7 +509,7 @@ func (v AndroidDeviceOwnerKioskCustomizationStatusBar) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskcustomizationsystemnavigation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskcustomizationsystemnavigation?view=graph-rest-beta
 type AndroidDeviceOwnerKioskCustomizationSystemNavigation string
 
 // Documented values of AndroidDeviceOwnerKioskCustomizationSystemNavigation.
@@ -548,7 +548,7 @@ func (v AndroidDeviceOwnerKioskCustomizationSystemNavigation) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodefoldericon.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodefoldericon?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeFolderIcon string
 
 // Documented values of AndroidDeviceOwnerKioskModeFolderIcon.
@@ -593,7 +593,7 @@ func (v AndroidDeviceOwnerKioskModeFolderIcon) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodeiconsize.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodeiconsize?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeIconSize string
 
 // Documented values of AndroidDeviceOwnerKioskModeIconSize.
@@ -637,7 +637,7 @@ func (v AndroidDeviceOwnerKioskModeIconSize) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerkioskmodescreenorientation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerkioskmodescreenorientation?view=graph-rest-beta
 type AndroidDeviceOwnerKioskModeScreenOrientation string
 
 // Documented values of AndroidDeviceOwnerKioskModeScreenOrientation.
@@ -679,7 +679,7 @@ func (v AndroidDeviceOwnerKioskModeScreenOrientation) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerplaystoremode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerplaystoremode?view=graph-rest-beta
 type AndroidDeviceOwnerPlayStoreMode string
 
 // Documented values of AndroidDeviceOwnerPlayStoreMode.
@@ -720,7 +720,7 @@ func (v AndroidDeviceOwnerPlayStoreMode) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerrequiredpasswordtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerrequiredpasswordtype?view=graph-rest-beta
 type AndroidDeviceOwnerRequiredPasswordType string
 
 // Documented values of AndroidDeviceOwnerRequiredPasswordType.
@@ -777,7 +777,7 @@ func (v AndroidDeviceOwnerRequiredPasswordType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownersystemupdateinstalltype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownersystemupdateinstalltype?view=graph-rest-beta
 type AndroidDeviceOwnerSystemUpdateInstallType string
 
 // Documented values of AndroidDeviceOwnerSystemUpdateInstallType.
@@ -820,7 +820,7 @@ func (v AndroidDeviceOwnerSystemUpdateInstallType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownervirtualhomebuttontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownervirtualhomebuttontype?view=graph-rest-beta
 type AndroidDeviceOwnerVirtualHomeButtonType string
 
 // Documented values of AndroidDeviceOwnerVirtualHomeButtonType.
@@ -861,7 +861,7 @@ func (v AndroidDeviceOwnerVirtualHomeButtonType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androiddeviceownerwifisecuritytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerwifisecuritytype?view=graph-rest-beta
 type AndroidDeviceOwnerWiFiSecurityType string
 
 // Documented values of AndroidDeviceOwnerWiFiSecurityType.
@@ -938,7 +938,7 @@ func (v AndroidDeviceOwnerWiFiSecurityType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androideaptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androideaptype?view=graph-rest-beta
 type AndroidEapType string
 
 // Documented values of AndroidEapType.
@@ -977,7 +977,7 @@ func (v AndroidEapType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkappconfigurationschemaitemdatatype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworkappconfigurationschemaitemdatatype?view=graph-rest-beta
 type AndroidForWorkAppConfigurationSchemaItemDataType string
 
 // Documented values of AndroidForWorkAppConfigurationSchemaItemDataType.
@@ -1031,7 +1031,7 @@ func (v AndroidForWorkAppConfigurationSchemaItemDataType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkbindstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworkbindstatus?view=graph-rest-beta
 type AndroidForWorkBindStatus string
 
 // Documented values of AndroidForWorkBindStatus.
@@ -1070,7 +1070,7 @@ func (v AndroidForWorkBindStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkcrossprofiledatasharingtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkcrossprofiledatasharingtype?view=graph-rest-beta
 type AndroidForWorkCrossProfileDataSharingType string
 
 // Documented values of AndroidForWorkCrossProfileDataSharingType.
@@ -1113,7 +1113,7 @@ func (v AndroidForWorkCrossProfileDataSharingType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkdefaultapppermissionpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkdefaultapppermissionpolicytype?view=graph-rest-beta
 type AndroidForWorkDefaultAppPermissionPolicyType string
 
 // Documented values of AndroidForWorkDefaultAppPermissionPolicyType.
@@ -1154,7 +1154,7 @@ func (v AndroidForWorkDefaultAppPermissionPolicyType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworkenrollmenttarget.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworkenrollmenttarget?view=graph-rest-beta
 type AndroidForWorkEnrollmentTarget string
 
 // Documented values of AndroidForWorkEnrollmentTarget.
@@ -1193,7 +1193,7 @@ func (v AndroidForWorkEnrollmentTarget) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkrequiredpasswordtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkrequiredpasswordtype?view=graph-rest-beta
 type AndroidForWorkRequiredPasswordType string
 
 // Documented values of AndroidForWorkRequiredPasswordType.
@@ -1247,7 +1247,7 @@ func (v AndroidForWorkRequiredPasswordType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidforworksyncstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidforworksyncstatus?view=graph-rest-beta
 type AndroidForWorkSyncStatus string
 
 // Documented values of AndroidForWorkSyncStatus.
@@ -1292,7 +1292,7 @@ func (v AndroidForWorkSyncStatus) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidforworkvpnconnectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidforworkvpnconnectiontype?view=graph-rest-beta
 type AndroidForWorkVpnConnectionType string
 
 // Documented values of AndroidForWorkVpnConnectionType.
@@ -1338,7 +1338,7 @@ func (v AndroidForWorkVpnConnectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidkeyguardfeature.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidkeyguardfeature?view=graph-rest-beta
 type AndroidKeyguardFeature string
 
 // Documented values of AndroidKeyguardFeature.
@@ -1392,7 +1392,7 @@ func (v AndroidKeyguardFeature) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-androidmanagedappsafetynetappsverificationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-androidmanagedappsafetynetappsverificationtype?view=graph-rest-beta
 type AndroidManagedAppSafetyNetAppsVerificationType string
 
 // Documented values of AndroidManagedAppSafetyNetAppsVerificationType.
@@ -1428,7 +1428,7 @@ func (v AndroidManagedAppSafetyNetAppsVerificationType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-androidmanagedappsafetynetdeviceattestationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-androidmanagedappsafetynetdeviceattestationtype?view=graph-rest-beta
 type AndroidManagedAppSafetyNetDeviceAttestationType string
 
 // Documented values of AndroidManagedAppSafetyNetDeviceAttestationType.
@@ -1469,7 +1469,7 @@ func (v AndroidManagedAppSafetyNetDeviceAttestationType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-androidmanagedappsafetynetevaluationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-androidmanagedappsafetynetevaluationtype?view=graph-rest-beta
 type AndroidManagedAppSafetyNetEvaluationType string
 
 // Documented values of AndroidManagedAppSafetyNetEvaluationType.
@@ -1505,7 +1505,7 @@ func (v AndroidManagedAppSafetyNetEvaluationType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreaccountappsyncstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreaccountappsyncstatus?view=graph-rest-beta
 type AndroidManagedStoreAccountAppSyncStatus string
 
 // Documented values of AndroidManagedStoreAccountAppSyncStatus.
@@ -1552,7 +1552,7 @@ func (v AndroidManagedStoreAccountAppSyncStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreaccountbindstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreaccountbindstatus?view=graph-rest-beta
 type AndroidManagedStoreAccountBindStatus string
 
 // Documented values of AndroidManagedStoreAccountBindStatus.
@@ -1593,7 +1593,7 @@ func (v AndroidManagedStoreAccountBindStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreaccountenrollmenttarget.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreaccountenrollmenttarget?view=graph-rest-beta
 type AndroidManagedStoreAccountEnrollmentTarget string
 
 // Documented values of AndroidManagedStoreAccountEnrollmentTarget.
@@ -1633,7 +1633,7 @@ func (v AndroidManagedStoreAccountEnrollmentTarget) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-androidforwork-androidmanagedstoreappconfigurationschemaitemdatatype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-androidforwork-androidmanagedstoreappconfigurationschemaitemdatatype?view=graph-rest-beta
 type AndroidManagedStoreAppConfigurationSchemaItemDataType string
 
 // Documented values of AndroidManagedStoreAppConfigurationSchemaItemDataType.
@@ -1687,7 +1687,7 @@ func (v AndroidManagedStoreAppConfigurationSchemaItemDataType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidpermissionactiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidpermissionactiontype?view=graph-rest-beta
 type AndroidPermissionActionType string
 
 // Documented values of AndroidPermissionActionType.
@@ -1723,7 +1723,7 @@ func (v AndroidPermissionActionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-androidprofileapplicability.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-androidprofileapplicability?view=graph-rest-beta
 type AndroidProfileApplicability string
 
 // Documented values of AndroidProfileApplicability.
@@ -1761,7 +1761,7 @@ func (v AndroidProfileApplicability) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidrequiredpasswordcomplexity.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidrequiredpasswordcomplexity?view=graph-rest-beta
 type AndroidRequiredPasswordComplexity string
 
 // Documented values of AndroidRequiredPasswordComplexity.
@@ -1806,7 +1806,7 @@ func (v AndroidRequiredPasswordComplexity) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidrequiredpasswordtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidrequiredpasswordtype?view=graph-rest-beta
 type AndroidRequiredPasswordType string
 
 // Documented values of AndroidRequiredPasswordType.
@@ -1859,7 +1859,7 @@ func (v AndroidRequiredPasswordType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidsafetynetevaluationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidsafetynetevaluationtype?view=graph-rest-beta
 type AndroidSafetyNetEvaluationType string
 
 // Documented values of AndroidSafetyNetEvaluationType.
@@ -1895,7 +1895,7 @@ func (v AndroidSafetyNetEvaluationType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidusernamesource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidusernamesource?view=graph-rest-beta
 type AndroidUsernameSource string
 
 // Documented values of AndroidUsernameSource.
@@ -1936,7 +1936,7 @@ func (v AndroidUsernameSource) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidvpnconnectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidvpnconnectiontype?view=graph-rest-beta
 type AndroidVpnConnectionType string
 
 // Documented values of AndroidVpnConnectionType.
@@ -1990,7 +1990,7 @@ func (v AndroidVpnConnectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidwifisecuritytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidwifisecuritytype?view=graph-rest-beta
 type AndroidWiFiSecurityType string
 
 // Documented values of AndroidWiFiSecurityType.
@@ -2030,7 +2030,7 @@ func (v AndroidWiFiSecurityType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilecrossprofiledatasharingtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilecrossprofiledatasharingtype?view=graph-rest-beta
 type AndroidWorkProfileCrossProfileDataSharingType string
 
 // Documented values of AndroidWorkProfileCrossProfileDataSharingType.
@@ -2073,7 +2073,7 @@ func (v AndroidWorkProfileCrossProfileDataSharingType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofiledefaultapppermissionpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofiledefaultapppermissionpolicytype?view=graph-rest-beta
 type AndroidWorkProfileDefaultAppPermissionPolicyType string
 
 // Documented values of AndroidWorkProfileDefaultAppPermissionPolicyType.
@@ -2114,7 +2114,7 @@ func (v AndroidWorkProfileDefaultAppPermissionPolicyType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilerequiredpasswordtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilerequiredpasswordtype?view=graph-rest-beta
 type AndroidWorkProfileRequiredPasswordType string
 
 // Documented values of AndroidWorkProfileRequiredPasswordType.
@@ -2168,7 +2168,7 @@ func (v AndroidWorkProfileRequiredPasswordType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-androidworkprofilevpnconnectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androidworkprofilevpnconnectiontype?view=graph-rest-beta
 type AndroidWorkProfileVpnConnectionType string
 
 // Documented values of AndroidWorkProfileVpnConnectionType.
@@ -2227,7 +2227,7 @@ func (v AndroidWorkProfileVpnConnectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-appinstallcontroltype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-appinstallcontroltype?view=graph-rest-beta
 type AppInstallControlType string
 
 // Documented values of AppInstallControlType.
@@ -2268,7 +2268,7 @@ func (v AppInstallControlType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applisttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applisttype?view=graph-rest-beta
 type AppListType string
 
 // Documented values of AppListType.
@@ -2308,7 +2308,7 @@ func (v AppListType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applockerapplicationcontroltype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applockerapplicationcontroltype?view=graph-rest-beta
 type AppLockerApplicationControlType string
 
 // Documented values of AppLockerApplicationControlType.
@@ -2354,7 +2354,7 @@ func (v AppLockerApplicationControlType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-apploguploadstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-apploguploadstate?view=graph-rest-beta
 type AppLogUploadState string
 
 // Documented values of AppLogUploadState.
@@ -2394,7 +2394,7 @@ func (v AppLogUploadState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-appmanagementlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-appmanagementlevel?view=graph-rest-beta
 type AppManagementLevel string
 
 // Documented values of AppManagementLevel.
@@ -2469,7 +2469,7 @@ func (v AppManagementLevel) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-appvulnerabilitytaskmitigationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-appvulnerabilitytaskmitigationtype?view=graph-rest-beta
 type AppVulnerabilityTaskMitigationType string
 
 // Documented values of AppVulnerabilityTaskMitigationType.
@@ -2511,7 +2511,7 @@ func (v AppVulnerabilityTaskMitigationType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applesubjectnameformat.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applesubjectnameformat?view=graph-rest-beta
 type AppleSubjectNameFormat string
 
 // Documented values of AppleSubjectNameFormat.
@@ -2557,7 +2557,7 @@ func (v AppleSubjectNameFormat) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-appleuserinitiatedenrollmenttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-appleuserinitiatedenrollmenttype?view=graph-rest-beta
 type AppleUserInitiatedEnrollmentType string
 
 // Documented values of AppleUserInitiatedEnrollmentType.
@@ -2594,7 +2594,7 @@ func (v AppleUserInitiatedEnrollmentType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applevpnconnectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applevpnconnectiontype?view=graph-rest-beta
 type AppleVpnConnectionType string
 
 // Documented values of AppleVpnConnectionType.
@@ -2672,7 +2672,7 @@ func (v AppleVpnConnectionType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applicationguardblockclipboardsharingtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applicationguardblockclipboardsharingtype?view=graph-rest-beta
 type ApplicationGuardBlockClipboardSharingType string
 
 // Documented values of ApplicationGuardBlockClipboardSharingType.
@@ -2719,7 +2719,7 @@ func (v ApplicationGuardBlockClipboardSharingType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applicationguardblockfiletransfertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applicationguardblockfiletransfertype?view=graph-rest-beta
 type ApplicationGuardBlockFileTransferType string
 
 // Documented values of ApplicationGuardBlockFileTransferType.
@@ -2764,7 +2764,7 @@ func (v ApplicationGuardBlockFileTransferType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-applicationguardenabledoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-applicationguardenabledoptions?view=graph-rest-beta
 type ApplicationGuardEnabledOptions string
 
 // Documented values of ApplicationGuardEnabledOptions.
@@ -2805,7 +2805,7 @@ func (v ApplicationGuardEnabledOptions) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-wip-applicationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-wip-applicationtype?view=graph-rest-beta
 type ApplicationType string
 
 // Documented values of ApplicationType.
@@ -2839,7 +2839,7 @@ func (v ApplicationType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-authenticationtransformconstant.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-authenticationtransformconstant?view=graph-rest-beta
 type AuthenticationTransformConstant string
 
 // Documented values of AuthenticationTransformConstant.
@@ -2881,7 +2881,7 @@ func (v AuthenticationTransformConstant) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-autorestartnotificationdismissalmethod.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-autorestartnotificationdismissalmethod?view=graph-rest-beta
 type AutoRestartNotificationDismissalMethod string
 
 // Documented values of AutoRestartNotificationDismissalMethod.
@@ -2918,7 +2918,7 @@ func (v AutoRestartNotificationDismissalMethod) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-automaticupdatemode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-automaticupdatemode?view=graph-rest-beta
 type AutomaticUpdateMode string
 
 // Documented values of AutomaticUpdateMode.
@@ -2971,7 +2971,7 @@ func (v AutomaticUpdateMode) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerencryptionmethod.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockerencryptionmethod?view=graph-rest-beta
 type BitLockerEncryptionMethod string
 
 // Documented values of BitLockerEncryptionMethod.
@@ -3009,7 +3009,7 @@ func (v BitLockerEncryptionMethod) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerrecoveryinformationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockerrecoveryinformationtype?view=graph-rest-beta
 type BitLockerRecoveryInformationType string
 
 // Documented values of BitLockerRecoveryInformationType.
@@ -3045,7 +3045,7 @@ func (v BitLockerRecoveryInformationType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-bitlockerrecoverypasswordrotationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-bitlockerrecoverypasswordrotationtype?view=graph-rest-beta
 type BitLockerRecoveryPasswordRotationType string
 
 // Documented values of BitLockerRecoveryPasswordRotationType.
@@ -3088,7 +3088,7 @@ func (v BitLockerRecoveryPasswordRotationType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-browsersyncsetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-browsersyncsetting?view=graph-rest-beta
 type BrowserSyncSetting string
 
 // Documented values of BrowserSyncSetting.
@@ -3128,7 +3128,7 @@ func (v BrowserSyncSetting) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-certificatedestinationstore.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-certificatedestinationstore?view=graph-rest-beta
 type CertificateDestinationStore string
 
 // Documented values of CertificateDestinationStore.
@@ -3167,7 +3167,7 @@ func (v CertificateDestinationStore) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-certificateissuancestates.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-certificateissuancestates?view=graph-rest-beta
 type CertificateIssuanceStates string
 
 // Documented values of CertificateIssuanceStates.
@@ -3257,7 +3257,7 @@ func (v CertificateIssuanceStates) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-certificaterevocationstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-certificaterevocationstatus?view=graph-rest-beta
 type CertificateRevocationStatus string
 
 // Documented values of CertificateRevocationStatus.
@@ -3296,7 +3296,7 @@ func (v CertificateRevocationStatus) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-certificatestatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-certificatestatus?view=graph-rest-beta
 type CertificateStatus string
 
 // Documented values of CertificateStatus.
@@ -3329,7 +3329,7 @@ func (v CertificateStatus) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-certificatestore.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-certificatestore?view=graph-rest-beta
 type CertificateStore string
 
 // Documented values of CertificateStore.
@@ -3363,7 +3363,7 @@ func (v CertificateStore) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-certificatevalidityperiodscale.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-certificatevalidityperiodscale?view=graph-rest-beta
 type CertificateValidityPeriodScale string
 
 // Documented values of CertificateValidityPeriodScale.
@@ -3399,7 +3399,7 @@ func (v CertificateValidityPeriodScale) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-changeuefisettingspermission.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-changeuefisettingspermission?view=graph-rest-beta
 type ChangeUefiSettingsPermission string
 
 // Documented values of ChangeUefiSettingsPermission.
@@ -3434,7 +3434,7 @@ func (v ChangeUefiSettingsPermission) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-chassistype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-chassistype?view=graph-rest-beta
 type ChassisType string
 
 // Documented values of ChassisType.
@@ -3482,7 +3482,7 @@ func (v ChassisType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-comanagementeligibletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-comanagementeligibletype?view=graph-rest-beta
 type ComanagementEligibleType string
 
 // Documented values of ComanagementEligibleType.
@@ -3522,7 +3522,7 @@ func (v ComanagementEligibleType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-companyportalaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-companyportalaction?view=graph-rest-beta
 type CompanyPortalAction string
 
 // Documented values of CompanyPortalAction.
@@ -3557,7 +3557,7 @@ func (v CompanyPortalAction) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-compliancestate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-compliancestate?view=graph-rest-beta
 type ComplianceState string
 
 // Documented values of ComplianceState.
@@ -3602,7 +3602,7 @@ func (v ComplianceState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-compliancestatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-compliancestatus?view=graph-rest-beta
 type ComplianceStatus string
 
 // Documented values of ComplianceStatus.
@@ -3648,7 +3648,7 @@ func (v ComplianceStatus) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-configurationmanagerclientstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-configurationmanagerclientstate?view=graph-rest-beta
 type ConfigurationManagerClientState string
 
 // Documented values of ConfigurationManagerClientState.
@@ -3698,7 +3698,7 @@ func (v ConfigurationManagerClientState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-configurationusage.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-configurationusage?view=graph-rest-beta
 type ConfigurationUsage string
 
 // Documented values of ConfigurationUsage.
@@ -3735,7 +3735,7 @@ func (v ConfigurationUsage) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-dayofweek.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-dayofweek?view=graph-rest-beta
 type DayOfWeek string
 
 // Documented values of DayOfWeek.
@@ -3779,7 +3779,7 @@ func (v DayOfWeek) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderattacksurfacetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderattacksurfacetype?view=graph-rest-beta
 type DefenderAttackSurfaceType string
 
 // Documented values of DefenderAttackSurfaceType.
@@ -3825,7 +3825,7 @@ func (v DefenderAttackSurfaceType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defendercloudblockleveltype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defendercloudblockleveltype?view=graph-rest-beta
 type DefenderCloudBlockLevelType string
 
 // Documented values of DefenderCloudBlockLevelType.
@@ -3868,7 +3868,7 @@ func (v DefenderCloudBlockLevelType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defendermonitorfileactivity.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defendermonitorfileactivity?view=graph-rest-beta
 type DefenderMonitorFileActivity string
 
 // Documented values of DefenderMonitorFileActivity.
@@ -3913,7 +3913,7 @@ func (v DefenderMonitorFileActivity) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderpotentiallyunwantedappaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderpotentiallyunwantedappaction?view=graph-rest-beta
 type DefenderPotentiallyUnwantedAppAction string
 
 // Documented values of DefenderPotentiallyUnwantedAppAction.
@@ -3956,7 +3956,7 @@ func (v DefenderPotentiallyUnwantedAppAction) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderpromptforsamplesubmission.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderpromptforsamplesubmission?view=graph-rest-beta
 type DefenderPromptForSampleSubmission string
 
 // Documented values of DefenderPromptForSampleSubmission.
@@ -4001,7 +4001,7 @@ func (v DefenderPromptForSampleSubmission) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderprotectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderprotectiontype?view=graph-rest-beta
 type DefenderProtectionType string
 
 // Documented values of DefenderProtectionType.
@@ -4044,7 +4044,7 @@ func (v DefenderProtectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderrealtimescandirection.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderrealtimescandirection?view=graph-rest-beta
 type DefenderRealtimeScanDirection string
 
 // Documented values of DefenderRealtimeScanDirection.
@@ -4082,7 +4082,7 @@ func (v DefenderRealtimeScanDirection) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderscantype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderscantype?view=graph-rest-beta
 type DefenderScanType string
 
 // Documented values of DefenderScanType.
@@ -4121,7 +4121,7 @@ func (v DefenderScanType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defendersecuritycenteritcontactdisplaytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defendersecuritycenteritcontactdisplaytype?view=graph-rest-beta
 type DefenderSecurityCenterITContactDisplayType string
 
 // Documented values of DefenderSecurityCenterITContactDisplayType.
@@ -4163,7 +4163,7 @@ func (v DefenderSecurityCenterITContactDisplayType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defendersecuritycenternotificationsfromapptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defendersecuritycenternotificationsfromapptype?view=graph-rest-beta
 type DefenderSecurityCenterNotificationsFromAppType string
 
 // Documented values of DefenderSecurityCenterNotificationsFromAppType.
@@ -4202,7 +4202,7 @@ func (v DefenderSecurityCenterNotificationsFromAppType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defendersubmitsamplesconsenttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defendersubmitsamplesconsenttype?view=graph-rest-beta
 type DefenderSubmitSamplesConsentType string
 
 // Documented values of DefenderSubmitSamplesConsentType.
@@ -4242,7 +4242,7 @@ func (v DefenderSubmitSamplesConsentType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-defenderthreataction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-defenderthreataction?view=graph-rest-beta
 type DefenderThreatAction string
 
 // Documented values of DefenderThreatAction.
@@ -4289,7 +4289,7 @@ func (v DefenderThreatAction) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deliveryoptimizationrestrictpeerselectionbyoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deliveryoptimizationrestrictpeerselectionbyoptions?view=graph-rest-beta
 type DeliveryOptimizationRestrictPeerSelectionByOptions string
 
 // Documented values of DeliveryOptimizationRestrictPeerSelectionByOptions.
@@ -4324,7 +4324,7 @@ func (v DeliveryOptimizationRestrictPeerSelectionByOptions) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-deptokentype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-deptokentype?view=graph-rest-beta
 type DepTokenType string
 
 // Documented values of DepTokenType.
@@ -4361,7 +4361,7 @@ func (v DepTokenType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-derivedcredentialprovidertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-derivedcredentialprovidertype?view=graph-rest-beta
 type DerivedCredentialProviderType string
 
 // Documented values of DerivedCredentialProviderType.
@@ -4403,7 +4403,7 @@ func (v DerivedCredentialProviderType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceandappmanagementassignmentfiltertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceandappmanagementassignmentfiltertype?view=graph-rest-beta
 type DeviceAndAppManagementAssignmentFilterType string
 
 // Documented values of DeviceAndAppManagementAssignmentFilterType.
@@ -4442,7 +4442,7 @@ func (v DeviceAndAppManagementAssignmentFilterType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceandappmanagementassignmentsource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceandappmanagementassignmentsource?view=graph-rest-beta
 type DeviceAndAppManagementAssignmentSource string
 
 // Documented values of DeviceAndAppManagementAssignmentSource.
@@ -4478,7 +4478,7 @@ func (v DeviceAndAppManagementAssignmentSource) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-deviceappmanagementtaskcategory.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-deviceappmanagementtaskcategory?view=graph-rest-beta
 type DeviceAppManagementTaskCategory string
 
 // Documented values of DeviceAppManagementTaskCategory.
@@ -4514,7 +4514,7 @@ func (v DeviceAppManagementTaskCategory) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-deviceappmanagementtaskpriority.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-deviceappmanagementtaskpriority?view=graph-rest-beta
 type DeviceAppManagementTaskPriority string
 
 // Documented values of DeviceAppManagementTaskPriority.
@@ -4550,7 +4550,7 @@ func (v DeviceAppManagementTaskPriority) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-deviceappmanagementtaskstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-deviceappmanagementtaskstatus?view=graph-rest-beta
 type DeviceAppManagementTaskStatus string
 
 // Documented values of DeviceAppManagementTaskStatus.
@@ -4592,7 +4592,7 @@ func (v DeviceAppManagementTaskStatus) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicecomplianceactiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecomplianceactiontype?view=graph-rest-beta
 type DeviceComplianceActionType string
 
 // Documented values of DeviceComplianceActionType.
@@ -4642,7 +4642,7 @@ func (v DeviceComplianceActionType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicecustomattributevaluetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicecustomattributevaluetype?view=graph-rest-beta
 type DeviceCustomAttributeValueType string
 
 // Documented values of DeviceCustomAttributeValueType.
@@ -4681,7 +4681,7 @@ func (v DeviceCustomAttributeValueType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-deviceenrollmentfailurereason.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-deviceenrollmentfailurereason?view=graph-rest-beta
 type DeviceEnrollmentFailureReason string
 
 // Documented values of DeviceEnrollmentFailureReason.
@@ -4749,7 +4749,7 @@ func (v DeviceEnrollmentFailureReason) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceenrollmenttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceenrollmenttype?view=graph-rest-beta
 type DeviceEnrollmentType string
 
 // Documented values of DeviceEnrollmentType.
@@ -4835,7 +4835,7 @@ func (v DeviceEnrollmentType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceguardlocalsystemauthoritycredentialguardstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceguardlocalsystemauthoritycredentialguardstate?view=graph-rest-beta
 type DeviceGuardLocalSystemAuthorityCredentialGuardState string
 
 // Documented values of DeviceGuardLocalSystemAuthorityCredentialGuardState.
@@ -4880,7 +4880,7 @@ func (v DeviceGuardLocalSystemAuthorityCredentialGuardState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-deviceguardlocalsystemauthoritycredentialguardtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceguardlocalsystemauthoritycredentialguardtype?view=graph-rest-beta
 type DeviceGuardLocalSystemAuthorityCredentialGuardType string
 
 // Documented values of DeviceGuardLocalSystemAuthorityCredentialGuardType.
@@ -4927,7 +4927,7 @@ func (v DeviceGuardLocalSystemAuthorityCredentialGuardType) String() string {
 // unchanged; Known reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceguardvirtualizationbasedsecurityhardwarerequirementstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceguardvirtualizationbasedsecurityhardwarerequirementstate?view=graph-rest-beta
 type DeviceGuardVirtualizationBasedSecurityHardwareRequirementState string
 
 // Documented values of DeviceGuardVirtualizationBasedSecurityHardwareRequirementState.
@@ -5008,7 +5008,7 @@ func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) String()
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceguardvirtualizationbasedsecuritystate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceguardvirtualizationbasedsecuritystate?view=graph-rest-beta
 type DeviceGuardVirtualizationBasedSecurityState string
 
 // Documented values of DeviceGuardVirtualizationBasedSecurityState.
@@ -5059,7 +5059,7 @@ func (v DeviceGuardVirtualizationBasedSecurityState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementapplicabilityruletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementapplicabilityruletype?view=graph-rest-beta
 type DeviceManagementApplicabilityRuleType string
 
 // Documented values of DeviceManagementApplicabilityRuleType.
@@ -5093,7 +5093,7 @@ func (v DeviceManagementApplicabilityRuleType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementautopilotpolicycompliancestatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementautopilotpolicycompliancestatus?view=graph-rest-beta
 type DeviceManagementAutopilotPolicyComplianceStatus string
 
 // Documented values of DeviceManagementAutopilotPolicyComplianceStatus.
@@ -5141,7 +5141,7 @@ func (v DeviceManagementAutopilotPolicyComplianceStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-devicemanagementautopilotpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-devicemanagementautopilotpolicytype?view=graph-rest-beta
 type DeviceManagementAutopilotPolicyType string
 
 // Documented values of DeviceManagementAutopilotPolicyType.
@@ -5182,7 +5182,7 @@ func (v DeviceManagementAutopilotPolicyType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicemanagementcertificationauthority.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicemanagementcertificationauthority?view=graph-rest-beta
 type DeviceManagementCertificationAuthority string
 
 // Documented values of DeviceManagementCertificationAuthority.
@@ -5221,7 +5221,7 @@ func (v DeviceManagementCertificationAuthority) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationcontroltype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationcontroltype?view=graph-rest-beta
 type DeviceManagementConfigurationControlType string
 
 // Documented values of DeviceManagementConfigurationControlType.
@@ -5272,7 +5272,7 @@ func (v DeviceManagementConfigurationControlType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationdevicemode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationdevicemode?view=graph-rest-beta
 type DeviceManagementConfigurationDeviceMode string
 
 // Documented values of DeviceManagementConfigurationDeviceMode.
@@ -5310,7 +5310,7 @@ func (v DeviceManagementConfigurationDeviceMode) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationplatforms.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationplatforms?view=graph-rest-beta
 type DeviceManagementConfigurationPlatforms string
 
 // Documented values of DeviceManagementConfigurationPlatforms.
@@ -5387,7 +5387,7 @@ func (v DeviceManagementConfigurationPlatforms) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingaccesstypes.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingaccesstypes?view=graph-rest-beta
 type DeviceManagementConfigurationSettingAccessTypes string
 
 // Documented values of DeviceManagementConfigurationSettingAccessTypes.
@@ -5474,7 +5474,7 @@ func (v DeviceManagementConfigurationSettingAccessTypes) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingusage.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingusage?view=graph-rest-beta
 type DeviceManagementConfigurationSettingUsage string
 
 // Documented values of DeviceManagementConfigurationSettingUsage.
@@ -5510,7 +5510,7 @@ func (v DeviceManagementConfigurationSettingUsage) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvisibility.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingvisibility?view=graph-rest-beta
 type DeviceManagementConfigurationSettingVisibility string
 
 // Documented values of DeviceManagementConfigurationSettingVisibility.
@@ -5550,7 +5550,7 @@ func (v DeviceManagementConfigurationSettingVisibility) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationtechnologies.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationtechnologies?view=graph-rest-beta
 type DeviceManagementConfigurationTechnologies string
 
 // Documented values of DeviceManagementConfigurationTechnologies.
@@ -5632,7 +5632,7 @@ func (v DeviceManagementConfigurationTechnologies) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementconfigurationtemplatefamily.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationtemplatefamily?view=graph-rest-beta
 type DeviceManagementConfigurationTemplateFamily string
 
 // Documented values of DeviceManagementConfigurationTemplateFamily.
@@ -5700,7 +5700,7 @@ func (v DeviceManagementConfigurationTemplateFamily) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementderivedcredentialissuer.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-devicemanagementderivedcredentialissuer?view=graph-rest-beta
 type DeviceManagementDerivedCredentialIssuer string
 
 // Documented values of DeviceManagementDerivedCredentialIssuer.
@@ -5739,7 +5739,7 @@ func (v DeviceManagementDerivedCredentialIssuer) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementderivedcredentialnotificationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-devicemanagementderivedcredentialnotificationtype?view=graph-rest-beta
 type DeviceManagementDerivedCredentialNotificationType string
 
 // Documented values of DeviceManagementDerivedCredentialNotificationType.
@@ -5776,7 +5776,7 @@ func (v DeviceManagementDerivedCredentialNotificationType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-odj-devicemanagementdomainjoinconnectorstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-odj-devicemanagementdomainjoinconnectorstate?view=graph-rest-beta
 type DeviceManagementDomainJoinConnectorState string
 
 // Documented values of DeviceManagementDomainJoinConnectorState.
@@ -5815,7 +5815,7 @@ func (v DeviceManagementDomainJoinConnectorState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeaccesslevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeaccesslevel?view=graph-rest-beta
 type DeviceManagementExchangeAccessLevel string
 
 // Documented values of DeviceManagementExchangeAccessLevel.
@@ -5857,7 +5857,7 @@ func (v DeviceManagementExchangeAccessLevel) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeaccessruletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeaccessruletype?view=graph-rest-beta
 type DeviceManagementExchangeAccessRuleType string
 
 // Documented values of DeviceManagementExchangeAccessRuleType.
@@ -5892,7 +5892,7 @@ func (v DeviceManagementExchangeAccessRuleType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementexchangeaccessstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementexchangeaccessstate?view=graph-rest-beta
 type DeviceManagementExchangeAccessState string
 
 // Documented values of DeviceManagementExchangeAccessState.
@@ -5937,7 +5937,7 @@ func (v DeviceManagementExchangeAccessState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementexchangeaccessstatereason.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementexchangeaccessstatereason?view=graph-rest-beta
 type DeviceManagementExchangeAccessStateReason string
 
 // Documented values of DeviceManagementExchangeAccessStateReason.
@@ -6017,7 +6017,7 @@ func (v DeviceManagementExchangeAccessStateReason) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeconnectorstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeconnectorstatus?view=graph-rest-beta
 type DeviceManagementExchangeConnectorStatus string
 
 // Documented values of DeviceManagementExchangeConnectorStatus.
@@ -6058,7 +6058,7 @@ func (v DeviceManagementExchangeConnectorStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementexchangeconnectortype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeconnectortype?view=graph-rest-beta
 type DeviceManagementExchangeConnectorType string
 
 // Documented values of DeviceManagementExchangeConnectorType.
@@ -6100,7 +6100,7 @@ func (v DeviceManagementExchangeConnectorType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementexportjoblocalizationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementexportjoblocalizationtype?view=graph-rest-beta
 type DeviceManagementExportJobLocalizationType string
 
 // Documented values of DeviceManagementExportJobLocalizationType.
@@ -6138,7 +6138,7 @@ func (v DeviceManagementExportJobLocalizationType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementpartnerapptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementpartnerapptype?view=graph-rest-beta
 type DeviceManagementPartnerAppType string
 
 // Documented values of DeviceManagementPartnerAppType.
@@ -6177,7 +6177,7 @@ func (v DeviceManagementPartnerAppType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-devicemanagementpartnertenantstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementpartnertenantstate?view=graph-rest-beta
 type DeviceManagementPartnerTenantState string
 
 // Documented values of DeviceManagementPartnerTenantState.
@@ -6224,7 +6224,7 @@ func (v DeviceManagementPartnerTenantState) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementreportfileformat.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementreportfileformat?view=graph-rest-beta
 type DeviceManagementReportFileFormat string
 
 // Documented values of DeviceManagementReportFileFormat.
@@ -6258,7 +6258,7 @@ func (v DeviceManagementReportFileFormat) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementreportstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementreportstatus?view=graph-rest-beta
 type DeviceManagementReportStatus string
 
 // Documented values of DeviceManagementReportStatus.
@@ -6302,7 +6302,7 @@ func (v DeviceManagementReportStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rapolicy-devicemanagementresourceaccessprofileintent.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rapolicy-devicemanagementresourceaccessprofileintent?view=graph-rest-beta
 type DeviceManagementResourceAccessProfileIntent string
 
 // Documented values of DeviceManagementResourceAccessProfileIntent.
@@ -6338,7 +6338,7 @@ func (v DeviceManagementResourceAccessProfileIntent) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-reporting-devicemanagementscheduledreportrecurrence.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-reporting-devicemanagementscheduledreportrecurrence?view=graph-rest-beta
 type DeviceManagementScheduledReportRecurrence string
 
 // Documented values of DeviceManagementScheduledReportRecurrence.
@@ -6377,7 +6377,7 @@ func (v DeviceManagementScheduledReportRecurrence) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementsubscriptionstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementsubscriptionstate?view=graph-rest-beta
 type DeviceManagementSubscriptionState string
 
 // Documented values of DeviceManagementSubscriptionState.
@@ -6423,7 +6423,7 @@ func (v DeviceManagementSubscriptionState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-devicemanagementsubscriptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementsubscriptions?view=graph-rest-beta
 type DeviceManagementSubscriptions string
 
 // Documented values of DeviceManagementSubscriptions.
@@ -6506,7 +6506,7 @@ func (v DeviceManagementSubscriptions) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfigv2-devicemanagementtemplatelifecyclestate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementtemplatelifecyclestate?view=graph-rest-beta
 type DeviceManagementTemplateLifecycleState string
 
 // Documented values of DeviceManagementTemplateLifecycleState.
@@ -6548,7 +6548,7 @@ func (v DeviceManagementTemplateLifecycleState) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementtemplatesubtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementtemplatesubtype?view=graph-rest-beta
 type DeviceManagementTemplateSubtype string
 
 // Documented values of DeviceManagementTemplateSubtype.
@@ -6610,7 +6610,7 @@ func (v DeviceManagementTemplateSubtype) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanagementtemplatetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementtemplatetype?view=graph-rest-beta
 type DeviceManagementTemplateType string
 
 // Documented values of DeviceManagementTemplateType.
@@ -6680,7 +6680,7 @@ func (v DeviceManagementTemplateType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-devicemanangementintentvaluetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanangementintentvaluetype?view=graph-rest-beta
 type DeviceManangementIntentValueType string
 
 // Documented values of DeviceManangementIntentValueType.
@@ -6727,7 +6727,7 @@ func (v DeviceManangementIntentValueType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-deviceplatformtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-deviceplatformtype?view=graph-rest-beta
 type DevicePlatformType string
 
 // Documented values of DevicePlatformType.
@@ -6780,7 +6780,7 @@ func (v DevicePlatformType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-deviceregistrationstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-deviceregistrationstate?view=graph-rest-beta
 type DeviceRegistrationState string
 
 // Documented values of DeviceRegistrationState.
@@ -6834,7 +6834,7 @@ func (v DeviceRegistrationState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicethreatprotectionlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicethreatprotectionlevel?view=graph-rest-beta
 type DeviceThreatProtectionLevel string
 
 // Documented values of DeviceThreatProtectionLevel.
@@ -6886,7 +6886,7 @@ func (v DeviceThreatProtectionLevel) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-devicetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-devicetype?view=graph-rest-beta
 type DeviceType string
 
 // Documented values of DeviceType.
@@ -6970,7 +6970,7 @@ func (v DeviceType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-devicetypes.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicetypes?view=graph-rest-beta
 type DeviceTypes string
 
 // Documented values of DeviceTypes.
@@ -7046,7 +7046,7 @@ func (v DeviceTypes) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-diagnosticdatasubmissionmode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-diagnosticdatasubmissionmode?view=graph-rest-beta
 type DiagnosticDataSubmissionMode string
 
 // Documented values of DiagnosticDataSubmissionMode.
@@ -7091,7 +7091,7 @@ func (v DiagnosticDataSubmissionMode) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-diffiehellmangroup.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-diffiehellmangroup?view=graph-rest-beta
 type DiffieHellmanGroup string
 
 // Documented values of DiffieHellmanGroup.
@@ -7132,7 +7132,7 @@ func (v DiffieHellmanGroup) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-discoverysource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-discoverysource?view=graph-rest-beta
 type DiscoverySource string
 
 // Documented values of DiscoverySource.
@@ -7168,7 +7168,7 @@ func (v DiscoverySource) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-disktype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-disktype?view=graph-rest-beta
 type DiskType string
 
 // Documented values of DiskType.
@@ -7204,7 +7204,7 @@ func (v DiskType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-dmaguarddeviceenumerationpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-dmaguarddeviceenumerationpolicytype?view=graph-rest-beta
 type DmaGuardDeviceEnumerationPolicyType string
 
 // Documented values of DmaGuardDeviceEnumerationPolicyType.
@@ -7244,7 +7244,7 @@ func (v DmaGuardDeviceEnumerationPolicyType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-domainnamesource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-domainnamesource?view=graph-rest-beta
 type DomainNameSource string
 
 // Documented values of DomainNameSource.
@@ -7278,7 +7278,7 @@ func (v DomainNameSource) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-eapfastconfiguration.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-eapfastconfiguration?view=graph-rest-beta
 type EapFastConfiguration string
 
 // Documented values of EapFastConfiguration.
@@ -7322,7 +7322,7 @@ func (v EapFastConfiguration) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-eaptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-eaptype?view=graph-rest-beta
 type EapType string
 
 // Documented values of EapType.
@@ -7367,7 +7367,7 @@ func (v EapType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-easauthenticationmethod.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-easauthenticationmethod?view=graph-rest-beta
 type EasAuthenticationMethod string
 
 // Documented values of EasAuthenticationMethod.
@@ -7406,7 +7406,7 @@ func (v EasAuthenticationMethod) String() string {
 // decode and re-encode unchanged; Known reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-easservices.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-easservices?view=graph-rest-beta
 type EasServices string
 
 // Documented values of EasServices.
@@ -7483,7 +7483,7 @@ func (v EasServices) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgecookiepolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-edgecookiepolicy?view=graph-rest-beta
 type EdgeCookiePolicy string
 
 // Documented values of EdgeCookiePolicy.
@@ -7522,7 +7522,7 @@ func (v EdgeCookiePolicy) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgekioskmoderestrictiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-edgekioskmoderestrictiontype?view=graph-rest-beta
 type EdgeKioskModeRestrictionType string
 
 // Documented values of EdgeKioskModeRestrictionType.
@@ -7566,7 +7566,7 @@ func (v EdgeKioskModeRestrictionType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgeopenoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-edgeopenoptions?view=graph-rest-beta
 type EdgeOpenOptions string
 
 // Documented values of EdgeOpenOptions.
@@ -7605,7 +7605,7 @@ func (v EdgeOpenOptions) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-edgetelemetrymode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-edgetelemetrymode?view=graph-rest-beta
 type EdgeTelemetryMode string
 
 // Documented values of EdgeTelemetryMode.
@@ -7648,7 +7648,7 @@ func (v EdgeTelemetryMode) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-editionupgradelicensetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-editionupgradelicensetype?view=graph-rest-beta
 type EditionUpgradeLicenseType string
 
 // Documented values of EditionUpgradeLicenseType.
@@ -7683,7 +7683,7 @@ func (v EditionUpgradeLicenseType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-emailcertificatetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-emailcertificatetype?view=graph-rest-beta
 type EmailCertificateType string
 
 // Documented values of EmailCertificateType.
@@ -7720,7 +7720,7 @@ func (v EmailCertificateType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-emailsyncduration.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-emailsyncduration?view=graph-rest-beta
 type EmailSyncDuration string
 
 // Documented values of EmailSyncDuration.
@@ -7765,7 +7765,7 @@ func (v EmailSyncDuration) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-emailsyncschedule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-emailsyncschedule?view=graph-rest-beta
 type EmailSyncSchedule string
 
 // Documented values of EmailSyncSchedule.
@@ -7813,7 +7813,7 @@ func (v EmailSyncSchedule) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-esim-embeddedsimdevicestatevalue.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-esim-embeddedsimdevicestatevalue?view=graph-rest-beta
 type EmbeddedSIMDeviceStateValue string
 
 // Documented values of EmbeddedSIMDeviceStateValue.
@@ -7869,7 +7869,7 @@ func (v EmbeddedSIMDeviceStateValue) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-enablement.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-enablement?view=graph-rest-beta
 type Enablement string
 
 // Documented values of Enablement.
@@ -7905,7 +7905,7 @@ func (v Enablement) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-encryptionreadinessstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-encryptionreadinessstate?view=graph-rest-beta
 type EncryptionReadinessState string
 
 // Documented values of EncryptionReadinessState.
@@ -7938,7 +7938,7 @@ func (v EncryptionReadinessState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-encryptionstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-encryptionstate?view=graph-rest-beta
 type EncryptionState string
 
 // Documented values of EncryptionState.
@@ -7972,7 +7972,7 @@ func (v EncryptionState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-endpointsecurityconfigurationapplicableplatform.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-endpointsecurityconfigurationapplicableplatform?view=graph-rest-beta
 type EndpointSecurityConfigurationApplicablePlatform string
 
 // Documented values of EndpointSecurityConfigurationApplicablePlatform.
@@ -8012,7 +8012,7 @@ func (v EndpointSecurityConfigurationApplicablePlatform) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-endpointsecurityconfigurationprofiletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-endpointsecurityconfigurationprofiletype?view=graph-rest-beta
 type EndpointSecurityConfigurationProfileType string
 
 // Documented values of EndpointSecurityConfigurationProfileType.
@@ -8082,7 +8082,7 @@ func (v EndpointSecurityConfigurationProfileType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-partnerintegration-endpointsecurityconfigurationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-endpointsecurityconfigurationtype?view=graph-rest-beta
 type EndpointSecurityConfigurationType string
 
 // Documented values of EndpointSecurityConfigurationType.
@@ -8130,7 +8130,7 @@ func (v EndpointSecurityConfigurationType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-enrollmentavailabilityoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-enrollmentavailabilityoptions?view=graph-rest-beta
 type EnrollmentAvailabilityOptions string
 
 // Documented values of EnrollmentAvailabilityOptions.
@@ -8170,7 +8170,7 @@ func (v EnrollmentAvailabilityOptions) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-enrollmentstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-enrollmentstate?view=graph-rest-beta
 type EnrollmentState string
 
 // Documented values of EnrollmentState.
@@ -8216,7 +8216,7 @@ func (v EnrollmentState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-errorcode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-errorcode?view=graph-rest-beta
 type ErrorCode string
 
 // Documented values of ErrorCode.
@@ -8257,7 +8257,7 @@ func (v ErrorCode) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-filevaultstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-filevaultstate?view=graph-rest-beta
 type FileVaultState string
 
 // Documented values of FileVaultState.
@@ -8334,7 +8334,7 @@ func (v FileVaultState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-firewallcertificaterevocationlistcheckmethodtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-firewallcertificaterevocationlistcheckmethodtype?view=graph-rest-beta
 type FirewallCertificateRevocationListCheckMethodType string
 
 // Documented values of FirewallCertificateRevocationListCheckMethodType.
@@ -8378,7 +8378,7 @@ func (v FirewallCertificateRevocationListCheckMethodType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-firewallpacketqueueingmethodtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-firewallpacketqueueingmethodtype?view=graph-rest-beta
 type FirewallPacketQueueingMethodType string
 
 // Documented values of FirewallPacketQueueingMethodType.
@@ -8424,7 +8424,7 @@ func (v FirewallPacketQueueingMethodType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-firewallpresharedkeyencodingmethodtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-firewallpresharedkeyencodingmethodtype?view=graph-rest-beta
 type FirewallPreSharedKeyEncodingMethodType string
 
 // Documented values of FirewallPreSharedKeyEncodingMethodType.
@@ -8463,7 +8463,7 @@ func (v FirewallPreSharedKeyEncodingMethodType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-folderprotectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-folderprotectiontype?view=graph-rest-beta
 type FolderProtectionType string
 
 // Documented values of FolderProtectionType.
@@ -8507,7 +8507,7 @@ func (v FolderProtectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyconfigurationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyconfigurationtype?view=graph-rest-beta
 type GroupPolicyConfigurationType string
 
 // Documented values of GroupPolicyConfigurationType.
@@ -8550,7 +8550,7 @@ func (v GroupPolicyConfigurationType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicydefinitionclasstype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicydefinitionclasstype?view=graph-rest-beta
 type GroupPolicyDefinitionClassType string
 
 // Documented values of GroupPolicyDefinitionClassType.
@@ -8586,7 +8586,7 @@ func (v GroupPolicyDefinitionClassType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicymigrationreadiness.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-grouppolicymigrationreadiness?view=graph-rest-beta
 type GroupPolicyMigrationReadiness string
 
 // Documented values of GroupPolicyMigrationReadiness.
@@ -8628,7 +8628,7 @@ func (v GroupPolicyMigrationReadiness) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyoperationstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyoperationstatus?view=graph-rest-beta
 type GroupPolicyOperationStatus string
 
 // Documented values of GroupPolicyOperationStatus.
@@ -8670,7 +8670,7 @@ func (v GroupPolicyOperationStatus) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyoperationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyoperationtype?view=graph-rest-beta
 type GroupPolicyOperationType string
 
 // Documented values of GroupPolicyOperationType.
@@ -8720,7 +8720,7 @@ func (v GroupPolicyOperationType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicysettingscope.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-grouppolicysettingscope?view=graph-rest-beta
 type GroupPolicySettingScope string
 
 // Documented values of GroupPolicySettingScope.
@@ -8756,7 +8756,7 @@ func (v GroupPolicySettingScope) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-grouppolicysettingtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-grouppolicysettingtype?view=graph-rest-beta
 type GroupPolicySettingType string
 
 // Documented values of GroupPolicySettingType.
@@ -8803,7 +8803,7 @@ func (v GroupPolicySettingType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicytype?view=graph-rest-beta
 type GroupPolicyType string
 
 // Documented values of GroupPolicyType.
@@ -8839,7 +8839,7 @@ func (v GroupPolicyType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-grouppolicy-grouppolicyuploadeddefinitionfilestatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-grouppolicy-grouppolicyuploadeddefinitionfilestatus?view=graph-rest-beta
 type GroupPolicyUploadedDefinitionFileStatus string
 
 // Documented values of GroupPolicyUploadedDefinitionFileStatus.
@@ -8891,7 +8891,7 @@ func (v GroupPolicyUploadedDefinitionFileStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-hashalgorithms.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-hashalgorithms?view=graph-rest-beta
 type HashAlgorithms string
 
 // Documented values of HashAlgorithms.
@@ -8924,7 +8924,7 @@ func (v HashAlgorithms) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-healthstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-healthstate?view=graph-rest-beta
 type HealthState string
 
 // Documented values of HealthState.
@@ -8959,7 +8959,7 @@ func (v HealthState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-itunespairingmode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-itunespairingmode?view=graph-rest-beta
 type ITunesPairingMode string
 
 // Documented values of ITunesPairingMode.
@@ -8996,7 +8996,7 @@ func (v ITunesPairingMode) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-importeddeviceidentitytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importeddeviceidentitytype?view=graph-rest-beta
 type ImportedDeviceIdentityType string
 
 // Documented values of ImportedDeviceIdentityType.
@@ -9033,7 +9033,7 @@ func (v ImportedDeviceIdentityType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-inkaccesssetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-inkaccesssetting?view=graph-rest-beta
 type InkAccessSetting string
 
 // Documented values of InkAccessSetting.
@@ -9068,7 +9068,7 @@ func (v InkAccessSetting) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-installintent.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-installintent?view=graph-rest-beta
 type InstallIntent string
 
 // Documented values of InstallIntent.
@@ -9106,7 +9106,7 @@ func (v InstallIntent) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-books-installstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-books-installstate?view=graph-rest-beta
 type InstallState string
 
 // Documented values of InstallState.
@@ -9147,7 +9147,7 @@ func (v InstallState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-intendedpurpose.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-intendedpurpose?view=graph-rest-beta
 type IntendedPurpose string
 
 // Documented values of IntendedPurpose.
@@ -9187,7 +9187,7 @@ func (v IntendedPurpose) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-internetexplorermessagesetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-internetexplorermessagesetting?view=graph-rest-beta
 type InternetExplorerMessageSetting string
 
 // Documented values of InternetExplorerMessageSetting.
@@ -9226,7 +9226,7 @@ func (v InternetExplorerMessageSetting) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-internetsitesecuritylevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-internetsitesecuritylevel?view=graph-rest-beta
 type InternetSiteSecurityLevel string
 
 // Documented values of InternetSiteSecurityLevel.
@@ -9264,7 +9264,7 @@ func (v InternetSiteSecurityLevel) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioskioskmodeapptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioskioskmodeapptype?view=graph-rest-beta
 type IosKioskModeAppType string
 
 // Documented values of IosKioskModeAppType.
@@ -9306,7 +9306,7 @@ func (v IosKioskModeAppType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosnotificationalerttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosnotificationalerttype?view=graph-rest-beta
 type IosNotificationAlertType string
 
 // Documented values of IosNotificationAlertType.
@@ -9345,7 +9345,7 @@ func (v IosNotificationAlertType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosnotificationpreviewvisibility.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosnotificationpreviewvisibility?view=graph-rest-beta
 type IosNotificationPreviewVisibility string
 
 // Documented values of IosNotificationPreviewVisibility.
@@ -9387,7 +9387,7 @@ func (v IosNotificationPreviewVisibility) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iossoftwareupdatescheduletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iossoftwareupdatescheduletype?view=graph-rest-beta
 type IosSoftwareUpdateScheduleType string
 
 // Documented values of IosSoftwareUpdateScheduleType.
@@ -9428,7 +9428,7 @@ func (v IosSoftwareUpdateScheduleType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-iosupdatesinstallstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-iosupdatesinstallstatus?view=graph-rest-beta
 type IosUpdatesInstallStatus string
 
 // Documented values of IosUpdatesInstallStatus.
@@ -9515,7 +9515,7 @@ func (v IosUpdatesInstallStatus) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ioswallpaperdisplaylocation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ioswallpaperdisplaylocation?view=graph-rest-beta
 type IosWallpaperDisplayLocation string
 
 // Documented values of IosWallpaperDisplayLocation.
@@ -9556,7 +9556,7 @@ func (v IosWallpaperDisplayLocation) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-jointype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-jointype?view=graph-rest-beta
 type JoinType string
 
 // Documented values of JoinType.
@@ -9595,7 +9595,7 @@ func (v JoinType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-keysize.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-keysize?view=graph-rest-beta
 type KeySize string
 
 // Documented values of KeySize.
@@ -9631,7 +9631,7 @@ func (v KeySize) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-keystorageprovideroption.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-keystorageprovideroption?view=graph-rest-beta
 type KeyStorageProviderOption string
 
 // Documented values of KeyStorageProviderOption.
@@ -9674,7 +9674,7 @@ func (v KeyStorageProviderOption) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-keyusages.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-keyusages?view=graph-rest-beta
 type KeyUsages string
 
 // Documented values of KeyUsages.
@@ -9708,7 +9708,7 @@ func (v KeyUsages) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-lanmanagerauthenticationlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-lanmanagerauthenticationlevel?view=graph-rest-beta
 type LanManagerAuthenticationLevel string
 
 // Documented values of LanManagerAuthenticationLevel.
@@ -9757,7 +9757,7 @@ func (v LanManagerAuthenticationLevel) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionsadministratorelevationpromptbehaviortype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionsadministratorelevationpromptbehaviortype?view=graph-rest-beta
 type LocalSecurityOptionsAdministratorElevationPromptBehaviorType string
 
 // Documented values of LocalSecurityOptionsAdministratorElevationPromptBehaviorType.
@@ -9812,7 +9812,7 @@ func (v LocalSecurityOptionsAdministratorElevationPromptBehaviorType) String() s
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionsformatandejectofremovablemediaallowedusertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionsformatandejectofremovablemediaallowedusertype?view=graph-rest-beta
 type LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType string
 
 // Documented values of LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType.
@@ -9854,7 +9854,7 @@ func (v LocalSecurityOptionsFormatAndEjectOfRemovableMediaAllowedUserType) Strin
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionsinformationdisplayedonlockscreentype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionsinformationdisplayedonlockscreentype?view=graph-rest-beta
 type LocalSecurityOptionsInformationDisplayedOnLockScreenType string
 
 // Documented values of LocalSecurityOptionsInformationDisplayedOnLockScreenType.
@@ -9896,7 +9896,7 @@ func (v LocalSecurityOptionsInformationDisplayedOnLockScreenType) String() strin
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionsinformationshownonlockscreentype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionsinformationshownonlockscreentype?view=graph-rest-beta
 type LocalSecurityOptionsInformationShownOnLockScreenType string
 
 // Documented values of LocalSecurityOptionsInformationShownOnLockScreenType.
@@ -9938,7 +9938,7 @@ func (v LocalSecurityOptionsInformationShownOnLockScreenType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionsminimumsessionsecurity.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionsminimumsessionsecurity?view=graph-rest-beta
 type LocalSecurityOptionsMinimumSessionSecurity string
 
 // Documented values of LocalSecurityOptionsMinimumSessionSecurity.
@@ -9981,7 +9981,7 @@ func (v LocalSecurityOptionsMinimumSessionSecurity) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionssmartcardremovalbehaviortype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionssmartcardremovalbehaviortype?view=graph-rest-beta
 type LocalSecurityOptionsSmartCardRemovalBehaviorType string
 
 // Documented values of LocalSecurityOptionsSmartCardRemovalBehaviorType.
@@ -10024,7 +10024,7 @@ func (v LocalSecurityOptionsSmartCardRemovalBehaviorType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-localsecurityoptionsstandarduserelevationpromptbehaviortype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-localsecurityoptionsstandarduserelevationpromptbehaviortype?view=graph-rest-beta
 type LocalSecurityOptionsStandardUserElevationPromptBehaviorType string
 
 // Documented values of LocalSecurityOptionsStandardUserElevationPromptBehaviorType.
@@ -10066,7 +10066,7 @@ func (v LocalSecurityOptionsStandardUserElevationPromptBehaviorType) String() st
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-lostmodestate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-lostmodestate?view=graph-rest-beta
 type LostModeState string
 
 // Documented values of LostModeState.
@@ -10100,7 +10100,7 @@ func (v LostModeState) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscontentcachingclientpolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscontentcachingclientpolicy?view=graph-rest-beta
 type MacOSContentCachingClientPolicy string
 
 // Documented values of MacOSContentCachingClientPolicy.
@@ -10150,7 +10150,7 @@ func (v MacOSContentCachingClientPolicy) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscontentcachingparentselectionpolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscontentcachingparentselectionpolicy?view=graph-rest-beta
 type MacOSContentCachingParentSelectionPolicy string
 
 // Documented values of MacOSContentCachingParentSelectionPolicy.
@@ -10204,7 +10204,7 @@ func (v MacOSContentCachingParentSelectionPolicy) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscontentcachingpeerpolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscontentcachingpeerpolicy?view=graph-rest-beta
 type MacOSContentCachingPeerPolicy string
 
 // Documented values of MacOSContentCachingPeerPolicy.
@@ -10249,7 +10249,7 @@ func (v MacOSContentCachingPeerPolicy) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macoscontentcachingtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macoscontentcachingtype?view=graph-rest-beta
 type MacOSContentCachingType string
 
 // Documented values of MacOSContentCachingType.
@@ -10289,7 +10289,7 @@ func (v MacOSContentCachingType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosfilevaultrecoverykeytypes.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosfilevaultrecoverykeytypes?view=graph-rest-beta
 type MacOSFileVaultRecoveryKeyTypes string
 
 // Documented values of MacOSFileVaultRecoveryKeyTypes.
@@ -10331,7 +10331,7 @@ func (v MacOSFileVaultRecoveryKeyTypes) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosgatekeeperappsources.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosgatekeeperappsources?view=graph-rest-beta
 type MacOSGatekeeperAppSources string
 
 // Documented values of MacOSGatekeeperAppSources.
@@ -10374,7 +10374,7 @@ func (v MacOSGatekeeperAppSources) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macosprocessidentifiertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macosprocessidentifiertype?view=graph-rest-beta
 type MacOSProcessIdentifierType string
 
 // Documented values of MacOSProcessIdentifierType.
@@ -10410,7 +10410,7 @@ func (v MacOSProcessIdentifierType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatebehavior.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatebehavior?view=graph-rest-beta
 type MacOSSoftwareUpdateBehavior string
 
 // Documented values of MacOSSoftwareUpdateBehavior.
@@ -10445,7 +10445,7 @@ func (v MacOSSoftwareUpdateBehavior) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatecategory.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatecategory?view=graph-rest-beta
 type MacOSSoftwareUpdateCategory string
 
 // Documented values of MacOSSoftwareUpdateCategory.
@@ -10484,7 +10484,7 @@ func (v MacOSSoftwareUpdateCategory) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatedelaypolicy.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatedelaypolicy?view=graph-rest-beta
 type MacOSSoftwareUpdateDelayPolicy string
 
 // Documented values of MacOSSoftwareUpdateDelayPolicy.
@@ -10523,7 +10523,7 @@ func (v MacOSSoftwareUpdateDelayPolicy) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatescheduletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatescheduletype?view=graph-rest-beta
 type MacOSSoftwareUpdateScheduleType string
 
 // Documented values of MacOSSoftwareUpdateScheduleType.
@@ -10562,7 +10562,7 @@ func (v MacOSSoftwareUpdateScheduleType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossoftwareupdatestate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatestate?view=graph-rest-beta
 type MacOSSoftwareUpdateState string
 
 // Documented values of MacOSSoftwareUpdateState.
@@ -10642,7 +10642,7 @@ func (v MacOSSoftwareUpdateState) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-macossystemextensiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossystemextensiontype?view=graph-rest-beta
 type MacOSSystemExtensionType string
 
 // Documented values of MacOSSystemExtensionType.
@@ -10717,7 +10717,7 @@ func (v MacOSSystemExtensionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-managedappavailability.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-managedappavailability?view=graph-rest-beta
 type ManagedAppAvailability string
 
 // Documented values of ManagedAppAvailability.
@@ -10753,7 +10753,7 @@ func (v ManagedAppAvailability) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappclipboardsharinglevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappclipboardsharinglevel?view=graph-rest-beta
 type ManagedAppClipboardSharingLevel string
 
 // Documented values of ManagedAppClipboardSharingLevel.
@@ -10796,7 +10796,7 @@ func (v ManagedAppClipboardSharingLevel) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappdataencryptiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappdataencryptiontype?view=graph-rest-beta
 type ManagedAppDataEncryptionType string
 
 // Documented values of ManagedAppDataEncryptionType.
@@ -10839,7 +10839,7 @@ func (v ManagedAppDataEncryptionType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappdataingestionlocation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappdataingestionlocation?view=graph-rest-beta
 type ManagedAppDataIngestionLocation string
 
 // Documented values of ManagedAppDataIngestionLocation.
@@ -10876,7 +10876,7 @@ func (v ManagedAppDataIngestionLocation) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappdatastoragelocation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappdatastoragelocation?view=graph-rest-beta
 type ManagedAppDataStorageLocation string
 
 // Documented values of ManagedAppDataStorageLocation.
@@ -10916,7 +10916,7 @@ func (v ManagedAppDataStorageLocation) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappdatatransferlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappdatatransferlevel?view=graph-rest-beta
 type ManagedAppDataTransferLevel string
 
 // Documented values of ManagedAppDataTransferLevel.
@@ -10952,7 +10952,7 @@ func (v ManagedAppDataTransferLevel) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappdevicethreatlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappdevicethreatlevel?view=graph-rest-beta
 type ManagedAppDeviceThreatLevel string
 
 // Documented values of ManagedAppDeviceThreatLevel.
@@ -10996,7 +10996,7 @@ func (v ManagedAppDeviceThreatLevel) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappnotificationrestriction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappnotificationrestriction?view=graph-rest-beta
 type ManagedAppNotificationRestriction string
 
 // Documented values of ManagedAppNotificationRestriction.
@@ -11034,7 +11034,7 @@ func (v ManagedAppNotificationRestriction) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappphonenumberredirectlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappphonenumberredirectlevel?view=graph-rest-beta
 type ManagedAppPhoneNumberRedirectLevel string
 
 // Documented values of ManagedAppPhoneNumberRedirectLevel.
@@ -11076,7 +11076,7 @@ func (v ManagedAppPhoneNumberRedirectLevel) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedapppincharacterset.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedapppincharacterset?view=graph-rest-beta
 type ManagedAppPinCharacterSet string
 
 // Documented values of ManagedAppPinCharacterSet.
@@ -11111,7 +11111,7 @@ func (v ManagedAppPinCharacterSet) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedappremediationaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappremediationaction?view=graph-rest-beta
 type ManagedAppRemediationAction string
 
 // Documented values of ManagedAppRemediationAction.
@@ -11149,7 +11149,7 @@ func (v ManagedAppRemediationAction) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-managedbrowsertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedbrowsertype?view=graph-rest-beta
 type ManagedBrowserType string
 
 // Documented values of ManagedBrowserType.
@@ -11183,7 +11183,7 @@ func (v ManagedBrowserType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicearchitecture.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevicearchitecture?view=graph-rest-beta
 type ManagedDeviceArchitecture string
 
 // Documented values of ManagedDeviceArchitecture.
@@ -11223,7 +11223,7 @@ func (v ManagedDeviceArchitecture) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicemanagementfeatures.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevicemanagementfeatures?view=graph-rest-beta
 type ManagedDeviceManagementFeatures string
 
 // Documented values of ManagedDeviceManagementFeatures.
@@ -11259,7 +11259,7 @@ func (v ManagedDeviceManagementFeatures) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-manageddeviceownertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-manageddeviceownertype?view=graph-rest-beta
 type ManagedDeviceOwnerType string
 
 // Documented values of ManagedDeviceOwnerType.
@@ -11295,7 +11295,7 @@ func (v ManagedDeviceOwnerType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-manageddevicepartnerreportedhealthstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddevicepartnerreportedhealthstate?view=graph-rest-beta
 type ManagedDevicePartnerReportedHealthState string
 
 // Documented values of ManagedDevicePartnerReportedHealthState.
@@ -11363,7 +11363,7 @@ func (v ManagedDevicePartnerReportedHealthState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-managedinstallerstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-managedinstallerstatus?view=graph-rest-beta
 type ManagedInstallerStatus string
 
 // Documented values of ManagedInstallerStatus.
@@ -11396,7 +11396,7 @@ func (v ManagedInstallerStatus) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-managementagenttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-managementagenttype?view=graph-rest-beta
 type ManagementAgentType string
 
 // Documented values of ManagementAgentType.
@@ -11469,7 +11469,7 @@ func (v ManagementAgentType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-managementstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-managementstate?view=graph-rest-beta
 type ManagementState string
 
 // Documented values of ManagementState.
@@ -11531,7 +11531,7 @@ func (v ManagementState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mdmappconfigkeytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mdmappconfigkeytype?view=graph-rest-beta
 type MdmAppConfigKeyType string
 
 // Documented values of MdmAppConfigKeyType.
@@ -11570,7 +11570,7 @@ func (v MdmAppConfigKeyType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-mdmauthority.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-mdmauthority?view=graph-rest-beta
 type MdmAuthority string
 
 // Documented values of MdmAuthority.
@@ -11607,7 +11607,7 @@ func (v MdmAuthority) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-gpanalyticsservice-mdmsupportedstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-gpanalyticsservice-mdmsupportedstate?view=graph-rest-beta
 type MdmSupportedState string
 
 // Documented values of MdmSupportedState.
@@ -11646,7 +11646,7 @@ func (v MdmSupportedState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-meteredconnectionlimittype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-meteredconnectionlimittype?view=graph-rest-beta
 type MeteredConnectionLimitType string
 
 // Documented values of MeteredConnectionLimitType.
@@ -11681,7 +11681,7 @@ func (v MeteredConnectionLimitType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-microsoftedgechannel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-microsoftedgechannel?view=graph-rest-beta
 type MicrosoftEdgeChannel string
 
 // Documented values of MicrosoftEdgeChannel.
@@ -11717,7 +11717,7 @@ func (v MicrosoftEdgeChannel) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-microsoftlauncherdockpresence.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-microsoftlauncherdockpresence?view=graph-rest-beta
 type MicrosoftLauncherDockPresence string
 
 // Documented values of MicrosoftLauncherDockPresence.
@@ -11760,7 +11760,7 @@ func (v MicrosoftLauncherDockPresence) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-microsoftlaunchersearchbarplacement.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-microsoftlaunchersearchbarplacement?view=graph-rest-beta
 type MicrosoftLauncherSearchBarPlacement string
 
 // Documented values of MicrosoftLauncherSearchBarPlacement.
@@ -11802,7 +11802,7 @@ func (v MicrosoftLauncherSearchBarPlacement) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-microsoftstoreforbusinesslicensetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-microsoftstoreforbusinesslicensetype?view=graph-rest-beta
 type MicrosoftStoreForBusinessLicenseType string
 
 // Documented values of MicrosoftStoreForBusinessLicenseType.
@@ -11836,7 +11836,7 @@ func (v MicrosoftStoreForBusinessLicenseType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-microsoftstoreforbusinessportalselectionoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-microsoftstoreforbusinessportalselectionoptions?view=graph-rest-beta
 type MicrosoftStoreForBusinessPortalSelectionOptions string
 
 // Documented values of MicrosoftStoreForBusinessPortalSelectionOptions.
@@ -11875,7 +11875,7 @@ func (v MicrosoftStoreForBusinessPortalSelectionOptions) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnellogcollectionstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mstunnel-microsofttunnellogcollectionstatus?view=graph-rest-beta
 type MicrosoftTunnelLogCollectionStatus string
 
 // Documented values of MicrosoftTunnelLogCollectionStatus.
@@ -11914,7 +11914,7 @@ func (v MicrosoftTunnelLogCollectionStatus) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mstunnel-microsofttunnelserverhealthstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mstunnel-microsofttunnelserverhealthstatus?view=graph-rest-beta
 type MicrosoftTunnelServerHealthStatus string
 
 // Documented values of MicrosoftTunnelServerHealthStatus.
@@ -11960,7 +11960,7 @@ func (v MicrosoftTunnelServerHealthStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-miracastchannel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-miracastchannel?view=graph-rest-beta
 type MiracastChannel string
 
 // Documented values of MiracastChannel.
@@ -12038,7 +12038,7 @@ func (v MiracastChannel) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappcontentfileuploadstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappcontentfileuploadstate?view=graph-rest-beta
 type MobileAppContentFileUploadState string
 
 // Documented values of MobileAppContentFileUploadState.
@@ -12113,7 +12113,7 @@ func (v MobileAppContentFileUploadState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappdependencytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappdependencytype?view=graph-rest-beta
 type MobileAppDependencyType string
 
 // Documented values of MobileAppDependencyType.
@@ -12148,7 +12148,7 @@ func (v MobileAppDependencyType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-mobileappintent.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-mobileappintent?view=graph-rest-beta
 type MobileAppIntent string
 
 // Documented values of MobileAppIntent.
@@ -12193,7 +12193,7 @@ func (v MobileAppIntent) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileapppublishingstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileapppublishingstate?view=graph-rest-beta
 type MobileAppPublishingState string
 
 // Documented values of MobileAppPublishingState.
@@ -12231,7 +12231,7 @@ func (v MobileAppPublishingState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileapprelationshiptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileapprelationshiptype?view=graph-rest-beta
 type MobileAppRelationshipType string
 
 // Documented values of MobileAppRelationshipType.
@@ -12267,7 +12267,7 @@ func (v MobileAppRelationshipType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-mobileappsupersedencetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileappsupersedencetype?view=graph-rest-beta
 type MobileAppSupersedenceType string
 
 // Documented values of MobileAppSupersedenceType.
@@ -12303,7 +12303,7 @@ func (v MobileAppSupersedenceType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-mobilethreatpartnertenantstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-mobilethreatpartnertenantstate?view=graph-rest-beta
 type MobileThreatPartnerTenantState string
 
 // Documented values of MobileThreatPartnerTenantState.
@@ -12343,7 +12343,7 @@ func (v MobileThreatPartnerTenantState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ndesconnectorstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ndesconnectorstate?view=graph-rest-beta
 type NdesConnectorState string
 
 // Documented values of NdesConnectorState.
@@ -12381,7 +12381,7 @@ func (v NdesConnectorState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-networksinglesignontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-networksinglesignontype?view=graph-rest-beta
 type NetworkSingleSignOnType string
 
 // Documented values of NetworkSingleSignOnType.
@@ -12417,7 +12417,7 @@ func (v NetworkSingleSignOnType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-noneapauthenticationmethodforeapttlstype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-noneapauthenticationmethodforeapttlstype?view=graph-rest-beta
 type NonEapAuthenticationMethodForEapTTLsType string
 
 // Documented values of NonEapAuthenticationMethodForEapTTLsType.
@@ -12460,7 +12460,7 @@ func (v NonEapAuthenticationMethodForEapTTLsType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-noneapauthenticationmethodforpeap.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-noneapauthenticationmethodforpeap?view=graph-rest-beta
 type NonEapAuthenticationMethodForPeap string
 
 // Documented values of NonEapAuthenticationMethodForPeap.
@@ -12497,7 +12497,7 @@ func (v NonEapAuthenticationMethodForPeap) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-notification-notificationtemplatebrandingoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-notification-notificationtemplatebrandingoptions?view=graph-rest-beta
 type NotificationTemplateBrandingOptions string
 
 // Documented values of NotificationTemplateBrandingOptions.
@@ -12576,7 +12576,7 @@ func (v NotificationTemplateBrandingOptions) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-officeproductid.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-officeproductid?view=graph-rest-beta
 type OfficeProductID string
 
 // Documented values of OfficeProductID.
@@ -12615,7 +12615,7 @@ func (v OfficeProductID) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-officesuiteinstallprogressdisplaylevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-officesuiteinstallprogressdisplaylevel?view=graph-rest-beta
 type OfficeSuiteInstallProgressDisplayLevel string
 
 // Documented values of OfficeSuiteInstallProgressDisplayLevel.
@@ -12648,7 +12648,7 @@ func (v OfficeSuiteInstallProgressDisplayLevel) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-officeupdatechannel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-officeupdatechannel?view=graph-rest-beta
 type OfficeUpdateChannel string
 
 // Documented values of OfficeUpdateChannel.
@@ -12692,7 +12692,7 @@ func (v OfficeUpdateChannel) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-chromebooksync-onboardingstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-chromebooksync-onboardingstatus?view=graph-rest-beta
 type OnboardingStatus string
 
 // Documented values of OnboardingStatus.
@@ -12729,7 +12729,7 @@ func (v OnboardingStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-ownertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-ownertype?view=graph-rest-beta
 type OwnerType string
 
 // Documented values of OwnerType.
@@ -12765,7 +12765,7 @@ func (v OwnerType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-perfectforwardsecrecygroup.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-perfectforwardsecrecygroup?view=graph-rest-beta
 type PerfectForwardSecrecyGroup string
 
 // Documented values of PerfectForwardSecrecyGroup.
@@ -12808,7 +12808,7 @@ func (v PerfectForwardSecrecyGroup) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-platform.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-platform?view=graph-rest-beta
 type Platform string
 
 // Documented values of Platform.
@@ -12849,7 +12849,7 @@ func (v Platform) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-policyplatformtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-policyplatformtype?view=graph-rest-beta
 type PolicyPlatformType string
 
 // Documented values of PolicyPlatformType.
@@ -12902,7 +12902,7 @@ func (v PolicyPlatformType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-policyset-policysetstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-policysetstatus?view=graph-rest-beta
 type PolicySetStatus string
 
 // Documented values of PolicySetStatus.
@@ -12947,7 +12947,7 @@ func (v PolicySetStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-poweractiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-poweractiontype?view=graph-rest-beta
 type PowerActionType string
 
 // Documented values of PowerActionType.
@@ -12986,7 +12986,7 @@ func (v PowerActionType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-prereleasefeatures.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-prereleasefeatures?view=graph-rest-beta
 type PrereleaseFeatures string
 
 // Documented values of PrereleaseFeatures.
@@ -13028,7 +13028,7 @@ func (v PrereleaseFeatures) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingappstype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingappstype?view=graph-rest-beta
 type RatingAppsType string
 
 // Documented values of RatingAppsType.
@@ -13071,7 +13071,7 @@ func (v RatingAppsType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingaustraliamoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingaustraliamoviestype?view=graph-rest-beta
 type RatingAustraliaMoviesType string
 
 // Documented values of RatingAustraliaMoviesType.
@@ -13122,7 +13122,7 @@ func (v RatingAustraliaMoviesType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingaustraliatelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingaustraliatelevisiontype?view=graph-rest-beta
 type RatingAustraliaTelevisionType string
 
 // Documented values of RatingAustraliaTelevisionType.
@@ -13180,7 +13180,7 @@ func (v RatingAustraliaTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingcanadamoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingcanadamoviestype?view=graph-rest-beta
 type RatingCanadaMoviesType string
 
 // Documented values of RatingCanadaMoviesType.
@@ -13231,7 +13231,7 @@ func (v RatingCanadaMoviesType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingcanadatelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingcanadatelevisiontype?view=graph-rest-beta
 type RatingCanadaTelevisionType string
 
 // Documented values of RatingCanadaTelevisionType.
@@ -13285,7 +13285,7 @@ func (v RatingCanadaTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingfrancemoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingfrancemoviestype?view=graph-rest-beta
 type RatingFranceMoviesType string
 
 // Documented values of RatingFranceMoviesType.
@@ -13333,7 +13333,7 @@ func (v RatingFranceMoviesType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingfrancetelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingfrancetelevisiontype?view=graph-rest-beta
 type RatingFranceTelevisionType string
 
 // Documented values of RatingFranceTelevisionType.
@@ -13381,7 +13381,7 @@ func (v RatingFranceTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratinggermanymoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratinggermanymoviestype?view=graph-rest-beta
 type RatingGermanyMoviesType string
 
 // Documented values of RatingGermanyMoviesType.
@@ -13431,7 +13431,7 @@ func (v RatingGermanyMoviesType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratinggermanytelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratinggermanytelevisiontype?view=graph-rest-beta
 type RatingGermanyTelevisionType string
 
 // Documented values of RatingGermanyTelevisionType.
@@ -13481,7 +13481,7 @@ func (v RatingGermanyTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingirelandmoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingirelandmoviestype?view=graph-rest-beta
 type RatingIrelandMoviesType string
 
 // Documented values of RatingIrelandMoviesType.
@@ -13535,7 +13535,7 @@ func (v RatingIrelandMoviesType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingirelandtelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingirelandtelevisiontype?view=graph-rest-beta
 type RatingIrelandTelevisionType string
 
 // Documented values of RatingIrelandTelevisionType.
@@ -13587,7 +13587,7 @@ func (v RatingIrelandTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingjapanmoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingjapanmoviestype?view=graph-rest-beta
 type RatingJapanMoviesType string
 
 // Documented values of RatingJapanMoviesType.
@@ -13634,7 +13634,7 @@ func (v RatingJapanMoviesType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingjapantelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingjapantelevisiontype?view=graph-rest-beta
 type RatingJapanTelevisionType string
 
 // Documented values of RatingJapanTelevisionType.
@@ -13673,7 +13673,7 @@ func (v RatingJapanTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingnewzealandmoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingnewzealandmoviestype?view=graph-rest-beta
 type RatingNewZealandMoviesType string
 
 // Documented values of RatingNewZealandMoviesType.
@@ -13737,7 +13737,7 @@ func (v RatingNewZealandMoviesType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingnewzealandtelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingnewzealandtelevisiontype?view=graph-rest-beta
 type RatingNewZealandTelevisionType string
 
 // Documented values of RatingNewZealandTelevisionType.
@@ -13783,7 +13783,7 @@ func (v RatingNewZealandTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingunitedkingdommoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingunitedkingdommoviestype?view=graph-rest-beta
 type RatingUnitedKingdomMoviesType string
 
 // Documented values of RatingUnitedKingdomMoviesType.
@@ -13839,7 +13839,7 @@ func (v RatingUnitedKingdomMoviesType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingunitedkingdomtelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingunitedkingdomtelevisiontype?view=graph-rest-beta
 type RatingUnitedKingdomTelevisionType string
 
 // Documented values of RatingUnitedKingdomTelevisionType.
@@ -13878,7 +13878,7 @@ func (v RatingUnitedKingdomTelevisionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingunitedstatesmoviestype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingunitedstatesmoviestype?view=graph-rest-beta
 type RatingUnitedStatesMoviesType string
 
 // Documented values of RatingUnitedStatesMoviesType.
@@ -13927,7 +13927,7 @@ func (v RatingUnitedStatesMoviesType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-ratingunitedstatestelevisiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-ratingunitedstatestelevisiontype?view=graph-rest-beta
 type RatingUnitedStatesTelevisionType string
 
 // Documented values of RatingUnitedStatesTelevisionType.
@@ -13979,7 +13979,7 @@ func (v RatingUnitedStatesTelevisionType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-remediationstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-remediationstate?view=graph-rest-beta
 type RemediationState string
 
 // Documented values of RemediationState.
@@ -14022,7 +14022,7 @@ func (v RemediationState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-remoteaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-remoteaction?view=graph-rest-beta
 type RemoteAction string
 
 // Documented values of RemoteAction.
@@ -14127,7 +14127,7 @@ func (v RemoteAction) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-remoteassistance-remoteassistanceonboardingstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-remoteassistance-remoteassistanceonboardingstatus?view=graph-rest-beta
 type RemoteAssistanceOnboardingStatus string
 
 // Documented values of RemoteAssistanceOnboardingStatus.
@@ -14167,7 +14167,7 @@ func (v RemoteAssistanceOnboardingStatus) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-requiredpasswordtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-requiredpasswordtype?view=graph-rest-beta
 type RequiredPasswordType string
 
 // Documented values of RequiredPasswordType.
@@ -14204,7 +14204,7 @@ func (v RequiredPasswordType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-restrictedappsstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-restrictedappsstate?view=graph-rest-beta
 type RestrictedAppsState string
 
 // Documented values of RestrictedAppsState.
@@ -14237,7 +14237,7 @@ func (v RestrictedAppsState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-resultantappstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-resultantappstate?view=graph-rest-beta
 type ResultantAppState string
 
 // Documented values of ResultantAppState.
@@ -14287,7 +14287,7 @@ func (v ResultantAppState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-resultantappstatedetail.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-resultantappstatedetail?view=graph-rest-beta
 type ResultantAppStateDetail string
 
 // Documented values of ResultantAppStateDetail.
@@ -14410,7 +14410,7 @@ func (v ResultantAppStateDetail) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-rbac-roleassignmentscopetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-roleassignmentscopetype?view=graph-rest-beta
 type RoleAssignmentScopeType string
 
 // Documented values of RoleAssignmentScopeType.
@@ -14452,7 +14452,7 @@ func (v RoleAssignmentScopeType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-runasaccounttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-runasaccounttype?view=graph-rest-beta
 type RunAsAccountType string
 
 // Documented values of RunAsAccountType.
@@ -14485,7 +14485,7 @@ func (v RunAsAccountType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-runstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-runstate?view=graph-rest-beta
 type RunState string
 
 // Documented values of RunState.
@@ -14527,7 +14527,7 @@ func (v RunState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-safesearchfiltertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-safesearchfiltertype?view=graph-rest-beta
 type SafeSearchFilterType string
 
 // Documented values of SafeSearchFilterType.
@@ -14566,7 +14566,7 @@ func (v SafeSearchFilterType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-secureassessmentaccounttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-secureassessmentaccounttype?view=graph-rest-beta
 type SecureAssessmentAccountType string
 
 // Documented values of SecureAssessmentAccountType.
@@ -14608,7 +14608,7 @@ func (v SecureAssessmentAccountType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-securebootwithdmatype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-securebootwithdmatype?view=graph-rest-beta
 type SecureBootWithDMAType string
 
 // Documented values of SecureBootWithDMAType.
@@ -14647,7 +14647,7 @@ func (v SecureBootWithDMAType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceintent-securitybaselinecompliancestate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-securitybaselinecompliancestate?view=graph-rest-beta
 type SecurityBaselineComplianceState string
 
 // Documented values of SecurityBaselineComplianceState.
@@ -14689,7 +14689,7 @@ func (v SecurityBaselineComplianceState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-servicestarttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-servicestarttype?view=graph-rest-beta
 type ServiceStartType string
 
 // Documented values of ServiceStartType.
@@ -14724,7 +14724,7 @@ func (v ServiceStartType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-settingsourcetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-settingsourcetype?view=graph-rest-beta
 type SettingSourceType string
 
 // Documented values of SettingSourceType.
@@ -14759,7 +14759,7 @@ func (v SettingSourceType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sharedpcaccountdeletionpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-sharedpcaccountdeletionpolicytype?view=graph-rest-beta
 type SharedPCAccountDeletionPolicyType string
 
 // Documented values of SharedPCAccountDeletionPolicyType.
@@ -14799,7 +14799,7 @@ func (v SharedPCAccountDeletionPolicyType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sharedpcallowedaccounttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-sharedpcallowedaccounttype?view=graph-rest-beta
 type SharedPCAllowedAccountType string
 
 // Documented values of SharedPCAllowedAccountType.
@@ -14836,7 +14836,7 @@ func (v SharedPCAllowedAccountType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-signinassistantoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-signinassistantoptions?view=graph-rest-beta
 type SignInAssistantOptions string
 
 // Documented values of SignInAssistantOptions.
@@ -14871,7 +14871,7 @@ func (v SignInAssistantOptions) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-sitesecuritylevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-sitesecuritylevel?view=graph-rest-beta
 type SiteSecurityLevel string
 
 // Documented values of SiteSecurityLevel.
@@ -14914,7 +14914,7 @@ func (v SiteSecurityLevel) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-statemanagementsetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-statemanagementsetting?view=graph-rest-beta
 type StateManagementSetting string
 
 // Documented values of StateManagementSetting.
@@ -14952,7 +14952,7 @@ func (v StateManagementSetting) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-subjectalternativenametype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-subjectalternativenametype?view=graph-rest-beta
 type SubjectAlternativeNameType string
 
 // Documented values of SubjectAlternativeNameType.
@@ -15033,7 +15033,7 @@ func (v SubjectAlternativeNameType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-subjectnameformat.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-subjectnameformat?view=graph-rest-beta
 type SubjectNameFormat string
 
 // Documented values of SubjectNameFormat.
@@ -15087,7 +15087,7 @@ func (v SubjectNameFormat) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-updateclassification.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-updateclassification?view=graph-rest-beta
 type UpdateClassification string
 
 // Documented values of UpdateClassification.
@@ -15126,7 +15126,7 @@ func (v UpdateClassification) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-useremailsource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-useremailsource?view=graph-rest-beta
 type UserEmailSource string
 
 // Documented values of UserEmailSource.
@@ -15162,7 +15162,7 @@ func (v UserEmailSource) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticshealthstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticshealthstate?view=graph-rest-beta
 type UserExperienceAnalyticsHealthState string
 
 // Documented values of UserExperienceAnalyticsHealthState.
@@ -15203,7 +15203,7 @@ func (v UserExperienceAnalyticsHealthState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsinsightseverity.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsinsightseverity?view=graph-rest-beta
 type UserExperienceAnalyticsInsightSeverity string
 
 // Documented values of UserExperienceAnalyticsInsightSeverity.
@@ -15243,7 +15243,7 @@ func (v UserExperienceAnalyticsInsightSeverity) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-userexperienceanalyticsoperatingsystemrestartcategory.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsoperatingsystemrestartcategory?view=graph-rest-beta
 type UserExperienceAnalyticsOperatingSystemRestartCategory string
 
 // Documented values of UserExperienceAnalyticsOperatingSystemRestartCategory.
@@ -15300,7 +15300,7 @@ func (v UserExperienceAnalyticsOperatingSystemRestartCategory) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-raimportcerts-userpfxintendedpurpose.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-userpfxintendedpurpose?view=graph-rest-beta
 type UserPfxIntendedPurpose string
 
 // Documented values of UserPfxIntendedPurpose.
@@ -15377,7 +15377,7 @@ func (v UserPfxIntendedPurpose) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-raimportcerts-userpfxpaddingscheme.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-userpfxpaddingscheme?view=graph-rest-beta
 type UserPfxPaddingScheme string
 
 // Documented values of UserPfxPaddingScheme.
@@ -15418,7 +15418,7 @@ func (v UserPfxPaddingScheme) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-usernamesource.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-usernamesource?view=graph-rest-beta
 type UsernameSource string
 
 // Documented values of UsernameSource.
@@ -15454,7 +15454,7 @@ func (v UsernameSource) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-visibilitysetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-visibilitysetting?view=graph-rest-beta
 type VisibilitySetting string
 
 // Documented values of VisibilitySetting.
@@ -15490,7 +15490,7 @@ func (v VisibilitySetting) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnauthenticationmethod.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnauthenticationmethod?view=graph-rest-beta
 type VpnAuthenticationMethod string
 
 // Documented values of VpnAuthenticationMethod.
@@ -15535,7 +15535,7 @@ func (v VpnAuthenticationMethod) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnclientauthenticationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnclientauthenticationtype?view=graph-rest-beta
 type VpnClientAuthenticationType string
 
 // Documented values of VpnClientAuthenticationType.
@@ -15571,7 +15571,7 @@ func (v VpnClientAuthenticationType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpndeadpeerdetectionrate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpndeadpeerdetectionrate?view=graph-rest-beta
 type VpnDeadPeerDetectionRate string
 
 // Documented values of VpnDeadPeerDetectionRate.
@@ -15609,7 +15609,7 @@ func (v VpnDeadPeerDetectionRate) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnencryptionalgorithmtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnencryptionalgorithmtype?view=graph-rest-beta
 type VpnEncryptionAlgorithmType string
 
 // Documented values of VpnEncryptionAlgorithmType.
@@ -15657,7 +15657,7 @@ func (v VpnEncryptionAlgorithmType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnintegrityalgorithmtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnintegrityalgorithmtype?view=graph-rest-beta
 type VpnIntegrityAlgorithmType string
 
 // Documented values of VpnIntegrityAlgorithmType.
@@ -15698,7 +15698,7 @@ func (v VpnIntegrityAlgorithmType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnlocalidentifier.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnlocalidentifier?view=graph-rest-beta
 type VpnLocalIdentifier string
 
 // Documented values of VpnLocalIdentifier.
@@ -15736,7 +15736,7 @@ func (v VpnLocalIdentifier) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnondemandruleconnectionaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnondemandruleconnectionaction?view=graph-rest-beta
 type VpnOnDemandRuleConnectionAction string
 
 // Documented values of VpnOnDemandRuleConnectionAction.
@@ -15775,7 +15775,7 @@ func (v VpnOnDemandRuleConnectionAction) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnondemandruleconnectiondomainaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnondemandruleconnectiondomainaction?view=graph-rest-beta
 type VpnOnDemandRuleConnectionDomainAction string
 
 // Documented values of VpnOnDemandRuleConnectionDomainAction.
@@ -15810,7 +15810,7 @@ func (v VpnOnDemandRuleConnectionDomainAction) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnprovidertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnprovidertype?view=graph-rest-beta
 type VpnProviderType string
 
 // Documented values of VpnProviderType.
@@ -15849,7 +15849,7 @@ func (v VpnProviderType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnservercertificatetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnservercertificatetype?view=graph-rest-beta
 type VpnServerCertificateType string
 
 // Documented values of VpnServerCertificateType.
@@ -15887,7 +15887,7 @@ func (v VpnServerCertificateType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpnserviceexceptionaction.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpnserviceexceptionaction?view=graph-rest-beta
 type VpnServiceExceptionAction string
 
 // Documented values of VpnServiceExceptionAction.
@@ -15926,7 +15926,7 @@ func (v VpnServiceExceptionAction) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpntrafficruleapptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpntrafficruleapptype?view=graph-rest-beta
 type VpnTrafficRuleAppType string
 
 // Documented values of VpnTrafficRuleAppType.
@@ -15965,7 +15965,7 @@ func (v VpnTrafficRuleAppType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpntrafficruleroutingpolicytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpntrafficruleroutingpolicytype?view=graph-rest-beta
 type VpnTrafficRuleRoutingPolicyType string
 
 // Documented values of VpnTrafficRuleRoutingPolicyType.
@@ -16003,7 +16003,7 @@ func (v VpnTrafficRuleRoutingPolicyType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-vpntunnelconfigurationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-vpntunnelconfigurationtype?view=graph-rest-beta
 type VpnTunnelConfigurationType string
 
 // Documented values of VpnTunnelConfigurationType.
@@ -16039,7 +16039,7 @@ func (v VpnTunnelConfigurationType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-vpptokenaccounttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-vpptokenaccounttype?view=graph-rest-beta
 type VppTokenAccountType string
 
 // Documented values of VppTokenAccountType.
@@ -16075,7 +16075,7 @@ func (v VppTokenAccountType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-shared-vpptokenactionfailurereason.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-shared-vpptokenactionfailurereason?view=graph-rest-beta
 type VppTokenActionFailureReason string
 
 // Documented values of VppTokenActionFailureReason.
@@ -16119,7 +16119,7 @@ func (v VppTokenActionFailureReason) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-vpptokenstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptokenstate?view=graph-rest-beta
 type VppTokenState string
 
 // Documented values of VppTokenState.
@@ -16162,7 +16162,7 @@ func (v VppTokenState) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-vpptokensyncstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptokensyncstatus?view=graph-rest-beta
 type VppTokenSyncStatus string
 
 // Documented values of VppTokenSyncStatus.
@@ -16201,7 +16201,7 @@ func (v VppTokenSyncStatus) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-webbrowsercookiesettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-webbrowsercookiesettings?view=graph-rest-beta
 type WebBrowserCookieSettings string
 
 // Documented values of WebBrowserCookieSettings.
@@ -16243,7 +16243,7 @@ func (v WebBrowserCookieSettings) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-weeklyschedule.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-weeklyschedule?view=graph-rest-beta
 type WeeklySchedule string
 
 // Documented values of WeeklySchedule.
@@ -16294,7 +16294,7 @@ func (v WeeklySchedule) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-welcomescreenmeetinginformation.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-welcomescreenmeetinginformation?view=graph-rest-beta
 type WelcomeScreenMeetingInformation string
 
 // Documented values of WelcomeScreenMeetingInformation.
@@ -16334,7 +16334,7 @@ func (v WelcomeScreenMeetingInformation) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-wifiauthenticationmethod.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-wifiauthenticationmethod?view=graph-rest-beta
 type WiFiAuthenticationMethod string
 
 // Documented values of WiFiAuthenticationMethod.
@@ -16372,7 +16372,7 @@ func (v WiFiAuthenticationMethod) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-wifiproxysetting.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-wifiproxysetting?view=graph-rest-beta
 type WiFiProxySetting string
 
 // Documented values of WiFiProxySetting.
@@ -16408,7 +16408,7 @@ func (v WiFiProxySetting) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-wifisecuritytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-wifisecuritytype?view=graph-rest-beta
 type WiFiSecurityType string
 
 // Documented values of WiFiSecurityType.
@@ -16453,7 +16453,7 @@ func (v WiFiSecurityType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-wifiauthenticationtype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-wifiauthenticationtype?view=graph-rest-beta
 type WifiAuthenticationType string
 
 // Documented values of WifiAuthenticationType.
@@ -16494,7 +16494,7 @@ func (v WifiAuthenticationType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappdetectionoperator.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappdetectionoperator?view=graph-rest-beta
 type Win32LobAppDetectionOperator string
 
 // Documented values of Win32LobAppDetectionOperator.
@@ -16542,7 +16542,7 @@ func (v Win32LobAppDetectionOperator) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappmsipackagetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappmsipackagetype?view=graph-rest-beta
 type Win32LobAppMsiPackageType string
 
 // Documented values of Win32LobAppMsiPackageType.
@@ -16581,7 +16581,7 @@ func (v Win32LobAppMsiPackageType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobapprestartbehavior.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobapprestartbehavior?view=graph-rest-beta
 type Win32LobAppRestartBehavior string
 
 // Documented values of Win32LobAppRestartBehavior.
@@ -16625,7 +16625,7 @@ func (v Win32LobAppRestartBehavior) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappreturncodetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappreturncodetype?view=graph-rest-beta
 type Win32LobAppReturnCodeType string
 
 // Documented values of Win32LobAppReturnCodeType.
@@ -16666,7 +16666,7 @@ func (v Win32LobAppReturnCodeType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-win32lobappruletype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-win32lobappruletype?view=graph-rest-beta
 type Win32LobAppRuleType string
 
 // Documented values of Win32LobAppRuleType.
@@ -16699,7 +16699,7 @@ func (v Win32LobAppRuleType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10apptype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10apptype?view=graph-rest-beta
 type Windows10AppType string
 
 // Documented values of Windows10AppType.
@@ -16733,7 +16733,7 @@ func (v Windows10AppType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10appsupdaterecurrence.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10appsupdaterecurrence?view=graph-rest-beta
 type Windows10AppsUpdateRecurrence string
 
 // Documented values of Windows10AppsUpdateRecurrence.
@@ -16772,7 +16772,7 @@ func (v Windows10AppsUpdateRecurrence) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10devicemodetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10devicemodetype?view=graph-rest-beta
 type Windows10DeviceModeType string
 
 // Documented values of Windows10DeviceModeType.
@@ -16807,7 +16807,7 @@ func (v Windows10DeviceModeType) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10editiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10editiontype?view=graph-rest-beta
 type Windows10EditionType string
 
 // Documented values of Windows10EditionType.
@@ -16894,7 +16894,7 @@ func (v Windows10EditionType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnauthenticationmethod.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10vpnauthenticationmethod?view=graph-rest-beta
 type Windows10VpnAuthenticationMethod string
 
 // Documented values of Windows10VpnAuthenticationMethod.
@@ -16936,7 +16936,7 @@ func (v Windows10VpnAuthenticationMethod) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnconnectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10vpnconnectiontype?view=graph-rest-beta
 type Windows10VpnConnectionType string
 
 // Documented values of Windows10VpnConnectionType.
@@ -16992,7 +16992,7 @@ func (v Windows10VpnConnectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windows10vpnprofiletarget.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windows10vpnprofiletarget?view=graph-rest-beta
 type Windows10VpnProfileTarget string
 
 // Documented values of Windows10VpnProfileTarget.
@@ -17030,7 +17030,7 @@ func (v Windows10VpnProfileTarget) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsarchitecture.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsarchitecture?view=graph-rest-beta
 type WindowsArchitecture string
 
 // Documented values of WindowsArchitecture.
@@ -17113,7 +17113,7 @@ func (v WindowsArchitecture) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-windowsautopilotdeploymentstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-windowsautopilotdeploymentstate?view=graph-rest-beta
 type WindowsAutopilotDeploymentState string
 
 // Documented values of WindowsAutopilotDeploymentState.
@@ -17160,7 +17160,7 @@ func (v WindowsAutopilotDeploymentState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsautopilotdevicetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotdevicetype?view=graph-rest-beta
 type WindowsAutopilotDeviceType string
 
 // Documented values of WindowsAutopilotDeviceType.
@@ -17196,7 +17196,7 @@ func (v WindowsAutopilotDeviceType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-troubleshooting-windowsautopilotenrollmenttype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-windowsautopilotenrollmenttype?view=graph-rest-beta
 type WindowsAutopilotEnrollmentType string
 
 // Documented values of WindowsAutopilotEnrollmentType.
@@ -17252,7 +17252,7 @@ func (v WindowsAutopilotEnrollmentType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsautopilotsyncstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotsyncstatus?view=graph-rest-beta
 type WindowsAutopilotSyncStatus string
 
 // Documented values of WindowsAutopilotSyncStatus.
@@ -17290,7 +17290,7 @@ func (v WindowsAutopilotSyncStatus) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicystatuses.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicystatuses?view=graph-rest-beta
 type WindowsDefenderApplicationControlSupplementalPolicyStatuses string
 
 // Documented values of WindowsDefenderApplicationControlSupplementalPolicyStatuses.
@@ -17342,7 +17342,7 @@ func (v WindowsDefenderApplicationControlSupplementalPolicyStatuses) String() st
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsdefenderproductstatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsdefenderproductstatus?view=graph-rest-beta
 type WindowsDefenderProductStatus string
 
 // Documented values of WindowsDefenderProductStatus.
@@ -17494,7 +17494,7 @@ func (v WindowsDefenderProductStatus) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsdefendertamperprotectionoptions.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsdefendertamperprotectionoptions?view=graph-rest-beta
 type WindowsDefenderTamperProtectionOptions string
 
 // Documented values of WindowsDefenderTamperProtectionOptions.
@@ -17533,7 +17533,7 @@ func (v WindowsDefenderTamperProtectionOptions) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsdeliveryoptimizationmode.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsdeliveryoptimizationmode?view=graph-rest-beta
 type WindowsDeliveryOptimizationMode string
 
 // Documented values of WindowsDeliveryOptimizationMode.
@@ -17587,7 +17587,7 @@ func (v WindowsDeliveryOptimizationMode) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsdevicehealthstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsdevicehealthstate?view=graph-rest-beta
 type WindowsDeviceHealthState string
 
 // Documented values of WindowsDeviceHealthState.
@@ -17672,7 +17672,7 @@ func (v WindowsDeviceHealthState) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-apps-windowsdevicetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-apps-windowsdevicetype?view=graph-rest-beta
 type WindowsDeviceType string
 
 // Documented values of WindowsDeviceType.
@@ -17752,7 +17752,7 @@ func (v WindowsDeviceType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsdeviceusagetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsdeviceusagetype?view=graph-rest-beta
 type WindowsDeviceUsageType string
 
 // Documented values of WindowsDeviceUsageType.
@@ -17788,7 +17788,7 @@ func (v WindowsDeviceUsageType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallruleinterfacetypes.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsfirewallruleinterfacetypes?view=graph-rest-beta
 type WindowsFirewallRuleInterfaceTypes string
 
 // Documented values of WindowsFirewallRuleInterfaceTypes.
@@ -17867,7 +17867,7 @@ func (v WindowsFirewallRuleInterfaceTypes) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallrulenetworkprofiletypes.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsfirewallrulenetworkprofiletypes?view=graph-rest-beta
 type WindowsFirewallRuleNetworkProfileTypes string
 
 // Documented values of WindowsFirewallRuleNetworkProfileTypes.
@@ -17945,7 +17945,7 @@ func (v WindowsFirewallRuleNetworkProfileTypes) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsfirewallruletrafficdirectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsfirewallruletrafficdirectiontype?view=graph-rest-beta
 type WindowsFirewallRuleTrafficDirectionType string
 
 // Documented values of WindowsFirewallRuleTrafficDirectionType.
@@ -17986,7 +17986,7 @@ func (v WindowsFirewallRuleTrafficDirectionType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowshealthmonitoringscope.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowshealthmonitoringscope?view=graph-rest-beta
 type WindowsHealthMonitoringScope string
 
 // Documented values of WindowsHealthMonitoringScope.
@@ -18063,7 +18063,7 @@ func (v WindowsHealthMonitoringScope) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-onboarding-windowshelloforbusinesspinusage.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-windowshelloforbusinesspinusage?view=graph-rest-beta
 type WindowsHelloForBusinessPinUsage string
 
 // Documented values of WindowsHelloForBusinessPinUsage.
@@ -18102,7 +18102,7 @@ func (v WindowsHelloForBusinessPinUsage) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionenforcementlevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionenforcementlevel?view=graph-rest-beta
 type WindowsInformationProtectionEnforcementLevel string
 
 // Documented values of WindowsInformationProtectionEnforcementLevel.
@@ -18144,7 +18144,7 @@ func (v WindowsInformationProtectionEnforcementLevel) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-mam-windowsinformationprotectionpincharacterrequirements.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-mam-windowsinformationprotectionpincharacterrequirements?view=graph-rest-beta
 type WindowsInformationProtectionPinCharacterRequirements string
 
 // Documented values of WindowsInformationProtectionPinCharacterRequirements.
@@ -18183,7 +18183,7 @@ func (v WindowsInformationProtectionPinCharacterRequirements) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarecategory.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwarecategory?view=graph-rest-beta
 type WindowsMalwareCategory string
 
 // Documented values of WindowsMalwareCategory.
@@ -18329,7 +18329,7 @@ func (v WindowsMalwareCategory) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareexecutionstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwareexecutionstate?view=graph-rest-beta
 type WindowsMalwareExecutionState string
 
 // Documented values of WindowsMalwareExecutionState.
@@ -18369,7 +18369,7 @@ func (v WindowsMalwareExecutionState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwareseverity.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwareseverity?view=graph-rest-beta
 type WindowsMalwareSeverity string
 
 // Documented values of WindowsMalwareSeverity.
@@ -18408,7 +18408,7 @@ func (v WindowsMalwareSeverity) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarestate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwarestate?view=graph-rest-beta
 type WindowsMalwareState string
 
 // Documented values of WindowsMalwareState.
@@ -18464,7 +18464,7 @@ func (v WindowsMalwareState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-devices-windowsmalwarethreatstate.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsmalwarethreatstate?view=graph-rest-beta
 type WindowsMalwareThreatState string
 
 // Documented values of WindowsMalwareThreatState.
@@ -18520,7 +18520,7 @@ func (v WindowsMalwareThreatState) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsprivacydataaccesslevel.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsprivacydataaccesslevel?view=graph-rest-beta
 type WindowsPrivacyDataAccessLevel string
 
 // Documented values of WindowsPrivacyDataAccessLevel.
@@ -18564,7 +18564,7 @@ func (v WindowsPrivacyDataAccessLevel) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsprivacydatacategory.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsprivacydatacategory?view=graph-rest-beta
 type WindowsPrivacyDataCategory string
 
 // Documented values of WindowsPrivacyDataCategory.
@@ -18660,7 +18660,7 @@ func (v WindowsPrivacyDataCategory) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-softwareupdate-windowsqualityupdateclassification.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-softwareupdate-windowsqualityupdateclassification?view=graph-rest-beta
 type WindowsQualityUpdateClassification string
 
 // Documented values of WindowsQualityUpdateClassification.
@@ -18698,7 +18698,7 @@ func (v WindowsQualityUpdateClassification) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowssmodeconfiguration.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowssmodeconfiguration?view=graph-rest-beta
 type WindowsSModeConfiguration string
 
 // Documented values of WindowsSModeConfiguration.
@@ -18737,7 +18737,7 @@ func (v WindowsSModeConfiguration) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsspotlightenablementsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsspotlightenablementsettings?view=graph-rest-beta
 type WindowsSpotlightEnablementSettings string
 
 // Documented values of WindowsSpotlightEnablementSettings.
@@ -18778,7 +18778,7 @@ func (v WindowsSpotlightEnablementSettings) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsstartmenuapplistvisibilitytype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsstartmenuapplistvisibilitytype?view=graph-rest-beta
 type WindowsStartMenuAppListVisibilityType string
 
 // Documented values of WindowsStartMenuAppListVisibilityType.
@@ -18857,7 +18857,7 @@ func (v WindowsStartMenuAppListVisibilityType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsstartmenumodetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsstartmenumodetype?view=graph-rest-beta
 type WindowsStartMenuModeType string
 
 // Documented values of WindowsStartMenuModeType.
@@ -18894,7 +18894,7 @@ func (v WindowsStartMenuModeType) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdateforbusinessupdateweeks.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsupdateforbusinessupdateweeks?view=graph-rest-beta
 type WindowsUpdateForBusinessUpdateWeeks string
 
 // Documented values of WindowsUpdateForBusinessUpdateWeeks.
@@ -18942,7 +18942,7 @@ func (v WindowsUpdateForBusinessUpdateWeeks) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdatenotificationdisplayoption.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsupdatenotificationdisplayoption?view=graph-rest-beta
 type WindowsUpdateNotificationDisplayOption string
 
 // Documented values of WindowsUpdateNotificationDisplayOption.
@@ -18985,7 +18985,7 @@ func (v WindowsUpdateNotificationDisplayOption) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdatestatus.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsupdatestatus?view=graph-rest-beta
 type WindowsUpdateStatus string
 
 // Documented values of WindowsUpdateStatus.
@@ -19027,7 +19027,7 @@ func (v WindowsUpdateStatus) String() string {
 // reports whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsupdatetype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsupdatetype?view=graph-rest-beta
 type WindowsUpdateType string
 
 // Documented values of WindowsUpdateType.
@@ -19074,7 +19074,7 @@ func (v WindowsUpdateType) String() string {
 // is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsuseraccountcontrolsettings.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsuseraccountcontrolsettings?view=graph-rest-beta
 type WindowsUserAccountControlSettings string
 
 // Documented values of WindowsUserAccountControlSettings.
@@ -19118,7 +19118,7 @@ func (v WindowsUserAccountControlSettings) String() string {
 // whether a value is documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-enrollment-windowsusertype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsusertype?view=graph-rest-beta
 type WindowsUserType string
 
 // Documented values of WindowsUserType.
@@ -19152,7 +19152,7 @@ func (v WindowsUserType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-windowsvpnconnectiontype.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowsvpnconnectiontype?view=graph-rest-beta
 type WindowsVpnConnectionType string
 
 // Documented values of WindowsVpnConnectionType.
@@ -19192,7 +19192,7 @@ func (v WindowsVpnConnectionType) String() string {
 // documented.
 //
 // Documented at
-// docs-src/intune/api-reference/beta/resources/intune-deviceconfig-wirednetworkinterface.md:21:1.
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-wirednetworkinterface?view=graph-rest-beta
 type WiredNetworkInterface string
 
 // Documented values of WiredNetworkInterface.

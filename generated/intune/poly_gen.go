@@ -58,6 +58,118 @@ func (a *AnyAdminConsent) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// AdvancedThreatProtectionOnboardingDeviceSettingStateKind is implemented by
+// *AdvancedThreatProtectionOnboardingDeviceSettingState and by every model
+// derived from
+// microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState.
+type AdvancedThreatProtectionOnboardingDeviceSettingStateKind interface {
+	polyModel
+	isAdvancedThreatProtectionOnboardingDeviceSettingState()
+}
+
+// AnyAdvancedThreatProtectionOnboardingDeviceSettingState holds a
+// microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*AdvancedThreatProtectionOnboardingDeviceSettingState or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyAdvancedThreatProtectionOnboardingDeviceSettingState struct {
+	Value AdvancedThreatProtectionOnboardingDeviceSettingStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAdvancedThreatProtectionOnboardingDeviceSettingState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAdvancedThreatProtectionOnboardingDeviceSettingState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAdvancedThreatProtectionOnboardingDeviceSettingState) UnmarshalJSON(data []byte) error {
+	*a = AnyAdvancedThreatProtectionOnboardingDeviceSettingState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState")).(AdvancedThreatProtectionOnboardingDeviceSettingStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AdvancedThreatProtectionOnboardingStateSummaryKind is implemented by
+// *AdvancedThreatProtectionOnboardingStateSummary and by every model derived
+// from microsoft.graph.advancedThreatProtectionOnboardingStateSummary.
+type AdvancedThreatProtectionOnboardingStateSummaryKind interface {
+	polyModel
+	isAdvancedThreatProtectionOnboardingStateSummary()
+}
+
+// AnyAdvancedThreatProtectionOnboardingStateSummary holds a
+// microsoft.graph.advancedThreatProtectionOnboardingStateSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AdvancedThreatProtectionOnboardingStateSummary
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyAdvancedThreatProtectionOnboardingStateSummary struct {
+	Value AdvancedThreatProtectionOnboardingStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAdvancedThreatProtectionOnboardingStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAdvancedThreatProtectionOnboardingStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAdvancedThreatProtectionOnboardingStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyAdvancedThreatProtectionOnboardingStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.advancedThreatProtectionOnboardingStateSummary")).(AdvancedThreatProtectionOnboardingStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AirPrintDestinationKind is implemented by *AirPrintDestination and by every
 // model derived from microsoft.graph.airPrintDestination.
 type AirPrintDestinationKind interface {
@@ -210,6 +322,61 @@ func (a *AnyAndroidDeviceOwnerCertificateProfileBase) UnmarshalJSON(data []byte)
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerCertificateProfileBase")).(AndroidDeviceOwnerCertificateProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidDeviceOwnerEnrollmentProfileKind is implemented by
+// *AndroidDeviceOwnerEnrollmentProfile and by every model derived from
+// microsoft.graph.androidDeviceOwnerEnrollmentProfile.
+type AndroidDeviceOwnerEnrollmentProfileKind interface {
+	polyModel
+	isAndroidDeviceOwnerEnrollmentProfile()
+}
+
+// AnyAndroidDeviceOwnerEnrollmentProfile holds a
+// microsoft.graph.androidDeviceOwnerEnrollmentProfile or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidDeviceOwnerEnrollmentProfile or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidDeviceOwnerEnrollmentProfile struct {
+	Value AndroidDeviceOwnerEnrollmentProfileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidDeviceOwnerEnrollmentProfile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidDeviceOwnerEnrollmentProfile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidDeviceOwnerEnrollmentProfile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidDeviceOwnerEnrollmentProfile) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidDeviceOwnerEnrollmentProfile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerEnrollmentProfile")).(AndroidDeviceOwnerEnrollmentProfileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -496,6 +663,61 @@ func (a *AnyAndroidDeviceOwnerKioskModeManagedFolder) UnmarshalJSON(data []byte)
 	return nil
 }
 
+// AndroidDeviceOwnerTrustedRootCertificateKind is implemented by
+// *AndroidDeviceOwnerTrustedRootCertificate and by every model derived from
+// microsoft.graph.androidDeviceOwnerTrustedRootCertificate.
+type AndroidDeviceOwnerTrustedRootCertificateKind interface {
+	polyModel
+	isAndroidDeviceOwnerTrustedRootCertificate()
+}
+
+// AnyAndroidDeviceOwnerTrustedRootCertificate holds a
+// microsoft.graph.androidDeviceOwnerTrustedRootCertificate or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidDeviceOwnerTrustedRootCertificate or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidDeviceOwnerTrustedRootCertificate struct {
+	Value AndroidDeviceOwnerTrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidDeviceOwnerTrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidDeviceOwnerTrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidDeviceOwnerTrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidDeviceOwnerTrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidDeviceOwnerTrustedRootCertificate")).(AndroidDeviceOwnerTrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AndroidDeviceOwnerWiFiConfigurationKind is implemented by
 // *AndroidDeviceOwnerWiFiConfiguration and by every model derived from
 // microsoft.graph.androidDeviceOwnerWiFiConfiguration.
@@ -595,6 +817,61 @@ func (a *AnyAndroidEnrollmentCompanyCode) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidEnrollmentCompanyCode")).(AndroidEnrollmentCompanyCodeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidForWorkAppConfigurationSchemaKind is implemented by
+// *AndroidForWorkAppConfigurationSchema and by every model derived from
+// microsoft.graph.androidForWorkAppConfigurationSchema.
+type AndroidForWorkAppConfigurationSchemaKind interface {
+	polyModel
+	isAndroidForWorkAppConfigurationSchema()
+}
+
+// AnyAndroidForWorkAppConfigurationSchema holds a
+// microsoft.graph.androidForWorkAppConfigurationSchema or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidForWorkAppConfigurationSchema or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidForWorkAppConfigurationSchema struct {
+	Value AndroidForWorkAppConfigurationSchemaKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidForWorkAppConfigurationSchema) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidForWorkAppConfigurationSchema) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidForWorkAppConfigurationSchema")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidForWorkAppConfigurationSchema) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidForWorkAppConfigurationSchema{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkAppConfigurationSchema")).(AndroidForWorkAppConfigurationSchemaKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -771,6 +1048,169 @@ func (a *AnyAndroidForWorkEasEmailProfileBase) UnmarshalJSON(data []byte) error 
 	return nil
 }
 
+// AndroidForWorkEnrollmentProfileKind is implemented by
+// *AndroidForWorkEnrollmentProfile and by every model derived from
+// microsoft.graph.androidForWorkEnrollmentProfile.
+type AndroidForWorkEnrollmentProfileKind interface {
+	polyModel
+	isAndroidForWorkEnrollmentProfile()
+}
+
+// AnyAndroidForWorkEnrollmentProfile holds a
+// microsoft.graph.androidForWorkEnrollmentProfile or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidForWorkEnrollmentProfile or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyAndroidForWorkEnrollmentProfile struct {
+	Value AndroidForWorkEnrollmentProfileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidForWorkEnrollmentProfile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidForWorkEnrollmentProfile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidForWorkEnrollmentProfile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidForWorkEnrollmentProfile) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidForWorkEnrollmentProfile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkEnrollmentProfile")).(AndroidForWorkEnrollmentProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidForWorkSettingsKind is implemented by *AndroidForWorkSettings and by
+// every model derived from microsoft.graph.androidForWorkSettings.
+type AndroidForWorkSettingsKind interface {
+	polyModel
+	isAndroidForWorkSettings()
+}
+
+// AnyAndroidForWorkSettings holds a microsoft.graph.androidForWorkSettings or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidForWorkSettings or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyAndroidForWorkSettings struct {
+	Value AndroidForWorkSettingsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidForWorkSettings) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidForWorkSettings) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidForWorkSettings")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidForWorkSettings) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidForWorkSettings{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkSettings")).(AndroidForWorkSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidForWorkTrustedRootCertificateKind is implemented by
+// *AndroidForWorkTrustedRootCertificate and by every model derived from
+// microsoft.graph.androidForWorkTrustedRootCertificate.
+type AndroidForWorkTrustedRootCertificateKind interface {
+	polyModel
+	isAndroidForWorkTrustedRootCertificate()
+}
+
+// AnyAndroidForWorkTrustedRootCertificate holds a
+// microsoft.graph.androidForWorkTrustedRootCertificate or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidForWorkTrustedRootCertificate or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidForWorkTrustedRootCertificate struct {
+	Value AndroidForWorkTrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidForWorkTrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidForWorkTrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidForWorkTrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidForWorkTrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidForWorkTrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidForWorkTrustedRootCertificate")).(AndroidForWorkTrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AndroidForWorkWiFiConfigurationKind is implemented by
 // *AndroidForWorkWiFiConfiguration and by every model derived from
 // microsoft.graph.androidForWorkWiFiConfiguration.
@@ -826,6 +1266,116 @@ func (a *AnyAndroidForWorkWiFiConfiguration) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// AndroidManagedAppProtectionKind is implemented by
+// *AndroidManagedAppProtection and by every model derived from
+// microsoft.graph.androidManagedAppProtection.
+type AndroidManagedAppProtectionKind interface {
+	polyModel
+	isAndroidManagedAppProtection()
+}
+
+// AnyAndroidManagedAppProtection holds a
+// microsoft.graph.androidManagedAppProtection or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidManagedAppProtection or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyAndroidManagedAppProtection struct {
+	Value AndroidManagedAppProtectionKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidManagedAppProtection) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidManagedAppProtection) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidManagedAppProtection")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidManagedAppProtection) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidManagedAppProtection{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedAppProtection")).(AndroidManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidManagedStoreAccountEnterpriseSettingsKind is implemented by
+// *AndroidManagedStoreAccountEnterpriseSettings and by every model derived
+// from microsoft.graph.androidManagedStoreAccountEnterpriseSettings.
+type AndroidManagedStoreAccountEnterpriseSettingsKind interface {
+	polyModel
+	isAndroidManagedStoreAccountEnterpriseSettings()
+}
+
+// AnyAndroidManagedStoreAccountEnterpriseSettings holds a
+// microsoft.graph.androidManagedStoreAccountEnterpriseSettings or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidManagedStoreAccountEnterpriseSettings or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidManagedStoreAccountEnterpriseSettings struct {
+	Value AndroidManagedStoreAccountEnterpriseSettingsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidManagedStoreAccountEnterpriseSettings) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidManagedStoreAccountEnterpriseSettings) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidManagedStoreAccountEnterpriseSettings) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidManagedStoreAccountEnterpriseSettings{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedStoreAccountEnterpriseSettings")).(AndroidManagedStoreAccountEnterpriseSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AndroidManagedStoreAppKind is implemented by *AndroidManagedStoreApp and by
 // every model derived from microsoft.graph.androidManagedStoreApp.
 type AndroidManagedStoreAppKind interface {
@@ -868,6 +1418,61 @@ func (a *AnyAndroidManagedStoreApp) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedStoreApp")).(AndroidManagedStoreAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidManagedStoreAppConfigurationSchemaKind is implemented by
+// *AndroidManagedStoreAppConfigurationSchema and by every model derived from
+// microsoft.graph.androidManagedStoreAppConfigurationSchema.
+type AndroidManagedStoreAppConfigurationSchemaKind interface {
+	polyModel
+	isAndroidManagedStoreAppConfigurationSchema()
+}
+
+// AnyAndroidManagedStoreAppConfigurationSchema holds a
+// microsoft.graph.androidManagedStoreAppConfigurationSchema or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidManagedStoreAppConfigurationSchema or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidManagedStoreAppConfigurationSchema struct {
+	Value AndroidManagedStoreAppConfigurationSchemaKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidManagedStoreAppConfigurationSchema) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidManagedStoreAppConfigurationSchema) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidManagedStoreAppConfigurationSchema")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidManagedStoreAppConfigurationSchema) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidManagedStoreAppConfigurationSchema{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidManagedStoreAppConfigurationSchema")).(AndroidManagedStoreAppConfigurationSchemaKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1097,6 +1702,61 @@ func (a *AnyAndroidPermissionAction) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// AndroidTrustedRootCertificateKind is implemented by
+// *AndroidTrustedRootCertificate and by every model derived from
+// microsoft.graph.androidTrustedRootCertificate.
+type AndroidTrustedRootCertificateKind interface {
+	polyModel
+	isAndroidTrustedRootCertificate()
+}
+
+// AnyAndroidTrustedRootCertificate holds a
+// microsoft.graph.androidTrustedRootCertificate or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidTrustedRootCertificate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyAndroidTrustedRootCertificate struct {
+	Value AndroidTrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidTrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidTrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidTrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidTrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidTrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidTrustedRootCertificate")).(AndroidTrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AndroidWiFiConfigurationKind is implemented by *AndroidWiFiConfiguration and
 // by every model derived from microsoft.graph.androidWiFiConfiguration.
 type AndroidWiFiConfigurationKind interface {
@@ -1249,6 +1909,61 @@ func (a *AnyAndroidWorkProfileEasEmailProfileBase) UnmarshalJSON(data []byte) er
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidWorkProfileEasEmailProfileBase")).(AndroidWorkProfileEasEmailProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AndroidWorkProfileTrustedRootCertificateKind is implemented by
+// *AndroidWorkProfileTrustedRootCertificate and by every model derived from
+// microsoft.graph.androidWorkProfileTrustedRootCertificate.
+type AndroidWorkProfileTrustedRootCertificateKind interface {
+	polyModel
+	isAndroidWorkProfileTrustedRootCertificate()
+}
+
+// AnyAndroidWorkProfileTrustedRootCertificate holds a
+// microsoft.graph.androidWorkProfileTrustedRootCertificate or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AndroidWorkProfileTrustedRootCertificate or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyAndroidWorkProfileTrustedRootCertificate struct {
+	Value AndroidWorkProfileTrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAndroidWorkProfileTrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAndroidWorkProfileTrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.androidWorkProfileTrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAndroidWorkProfileTrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyAndroidWorkProfileTrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.androidWorkProfileTrustedRootCertificate")).(AndroidWorkProfileTrustedRootCertificateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1422,6 +2137,168 @@ func (a *AnyAppListItem) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// AppLogCollectionRequestKind is implemented by *AppLogCollectionRequest and
+// by every model derived from microsoft.graph.appLogCollectionRequest.
+type AppLogCollectionRequestKind interface {
+	polyModel
+	isAppLogCollectionRequest()
+}
+
+// AnyAppLogCollectionRequest holds a microsoft.graph.appLogCollectionRequest
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AppLogCollectionRequest or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyAppLogCollectionRequest struct {
+	Value AppLogCollectionRequestKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAppLogCollectionRequest) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAppLogCollectionRequest) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.appLogCollectionRequest")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAppLogCollectionRequest) UnmarshalJSON(data []byte) error {
+	*a = AnyAppLogCollectionRequest{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appLogCollectionRequest")).(AppLogCollectionRequestKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AppVulnerabilityManagedDeviceKind is implemented by
+// *AppVulnerabilityManagedDevice and by every model derived from
+// microsoft.graph.appVulnerabilityManagedDevice.
+type AppVulnerabilityManagedDeviceKind interface {
+	polyModel
+	isAppVulnerabilityManagedDevice()
+}
+
+// AnyAppVulnerabilityManagedDevice holds a
+// microsoft.graph.appVulnerabilityManagedDevice or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AppVulnerabilityManagedDevice or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyAppVulnerabilityManagedDevice struct {
+	Value AppVulnerabilityManagedDeviceKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAppVulnerabilityManagedDevice) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAppVulnerabilityManagedDevice) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.appVulnerabilityManagedDevice")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAppVulnerabilityManagedDevice) UnmarshalJSON(data []byte) error {
+	*a = AnyAppVulnerabilityManagedDevice{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appVulnerabilityManagedDevice")).(AppVulnerabilityManagedDeviceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AppVulnerabilityMobileAppKind is implemented by *AppVulnerabilityMobileApp
+// and by every model derived from microsoft.graph.appVulnerabilityMobileApp.
+type AppVulnerabilityMobileAppKind interface {
+	polyModel
+	isAppVulnerabilityMobileApp()
+}
+
+// AnyAppVulnerabilityMobileApp holds a
+// microsoft.graph.appVulnerabilityMobileApp or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AppVulnerabilityMobileApp or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyAppVulnerabilityMobileApp struct {
+	Value AppVulnerabilityMobileAppKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAppVulnerabilityMobileApp) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAppVulnerabilityMobileApp) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.appVulnerabilityMobileApp")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAppVulnerabilityMobileApp) UnmarshalJSON(data []byte) error {
+	*a = AnyAppVulnerabilityMobileApp{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appVulnerabilityMobileApp")).(AppVulnerabilityMobileAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AppleDeviceFeaturesConfigurationBaseKind is implemented by
 // *AppleDeviceFeaturesConfigurationBase and by every model derived from
 // microsoft.graph.appleDeviceFeaturesConfigurationBase.
@@ -1466,6 +2343,61 @@ func (a *AnyAppleDeviceFeaturesConfigurationBase) UnmarshalJSON(data []byte) err
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleDeviceFeaturesConfigurationBase")).(AppleDeviceFeaturesConfigurationBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AppleEnrollmentProfileAssignmentKind is implemented by
+// *AppleEnrollmentProfileAssignment and by every model derived from
+// microsoft.graph.appleEnrollmentProfileAssignment.
+type AppleEnrollmentProfileAssignmentKind interface {
+	polyModel
+	isAppleEnrollmentProfileAssignment()
+}
+
+// AnyAppleEnrollmentProfileAssignment holds a
+// microsoft.graph.appleEnrollmentProfileAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AppleEnrollmentProfileAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyAppleEnrollmentProfileAssignment struct {
+	Value AppleEnrollmentProfileAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAppleEnrollmentProfileAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAppleEnrollmentProfileAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.appleEnrollmentProfileAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAppleEnrollmentProfileAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyAppleEnrollmentProfileAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleEnrollmentProfileAssignment")).(AppleEnrollmentProfileAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1576,6 +2508,61 @@ func (a *AnyAppleOwnerTypeEnrollmentType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.appleOwnerTypeEnrollmentType")).(AppleOwnerTypeEnrollmentTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ApplePushNotificationCertificateKind is implemented by
+// *ApplePushNotificationCertificate and by every model derived from
+// microsoft.graph.applePushNotificationCertificate.
+type ApplePushNotificationCertificateKind interface {
+	polyModel
+	isApplePushNotificationCertificate()
+}
+
+// AnyApplePushNotificationCertificate holds a
+// microsoft.graph.applePushNotificationCertificate or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ApplePushNotificationCertificate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyApplePushNotificationCertificate struct {
+	Value ApplePushNotificationCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyApplePushNotificationCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyApplePushNotificationCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.applePushNotificationCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyApplePushNotificationCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyApplePushNotificationCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.applePushNotificationCertificate")).(ApplePushNotificationCertificateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -1736,6 +2723,58 @@ func (a *AnyAuditActor) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.auditActor")).(AuditActorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// AuditEventKind is implemented by *AuditEvent and by every model derived from
+// microsoft.graph.auditEvent.
+type AuditEventKind interface {
+	polyModel
+	isAuditEvent()
+}
+
+// AnyAuditEvent holds a microsoft.graph.auditEvent or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AuditEvent or a derived model); a value whose
+// "@odata.type" names a type this package does not know is kept in Raw and
+// re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyAuditEvent struct {
+	Value AuditEventKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAuditEvent) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAuditEvent) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.auditEvent")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAuditEvent) UnmarshalJSON(data []byte) error {
+	*a = AnyAuditEvent{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.auditEvent")).(AuditEventKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2056,6 +3095,59 @@ func (a *AnyBitLockerSystemDrivePolicy) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.bitLockerSystemDrivePolicy")).(BitLockerSystemDrivePolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// CartToClassAssociationKind is implemented by *CartToClassAssociation and by
+// every model derived from microsoft.graph.cartToClassAssociation.
+type CartToClassAssociationKind interface {
+	polyModel
+	isCartToClassAssociation()
+}
+
+// AnyCartToClassAssociation holds a microsoft.graph.cartToClassAssociation or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*CartToClassAssociation or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyCartToClassAssociation struct {
+	Value CartToClassAssociationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyCartToClassAssociation) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyCartToClassAssociation) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.cartToClassAssociation")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyCartToClassAssociation) UnmarshalJSON(data []byte) error {
+	*a = AnyCartToClassAssociation{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.cartToClassAssociation")).(CartToClassAssociationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -2609,6 +3701,113 @@ func (a *AnyCustomUpdateTimeWindow) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DataSharingConsentKind is implemented by *DataSharingConsent and by every
+// model derived from microsoft.graph.dataSharingConsent.
+type DataSharingConsentKind interface {
+	polyModel
+	isDataSharingConsent()
+}
+
+// AnyDataSharingConsent holds a microsoft.graph.dataSharingConsent or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DataSharingConsent or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyDataSharingConsent struct {
+	Value DataSharingConsentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDataSharingConsent) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDataSharingConsent) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.dataSharingConsent")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDataSharingConsent) UnmarshalJSON(data []byte) error {
+	*a = AnyDataSharingConsent{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.dataSharingConsent")).(DataSharingConsentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DefaultManagedAppProtectionKind is implemented by
+// *DefaultManagedAppProtection and by every model derived from
+// microsoft.graph.defaultManagedAppProtection.
+type DefaultManagedAppProtectionKind interface {
+	polyModel
+	isDefaultManagedAppProtection()
+}
+
+// AnyDefaultManagedAppProtection holds a
+// microsoft.graph.defaultManagedAppProtection or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DefaultManagedAppProtection or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDefaultManagedAppProtection struct {
+	Value DefaultManagedAppProtectionKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDefaultManagedAppProtection) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDefaultManagedAppProtection) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.defaultManagedAppProtection")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDefaultManagedAppProtection) UnmarshalJSON(data []byte) error {
+	*a = AnyDefaultManagedAppProtection{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.defaultManagedAppProtection")).(DefaultManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DefenderDetectedMalwareActionsKind is implemented by
 // *DefenderDetectedMalwareActions and by every model derived from
 // microsoft.graph.defenderDetectedMalwareActions.
@@ -2882,6 +4081,218 @@ func (a *AnyDepEnrollmentBaseProfile) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DepIOSEnrollmentProfileKind is implemented by *DepIOSEnrollmentProfile and
+// by every model derived from microsoft.graph.depIOSEnrollmentProfile.
+type DepIOSEnrollmentProfileKind interface {
+	polyModel
+	isDepIOSEnrollmentProfile()
+}
+
+// AnyDepIOSEnrollmentProfile holds a microsoft.graph.depIOSEnrollmentProfile
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DepIOSEnrollmentProfile or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDepIOSEnrollmentProfile struct {
+	Value DepIOSEnrollmentProfileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDepIOSEnrollmentProfile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDepIOSEnrollmentProfile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.depIOSEnrollmentProfile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDepIOSEnrollmentProfile) UnmarshalJSON(data []byte) error {
+	*a = AnyDepIOSEnrollmentProfile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.depIOSEnrollmentProfile")).(DepIOSEnrollmentProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DepMacOSEnrollmentProfileKind is implemented by *DepMacOSEnrollmentProfile
+// and by every model derived from microsoft.graph.depMacOSEnrollmentProfile.
+type DepMacOSEnrollmentProfileKind interface {
+	polyModel
+	isDepMacOSEnrollmentProfile()
+}
+
+// AnyDepMacOSEnrollmentProfile holds a
+// microsoft.graph.depMacOSEnrollmentProfile or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DepMacOSEnrollmentProfile or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDepMacOSEnrollmentProfile struct {
+	Value DepMacOSEnrollmentProfileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDepMacOSEnrollmentProfile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDepMacOSEnrollmentProfile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.depMacOSEnrollmentProfile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDepMacOSEnrollmentProfile) UnmarshalJSON(data []byte) error {
+	*a = AnyDepMacOSEnrollmentProfile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.depMacOSEnrollmentProfile")).(DepMacOSEnrollmentProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DepOnboardingSettingKind is implemented by *DepOnboardingSetting and by
+// every model derived from microsoft.graph.depOnboardingSetting.
+type DepOnboardingSettingKind interface {
+	polyModel
+	isDepOnboardingSetting()
+}
+
+// AnyDepOnboardingSetting holds a microsoft.graph.depOnboardingSetting or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DepOnboardingSetting or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDepOnboardingSetting struct {
+	Value DepOnboardingSettingKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDepOnboardingSetting) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDepOnboardingSetting) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.depOnboardingSetting")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDepOnboardingSetting) UnmarshalJSON(data []byte) error {
+	*a = AnyDepOnboardingSetting{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.depOnboardingSetting")).(DepOnboardingSettingKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DetectedAppKind is implemented by *DetectedApp and by every model derived
+// from microsoft.graph.detectedApp.
+type DetectedAppKind interface {
+	polyModel
+	isDetectedApp()
+}
+
+// AnyDetectedApp holds a microsoft.graph.detectedApp or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DetectedApp or a derived model); a value whose
+// "@odata.type" names a type this package does not know is kept in Raw and
+// re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyDetectedApp struct {
+	Value DetectedAppKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDetectedApp) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDetectedApp) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.detectedApp")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDetectedApp) UnmarshalJSON(data []byte) error {
+	*a = AnyDetectedApp{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.detectedApp")).(DetectedAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceActionResultKind is implemented by *DeviceActionResult and by every
 // model derived from microsoft.graph.deviceActionResult.
 type DeviceActionResultKind interface {
@@ -2989,6 +4400,61 @@ func (a *AnyDeviceAndAppManagementAssignmentTarget) UnmarshalJSON(data []byte) e
 	return nil
 }
 
+// DeviceAndAppManagementRoleAssignmentKind is implemented by
+// *DeviceAndAppManagementRoleAssignment and by every model derived from
+// microsoft.graph.deviceAndAppManagementRoleAssignment.
+type DeviceAndAppManagementRoleAssignmentKind interface {
+	polyModel
+	isDeviceAndAppManagementRoleAssignment()
+}
+
+// AnyDeviceAndAppManagementRoleAssignment holds a
+// microsoft.graph.deviceAndAppManagementRoleAssignment or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceAndAppManagementRoleAssignment or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceAndAppManagementRoleAssignment struct {
+	Value DeviceAndAppManagementRoleAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceAndAppManagementRoleAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceAndAppManagementRoleAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceAndAppManagementRoleAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceAndAppManagementRoleAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceAndAppManagementRoleAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceAndAppManagementRoleAssignment")).(DeviceAndAppManagementRoleAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceAppManagementTaskKind is implemented by *DeviceAppManagementTask and
 // by every model derived from microsoft.graph.deviceAppManagementTask.
 type DeviceAppManagementTaskKind interface {
@@ -3042,6 +4508,222 @@ func (a *AnyDeviceAppManagementTask) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceCategoryKind is implemented by *DeviceCategory and by every model
+// derived from microsoft.graph.deviceCategory.
+type DeviceCategoryKind interface {
+	polyModel
+	isDeviceCategory()
+}
+
+// AnyDeviceCategory holds a microsoft.graph.deviceCategory or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceCategory or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyDeviceCategory struct {
+	Value DeviceCategoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceCategory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceCategory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceCategory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceCategory) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceCategory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCategory")).(DeviceCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceActionItemKind is implemented by *DeviceComplianceActionItem
+// and by every model derived from microsoft.graph.deviceComplianceActionItem.
+type DeviceComplianceActionItemKind interface {
+	polyModel
+	isDeviceComplianceActionItem()
+}
+
+// AnyDeviceComplianceActionItem holds a
+// microsoft.graph.deviceComplianceActionItem or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceActionItem or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceComplianceActionItem struct {
+	Value DeviceComplianceActionItemKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceActionItem) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceActionItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceActionItem")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceActionItem) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceActionItem{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceActionItem")).(DeviceComplianceActionItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceDeviceOverviewKind is implemented by
+// *DeviceComplianceDeviceOverview and by every model derived from
+// microsoft.graph.deviceComplianceDeviceOverview.
+type DeviceComplianceDeviceOverviewKind interface {
+	polyModel
+	isDeviceComplianceDeviceOverview()
+}
+
+// AnyDeviceComplianceDeviceOverview holds a
+// microsoft.graph.deviceComplianceDeviceOverview or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceDeviceOverview or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceDeviceOverview struct {
+	Value DeviceComplianceDeviceOverviewKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceDeviceOverview) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceDeviceOverview) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceDeviceOverview")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceDeviceOverview) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceDeviceOverview{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceDeviceOverview")).(DeviceComplianceDeviceOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceDeviceStatusKind is implemented by
+// *DeviceComplianceDeviceStatus and by every model derived from
+// microsoft.graph.deviceComplianceDeviceStatus.
+type DeviceComplianceDeviceStatusKind interface {
+	polyModel
+	isDeviceComplianceDeviceStatus()
+}
+
+// AnyDeviceComplianceDeviceStatus holds a
+// microsoft.graph.deviceComplianceDeviceStatus or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceDeviceStatus or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceDeviceStatus struct {
+	Value DeviceComplianceDeviceStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceDeviceStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceDeviceStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceDeviceStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceDeviceStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceDeviceStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceDeviceStatus")).(DeviceComplianceDeviceStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceCompliancePolicyKind is implemented by *DeviceCompliancePolicy and by
 // every model derived from microsoft.graph.deviceCompliancePolicy.
 type DeviceCompliancePolicyKind interface {
@@ -3084,6 +4766,116 @@ func (a *AnyDeviceCompliancePolicy) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCompliancePolicy")).(DeviceCompliancePolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceCompliancePolicyAssignmentKind is implemented by
+// *DeviceCompliancePolicyAssignment and by every model derived from
+// microsoft.graph.deviceCompliancePolicyAssignment.
+type DeviceCompliancePolicyAssignmentKind interface {
+	polyModel
+	isDeviceCompliancePolicyAssignment()
+}
+
+// AnyDeviceCompliancePolicyAssignment holds a
+// microsoft.graph.deviceCompliancePolicyAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceCompliancePolicyAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceCompliancePolicyAssignment struct {
+	Value DeviceCompliancePolicyAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceCompliancePolicyAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceCompliancePolicyAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceCompliancePolicyAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceCompliancePolicyAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceCompliancePolicyAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCompliancePolicyAssignment")).(DeviceCompliancePolicyAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceCompliancePolicyDeviceStateSummaryKind is implemented by
+// *DeviceCompliancePolicyDeviceStateSummary and by every model derived from
+// microsoft.graph.deviceCompliancePolicyDeviceStateSummary.
+type DeviceCompliancePolicyDeviceStateSummaryKind interface {
+	polyModel
+	isDeviceCompliancePolicyDeviceStateSummary()
+}
+
+// AnyDeviceCompliancePolicyDeviceStateSummary holds a
+// microsoft.graph.deviceCompliancePolicyDeviceStateSummary or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceCompliancePolicyDeviceStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceCompliancePolicyDeviceStateSummary struct {
+	Value DeviceCompliancePolicyDeviceStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceCompliancePolicyDeviceStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceCompliancePolicyDeviceStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceCompliancePolicyDeviceStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceCompliancePolicyDeviceStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCompliancePolicyDeviceStateSummary")).(DeviceCompliancePolicyDeviceStateSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3150,6 +4942,390 @@ func (a *AnyDeviceCompliancePolicyScript) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceCompliancePolicySettingStateSummaryKind is implemented by
+// *DeviceCompliancePolicySettingStateSummary and by every model derived from
+// microsoft.graph.deviceCompliancePolicySettingStateSummary.
+type DeviceCompliancePolicySettingStateSummaryKind interface {
+	polyModel
+	isDeviceCompliancePolicySettingStateSummary()
+}
+
+// AnyDeviceCompliancePolicySettingStateSummary holds a
+// microsoft.graph.deviceCompliancePolicySettingStateSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceCompliancePolicySettingStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceCompliancePolicySettingStateSummary struct {
+	Value DeviceCompliancePolicySettingStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceCompliancePolicySettingStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceCompliancePolicySettingStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceCompliancePolicySettingStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceCompliancePolicySettingStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceCompliancePolicySettingStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceCompliancePolicySettingStateSummary")).(DeviceCompliancePolicySettingStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceScheduledActionForRuleKind is implemented by
+// *DeviceComplianceScheduledActionForRule and by every model derived from
+// microsoft.graph.deviceComplianceScheduledActionForRule.
+type DeviceComplianceScheduledActionForRuleKind interface {
+	polyModel
+	isDeviceComplianceScheduledActionForRule()
+}
+
+// AnyDeviceComplianceScheduledActionForRule holds a
+// microsoft.graph.deviceComplianceScheduledActionForRule or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceScheduledActionForRule or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceComplianceScheduledActionForRule struct {
+	Value DeviceComplianceScheduledActionForRuleKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceScheduledActionForRule) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceScheduledActionForRule) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceScheduledActionForRule")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceScheduledActionForRule) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceScheduledActionForRule{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScheduledActionForRule")).(DeviceComplianceScheduledActionForRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceScriptDeviceStateKind is implemented by
+// *DeviceComplianceScriptDeviceState and by every model derived from
+// microsoft.graph.deviceComplianceScriptDeviceState.
+type DeviceComplianceScriptDeviceStateKind interface {
+	polyModel
+	isDeviceComplianceScriptDeviceState()
+}
+
+// AnyDeviceComplianceScriptDeviceState holds a
+// microsoft.graph.deviceComplianceScriptDeviceState or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceScriptDeviceState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceScriptDeviceState struct {
+	Value DeviceComplianceScriptDeviceStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceScriptDeviceState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceScriptDeviceState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceScriptDeviceState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceScriptDeviceState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceScriptDeviceState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScriptDeviceState")).(DeviceComplianceScriptDeviceStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceScriptRunSummaryKind is implemented by
+// *DeviceComplianceScriptRunSummary and by every model derived from
+// microsoft.graph.deviceComplianceScriptRunSummary.
+type DeviceComplianceScriptRunSummaryKind interface {
+	polyModel
+	isDeviceComplianceScriptRunSummary()
+}
+
+// AnyDeviceComplianceScriptRunSummary holds a
+// microsoft.graph.deviceComplianceScriptRunSummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceScriptRunSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceScriptRunSummary struct {
+	Value DeviceComplianceScriptRunSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceScriptRunSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceScriptRunSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceScriptRunSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceScriptRunSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceScriptRunSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScriptRunSummary")).(DeviceComplianceScriptRunSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceSettingStateKind is implemented by
+// *DeviceComplianceSettingState and by every model derived from
+// microsoft.graph.deviceComplianceSettingState.
+type DeviceComplianceSettingStateKind interface {
+	polyModel
+	isDeviceComplianceSettingState()
+}
+
+// AnyDeviceComplianceSettingState holds a
+// microsoft.graph.deviceComplianceSettingState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceSettingState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceSettingState struct {
+	Value DeviceComplianceSettingStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceSettingState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceSettingState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceSettingState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceSettingState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceSettingState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceSettingState")).(DeviceComplianceSettingStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceUserOverviewKind is implemented by
+// *DeviceComplianceUserOverview and by every model derived from
+// microsoft.graph.deviceComplianceUserOverview.
+type DeviceComplianceUserOverviewKind interface {
+	polyModel
+	isDeviceComplianceUserOverview()
+}
+
+// AnyDeviceComplianceUserOverview holds a
+// microsoft.graph.deviceComplianceUserOverview or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceUserOverview or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceUserOverview struct {
+	Value DeviceComplianceUserOverviewKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceUserOverview) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceUserOverview) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceUserOverview")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceUserOverview) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceUserOverview{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceUserOverview")).(DeviceComplianceUserOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceUserStatusKind is implemented by *DeviceComplianceUserStatus
+// and by every model derived from microsoft.graph.deviceComplianceUserStatus.
+type DeviceComplianceUserStatusKind interface {
+	polyModel
+	isDeviceComplianceUserStatus()
+}
+
+// AnyDeviceComplianceUserStatus holds a
+// microsoft.graph.deviceComplianceUserStatus or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceUserStatus or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceComplianceUserStatus struct {
+	Value DeviceComplianceUserStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceUserStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceUserStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceUserStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceUserStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceUserStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceUserStatus")).(DeviceComplianceUserStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceConfigurationKind is implemented by *DeviceConfiguration and by every
 // model derived from microsoft.graph.deviceConfiguration.
 type DeviceConfigurationKind interface {
@@ -3192,6 +5368,501 @@ func (a *AnyDeviceConfiguration) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfiguration")).(DeviceConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationAssignmentKind is implemented by
+// *DeviceConfigurationAssignment and by every model derived from
+// microsoft.graph.deviceConfigurationAssignment.
+type DeviceConfigurationAssignmentKind interface {
+	polyModel
+	isDeviceConfigurationAssignment()
+}
+
+// AnyDeviceConfigurationAssignment holds a
+// microsoft.graph.deviceConfigurationAssignment or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationAssignment struct {
+	Value DeviceConfigurationAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationAssignment")).(DeviceConfigurationAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationConflictSummaryKind is implemented by
+// *DeviceConfigurationConflictSummary and by every model derived from
+// microsoft.graph.deviceConfigurationConflictSummary.
+type DeviceConfigurationConflictSummaryKind interface {
+	polyModel
+	isDeviceConfigurationConflictSummary()
+}
+
+// AnyDeviceConfigurationConflictSummary holds a
+// microsoft.graph.deviceConfigurationConflictSummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationConflictSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationConflictSummary struct {
+	Value DeviceConfigurationConflictSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationConflictSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationConflictSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationConflictSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationConflictSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationConflictSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationConflictSummary")).(DeviceConfigurationConflictSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationDeviceOverviewKind is implemented by
+// *DeviceConfigurationDeviceOverview and by every model derived from
+// microsoft.graph.deviceConfigurationDeviceOverview.
+type DeviceConfigurationDeviceOverviewKind interface {
+	polyModel
+	isDeviceConfigurationDeviceOverview()
+}
+
+// AnyDeviceConfigurationDeviceOverview holds a
+// microsoft.graph.deviceConfigurationDeviceOverview or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationDeviceOverview or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationDeviceOverview struct {
+	Value DeviceConfigurationDeviceOverviewKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationDeviceOverview) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationDeviceOverview) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationDeviceOverview")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationDeviceOverview) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationDeviceOverview{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationDeviceOverview")).(DeviceConfigurationDeviceOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationDeviceStateSummaryKind is implemented by
+// *DeviceConfigurationDeviceStateSummary and by every model derived from
+// microsoft.graph.deviceConfigurationDeviceStateSummary.
+type DeviceConfigurationDeviceStateSummaryKind interface {
+	polyModel
+	isDeviceConfigurationDeviceStateSummary()
+}
+
+// AnyDeviceConfigurationDeviceStateSummary holds a
+// microsoft.graph.deviceConfigurationDeviceStateSummary or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationDeviceStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceConfigurationDeviceStateSummary struct {
+	Value DeviceConfigurationDeviceStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationDeviceStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationDeviceStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationDeviceStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationDeviceStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationDeviceStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationDeviceStateSummary")).(DeviceConfigurationDeviceStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationDeviceStatusKind is implemented by
+// *DeviceConfigurationDeviceStatus and by every model derived from
+// microsoft.graph.deviceConfigurationDeviceStatus.
+type DeviceConfigurationDeviceStatusKind interface {
+	polyModel
+	isDeviceConfigurationDeviceStatus()
+}
+
+// AnyDeviceConfigurationDeviceStatus holds a
+// microsoft.graph.deviceConfigurationDeviceStatus or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationDeviceStatus or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationDeviceStatus struct {
+	Value DeviceConfigurationDeviceStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationDeviceStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationDeviceStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationDeviceStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationDeviceStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationDeviceStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationDeviceStatus")).(DeviceConfigurationDeviceStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationGroupAssignmentKind is implemented by
+// *DeviceConfigurationGroupAssignment and by every model derived from
+// microsoft.graph.deviceConfigurationGroupAssignment.
+type DeviceConfigurationGroupAssignmentKind interface {
+	polyModel
+	isDeviceConfigurationGroupAssignment()
+}
+
+// AnyDeviceConfigurationGroupAssignment holds a
+// microsoft.graph.deviceConfigurationGroupAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationGroupAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationGroupAssignment struct {
+	Value DeviceConfigurationGroupAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationGroupAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationGroupAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationGroupAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationGroupAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationGroupAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationGroupAssignment")).(DeviceConfigurationGroupAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationUserOverviewKind is implemented by
+// *DeviceConfigurationUserOverview and by every model derived from
+// microsoft.graph.deviceConfigurationUserOverview.
+type DeviceConfigurationUserOverviewKind interface {
+	polyModel
+	isDeviceConfigurationUserOverview()
+}
+
+// AnyDeviceConfigurationUserOverview holds a
+// microsoft.graph.deviceConfigurationUserOverview or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationUserOverview or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationUserOverview struct {
+	Value DeviceConfigurationUserOverviewKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationUserOverview) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationUserOverview) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationUserOverview")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationUserOverview) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationUserOverview{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationUserOverview")).(DeviceConfigurationUserOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationUserStateSummaryKind is implemented by
+// *DeviceConfigurationUserStateSummary and by every model derived from
+// microsoft.graph.deviceConfigurationUserStateSummary.
+type DeviceConfigurationUserStateSummaryKind interface {
+	polyModel
+	isDeviceConfigurationUserStateSummary()
+}
+
+// AnyDeviceConfigurationUserStateSummary holds a
+// microsoft.graph.deviceConfigurationUserStateSummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationUserStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceConfigurationUserStateSummary struct {
+	Value DeviceConfigurationUserStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationUserStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationUserStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationUserStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationUserStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationUserStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationUserStateSummary")).(DeviceConfigurationUserStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceConfigurationUserStatusKind is implemented by
+// *DeviceConfigurationUserStatus and by every model derived from
+// microsoft.graph.deviceConfigurationUserStatus.
+type DeviceConfigurationUserStatusKind interface {
+	polyModel
+	isDeviceConfigurationUserStatus()
+}
+
+// AnyDeviceConfigurationUserStatus holds a
+// microsoft.graph.deviceConfigurationUserStatus or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceConfigurationUserStatus or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceConfigurationUserStatus struct {
+	Value DeviceConfigurationUserStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceConfigurationUserStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceConfigurationUserStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceConfigurationUserStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceConfigurationUserStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceConfigurationUserStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceConfigurationUserStatus")).(DeviceConfigurationUserStatusKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3423,6 +6094,168 @@ func (a *AnyDeviceHealthAttestationState) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceHealthScriptKind is implemented by *DeviceHealthScript and by every
+// model derived from microsoft.graph.deviceHealthScript.
+type DeviceHealthScriptKind interface {
+	polyModel
+	isDeviceHealthScript()
+}
+
+// AnyDeviceHealthScript holds a microsoft.graph.deviceHealthScript or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceHealthScript or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyDeviceHealthScript struct {
+	Value DeviceHealthScriptKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceHealthScript) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceHealthScript) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceHealthScript")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceHealthScript) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceHealthScript{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScript")).(DeviceHealthScriptKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceHealthScriptAssignmentKind is implemented by
+// *DeviceHealthScriptAssignment and by every model derived from
+// microsoft.graph.deviceHealthScriptAssignment.
+type DeviceHealthScriptAssignmentKind interface {
+	polyModel
+	isDeviceHealthScriptAssignment()
+}
+
+// AnyDeviceHealthScriptAssignment holds a
+// microsoft.graph.deviceHealthScriptAssignment or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceHealthScriptAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceHealthScriptAssignment struct {
+	Value DeviceHealthScriptAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceHealthScriptAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceHealthScriptAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceHealthScriptAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceHealthScriptAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceHealthScriptAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptAssignment")).(DeviceHealthScriptAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceHealthScriptDeviceStateKind is implemented by
+// *DeviceHealthScriptDeviceState and by every model derived from
+// microsoft.graph.deviceHealthScriptDeviceState.
+type DeviceHealthScriptDeviceStateKind interface {
+	polyModel
+	isDeviceHealthScriptDeviceState()
+}
+
+// AnyDeviceHealthScriptDeviceState holds a
+// microsoft.graph.deviceHealthScriptDeviceState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceHealthScriptDeviceState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceHealthScriptDeviceState struct {
+	Value DeviceHealthScriptDeviceStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceHealthScriptDeviceState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceHealthScriptDeviceState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceHealthScriptDeviceState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceHealthScriptDeviceState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceHealthScriptDeviceState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptDeviceState")).(DeviceHealthScriptDeviceStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceHealthScriptParameterKind is implemented by
 // *DeviceHealthScriptParameter and by every model derived from
 // microsoft.graph.deviceHealthScriptParameter.
@@ -3522,6 +6355,168 @@ func (a *AnyDeviceHealthScriptRunSchedule) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptRunSchedule")).(DeviceHealthScriptRunScheduleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceHealthScriptRunSummaryKind is implemented by
+// *DeviceHealthScriptRunSummary and by every model derived from
+// microsoft.graph.deviceHealthScriptRunSummary.
+type DeviceHealthScriptRunSummaryKind interface {
+	polyModel
+	isDeviceHealthScriptRunSummary()
+}
+
+// AnyDeviceHealthScriptRunSummary holds a
+// microsoft.graph.deviceHealthScriptRunSummary or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceHealthScriptRunSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceHealthScriptRunSummary struct {
+	Value DeviceHealthScriptRunSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceHealthScriptRunSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceHealthScriptRunSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceHealthScriptRunSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceHealthScriptRunSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceHealthScriptRunSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptRunSummary")).(DeviceHealthScriptRunSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceInstallStateKind is implemented by *DeviceInstallState and by every
+// model derived from microsoft.graph.deviceInstallState.
+type DeviceInstallStateKind interface {
+	polyModel
+	isDeviceInstallState()
+}
+
+// AnyDeviceInstallState holds a microsoft.graph.deviceInstallState or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceInstallState or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyDeviceInstallState struct {
+	Value DeviceInstallStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceInstallState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceInstallState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceInstallState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceInstallState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceInstallState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceInstallState")).(DeviceInstallStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceLogCollectionResponseKind is implemented by
+// *DeviceLogCollectionResponse and by every model derived from
+// microsoft.graph.deviceLogCollectionResponse.
+type DeviceLogCollectionResponseKind interface {
+	polyModel
+	isDeviceLogCollectionResponse()
+}
+
+// AnyDeviceLogCollectionResponse holds a
+// microsoft.graph.deviceLogCollectionResponse or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceLogCollectionResponse or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceLogCollectionResponse struct {
+	Value DeviceLogCollectionResponseKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceLogCollectionResponse) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceLogCollectionResponse) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceLogCollectionResponse")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceLogCollectionResponse) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceLogCollectionResponse{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceLogCollectionResponse")).(DeviceLogCollectionResponseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3687,6 +6682,116 @@ func (a *AnyDeviceManagementApplicabilityRuleOsVersion) UnmarshalJSON(data []byt
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementApplicabilityRuleOsVersion")).(DeviceManagementApplicabilityRuleOsVersionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementAutopilotPolicyStatusDetailKind is implemented by
+// *DeviceManagementAutopilotPolicyStatusDetail and by every model derived from
+// microsoft.graph.deviceManagementAutopilotPolicyStatusDetail.
+type DeviceManagementAutopilotPolicyStatusDetailKind interface {
+	polyModel
+	isDeviceManagementAutopilotPolicyStatusDetail()
+}
+
+// AnyDeviceManagementAutopilotPolicyStatusDetail holds a
+// microsoft.graph.deviceManagementAutopilotPolicyStatusDetail or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementAutopilotPolicyStatusDetail or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementAutopilotPolicyStatusDetail struct {
+	Value DeviceManagementAutopilotPolicyStatusDetailKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementAutopilotPolicyStatusDetail) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementAutopilotPolicyStatusDetail) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementAutopilotPolicyStatusDetail) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementAutopilotPolicyStatusDetail{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementAutopilotPolicyStatusDetail")).(DeviceManagementAutopilotPolicyStatusDetailKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementCachedReportConfigurationKind is implemented by
+// *DeviceManagementCachedReportConfiguration and by every model derived from
+// microsoft.graph.deviceManagementCachedReportConfiguration.
+type DeviceManagementCachedReportConfigurationKind interface {
+	polyModel
+	isDeviceManagementCachedReportConfiguration()
+}
+
+// AnyDeviceManagementCachedReportConfiguration holds a
+// microsoft.graph.deviceManagementCachedReportConfiguration or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementCachedReportConfiguration or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementCachedReportConfiguration struct {
+	Value DeviceManagementCachedReportConfigurationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementCachedReportConfiguration) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementCachedReportConfiguration) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementCachedReportConfiguration")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementCachedReportConfiguration) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementCachedReportConfiguration{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementCachedReportConfiguration")).(DeviceManagementCachedReportConfigurationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -3865,6 +6970,116 @@ func (a *AnyDeviceManagementConfigurationOptionDefinition) UnmarshalJSON(data []
 	return nil
 }
 
+// DeviceManagementConfigurationPolicyKind is implemented by
+// *DeviceManagementConfigurationPolicy and by every model derived from
+// microsoft.graph.deviceManagementConfigurationPolicy.
+type DeviceManagementConfigurationPolicyKind interface {
+	polyModel
+	isDeviceManagementConfigurationPolicy()
+}
+
+// AnyDeviceManagementConfigurationPolicy holds a
+// microsoft.graph.deviceManagementConfigurationPolicy or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementConfigurationPolicy or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementConfigurationPolicy struct {
+	Value DeviceManagementConfigurationPolicyKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementConfigurationPolicy) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementConfigurationPolicy) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementConfigurationPolicy")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementConfigurationPolicy) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementConfigurationPolicy{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationPolicy")).(DeviceManagementConfigurationPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementConfigurationPolicyAssignmentKind is implemented by
+// *DeviceManagementConfigurationPolicyAssignment and by every model derived
+// from microsoft.graph.deviceManagementConfigurationPolicyAssignment.
+type DeviceManagementConfigurationPolicyAssignmentKind interface {
+	polyModel
+	isDeviceManagementConfigurationPolicyAssignment()
+}
+
+// AnyDeviceManagementConfigurationPolicyAssignment holds a
+// microsoft.graph.deviceManagementConfigurationPolicyAssignment or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementConfigurationPolicyAssignment
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyDeviceManagementConfigurationPolicyAssignment struct {
+	Value DeviceManagementConfigurationPolicyAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementConfigurationPolicyAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementConfigurationPolicyAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementConfigurationPolicyAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementConfigurationPolicyAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementConfigurationPolicyAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationPolicyAssignment")).(DeviceManagementConfigurationPolicyAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceManagementConfigurationPolicyTemplateReferenceKind is implemented by
 // *DeviceManagementConfigurationPolicyTemplateReference and by every model
 // derived from
@@ -3968,6 +7183,61 @@ func (a *AnyDeviceManagementConfigurationReferredSettingInformation) UnmarshalJS
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationReferredSettingInformation")).(DeviceManagementConfigurationReferredSettingInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementConfigurationSettingKind is implemented by
+// *DeviceManagementConfigurationSetting and by every model derived from
+// microsoft.graph.deviceManagementConfigurationSetting.
+type DeviceManagementConfigurationSettingKind interface {
+	polyModel
+	isDeviceManagementConfigurationSetting()
+}
+
+// AnyDeviceManagementConfigurationSetting holds a
+// microsoft.graph.deviceManagementConfigurationSetting or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementConfigurationSetting or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementConfigurationSetting struct {
+	Value DeviceManagementConfigurationSettingKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementConfigurationSetting) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementConfigurationSetting) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementConfigurationSetting")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementConfigurationSetting) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementConfigurationSetting{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSetting")).(DeviceManagementConfigurationSettingKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4429,6 +7699,61 @@ func (a *AnyDeviceManagementConfigurationSettingOccurrence) UnmarshalJSON(data [
 	return nil
 }
 
+// DeviceManagementConfigurationSettingTemplateKind is implemented by
+// *DeviceManagementConfigurationSettingTemplate and by every model derived
+// from microsoft.graph.deviceManagementConfigurationSettingTemplate.
+type DeviceManagementConfigurationSettingTemplateKind interface {
+	polyModel
+	isDeviceManagementConfigurationSettingTemplate()
+}
+
+// AnyDeviceManagementConfigurationSettingTemplate holds a
+// microsoft.graph.deviceManagementConfigurationSettingTemplate or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementConfigurationSettingTemplate or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementConfigurationSettingTemplate struct {
+	Value DeviceManagementConfigurationSettingTemplateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementConfigurationSettingTemplate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementConfigurationSettingTemplate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementConfigurationSettingTemplate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementConfigurationSettingTemplate) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementConfigurationSettingTemplate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementConfigurationSettingTemplate")).(DeviceManagementConfigurationSettingTemplateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceManagementConfigurationSettingValueKind is implemented by
 // *DeviceManagementConfigurationSettingValue and by every model derived from
 // microsoft.graph.deviceManagementConfigurationSettingValue.
@@ -4709,6 +8034,61 @@ func (a *AnyDeviceManagementConstraint) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceManagementDerivedCredentialSettingsKind is implemented by
+// *DeviceManagementDerivedCredentialSettings and by every model derived from
+// microsoft.graph.deviceManagementDerivedCredentialSettings.
+type DeviceManagementDerivedCredentialSettingsKind interface {
+	polyModel
+	isDeviceManagementDerivedCredentialSettings()
+}
+
+// AnyDeviceManagementDerivedCredentialSettings holds a
+// microsoft.graph.deviceManagementDerivedCredentialSettings or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementDerivedCredentialSettings or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementDerivedCredentialSettings struct {
+	Value DeviceManagementDerivedCredentialSettingsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementDerivedCredentialSettings) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementDerivedCredentialSettings")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementDerivedCredentialSettings) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementDerivedCredentialSettings{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementDerivedCredentialSettings")).(DeviceManagementDerivedCredentialSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceManagementDomainJoinConnectorKind is implemented by
 // *DeviceManagementDomainJoinConnector and by every model derived from
 // microsoft.graph.deviceManagementDomainJoinConnector.
@@ -4819,6 +8199,61 @@ func (a *AnyDeviceManagementExchangeAccessRule) UnmarshalJSON(data []byte) error
 	return nil
 }
 
+// DeviceManagementExchangeConnectorKind is implemented by
+// *DeviceManagementExchangeConnector and by every model derived from
+// microsoft.graph.deviceManagementExchangeConnector.
+type DeviceManagementExchangeConnectorKind interface {
+	polyModel
+	isDeviceManagementExchangeConnector()
+}
+
+// AnyDeviceManagementExchangeConnector holds a
+// microsoft.graph.deviceManagementExchangeConnector or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementExchangeConnector or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementExchangeConnector struct {
+	Value DeviceManagementExchangeConnectorKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementExchangeConnector) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementExchangeConnector) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementExchangeConnector")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementExchangeConnector) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementExchangeConnector{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementExchangeConnector")).(DeviceManagementExchangeConnectorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceManagementExchangeDeviceClassKind is implemented by
 // *DeviceManagementExchangeDeviceClass and by every model derived from
 // microsoft.graph.deviceManagementExchangeDeviceClass.
@@ -4863,6 +8298,606 @@ func (a *AnyDeviceManagementExchangeDeviceClass) UnmarshalJSON(data []byte) erro
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementExchangeDeviceClass")).(DeviceManagementExchangeDeviceClassKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementExchangeOnPremisesPolicyKind is implemented by
+// *DeviceManagementExchangeOnPremisesPolicy and by every model derived from
+// microsoft.graph.deviceManagementExchangeOnPremisesPolicy.
+type DeviceManagementExchangeOnPremisesPolicyKind interface {
+	polyModel
+	isDeviceManagementExchangeOnPremisesPolicy()
+}
+
+// AnyDeviceManagementExchangeOnPremisesPolicy holds a
+// microsoft.graph.deviceManagementExchangeOnPremisesPolicy or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementExchangeOnPremisesPolicy or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementExchangeOnPremisesPolicy struct {
+	Value DeviceManagementExchangeOnPremisesPolicyKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementExchangeOnPremisesPolicy) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementExchangeOnPremisesPolicy) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementExchangeOnPremisesPolicy) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementExchangeOnPremisesPolicy{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementExchangeOnPremisesPolicy")).(DeviceManagementExchangeOnPremisesPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementExportJobKind is implemented by *DeviceManagementExportJob
+// and by every model derived from microsoft.graph.deviceManagementExportJob.
+type DeviceManagementExportJobKind interface {
+	polyModel
+	isDeviceManagementExportJob()
+}
+
+// AnyDeviceManagementExportJob holds a
+// microsoft.graph.deviceManagementExportJob or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementExportJob or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceManagementExportJob struct {
+	Value DeviceManagementExportJobKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementExportJob) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementExportJob) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementExportJob")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementExportJob) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementExportJob{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementExportJob")).(DeviceManagementExportJobKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentKind is implemented by *DeviceManagementIntent and by
+// every model derived from microsoft.graph.deviceManagementIntent.
+type DeviceManagementIntentKind interface {
+	polyModel
+	isDeviceManagementIntent()
+}
+
+// AnyDeviceManagementIntent holds a microsoft.graph.deviceManagementIntent or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntent or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceManagementIntent struct {
+	Value DeviceManagementIntentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntent) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntent) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntent")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntent) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntent{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntent")).(DeviceManagementIntentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentAssignmentKind is implemented by
+// *DeviceManagementIntentAssignment and by every model derived from
+// microsoft.graph.deviceManagementIntentAssignment.
+type DeviceManagementIntentAssignmentKind interface {
+	polyModel
+	isDeviceManagementIntentAssignment()
+}
+
+// AnyDeviceManagementIntentAssignment holds a
+// microsoft.graph.deviceManagementIntentAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementIntentAssignment struct {
+	Value DeviceManagementIntentAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentAssignment")).(DeviceManagementIntentAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentDeviceSettingStateSummaryKind is implemented by
+// *DeviceManagementIntentDeviceSettingStateSummary and by every model derived
+// from microsoft.graph.deviceManagementIntentDeviceSettingStateSummary.
+type DeviceManagementIntentDeviceSettingStateSummaryKind interface {
+	polyModel
+	isDeviceManagementIntentDeviceSettingStateSummary()
+}
+
+// AnyDeviceManagementIntentDeviceSettingStateSummary holds a
+// microsoft.graph.deviceManagementIntentDeviceSettingStateSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentDeviceSettingStateSummary
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyDeviceManagementIntentDeviceSettingStateSummary struct {
+	Value DeviceManagementIntentDeviceSettingStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentDeviceSettingStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentDeviceSettingStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentDeviceSettingStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentDeviceSettingStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentDeviceSettingStateSummary")).(DeviceManagementIntentDeviceSettingStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentDeviceStateKind is implemented by
+// *DeviceManagementIntentDeviceState and by every model derived from
+// microsoft.graph.deviceManagementIntentDeviceState.
+type DeviceManagementIntentDeviceStateKind interface {
+	polyModel
+	isDeviceManagementIntentDeviceState()
+}
+
+// AnyDeviceManagementIntentDeviceState holds a
+// microsoft.graph.deviceManagementIntentDeviceState or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentDeviceState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementIntentDeviceState struct {
+	Value DeviceManagementIntentDeviceStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentDeviceState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentDeviceState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentDeviceState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentDeviceState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentDeviceState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentDeviceState")).(DeviceManagementIntentDeviceStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentDeviceStateSummaryKind is implemented by
+// *DeviceManagementIntentDeviceStateSummary and by every model derived from
+// microsoft.graph.deviceManagementIntentDeviceStateSummary.
+type DeviceManagementIntentDeviceStateSummaryKind interface {
+	polyModel
+	isDeviceManagementIntentDeviceStateSummary()
+}
+
+// AnyDeviceManagementIntentDeviceStateSummary holds a
+// microsoft.graph.deviceManagementIntentDeviceStateSummary or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentDeviceStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementIntentDeviceStateSummary struct {
+	Value DeviceManagementIntentDeviceStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentDeviceStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentDeviceStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentDeviceStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentDeviceStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentDeviceStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentDeviceStateSummary")).(DeviceManagementIntentDeviceStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentSettingCategoryKind is implemented by
+// *DeviceManagementIntentSettingCategory and by every model derived from
+// microsoft.graph.deviceManagementIntentSettingCategory.
+type DeviceManagementIntentSettingCategoryKind interface {
+	polyModel
+	isDeviceManagementIntentSettingCategory()
+}
+
+// AnyDeviceManagementIntentSettingCategory holds a
+// microsoft.graph.deviceManagementIntentSettingCategory or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentSettingCategory or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementIntentSettingCategory struct {
+	Value DeviceManagementIntentSettingCategoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentSettingCategory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentSettingCategory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentSettingCategory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentSettingCategory) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentSettingCategory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentSettingCategory")).(DeviceManagementIntentSettingCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentUserStateKind is implemented by
+// *DeviceManagementIntentUserState and by every model derived from
+// microsoft.graph.deviceManagementIntentUserState.
+type DeviceManagementIntentUserStateKind interface {
+	polyModel
+	isDeviceManagementIntentUserState()
+}
+
+// AnyDeviceManagementIntentUserState holds a
+// microsoft.graph.deviceManagementIntentUserState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentUserState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementIntentUserState struct {
+	Value DeviceManagementIntentUserStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentUserState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentUserState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentUserState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentUserState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentUserState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentUserState")).(DeviceManagementIntentUserStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementIntentUserStateSummaryKind is implemented by
+// *DeviceManagementIntentUserStateSummary and by every model derived from
+// microsoft.graph.deviceManagementIntentUserStateSummary.
+type DeviceManagementIntentUserStateSummaryKind interface {
+	polyModel
+	isDeviceManagementIntentUserStateSummary()
+}
+
+// AnyDeviceManagementIntentUserStateSummary holds a
+// microsoft.graph.deviceManagementIntentUserStateSummary or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementIntentUserStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementIntentUserStateSummary struct {
+	Value DeviceManagementIntentUserStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementIntentUserStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementIntentUserStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementIntentUserStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementIntentUserStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementIntentUserStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementIntentUserStateSummary")).(DeviceManagementIntentUserStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementPartnerKind is implemented by *DeviceManagementPartner and
+// by every model derived from microsoft.graph.deviceManagementPartner.
+type DeviceManagementPartnerKind interface {
+	polyModel
+	isDeviceManagementPartner()
+}
+
+// AnyDeviceManagementPartner holds a microsoft.graph.deviceManagementPartner
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementPartner or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceManagementPartner struct {
+	Value DeviceManagementPartnerKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementPartner) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementPartner) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementPartner")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementPartner) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementPartner{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementPartner")).(DeviceManagementPartnerKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4929,6 +8964,169 @@ func (a *AnyDeviceManagementPartnerAssignment) UnmarshalJSON(data []byte) error 
 	return nil
 }
 
+// DeviceManagementReportScheduleKind is implemented by
+// *DeviceManagementReportSchedule and by every model derived from
+// microsoft.graph.deviceManagementReportSchedule.
+type DeviceManagementReportScheduleKind interface {
+	polyModel
+	isDeviceManagementReportSchedule()
+}
+
+// AnyDeviceManagementReportSchedule holds a
+// microsoft.graph.deviceManagementReportSchedule or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementReportSchedule or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementReportSchedule struct {
+	Value DeviceManagementReportScheduleKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementReportSchedule) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementReportSchedule) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementReportSchedule")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementReportSchedule) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementReportSchedule{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementReportSchedule")).(DeviceManagementReportScheduleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementReportsKind is implemented by *DeviceManagementReports and
+// by every model derived from microsoft.graph.deviceManagementReports.
+type DeviceManagementReportsKind interface {
+	polyModel
+	isDeviceManagementReports()
+}
+
+// AnyDeviceManagementReports holds a microsoft.graph.deviceManagementReports
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementReports or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceManagementReports struct {
+	Value DeviceManagementReportsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementReports) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementReports) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementReports")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementReports) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementReports{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementReports")).(DeviceManagementReportsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementResourceAccessProfileAssignmentKind is implemented by
+// *DeviceManagementResourceAccessProfileAssignment and by every model derived
+// from microsoft.graph.deviceManagementResourceAccessProfileAssignment.
+type DeviceManagementResourceAccessProfileAssignmentKind interface {
+	polyModel
+	isDeviceManagementResourceAccessProfileAssignment()
+}
+
+// AnyDeviceManagementResourceAccessProfileAssignment holds a
+// microsoft.graph.deviceManagementResourceAccessProfileAssignment or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementResourceAccessProfileAssignment
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyDeviceManagementResourceAccessProfileAssignment struct {
+	Value DeviceManagementResourceAccessProfileAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementResourceAccessProfileAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementResourceAccessProfileAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementResourceAccessProfileAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementResourceAccessProfileAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementResourceAccessProfileAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementResourceAccessProfileAssignment")).(DeviceManagementResourceAccessProfileAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceManagementResourceAccessProfileBaseKind is implemented by
 // *DeviceManagementResourceAccessProfileBase and by every model derived from
 // microsoft.graph.deviceManagementResourceAccessProfileBase.
@@ -4973,6 +9171,334 @@ func (a *AnyDeviceManagementResourceAccessProfileBase) UnmarshalJSON(data []byte
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementResourceAccessProfileBase")).(DeviceManagementResourceAccessProfileBaseKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementScriptKind is implemented by *DeviceManagementScript and by
+// every model derived from microsoft.graph.deviceManagementScript.
+type DeviceManagementScriptKind interface {
+	polyModel
+	isDeviceManagementScript()
+}
+
+// AnyDeviceManagementScript holds a microsoft.graph.deviceManagementScript or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementScript or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceManagementScript struct {
+	Value DeviceManagementScriptKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementScript) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementScript) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementScript")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementScript) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementScript{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementScript")).(DeviceManagementScriptKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementScriptAssignmentKind is implemented by
+// *DeviceManagementScriptAssignment and by every model derived from
+// microsoft.graph.deviceManagementScriptAssignment.
+type DeviceManagementScriptAssignmentKind interface {
+	polyModel
+	isDeviceManagementScriptAssignment()
+}
+
+// AnyDeviceManagementScriptAssignment holds a
+// microsoft.graph.deviceManagementScriptAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementScriptAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementScriptAssignment struct {
+	Value DeviceManagementScriptAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementScriptAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementScriptAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementScriptAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementScriptAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementScriptAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementScriptAssignment")).(DeviceManagementScriptAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementScriptDeviceStateKind is implemented by
+// *DeviceManagementScriptDeviceState and by every model derived from
+// microsoft.graph.deviceManagementScriptDeviceState.
+type DeviceManagementScriptDeviceStateKind interface {
+	polyModel
+	isDeviceManagementScriptDeviceState()
+}
+
+// AnyDeviceManagementScriptDeviceState holds a
+// microsoft.graph.deviceManagementScriptDeviceState or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementScriptDeviceState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementScriptDeviceState struct {
+	Value DeviceManagementScriptDeviceStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementScriptDeviceState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementScriptDeviceState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementScriptDeviceState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementScriptDeviceState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementScriptDeviceState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementScriptDeviceState")).(DeviceManagementScriptDeviceStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementScriptGroupAssignmentKind is implemented by
+// *DeviceManagementScriptGroupAssignment and by every model derived from
+// microsoft.graph.deviceManagementScriptGroupAssignment.
+type DeviceManagementScriptGroupAssignmentKind interface {
+	polyModel
+	isDeviceManagementScriptGroupAssignment()
+}
+
+// AnyDeviceManagementScriptGroupAssignment holds a
+// microsoft.graph.deviceManagementScriptGroupAssignment or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementScriptGroupAssignment or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementScriptGroupAssignment struct {
+	Value DeviceManagementScriptGroupAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementScriptGroupAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementScriptGroupAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementScriptGroupAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementScriptGroupAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementScriptGroupAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementScriptGroupAssignment")).(DeviceManagementScriptGroupAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementScriptRunSummaryKind is implemented by
+// *DeviceManagementScriptRunSummary and by every model derived from
+// microsoft.graph.deviceManagementScriptRunSummary.
+type DeviceManagementScriptRunSummaryKind interface {
+	polyModel
+	isDeviceManagementScriptRunSummary()
+}
+
+// AnyDeviceManagementScriptRunSummary holds a
+// microsoft.graph.deviceManagementScriptRunSummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementScriptRunSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementScriptRunSummary struct {
+	Value DeviceManagementScriptRunSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementScriptRunSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementScriptRunSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementScriptRunSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementScriptRunSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementScriptRunSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementScriptRunSummary")).(DeviceManagementScriptRunSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementScriptUserStateKind is implemented by
+// *DeviceManagementScriptUserState and by every model derived from
+// microsoft.graph.deviceManagementScriptUserState.
+type DeviceManagementScriptUserStateKind interface {
+	polyModel
+	isDeviceManagementScriptUserState()
+}
+
+// AnyDeviceManagementScriptUserState holds a
+// microsoft.graph.deviceManagementScriptUserState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementScriptUserState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceManagementScriptUserState struct {
+	Value DeviceManagementScriptUserStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementScriptUserState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementScriptUserState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementScriptUserState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementScriptUserState) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementScriptUserState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementScriptUserState")).(DeviceManagementScriptUserStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5299,6 +9825,61 @@ func (a *AnyDeviceManagementTemplate) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementTemplate")).(DeviceManagementTemplateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceManagementTemplateSettingCategoryKind is implemented by
+// *DeviceManagementTemplateSettingCategory and by every model derived from
+// microsoft.graph.deviceManagementTemplateSettingCategory.
+type DeviceManagementTemplateSettingCategoryKind interface {
+	polyModel
+	isDeviceManagementTemplateSettingCategory()
+}
+
+// AnyDeviceManagementTemplateSettingCategory holds a
+// microsoft.graph.deviceManagementTemplateSettingCategory or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceManagementTemplateSettingCategory or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceManagementTemplateSettingCategory struct {
+	Value DeviceManagementTemplateSettingCategoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceManagementTemplateSettingCategory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceManagementTemplateSettingCategory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceManagementTemplateSettingCategory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceManagementTemplateSettingCategory) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceManagementTemplateSettingCategory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceManagementTemplateSettingCategory")).(DeviceManagementTemplateSettingCategoryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -5693,6 +10274,111 @@ func (a *AnyDeviceProtectionOverview) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceShellScriptKind is implemented by *DeviceShellScript and by every
+// model derived from microsoft.graph.deviceShellScript.
+type DeviceShellScriptKind interface {
+	polyModel
+	isDeviceShellScript()
+}
+
+// AnyDeviceShellScript holds a microsoft.graph.deviceShellScript or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceShellScript or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyDeviceShellScript struct {
+	Value DeviceShellScriptKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceShellScript) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceShellScript) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceShellScript")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceShellScript) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceShellScript{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceShellScript")).(DeviceShellScriptKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// EBookInstallSummaryKind is implemented by *EBookInstallSummary and by every
+// model derived from microsoft.graph.eBookInstallSummary.
+type EBookInstallSummaryKind interface {
+	polyModel
+	isEBookInstallSummary()
+}
+
+// AnyEBookInstallSummary holds a microsoft.graph.eBookInstallSummary or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*EBookInstallSummary or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyEBookInstallSummary struct {
+	Value EBookInstallSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyEBookInstallSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyEBookInstallSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.eBookInstallSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyEBookInstallSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyEBookInstallSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.eBookInstallSummary")).(EBookInstallSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // EasEmailProfileConfigurationBaseKind is implemented by
 // *EasEmailProfileConfigurationBase and by every model derived from
 // microsoft.graph.easEmailProfileConfigurationBase.
@@ -5910,6 +10596,169 @@ func (a *AnyEmbeddedSIMActivationCode) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// EmbeddedSIMActivationCodePoolKind is implemented by
+// *EmbeddedSIMActivationCodePool and by every model derived from
+// microsoft.graph.embeddedSIMActivationCodePool.
+type EmbeddedSIMActivationCodePoolKind interface {
+	polyModel
+	isEmbeddedSIMActivationCodePool()
+}
+
+// AnyEmbeddedSIMActivationCodePool holds a
+// microsoft.graph.embeddedSIMActivationCodePool or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*EmbeddedSIMActivationCodePool or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyEmbeddedSIMActivationCodePool struct {
+	Value EmbeddedSIMActivationCodePoolKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyEmbeddedSIMActivationCodePool) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyEmbeddedSIMActivationCodePool) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.embeddedSIMActivationCodePool")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyEmbeddedSIMActivationCodePool) UnmarshalJSON(data []byte) error {
+	*a = AnyEmbeddedSIMActivationCodePool{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.embeddedSIMActivationCodePool")).(EmbeddedSIMActivationCodePoolKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// EmbeddedSIMActivationCodePoolAssignmentKind is implemented by
+// *EmbeddedSIMActivationCodePoolAssignment and by every model derived from
+// microsoft.graph.embeddedSIMActivationCodePoolAssignment.
+type EmbeddedSIMActivationCodePoolAssignmentKind interface {
+	polyModel
+	isEmbeddedSIMActivationCodePoolAssignment()
+}
+
+// AnyEmbeddedSIMActivationCodePoolAssignment holds a
+// microsoft.graph.embeddedSIMActivationCodePoolAssignment or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*EmbeddedSIMActivationCodePoolAssignment or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyEmbeddedSIMActivationCodePoolAssignment struct {
+	Value EmbeddedSIMActivationCodePoolAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyEmbeddedSIMActivationCodePoolAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyEmbeddedSIMActivationCodePoolAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.embeddedSIMActivationCodePoolAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyEmbeddedSIMActivationCodePoolAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyEmbeddedSIMActivationCodePoolAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.embeddedSIMActivationCodePoolAssignment")).(EmbeddedSIMActivationCodePoolAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// EmbeddedSIMDeviceStateKind is implemented by *EmbeddedSIMDeviceState and by
+// every model derived from microsoft.graph.embeddedSIMDeviceState.
+type EmbeddedSIMDeviceStateKind interface {
+	polyModel
+	isEmbeddedSIMDeviceState()
+}
+
+// AnyEmbeddedSIMDeviceState holds a microsoft.graph.embeddedSIMDeviceState or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*EmbeddedSIMDeviceState or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyEmbeddedSIMDeviceState struct {
+	Value EmbeddedSIMDeviceStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyEmbeddedSIMDeviceState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyEmbeddedSIMDeviceState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.embeddedSIMDeviceState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyEmbeddedSIMDeviceState) UnmarshalJSON(data []byte) error {
+	*a = AnyEmbeddedSIMDeviceState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.embeddedSIMDeviceState")).(EmbeddedSIMDeviceStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // EncryptionReportPolicyDetailsKind is implemented by
 // *EncryptionReportPolicyDetails and by every model derived from
 // microsoft.graph.encryptionReportPolicyDetails.
@@ -5965,6 +10814,61 @@ func (a *AnyEncryptionReportPolicyDetails) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// EnrollmentConfigurationAssignmentKind is implemented by
+// *EnrollmentConfigurationAssignment and by every model derived from
+// microsoft.graph.enrollmentConfigurationAssignment.
+type EnrollmentConfigurationAssignmentKind interface {
+	polyModel
+	isEnrollmentConfigurationAssignment()
+}
+
+// AnyEnrollmentConfigurationAssignment holds a
+// microsoft.graph.enrollmentConfigurationAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*EnrollmentConfigurationAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyEnrollmentConfigurationAssignment struct {
+	Value EnrollmentConfigurationAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyEnrollmentConfigurationAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyEnrollmentConfigurationAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.enrollmentConfigurationAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyEnrollmentConfigurationAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyEnrollmentConfigurationAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.enrollmentConfigurationAssignment")).(EnrollmentConfigurationAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // EnrollmentProfileKind is implemented by *EnrollmentProfile and by every
 // model derived from microsoft.graph.enrollmentProfile.
 type EnrollmentProfileKind interface {
@@ -6006,6 +10910,61 @@ func (a *AnyEnrollmentProfile) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.enrollmentProfile")).(EnrollmentProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// EnterpriseCodeSigningCertificateKind is implemented by
+// *EnterpriseCodeSigningCertificate and by every model derived from
+// microsoft.graph.enterpriseCodeSigningCertificate.
+type EnterpriseCodeSigningCertificateKind interface {
+	polyModel
+	isEnterpriseCodeSigningCertificate()
+}
+
+// AnyEnterpriseCodeSigningCertificate holds a
+// microsoft.graph.enterpriseCodeSigningCertificate or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*EnterpriseCodeSigningCertificate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyEnterpriseCodeSigningCertificate struct {
+	Value EnterpriseCodeSigningCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyEnterpriseCodeSigningCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyEnterpriseCodeSigningCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.enterpriseCodeSigningCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyEnterpriseCodeSigningCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyEnterpriseCodeSigningCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.enterpriseCodeSigningCertificate")).(EnterpriseCodeSigningCertificateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6281,6 +11240,61 @@ func (a *AnyGroupPolicyCategory) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// GroupPolicyConfigurationAssignmentKind is implemented by
+// *GroupPolicyConfigurationAssignment and by every model derived from
+// microsoft.graph.groupPolicyConfigurationAssignment.
+type GroupPolicyConfigurationAssignmentKind interface {
+	polyModel
+	isGroupPolicyConfigurationAssignment()
+}
+
+// AnyGroupPolicyConfigurationAssignment holds a
+// microsoft.graph.groupPolicyConfigurationAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*GroupPolicyConfigurationAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyGroupPolicyConfigurationAssignment struct {
+	Value GroupPolicyConfigurationAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyGroupPolicyConfigurationAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyGroupPolicyConfigurationAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.groupPolicyConfigurationAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyGroupPolicyConfigurationAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyGroupPolicyConfigurationAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyConfigurationAssignment")).(GroupPolicyConfigurationAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // GroupPolicyDefinitionKind is implemented by *GroupPolicyDefinition and by
 // every model derived from microsoft.graph.groupPolicyDefinition.
 type GroupPolicyDefinitionKind interface {
@@ -6388,6 +11402,114 @@ func (a *AnyGroupPolicyDefinitionFile) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// GroupPolicyDefinitionValueKind is implemented by *GroupPolicyDefinitionValue
+// and by every model derived from microsoft.graph.groupPolicyDefinitionValue.
+type GroupPolicyDefinitionValueKind interface {
+	polyModel
+	isGroupPolicyDefinitionValue()
+}
+
+// AnyGroupPolicyDefinitionValue holds a
+// microsoft.graph.groupPolicyDefinitionValue or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*GroupPolicyDefinitionValue or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyGroupPolicyDefinitionValue struct {
+	Value GroupPolicyDefinitionValueKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyGroupPolicyDefinitionValue) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyGroupPolicyDefinitionValue) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.groupPolicyDefinitionValue")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyGroupPolicyDefinitionValue) UnmarshalJSON(data []byte) error {
+	*a = AnyGroupPolicyDefinitionValue{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyDefinitionValue")).(GroupPolicyDefinitionValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// GroupPolicyMigrationReportKind is implemented by *GroupPolicyMigrationReport
+// and by every model derived from microsoft.graph.groupPolicyMigrationReport.
+type GroupPolicyMigrationReportKind interface {
+	polyModel
+	isGroupPolicyMigrationReport()
+}
+
+// AnyGroupPolicyMigrationReport holds a
+// microsoft.graph.groupPolicyMigrationReport or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*GroupPolicyMigrationReport or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyGroupPolicyMigrationReport struct {
+	Value GroupPolicyMigrationReportKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyGroupPolicyMigrationReport) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyGroupPolicyMigrationReport) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.groupPolicyMigrationReport")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyGroupPolicyMigrationReport) UnmarshalJSON(data []byte) error {
+	*a = AnyGroupPolicyMigrationReport{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyMigrationReport")).(GroupPolicyMigrationReportKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // GroupPolicyObjectFileKind is implemented by *GroupPolicyObjectFile and by
 // every model derived from microsoft.graph.groupPolicyObjectFile.
 type GroupPolicyObjectFileKind interface {
@@ -6430,6 +11552,59 @@ func (a *AnyGroupPolicyObjectFile) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyObjectFile")).(GroupPolicyObjectFileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// GroupPolicyOperationKind is implemented by *GroupPolicyOperation and by
+// every model derived from microsoft.graph.groupPolicyOperation.
+type GroupPolicyOperationKind interface {
+	polyModel
+	isGroupPolicyOperation()
+}
+
+// AnyGroupPolicyOperation holds a microsoft.graph.groupPolicyOperation or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*GroupPolicyOperation or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyGroupPolicyOperation struct {
+	Value GroupPolicyOperationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyGroupPolicyOperation) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyGroupPolicyOperation) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.groupPolicyOperation")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyGroupPolicyOperation) UnmarshalJSON(data []byte) error {
+	*a = AnyGroupPolicyOperation{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyOperation")).(GroupPolicyOperationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6593,6 +11768,60 @@ func (a *AnyGroupPolicyPresentationValue) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicyPresentationValue")).(GroupPolicyPresentationValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// GroupPolicySettingMappingKind is implemented by *GroupPolicySettingMapping
+// and by every model derived from microsoft.graph.groupPolicySettingMapping.
+type GroupPolicySettingMappingKind interface {
+	polyModel
+	isGroupPolicySettingMapping()
+}
+
+// AnyGroupPolicySettingMapping holds a
+// microsoft.graph.groupPolicySettingMapping or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*GroupPolicySettingMapping or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyGroupPolicySettingMapping struct {
+	Value GroupPolicySettingMappingKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyGroupPolicySettingMapping) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyGroupPolicySettingMapping) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.groupPolicySettingMapping")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyGroupPolicySettingMapping) UnmarshalJSON(data []byte) error {
+	*a = AnyGroupPolicySettingMapping{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.groupPolicySettingMapping")).(GroupPolicySettingMappingKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6924,6 +12153,114 @@ func (a *AnyIntuneBrand) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// IntuneBrandingProfileKind is implemented by *IntuneBrandingProfile and by
+// every model derived from microsoft.graph.intuneBrandingProfile.
+type IntuneBrandingProfileKind interface {
+	polyModel
+	isIntuneBrandingProfile()
+}
+
+// AnyIntuneBrandingProfile holds a microsoft.graph.intuneBrandingProfile or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IntuneBrandingProfile or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyIntuneBrandingProfile struct {
+	Value IntuneBrandingProfileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIntuneBrandingProfile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIntuneBrandingProfile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.intuneBrandingProfile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIntuneBrandingProfile) UnmarshalJSON(data []byte) error {
+	*a = AnyIntuneBrandingProfile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.intuneBrandingProfile")).(IntuneBrandingProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// IntuneBrandingProfileAssignmentKind is implemented by
+// *IntuneBrandingProfileAssignment and by every model derived from
+// microsoft.graph.intuneBrandingProfileAssignment.
+type IntuneBrandingProfileAssignmentKind interface {
+	polyModel
+	isIntuneBrandingProfileAssignment()
+}
+
+// AnyIntuneBrandingProfileAssignment holds a
+// microsoft.graph.intuneBrandingProfileAssignment or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IntuneBrandingProfileAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyIntuneBrandingProfileAssignment struct {
+	Value IntuneBrandingProfileAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIntuneBrandingProfileAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIntuneBrandingProfileAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.intuneBrandingProfileAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIntuneBrandingProfileAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyIntuneBrandingProfileAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.intuneBrandingProfileAssignment")).(IntuneBrandingProfileAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // IosCertificateProfileKind is implemented by *IosCertificateProfile and by
 // every model derived from microsoft.graph.iosCertificateProfile.
 type IosCertificateProfileKind interface {
@@ -7241,6 +12578,169 @@ func (a *AnyIosHomeScreenPage) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// IosLobAppProvisioningConfigurationKind is implemented by
+// *IosLobAppProvisioningConfiguration and by every model derived from
+// microsoft.graph.iosLobAppProvisioningConfiguration.
+type IosLobAppProvisioningConfigurationKind interface {
+	polyModel
+	isIosLobAppProvisioningConfiguration()
+}
+
+// AnyIosLobAppProvisioningConfiguration holds a
+// microsoft.graph.iosLobAppProvisioningConfiguration or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IosLobAppProvisioningConfiguration or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyIosLobAppProvisioningConfiguration struct {
+	Value IosLobAppProvisioningConfigurationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIosLobAppProvisioningConfiguration) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIosLobAppProvisioningConfiguration) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.iosLobAppProvisioningConfiguration")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIosLobAppProvisioningConfiguration) UnmarshalJSON(data []byte) error {
+	*a = AnyIosLobAppProvisioningConfiguration{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosLobAppProvisioningConfiguration")).(IosLobAppProvisioningConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// IosLobAppProvisioningConfigurationAssignmentKind is implemented by
+// *IosLobAppProvisioningConfigurationAssignment and by every model derived
+// from microsoft.graph.iosLobAppProvisioningConfigurationAssignment.
+type IosLobAppProvisioningConfigurationAssignmentKind interface {
+	polyModel
+	isIosLobAppProvisioningConfigurationAssignment()
+}
+
+// AnyIosLobAppProvisioningConfigurationAssignment holds a
+// microsoft.graph.iosLobAppProvisioningConfigurationAssignment or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IosLobAppProvisioningConfigurationAssignment or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyIosLobAppProvisioningConfigurationAssignment struct {
+	Value IosLobAppProvisioningConfigurationAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIosLobAppProvisioningConfigurationAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIosLobAppProvisioningConfigurationAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIosLobAppProvisioningConfigurationAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyIosLobAppProvisioningConfigurationAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosLobAppProvisioningConfigurationAssignment")).(IosLobAppProvisioningConfigurationAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// IosManagedAppProtectionKind is implemented by *IosManagedAppProtection and
+// by every model derived from microsoft.graph.iosManagedAppProtection.
+type IosManagedAppProtectionKind interface {
+	polyModel
+	isIosManagedAppProtection()
+}
+
+// AnyIosManagedAppProtection holds a microsoft.graph.iosManagedAppProtection
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IosManagedAppProtection or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyIosManagedAppProtection struct {
+	Value IosManagedAppProtectionKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIosManagedAppProtection) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIosManagedAppProtection) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.iosManagedAppProtection")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIosManagedAppProtection) UnmarshalJSON(data []byte) error {
+	*a = AnyIosManagedAppProtection{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosManagedAppProtection")).(IosManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // IosMinimumOperatingSystemKind is implemented by *IosMinimumOperatingSystem
 // and by every model derived from microsoft.graph.iosMinimumOperatingSystem.
 type IosMinimumOperatingSystemKind interface {
@@ -7496,6 +12996,113 @@ func (a *AnyIosSingleSignOnSettings) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosSingleSignOnSettings")).(IosSingleSignOnSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// IosTrustedRootCertificateKind is implemented by *IosTrustedRootCertificate
+// and by every model derived from microsoft.graph.iosTrustedRootCertificate.
+type IosTrustedRootCertificateKind interface {
+	polyModel
+	isIosTrustedRootCertificate()
+}
+
+// AnyIosTrustedRootCertificate holds a
+// microsoft.graph.iosTrustedRootCertificate or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IosTrustedRootCertificate or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyIosTrustedRootCertificate struct {
+	Value IosTrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIosTrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIosTrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.iosTrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIosTrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyIosTrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosTrustedRootCertificate")).(IosTrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// IosUpdateDeviceStatusKind is implemented by *IosUpdateDeviceStatus and by
+// every model derived from microsoft.graph.iosUpdateDeviceStatus.
+type IosUpdateDeviceStatusKind interface {
+	polyModel
+	isIosUpdateDeviceStatus()
+}
+
+// AnyIosUpdateDeviceStatus holds a microsoft.graph.iosUpdateDeviceStatus or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*IosUpdateDeviceStatus or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyIosUpdateDeviceStatus struct {
+	Value IosUpdateDeviceStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyIosUpdateDeviceStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyIosUpdateDeviceStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.iosUpdateDeviceStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyIosUpdateDeviceStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyIosUpdateDeviceStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.iosUpdateDeviceStatus")).(IosUpdateDeviceStatusKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -7974,6 +13581,61 @@ func (a *AnyKeyValuePair) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.keyValuePair")).(KeyValuePairKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// LocalizedNotificationMessageKind is implemented by
+// *LocalizedNotificationMessage and by every model derived from
+// microsoft.graph.localizedNotificationMessage.
+type LocalizedNotificationMessageKind interface {
+	polyModel
+	isLocalizedNotificationMessage()
+}
+
+// AnyLocalizedNotificationMessage holds a
+// microsoft.graph.localizedNotificationMessage or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*LocalizedNotificationMessage or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyLocalizedNotificationMessage struct {
+	Value LocalizedNotificationMessageKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyLocalizedNotificationMessage) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyLocalizedNotificationMessage) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.localizedNotificationMessage")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyLocalizedNotificationMessage) UnmarshalJSON(data []byte) error {
+	*a = AnyLocalizedNotificationMessage{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.localizedNotificationMessage")).(LocalizedNotificationMessageKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8628,6 +14290,116 @@ func (a *AnyMacOSSingleSignOnExtension) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MacOSSoftwareUpdateCategorySummaryKind is implemented by
+// *MacOSSoftwareUpdateCategorySummary and by every model derived from
+// microsoft.graph.macOSSoftwareUpdateCategorySummary.
+type MacOSSoftwareUpdateCategorySummaryKind interface {
+	polyModel
+	isMacOSSoftwareUpdateCategorySummary()
+}
+
+// AnyMacOSSoftwareUpdateCategorySummary holds a
+// microsoft.graph.macOSSoftwareUpdateCategorySummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MacOSSoftwareUpdateCategorySummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMacOSSoftwareUpdateCategorySummary struct {
+	Value MacOSSoftwareUpdateCategorySummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMacOSSoftwareUpdateCategorySummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMacOSSoftwareUpdateCategorySummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.macOSSoftwareUpdateCategorySummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMacOSSoftwareUpdateCategorySummary) UnmarshalJSON(data []byte) error {
+	*a = AnyMacOSSoftwareUpdateCategorySummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSSoftwareUpdateCategorySummary")).(MacOSSoftwareUpdateCategorySummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MacOSSoftwareUpdateStateSummaryKind is implemented by
+// *MacOSSoftwareUpdateStateSummary and by every model derived from
+// microsoft.graph.macOSSoftwareUpdateStateSummary.
+type MacOSSoftwareUpdateStateSummaryKind interface {
+	polyModel
+	isMacOSSoftwareUpdateStateSummary()
+}
+
+// AnyMacOSSoftwareUpdateStateSummary holds a
+// microsoft.graph.macOSSoftwareUpdateStateSummary or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MacOSSoftwareUpdateStateSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMacOSSoftwareUpdateStateSummary struct {
+	Value MacOSSoftwareUpdateStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMacOSSoftwareUpdateStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMacOSSoftwareUpdateStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.macOSSoftwareUpdateStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMacOSSoftwareUpdateStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyMacOSSoftwareUpdateStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSSoftwareUpdateStateSummary")).(MacOSSoftwareUpdateStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // MacOSSystemExtensionKind is implemented by *MacOSSystemExtension and by
 // every model derived from microsoft.graph.macOSSystemExtension.
 type MacOSSystemExtensionKind interface {
@@ -8736,6 +14508,61 @@ func (a *AnyMacOSSystemExtensionTypeMapping) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MacOSTrustedRootCertificateKind is implemented by
+// *MacOSTrustedRootCertificate and by every model derived from
+// microsoft.graph.macOSTrustedRootCertificate.
+type MacOSTrustedRootCertificateKind interface {
+	polyModel
+	isMacOSTrustedRootCertificate()
+}
+
+// AnyMacOSTrustedRootCertificate holds a
+// microsoft.graph.macOSTrustedRootCertificate or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MacOSTrustedRootCertificate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMacOSTrustedRootCertificate struct {
+	Value MacOSTrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMacOSTrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMacOSTrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.macOSTrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMacOSTrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyMacOSTrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSTrustedRootCertificate")).(MacOSTrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // MacOSWiFiConfigurationKind is implemented by *MacOSWiFiConfiguration and by
 // every model derived from microsoft.graph.macOSWiFiConfiguration.
 type MacOSWiFiConfigurationKind interface {
@@ -8778,6 +14605,60 @@ func (a *AnyMacOSWiFiConfiguration) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOSWiFiConfiguration")).(MacOSWiFiConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MacOsVppAppAssignedLicenseKind is implemented by *MacOsVppAppAssignedLicense
+// and by every model derived from microsoft.graph.macOsVppAppAssignedLicense.
+type MacOsVppAppAssignedLicenseKind interface {
+	polyModel
+	isMacOsVppAppAssignedLicense()
+}
+
+// AnyMacOsVppAppAssignedLicense holds a
+// microsoft.graph.macOsVppAppAssignedLicense or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MacOsVppAppAssignedLicense or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMacOsVppAppAssignedLicense struct {
+	Value MacOsVppAppAssignedLicenseKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMacOsVppAppAssignedLicense) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMacOsVppAppAssignedLicense) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.macOsVppAppAssignedLicense")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMacOsVppAppAssignedLicense) UnmarshalJSON(data []byte) error {
+	*a = AnyMacOsVppAppAssignedLicense{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOsVppAppAssignedLicense")).(MacOsVppAppAssignedLicenseKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8833,6 +14714,61 @@ func (a *AnyMacOsVppAppRevokeLicensesActionResult) UnmarshalJSON(data []byte) er
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.macOsVppAppRevokeLicensesActionResult")).(MacOsVppAppRevokeLicensesActionResultKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MalwareStateForWindowsDeviceKind is implemented by
+// *MalwareStateForWindowsDevice and by every model derived from
+// microsoft.graph.malwareStateForWindowsDevice.
+type MalwareStateForWindowsDeviceKind interface {
+	polyModel
+	isMalwareStateForWindowsDevice()
+}
+
+// AnyMalwareStateForWindowsDevice holds a
+// microsoft.graph.malwareStateForWindowsDevice or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MalwareStateForWindowsDevice or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMalwareStateForWindowsDevice struct {
+	Value MalwareStateForWindowsDeviceKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMalwareStateForWindowsDevice) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMalwareStateForWindowsDevice) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.malwareStateForWindowsDevice")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMalwareStateForWindowsDevice) UnmarshalJSON(data []byte) error {
+	*a = AnyMalwareStateForWindowsDevice{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.malwareStateForWindowsDevice")).(MalwareStateForWindowsDeviceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -8990,6 +14926,61 @@ func (a *AnyManagedAppPolicy) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppPolicy")).(ManagedAppPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedAppPolicyDeploymentSummaryKind is implemented by
+// *ManagedAppPolicyDeploymentSummary and by every model derived from
+// microsoft.graph.managedAppPolicyDeploymentSummary.
+type ManagedAppPolicyDeploymentSummaryKind interface {
+	polyModel
+	isManagedAppPolicyDeploymentSummary()
+}
+
+// AnyManagedAppPolicyDeploymentSummary holds a
+// microsoft.graph.managedAppPolicyDeploymentSummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedAppPolicyDeploymentSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyManagedAppPolicyDeploymentSummary struct {
+	Value ManagedAppPolicyDeploymentSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedAppPolicyDeploymentSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedAppPolicyDeploymentSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedAppPolicyDeploymentSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedAppPolicyDeploymentSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedAppPolicyDeploymentSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppPolicyDeploymentSummary")).(ManagedAppPolicyDeploymentSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9161,6 +15152,61 @@ func (a *AnyManagedDevice) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// ManagedDeviceCertificateStateKind is implemented by
+// *ManagedDeviceCertificateState and by every model derived from
+// microsoft.graph.managedDeviceCertificateState.
+type ManagedDeviceCertificateStateKind interface {
+	polyModel
+	isManagedDeviceCertificateState()
+}
+
+// AnyManagedDeviceCertificateState holds a
+// microsoft.graph.managedDeviceCertificateState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedDeviceCertificateState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyManagedDeviceCertificateState struct {
+	Value ManagedDeviceCertificateStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceCertificateState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceCertificateState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceCertificateState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceCertificateState) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceCertificateState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceCertificateState")).(ManagedDeviceCertificateStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // ManagedDeviceCleanupSettingsKind is implemented by
 // *ManagedDeviceCleanupSettings and by every model derived from
 // microsoft.graph.managedDeviceCleanupSettings.
@@ -9271,6 +15317,282 @@ func (a *AnyManagedDeviceMobileAppConfiguration) UnmarshalJSON(data []byte) erro
 	return nil
 }
 
+// ManagedDeviceMobileAppConfigurationAssignmentKind is implemented by
+// *ManagedDeviceMobileAppConfigurationAssignment and by every model derived
+// from microsoft.graph.managedDeviceMobileAppConfigurationAssignment.
+type ManagedDeviceMobileAppConfigurationAssignmentKind interface {
+	polyModel
+	isManagedDeviceMobileAppConfigurationAssignment()
+}
+
+// AnyManagedDeviceMobileAppConfigurationAssignment holds a
+// microsoft.graph.managedDeviceMobileAppConfigurationAssignment or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedDeviceMobileAppConfigurationAssignment
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyManagedDeviceMobileAppConfigurationAssignment struct {
+	Value ManagedDeviceMobileAppConfigurationAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceMobileAppConfigurationAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceMobileAppConfigurationAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceMobileAppConfigurationAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceMobileAppConfigurationAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceMobileAppConfigurationAssignment")).(ManagedDeviceMobileAppConfigurationAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedDeviceMobileAppConfigurationDeviceStatusKind is implemented by
+// *ManagedDeviceMobileAppConfigurationDeviceStatus and by every model derived
+// from microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus.
+type ManagedDeviceMobileAppConfigurationDeviceStatusKind interface {
+	polyModel
+	isManagedDeviceMobileAppConfigurationDeviceStatus()
+}
+
+// AnyManagedDeviceMobileAppConfigurationDeviceStatus holds a
+// microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedDeviceMobileAppConfigurationDeviceStatus
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyManagedDeviceMobileAppConfigurationDeviceStatus struct {
+	Value ManagedDeviceMobileAppConfigurationDeviceStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceMobileAppConfigurationDeviceStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceMobileAppConfigurationDeviceStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceMobileAppConfigurationDeviceStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceMobileAppConfigurationDeviceStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus")).(ManagedDeviceMobileAppConfigurationDeviceStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedDeviceMobileAppConfigurationDeviceSummaryKind is implemented by
+// *ManagedDeviceMobileAppConfigurationDeviceSummary and by every model derived
+// from microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary.
+type ManagedDeviceMobileAppConfigurationDeviceSummaryKind interface {
+	polyModel
+	isManagedDeviceMobileAppConfigurationDeviceSummary()
+}
+
+// AnyManagedDeviceMobileAppConfigurationDeviceSummary holds a
+// microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*ManagedDeviceMobileAppConfigurationDeviceSummary or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyManagedDeviceMobileAppConfigurationDeviceSummary struct {
+	Value ManagedDeviceMobileAppConfigurationDeviceSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceMobileAppConfigurationDeviceSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceMobileAppConfigurationDeviceSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceMobileAppConfigurationDeviceSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceMobileAppConfigurationDeviceSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary")).(ManagedDeviceMobileAppConfigurationDeviceSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedDeviceMobileAppConfigurationUserStatusKind is implemented by
+// *ManagedDeviceMobileAppConfigurationUserStatus and by every model derived
+// from microsoft.graph.managedDeviceMobileAppConfigurationUserStatus.
+type ManagedDeviceMobileAppConfigurationUserStatusKind interface {
+	polyModel
+	isManagedDeviceMobileAppConfigurationUserStatus()
+}
+
+// AnyManagedDeviceMobileAppConfigurationUserStatus holds a
+// microsoft.graph.managedDeviceMobileAppConfigurationUserStatus or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedDeviceMobileAppConfigurationUserStatus
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyManagedDeviceMobileAppConfigurationUserStatus struct {
+	Value ManagedDeviceMobileAppConfigurationUserStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceMobileAppConfigurationUserStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceMobileAppConfigurationUserStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceMobileAppConfigurationUserStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceMobileAppConfigurationUserStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus")).(ManagedDeviceMobileAppConfigurationUserStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedDeviceMobileAppConfigurationUserSummaryKind is implemented by
+// *ManagedDeviceMobileAppConfigurationUserSummary and by every model derived
+// from microsoft.graph.managedDeviceMobileAppConfigurationUserSummary.
+type ManagedDeviceMobileAppConfigurationUserSummaryKind interface {
+	polyModel
+	isManagedDeviceMobileAppConfigurationUserSummary()
+}
+
+// AnyManagedDeviceMobileAppConfigurationUserSummary holds a
+// microsoft.graph.managedDeviceMobileAppConfigurationUserSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedDeviceMobileAppConfigurationUserSummary
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyManagedDeviceMobileAppConfigurationUserSummary struct {
+	Value ManagedDeviceMobileAppConfigurationUserSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceMobileAppConfigurationUserSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceMobileAppConfigurationUserSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceMobileAppConfigurationUserSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceMobileAppConfigurationUserSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary")).(ManagedDeviceMobileAppConfigurationUserSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // ManagedDeviceModelsAndManufacturersKind is implemented by
 // *ManagedDeviceModelsAndManufacturers and by every model derived from
 // microsoft.graph.managedDeviceModelsAndManufacturers.
@@ -9315,6 +15637,59 @@ func (a *AnyManagedDeviceModelsAndManufacturers) UnmarshalJSON(data []byte) erro
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceModelsAndManufacturers")).(ManagedDeviceModelsAndManufacturersKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedDeviceOverviewKind is implemented by *ManagedDeviceOverview and by
+// every model derived from microsoft.graph.managedDeviceOverview.
+type ManagedDeviceOverviewKind interface {
+	polyModel
+	isManagedDeviceOverview()
+}
+
+// AnyManagedDeviceOverview holds a microsoft.graph.managedDeviceOverview or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedDeviceOverview or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyManagedDeviceOverview struct {
+	Value ManagedDeviceOverviewKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedDeviceOverview) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedDeviceOverview) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedDeviceOverview")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedDeviceOverview) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedDeviceOverview{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedDeviceOverview")).(ManagedDeviceOverviewKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9473,6 +15848,111 @@ func (a *AnyManagedEBookAssignment) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedEBookAssignment")).(ManagedEBookAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedEBookCategoryKind is implemented by *ManagedEBookCategory and by
+// every model derived from microsoft.graph.managedEBookCategory.
+type ManagedEBookCategoryKind interface {
+	polyModel
+	isManagedEBookCategory()
+}
+
+// AnyManagedEBookCategory holds a microsoft.graph.managedEBookCategory or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedEBookCategory or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyManagedEBookCategory struct {
+	Value ManagedEBookCategoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedEBookCategory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedEBookCategory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedEBookCategory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedEBookCategory) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedEBookCategory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedEBookCategory")).(ManagedEBookCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedMobileAppKind is implemented by *ManagedMobileApp and by every model
+// derived from microsoft.graph.managedMobileApp.
+type ManagedMobileAppKind interface {
+	polyModel
+	isManagedMobileApp()
+}
+
+// AnyManagedMobileApp holds a microsoft.graph.managedMobileApp or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedMobileApp or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyManagedMobileApp struct {
+	Value ManagedMobileAppKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedMobileApp) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedMobileApp) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedMobileApp")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedMobileApp) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedMobileApp{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedMobileApp")).(ManagedMobileAppKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -9689,6 +16169,116 @@ func (a *AnyManagementConditionExpression) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managementConditionExpression")).(ManagementConditionExpressionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagementConditionStatementKind is implemented by
+// *ManagementConditionStatement and by every model derived from
+// microsoft.graph.managementConditionStatement.
+type ManagementConditionStatementKind interface {
+	polyModel
+	isManagementConditionStatement()
+}
+
+// AnyManagementConditionStatement holds a
+// microsoft.graph.managementConditionStatement or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagementConditionStatement or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyManagementConditionStatement struct {
+	Value ManagementConditionStatementKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagementConditionStatement) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagementConditionStatement) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managementConditionStatement")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagementConditionStatement) UnmarshalJSON(data []byte) error {
+	*a = AnyManagementConditionStatement{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managementConditionStatement")).(ManagementConditionStatementKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MdmWindowsInformationProtectionPolicyKind is implemented by
+// *MdmWindowsInformationProtectionPolicy and by every model derived from
+// microsoft.graph.mdmWindowsInformationProtectionPolicy.
+type MdmWindowsInformationProtectionPolicyKind interface {
+	polyModel
+	isMdmWindowsInformationProtectionPolicy()
+}
+
+// AnyMdmWindowsInformationProtectionPolicy holds a
+// microsoft.graph.mdmWindowsInformationProtectionPolicy or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MdmWindowsInformationProtectionPolicy or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyMdmWindowsInformationProtectionPolicy struct {
+	Value MdmWindowsInformationProtectionPolicyKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMdmWindowsInformationProtectionPolicy) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMdmWindowsInformationProtectionPolicy) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mdmWindowsInformationProtectionPolicy")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMdmWindowsInformationProtectionPolicy) UnmarshalJSON(data []byte) error {
+	*a = AnyMdmWindowsInformationProtectionPolicy{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mdmWindowsInformationProtectionPolicy")).(MdmWindowsInformationProtectionPolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10187,6 +16777,114 @@ func (a *AnyMediaContentRatingUnitedStates) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MicrosoftTunnelConfigurationKind is implemented by
+// *MicrosoftTunnelConfiguration and by every model derived from
+// microsoft.graph.microsoftTunnelConfiguration.
+type MicrosoftTunnelConfigurationKind interface {
+	polyModel
+	isMicrosoftTunnelConfiguration()
+}
+
+// AnyMicrosoftTunnelConfiguration holds a
+// microsoft.graph.microsoftTunnelConfiguration or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MicrosoftTunnelConfiguration or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMicrosoftTunnelConfiguration struct {
+	Value MicrosoftTunnelConfigurationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMicrosoftTunnelConfiguration) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMicrosoftTunnelConfiguration) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.microsoftTunnelConfiguration")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMicrosoftTunnelConfiguration) UnmarshalJSON(data []byte) error {
+	*a = AnyMicrosoftTunnelConfiguration{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.microsoftTunnelConfiguration")).(MicrosoftTunnelConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MicrosoftTunnelServerKind is implemented by *MicrosoftTunnelServer and by
+// every model derived from microsoft.graph.microsoftTunnelServer.
+type MicrosoftTunnelServerKind interface {
+	polyModel
+	isMicrosoftTunnelServer()
+}
+
+// AnyMicrosoftTunnelServer holds a microsoft.graph.microsoftTunnelServer or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MicrosoftTunnelServer or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMicrosoftTunnelServer struct {
+	Value MicrosoftTunnelServerKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMicrosoftTunnelServer) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMicrosoftTunnelServer) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.microsoftTunnelServer")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMicrosoftTunnelServer) UnmarshalJSON(data []byte) error {
+	*a = AnyMicrosoftTunnelServer{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.microsoftTunnelServer")).(MicrosoftTunnelServerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // MimeContentKind is implemented by *MimeContent and by every model derived
 // from microsoft.graph.mimeContent.
 type MimeContentKind interface {
@@ -10291,6 +16989,59 @@ func (a *AnyMobileApp) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MobileAppAssignmentKind is implemented by *MobileAppAssignment and by every
+// model derived from microsoft.graph.mobileAppAssignment.
+type MobileAppAssignmentKind interface {
+	polyModel
+	isMobileAppAssignment()
+}
+
+// AnyMobileAppAssignment holds a microsoft.graph.mobileAppAssignment or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppAssignment or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMobileAppAssignment struct {
+	Value MobileAppAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppAssignment")).(MobileAppAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // MobileAppAssignmentSettingsKind is implemented by
 // *MobileAppAssignmentSettings and by every model derived from
 // microsoft.graph.mobileAppAssignmentSettings.
@@ -10335,6 +17086,163 @@ func (a *AnyMobileAppAssignmentSettings) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppAssignmentSettings")).(MobileAppAssignmentSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppCategoryKind is implemented by *MobileAppCategory and by every
+// model derived from microsoft.graph.mobileAppCategory.
+type MobileAppCategoryKind interface {
+	polyModel
+	isMobileAppCategory()
+}
+
+// AnyMobileAppCategory holds a microsoft.graph.mobileAppCategory or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppCategory or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyMobileAppCategory struct {
+	Value MobileAppCategoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppCategory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppCategory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppCategory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppCategory) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppCategory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppCategory")).(MobileAppCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppContentKind is implemented by *MobileAppContent and by every model
+// derived from microsoft.graph.mobileAppContent.
+type MobileAppContentKind interface {
+	polyModel
+	isMobileAppContent()
+}
+
+// AnyMobileAppContent holds a microsoft.graph.mobileAppContent or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppContent or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyMobileAppContent struct {
+	Value MobileAppContentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppContent) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppContent) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppContent")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppContent) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppContent{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppContent")).(MobileAppContentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppContentFileKind is implemented by *MobileAppContentFile and by
+// every model derived from microsoft.graph.mobileAppContentFile.
+type MobileAppContentFileKind interface {
+	polyModel
+	isMobileAppContentFile()
+}
+
+// AnyMobileAppContentFile holds a microsoft.graph.mobileAppContentFile or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppContentFile or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMobileAppContentFile struct {
+	Value MobileAppContentFileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppContentFile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppContentFile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppContentFile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppContentFile) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppContentFile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppContentFile")).(MobileAppContentFileKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10399,6 +17307,165 @@ func (a *AnyMobileAppIdentifier) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MobileAppInstallStatusKind is implemented by *MobileAppInstallStatus and by
+// every model derived from microsoft.graph.mobileAppInstallStatus.
+type MobileAppInstallStatusKind interface {
+	polyModel
+	isMobileAppInstallStatus()
+}
+
+// AnyMobileAppInstallStatus holds a microsoft.graph.mobileAppInstallStatus or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppInstallStatus or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMobileAppInstallStatus struct {
+	Value MobileAppInstallStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppInstallStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppInstallStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppInstallStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppInstallStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppInstallStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppInstallStatus")).(MobileAppInstallStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppInstallSummaryKind is implemented by *MobileAppInstallSummary and
+// by every model derived from microsoft.graph.mobileAppInstallSummary.
+type MobileAppInstallSummaryKind interface {
+	polyModel
+	isMobileAppInstallSummary()
+}
+
+// AnyMobileAppInstallSummary holds a microsoft.graph.mobileAppInstallSummary
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppInstallSummary or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMobileAppInstallSummary struct {
+	Value MobileAppInstallSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppInstallSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppInstallSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppInstallSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppInstallSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppInstallSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppInstallSummary")).(MobileAppInstallSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppIntentAndStateKind is implemented by *MobileAppIntentAndState and
+// by every model derived from microsoft.graph.mobileAppIntentAndState.
+type MobileAppIntentAndStateKind interface {
+	polyModel
+	isMobileAppIntentAndState()
+}
+
+// AnyMobileAppIntentAndState holds a microsoft.graph.mobileAppIntentAndState
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppIntentAndState or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyMobileAppIntentAndState struct {
+	Value MobileAppIntentAndStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppIntentAndState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppIntentAndState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppIntentAndState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppIntentAndState) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppIntentAndState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppIntentAndState")).(MobileAppIntentAndStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // MobileAppIntentAndStateDetailKind is implemented by
 // *MobileAppIntentAndStateDetail and by every model derived from
 // microsoft.graph.mobileAppIntentAndStateDetail.
@@ -10443,6 +17510,61 @@ func (a *AnyMobileAppIntentAndStateDetail) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppIntentAndStateDetail")).(MobileAppIntentAndStateDetailKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppProvisioningConfigGroupAssignmentKind is implemented by
+// *MobileAppProvisioningConfigGroupAssignment and by every model derived from
+// microsoft.graph.mobileAppProvisioningConfigGroupAssignment.
+type MobileAppProvisioningConfigGroupAssignmentKind interface {
+	polyModel
+	isMobileAppProvisioningConfigGroupAssignment()
+}
+
+// AnyMobileAppProvisioningConfigGroupAssignment holds a
+// microsoft.graph.mobileAppProvisioningConfigGroupAssignment or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppProvisioningConfigGroupAssignment or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyMobileAppProvisioningConfigGroupAssignment struct {
+	Value MobileAppProvisioningConfigGroupAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppProvisioningConfigGroupAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppProvisioningConfigGroupAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppProvisioningConfigGroupAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppProvisioningConfigGroupAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppProvisioningConfigGroupAssignment")).(MobileAppProvisioningConfigGroupAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10551,6 +17673,61 @@ func (a *AnyMobileAppSupportedDeviceType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppSupportedDeviceType")).(MobileAppSupportedDeviceTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// MobileAppTroubleshootingEventKind is implemented by
+// *MobileAppTroubleshootingEvent and by every model derived from
+// microsoft.graph.mobileAppTroubleshootingEvent.
+type MobileAppTroubleshootingEventKind interface {
+	polyModel
+	isMobileAppTroubleshootingEvent()
+}
+
+// AnyMobileAppTroubleshootingEvent holds a
+// microsoft.graph.mobileAppTroubleshootingEvent or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileAppTroubleshootingEvent or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMobileAppTroubleshootingEvent struct {
+	Value MobileAppTroubleshootingEventKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileAppTroubleshootingEvent) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileAppTroubleshootingEvent) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileAppTroubleshootingEvent")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileAppTroubleshootingEvent) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileAppTroubleshootingEvent{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileAppTroubleshootingEvent")).(MobileAppTroubleshootingEventKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -10721,6 +17898,113 @@ func (a *AnyMobileLobApp) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// MobileThreatDefenseConnectorKind is implemented by
+// *MobileThreatDefenseConnector and by every model derived from
+// microsoft.graph.mobileThreatDefenseConnector.
+type MobileThreatDefenseConnectorKind interface {
+	polyModel
+	isMobileThreatDefenseConnector()
+}
+
+// AnyMobileThreatDefenseConnector holds a
+// microsoft.graph.mobileThreatDefenseConnector or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*MobileThreatDefenseConnector or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyMobileThreatDefenseConnector struct {
+	Value MobileThreatDefenseConnectorKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyMobileThreatDefenseConnector) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyMobileThreatDefenseConnector) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.mobileThreatDefenseConnector")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyMobileThreatDefenseConnector) UnmarshalJSON(data []byte) error {
+	*a = AnyMobileThreatDefenseConnector{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.mobileThreatDefenseConnector")).(MobileThreatDefenseConnectorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// NdesConnectorKind is implemented by *NdesConnector and by every model
+// derived from microsoft.graph.ndesConnector.
+type NdesConnectorKind interface {
+	polyModel
+	isNdesConnector()
+}
+
+// AnyNdesConnector holds a microsoft.graph.ndesConnector or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*NdesConnector or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyNdesConnector struct {
+	Value NdesConnectorKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyNdesConnector) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyNdesConnector) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.ndesConnector")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyNdesConnector) UnmarshalJSON(data []byte) error {
+	*a = AnyNdesConnector{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.ndesConnector")).(NdesConnectorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // NetworkManagementConditionKind is implemented by *NetworkManagementCondition
 // and by every model derived from microsoft.graph.networkManagementCondition.
 type NetworkManagementConditionKind interface {
@@ -10764,6 +18048,61 @@ func (a *AnyNetworkManagementCondition) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.networkManagementCondition")).(NetworkManagementConditionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// NotificationMessageTemplateKind is implemented by
+// *NotificationMessageTemplate and by every model derived from
+// microsoft.graph.notificationMessageTemplate.
+type NotificationMessageTemplateKind interface {
+	polyModel
+	isNotificationMessageTemplate()
+}
+
+// AnyNotificationMessageTemplate holds a
+// microsoft.graph.notificationMessageTemplate or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*NotificationMessageTemplate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyNotificationMessageTemplate struct {
+	Value NotificationMessageTemplateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyNotificationMessageTemplate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyNotificationMessageTemplate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.notificationMessageTemplate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyNotificationMessageTemplate) UnmarshalJSON(data []byte) error {
+	*a = AnyNotificationMessageTemplate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.notificationMessageTemplate")).(NotificationMessageTemplateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11150,6 +18489,61 @@ func (a *AnyOmaSetting) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// OnPremisesConditionalAccessSettingsKind is implemented by
+// *OnPremisesConditionalAccessSettings and by every model derived from
+// microsoft.graph.onPremisesConditionalAccessSettings.
+type OnPremisesConditionalAccessSettingsKind interface {
+	polyModel
+	isOnPremisesConditionalAccessSettings()
+}
+
+// AnyOnPremisesConditionalAccessSettings holds a
+// microsoft.graph.onPremisesConditionalAccessSettings or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*OnPremisesConditionalAccessSettings or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyOnPremisesConditionalAccessSettings struct {
+	Value OnPremisesConditionalAccessSettingsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyOnPremisesConditionalAccessSettings) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyOnPremisesConditionalAccessSettings) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.onPremisesConditionalAccessSettings")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyOnPremisesConditionalAccessSettings) UnmarshalJSON(data []byte) error {
+	*a = AnyOnPremisesConditionalAccessSettings{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.onPremisesConditionalAccessSettings")).(OnPremisesConditionalAccessSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // OperatingSystemVersionRangeKind is implemented by
 // *OperatingSystemVersionRange and by every model derived from
 // microsoft.graph.operatingSystemVersionRange.
@@ -11468,6 +18862,164 @@ func (a *AnyProxiedDomain) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// RbacApplicationMultipleKind is implemented by *RbacApplicationMultiple and
+// by every model derived from microsoft.graph.rbacApplicationMultiple.
+type RbacApplicationMultipleKind interface {
+	polyModel
+	isRbacApplicationMultiple()
+}
+
+// AnyRbacApplicationMultiple holds a microsoft.graph.rbacApplicationMultiple
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*RbacApplicationMultiple or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyRbacApplicationMultiple struct {
+	Value RbacApplicationMultipleKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyRbacApplicationMultiple) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyRbacApplicationMultiple) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.rbacApplicationMultiple")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyRbacApplicationMultiple) UnmarshalJSON(data []byte) error {
+	*a = AnyRbacApplicationMultiple{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.rbacApplicationMultiple")).(RbacApplicationMultipleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// RemoteActionAuditKind is implemented by *RemoteActionAudit and by every
+// model derived from microsoft.graph.remoteActionAudit.
+type RemoteActionAuditKind interface {
+	polyModel
+	isRemoteActionAudit()
+}
+
+// AnyRemoteActionAudit holds a microsoft.graph.remoteActionAudit or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*RemoteActionAudit or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyRemoteActionAudit struct {
+	Value RemoteActionAuditKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyRemoteActionAudit) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyRemoteActionAudit) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.remoteActionAudit")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyRemoteActionAudit) UnmarshalJSON(data []byte) error {
+	*a = AnyRemoteActionAudit{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.remoteActionAudit")).(RemoteActionAuditKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// RemoteAssistancePartnerKind is implemented by *RemoteAssistancePartner and
+// by every model derived from microsoft.graph.remoteAssistancePartner.
+type RemoteAssistancePartnerKind interface {
+	polyModel
+	isRemoteAssistancePartner()
+}
+
+// AnyRemoteAssistancePartner holds a microsoft.graph.remoteAssistancePartner
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*RemoteAssistancePartner or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyRemoteAssistancePartner struct {
+	Value RemoteAssistancePartnerKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyRemoteAssistancePartner) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyRemoteAssistancePartner) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.remoteAssistancePartner")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyRemoteAssistancePartner) UnmarshalJSON(data []byte) error {
+	*a = AnyRemoteAssistancePartner{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.remoteAssistancePartner")).(RemoteAssistancePartnerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // ResourceActionKind is implemented by *ResourceAction and by every model
 // derived from microsoft.graph.resourceAction.
 type ResourceActionKind interface {
@@ -11509,6 +19061,111 @@ func (a *AnyResourceAction) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.resourceAction")).(ResourceActionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ResourceOperationKind is implemented by *ResourceOperation and by every
+// model derived from microsoft.graph.resourceOperation.
+type ResourceOperationKind interface {
+	polyModel
+	isResourceOperation()
+}
+
+// AnyResourceOperation holds a microsoft.graph.resourceOperation or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ResourceOperation or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyResourceOperation struct {
+	Value ResourceOperationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyResourceOperation) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyResourceOperation) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.resourceOperation")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyResourceOperation) UnmarshalJSON(data []byte) error {
+	*a = AnyResourceOperation{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.resourceOperation")).(ResourceOperationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// RestrictedAppsViolationKind is implemented by *RestrictedAppsViolation and
+// by every model derived from microsoft.graph.restrictedAppsViolation.
+type RestrictedAppsViolationKind interface {
+	polyModel
+	isRestrictedAppsViolation()
+}
+
+// AnyRestrictedAppsViolation holds a microsoft.graph.restrictedAppsViolation
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*RestrictedAppsViolation or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyRestrictedAppsViolation struct {
+	Value RestrictedAppsViolationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyRestrictedAppsViolation) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyRestrictedAppsViolation) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.restrictedAppsViolation")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyRestrictedAppsViolation) UnmarshalJSON(data []byte) error {
+	*a = AnyRestrictedAppsViolation{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.restrictedAppsViolation")).(RestrictedAppsViolationKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11728,6 +19385,112 @@ func (a *AnyRolePermission) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// RoleScopeTagKind is implemented by *RoleScopeTag and by every model derived
+// from microsoft.graph.roleScopeTag.
+type RoleScopeTagKind interface {
+	polyModel
+	isRoleScopeTag()
+}
+
+// AnyRoleScopeTag holds a microsoft.graph.roleScopeTag or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*RoleScopeTag or a derived model); a value whose
+// "@odata.type" names a type this package does not know is kept in Raw and
+// re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyRoleScopeTag struct {
+	Value RoleScopeTagKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyRoleScopeTag) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyRoleScopeTag) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.roleScopeTag")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyRoleScopeTag) UnmarshalJSON(data []byte) error {
+	*a = AnyRoleScopeTag{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.roleScopeTag")).(RoleScopeTagKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// RoleScopeTagAutoAssignmentKind is implemented by *RoleScopeTagAutoAssignment
+// and by every model derived from microsoft.graph.roleScopeTagAutoAssignment.
+type RoleScopeTagAutoAssignmentKind interface {
+	polyModel
+	isRoleScopeTagAutoAssignment()
+}
+
+// AnyRoleScopeTagAutoAssignment holds a
+// microsoft.graph.roleScopeTagAutoAssignment or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*RoleScopeTagAutoAssignment or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyRoleScopeTagAutoAssignment struct {
+	Value RoleScopeTagAutoAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyRoleScopeTagAutoAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyRoleScopeTagAutoAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.roleScopeTagAutoAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyRoleScopeTagAutoAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyRoleScopeTagAutoAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.roleScopeTagAutoAssignment")).(RoleScopeTagAutoAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // RoleScopeTagInfoKind is implemented by *RoleScopeTagInfo and by every model
 // derived from microsoft.graph.roleScopeTagInfo.
 type RoleScopeTagInfoKind interface {
@@ -11769,6 +19532,116 @@ func (a *AnyRoleScopeTagInfo) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.roleScopeTagInfo")).(RoleScopeTagInfoKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// SecurityBaselineCategoryStateSummaryKind is implemented by
+// *SecurityBaselineCategoryStateSummary and by every model derived from
+// microsoft.graph.securityBaselineCategoryStateSummary.
+type SecurityBaselineCategoryStateSummaryKind interface {
+	polyModel
+	isSecurityBaselineCategoryStateSummary()
+}
+
+// AnySecurityBaselineCategoryStateSummary holds a
+// microsoft.graph.securityBaselineCategoryStateSummary or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*SecurityBaselineCategoryStateSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnySecurityBaselineCategoryStateSummary struct {
+	Value SecurityBaselineCategoryStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnySecurityBaselineCategoryStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnySecurityBaselineCategoryStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.securityBaselineCategoryStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnySecurityBaselineCategoryStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnySecurityBaselineCategoryStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.securityBaselineCategoryStateSummary")).(SecurityBaselineCategoryStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// SecurityBaselineDeviceStateKind is implemented by
+// *SecurityBaselineDeviceState and by every model derived from
+// microsoft.graph.securityBaselineDeviceState.
+type SecurityBaselineDeviceStateKind interface {
+	polyModel
+	isSecurityBaselineDeviceState()
+}
+
+// AnySecurityBaselineDeviceState holds a
+// microsoft.graph.securityBaselineDeviceState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*SecurityBaselineDeviceState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnySecurityBaselineDeviceState struct {
+	Value SecurityBaselineDeviceStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnySecurityBaselineDeviceState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnySecurityBaselineDeviceState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.securityBaselineDeviceState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnySecurityBaselineDeviceState) UnmarshalJSON(data []byte) error {
+	*a = AnySecurityBaselineDeviceState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.securityBaselineDeviceState")).(SecurityBaselineDeviceStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11876,6 +19749,60 @@ func (a *AnySettingSource) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.settingSource")).(SettingSourceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// SettingStateDeviceSummaryKind is implemented by *SettingStateDeviceSummary
+// and by every model derived from microsoft.graph.settingStateDeviceSummary.
+type SettingStateDeviceSummaryKind interface {
+	polyModel
+	isSettingStateDeviceSummary()
+}
+
+// AnySettingStateDeviceSummary holds a
+// microsoft.graph.settingStateDeviceSummary or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*SettingStateDeviceSummary or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnySettingStateDeviceSummary struct {
+	Value SettingStateDeviceSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnySettingStateDeviceSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnySettingStateDeviceSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.settingStateDeviceSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnySettingStateDeviceSummary) UnmarshalJSON(data []byte) error {
+	*a = AnySettingStateDeviceSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.settingStateDeviceSummary")).(SettingStateDeviceSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11995,6 +19922,58 @@ func (a *AnySharedPCAccountManagerPolicy) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// SideLoadingKeyKind is implemented by *SideLoadingKey and by every model
+// derived from microsoft.graph.sideLoadingKey.
+type SideLoadingKeyKind interface {
+	polyModel
+	isSideLoadingKey()
+}
+
+// AnySideLoadingKey holds a microsoft.graph.sideLoadingKey or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*SideLoadingKey or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnySideLoadingKey struct {
+	Value SideLoadingKeyKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnySideLoadingKey) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnySideLoadingKey) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.sideLoadingKey")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnySideLoadingKey) UnmarshalJSON(data []byte) error {
+	*a = AnySideLoadingKey{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.sideLoadingKey")).(SideLoadingKeyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // SingleSignOnExtensionKind is implemented by *SingleSignOnExtension and by
 // every model derived from microsoft.graph.singleSignOnExtension.
 type SingleSignOnExtensionKind interface {
@@ -12037,6 +20016,61 @@ func (a *AnySingleSignOnExtension) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.singleSignOnExtension")).(SingleSignOnExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// SoftwareUpdateStatusSummaryKind is implemented by
+// *SoftwareUpdateStatusSummary and by every model derived from
+// microsoft.graph.softwareUpdateStatusSummary.
+type SoftwareUpdateStatusSummaryKind interface {
+	polyModel
+	isSoftwareUpdateStatusSummary()
+}
+
+// AnySoftwareUpdateStatusSummary holds a
+// microsoft.graph.softwareUpdateStatusSummary or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*SoftwareUpdateStatusSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnySoftwareUpdateStatusSummary struct {
+	Value SoftwareUpdateStatusSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnySoftwareUpdateStatusSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnySoftwareUpdateStatusSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.softwareUpdateStatusSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnySoftwareUpdateStatusSummary) UnmarshalJSON(data []byte) error {
+	*a = AnySoftwareUpdateStatusSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.softwareUpdateStatusSummary")).(SoftwareUpdateStatusSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12103,6 +20137,171 @@ func (a *AnySpecifiedCaptiveNetworkPlugins) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// SymantecCodeSigningCertificateKind is implemented by
+// *SymantecCodeSigningCertificate and by every model derived from
+// microsoft.graph.symantecCodeSigningCertificate.
+type SymantecCodeSigningCertificateKind interface {
+	polyModel
+	isSymantecCodeSigningCertificate()
+}
+
+// AnySymantecCodeSigningCertificate holds a
+// microsoft.graph.symantecCodeSigningCertificate or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*SymantecCodeSigningCertificate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnySymantecCodeSigningCertificate struct {
+	Value SymantecCodeSigningCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnySymantecCodeSigningCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnySymantecCodeSigningCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.symantecCodeSigningCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnySymantecCodeSigningCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnySymantecCodeSigningCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.symantecCodeSigningCertificate")).(SymantecCodeSigningCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TargetedManagedAppConfigurationKind is implemented by
+// *TargetedManagedAppConfiguration and by every model derived from
+// microsoft.graph.targetedManagedAppConfiguration.
+type TargetedManagedAppConfigurationKind interface {
+	polyModel
+	isTargetedManagedAppConfiguration()
+}
+
+// AnyTargetedManagedAppConfiguration holds a
+// microsoft.graph.targetedManagedAppConfiguration or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TargetedManagedAppConfiguration or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyTargetedManagedAppConfiguration struct {
+	Value TargetedManagedAppConfigurationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTargetedManagedAppConfiguration) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTargetedManagedAppConfiguration) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.targetedManagedAppConfiguration")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTargetedManagedAppConfiguration) UnmarshalJSON(data []byte) error {
+	*a = AnyTargetedManagedAppConfiguration{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.targetedManagedAppConfiguration")).(TargetedManagedAppConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TargetedManagedAppPolicyAssignmentKind is implemented by
+// *TargetedManagedAppPolicyAssignment and by every model derived from
+// microsoft.graph.targetedManagedAppPolicyAssignment.
+type TargetedManagedAppPolicyAssignmentKind interface {
+	polyModel
+	isTargetedManagedAppPolicyAssignment()
+}
+
+// AnyTargetedManagedAppPolicyAssignment holds a
+// microsoft.graph.targetedManagedAppPolicyAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TargetedManagedAppPolicyAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyTargetedManagedAppPolicyAssignment struct {
+	Value TargetedManagedAppPolicyAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTargetedManagedAppPolicyAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTargetedManagedAppPolicyAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.targetedManagedAppPolicyAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTargetedManagedAppPolicyAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyTargetedManagedAppPolicyAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.targetedManagedAppPolicyAssignment")).(TargetedManagedAppPolicyAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // TargetedManagedAppProtectionKind is implemented by
 // *TargetedManagedAppProtection and by every model derived from
 // microsoft.graph.targetedManagedAppProtection.
@@ -12147,6 +20346,278 @@ func (a *AnyTargetedManagedAppProtection) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.targetedManagedAppProtection")).(TargetedManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TelecomExpenseManagementPartnerKind is implemented by
+// *TelecomExpenseManagementPartner and by every model derived from
+// microsoft.graph.telecomExpenseManagementPartner.
+type TelecomExpenseManagementPartnerKind interface {
+	polyModel
+	isTelecomExpenseManagementPartner()
+}
+
+// AnyTelecomExpenseManagementPartner holds a
+// microsoft.graph.telecomExpenseManagementPartner or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TelecomExpenseManagementPartner or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyTelecomExpenseManagementPartner struct {
+	Value TelecomExpenseManagementPartnerKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTelecomExpenseManagementPartner) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTelecomExpenseManagementPartner) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.telecomExpenseManagementPartner")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTelecomExpenseManagementPartner) UnmarshalJSON(data []byte) error {
+	*a = AnyTelecomExpenseManagementPartner{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.telecomExpenseManagementPartner")).(TelecomExpenseManagementPartnerKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TermsAndConditionsKind is implemented by *TermsAndConditions and by every
+// model derived from microsoft.graph.termsAndConditions.
+type TermsAndConditionsKind interface {
+	polyModel
+	isTermsAndConditions()
+}
+
+// AnyTermsAndConditions holds a microsoft.graph.termsAndConditions or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TermsAndConditions or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyTermsAndConditions struct {
+	Value TermsAndConditionsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTermsAndConditions) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTermsAndConditions) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.termsAndConditions")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTermsAndConditions) UnmarshalJSON(data []byte) error {
+	*a = AnyTermsAndConditions{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.termsAndConditions")).(TermsAndConditionsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TermsAndConditionsAcceptanceStatusKind is implemented by
+// *TermsAndConditionsAcceptanceStatus and by every model derived from
+// microsoft.graph.termsAndConditionsAcceptanceStatus.
+type TermsAndConditionsAcceptanceStatusKind interface {
+	polyModel
+	isTermsAndConditionsAcceptanceStatus()
+}
+
+// AnyTermsAndConditionsAcceptanceStatus holds a
+// microsoft.graph.termsAndConditionsAcceptanceStatus or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TermsAndConditionsAcceptanceStatus or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyTermsAndConditionsAcceptanceStatus struct {
+	Value TermsAndConditionsAcceptanceStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTermsAndConditionsAcceptanceStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTermsAndConditionsAcceptanceStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.termsAndConditionsAcceptanceStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTermsAndConditionsAcceptanceStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyTermsAndConditionsAcceptanceStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.termsAndConditionsAcceptanceStatus")).(TermsAndConditionsAcceptanceStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TermsAndConditionsAssignmentKind is implemented by
+// *TermsAndConditionsAssignment and by every model derived from
+// microsoft.graph.termsAndConditionsAssignment.
+type TermsAndConditionsAssignmentKind interface {
+	polyModel
+	isTermsAndConditionsAssignment()
+}
+
+// AnyTermsAndConditionsAssignment holds a
+// microsoft.graph.termsAndConditionsAssignment or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TermsAndConditionsAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyTermsAndConditionsAssignment struct {
+	Value TermsAndConditionsAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTermsAndConditionsAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTermsAndConditionsAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.termsAndConditionsAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTermsAndConditionsAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyTermsAndConditionsAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.termsAndConditionsAssignment")).(TermsAndConditionsAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// TermsAndConditionsGroupAssignmentKind is implemented by
+// *TermsAndConditionsGroupAssignment and by every model derived from
+// microsoft.graph.termsAndConditionsGroupAssignment.
+type TermsAndConditionsGroupAssignmentKind interface {
+	polyModel
+	isTermsAndConditionsGroupAssignment()
+}
+
+// AnyTermsAndConditionsGroupAssignment holds a
+// microsoft.graph.termsAndConditionsGroupAssignment or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*TermsAndConditionsGroupAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyTermsAndConditionsGroupAssignment struct {
+	Value TermsAndConditionsGroupAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyTermsAndConditionsGroupAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyTermsAndConditionsGroupAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.termsAndConditionsGroupAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyTermsAndConditionsGroupAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyTermsAndConditionsGroupAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.termsAndConditionsGroupAssignment")).(TermsAndConditionsGroupAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12265,6 +20736,498 @@ func (a *AnyUnsupportedDeviceConfigurationDetail) UnmarshalJSON(data []byte) err
 	return nil
 }
 
+// UnsupportedGroupPolicyExtensionKind is implemented by
+// *UnsupportedGroupPolicyExtension and by every model derived from
+// microsoft.graph.unsupportedGroupPolicyExtension.
+type UnsupportedGroupPolicyExtensionKind interface {
+	polyModel
+	isUnsupportedGroupPolicyExtension()
+}
+
+// AnyUnsupportedGroupPolicyExtension holds a
+// microsoft.graph.unsupportedGroupPolicyExtension or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UnsupportedGroupPolicyExtension or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyUnsupportedGroupPolicyExtension struct {
+	Value UnsupportedGroupPolicyExtensionKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUnsupportedGroupPolicyExtension) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUnsupportedGroupPolicyExtension) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.unsupportedGroupPolicyExtension")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUnsupportedGroupPolicyExtension) UnmarshalJSON(data []byte) error {
+	*a = AnyUnsupportedGroupPolicyExtension{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.unsupportedGroupPolicyExtension")).(UnsupportedGroupPolicyExtensionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserKind is implemented by *User and by every model derived from
+// microsoft.graph.user.
+type UserKind interface {
+	polyModel
+	isUser()
+}
+
+// AnyUser holds a microsoft.graph.user or any type derived from it, chosen on
+// decoding by "@odata.type".
+//
+// Value is the decoded model (*User or a derived model); a value whose
+// "@odata.type" names a type this package does not know is kept in Raw and
+// re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyUser struct {
+	Value UserKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUser) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUser) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.user")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUser) UnmarshalJSON(data []byte) error {
+	*a = AnyUser{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.user")).(UserKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserAppInstallStatusKind is implemented by *UserAppInstallStatus and by
+// every model derived from microsoft.graph.userAppInstallStatus.
+type UserAppInstallStatusKind interface {
+	polyModel
+	isUserAppInstallStatus()
+}
+
+// AnyUserAppInstallStatus holds a microsoft.graph.userAppInstallStatus or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserAppInstallStatus or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyUserAppInstallStatus struct {
+	Value UserAppInstallStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserAppInstallStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserAppInstallStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userAppInstallStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserAppInstallStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyUserAppInstallStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userAppInstallStatus")).(UserAppInstallStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsBaselineKind is implemented by
+// *UserExperienceAnalyticsBaseline and by every model derived from
+// microsoft.graph.userExperienceAnalyticsBaseline.
+type UserExperienceAnalyticsBaselineKind interface {
+	polyModel
+	isUserExperienceAnalyticsBaseline()
+}
+
+// AnyUserExperienceAnalyticsBaseline holds a
+// microsoft.graph.userExperienceAnalyticsBaseline or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsBaseline or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyUserExperienceAnalyticsBaseline struct {
+	Value UserExperienceAnalyticsBaselineKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsBaseline) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsBaseline) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsBaseline")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsBaseline) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsBaseline{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsBaseline")).(UserExperienceAnalyticsBaselineKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsCategoryKind is implemented by
+// *UserExperienceAnalyticsCategory and by every model derived from
+// microsoft.graph.userExperienceAnalyticsCategory.
+type UserExperienceAnalyticsCategoryKind interface {
+	polyModel
+	isUserExperienceAnalyticsCategory()
+}
+
+// AnyUserExperienceAnalyticsCategory holds a
+// microsoft.graph.userExperienceAnalyticsCategory or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsCategory or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyUserExperienceAnalyticsCategory struct {
+	Value UserExperienceAnalyticsCategoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsCategory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsCategory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsCategory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsCategory) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsCategory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsCategory")).(UserExperienceAnalyticsCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsDevicePerformanceKind is implemented by
+// *UserExperienceAnalyticsDevicePerformance and by every model derived from
+// microsoft.graph.userExperienceAnalyticsDevicePerformance.
+type UserExperienceAnalyticsDevicePerformanceKind interface {
+	polyModel
+	isUserExperienceAnalyticsDevicePerformance()
+}
+
+// AnyUserExperienceAnalyticsDevicePerformance holds a
+// microsoft.graph.userExperienceAnalyticsDevicePerformance or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsDevicePerformance or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyUserExperienceAnalyticsDevicePerformance struct {
+	Value UserExperienceAnalyticsDevicePerformanceKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsDevicePerformance) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsDevicePerformance) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsDevicePerformance")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsDevicePerformance) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsDevicePerformance{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsDevicePerformance")).(UserExperienceAnalyticsDevicePerformanceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsDeviceStartupHistoryKind is implemented by
+// *UserExperienceAnalyticsDeviceStartupHistory and by every model derived from
+// microsoft.graph.userExperienceAnalyticsDeviceStartupHistory.
+type UserExperienceAnalyticsDeviceStartupHistoryKind interface {
+	polyModel
+	isUserExperienceAnalyticsDeviceStartupHistory()
+}
+
+// AnyUserExperienceAnalyticsDeviceStartupHistory holds a
+// microsoft.graph.userExperienceAnalyticsDeviceStartupHistory or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsDeviceStartupHistory or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyUserExperienceAnalyticsDeviceStartupHistory struct {
+	Value UserExperienceAnalyticsDeviceStartupHistoryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsDeviceStartupHistory) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsDeviceStartupHistory) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsDeviceStartupHistory) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsDeviceStartupHistory{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory")).(UserExperienceAnalyticsDeviceStartupHistoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsDeviceStartupProcessKind is implemented by
+// *UserExperienceAnalyticsDeviceStartupProcess and by every model derived from
+// microsoft.graph.userExperienceAnalyticsDeviceStartupProcess.
+type UserExperienceAnalyticsDeviceStartupProcessKind interface {
+	polyModel
+	isUserExperienceAnalyticsDeviceStartupProcess()
+}
+
+// AnyUserExperienceAnalyticsDeviceStartupProcess holds a
+// microsoft.graph.userExperienceAnalyticsDeviceStartupProcess or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsDeviceStartupProcess or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyUserExperienceAnalyticsDeviceStartupProcess struct {
+	Value UserExperienceAnalyticsDeviceStartupProcessKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsDeviceStartupProcess) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsDeviceStartupProcess) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsDeviceStartupProcess) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsDeviceStartupProcess{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsDeviceStartupProcess")).(UserExperienceAnalyticsDeviceStartupProcessKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsDeviceStartupProcessPerformanceKind is implemented by
+// *UserExperienceAnalyticsDeviceStartupProcessPerformance and by every model
+// derived from
+// microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance.
+type UserExperienceAnalyticsDeviceStartupProcessPerformanceKind interface {
+	polyModel
+	isUserExperienceAnalyticsDeviceStartupProcessPerformance()
+}
+
+// AnyUserExperienceAnalyticsDeviceStartupProcessPerformance holds a
+// microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*UserExperienceAnalyticsDeviceStartupProcessPerformance or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyUserExperienceAnalyticsDeviceStartupProcessPerformance struct {
+	Value UserExperienceAnalyticsDeviceStartupProcessPerformanceKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsDeviceStartupProcessPerformance) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsDeviceStartupProcessPerformance) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsDeviceStartupProcessPerformance) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsDeviceStartupProcessPerformance{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance")).(UserExperienceAnalyticsDeviceStartupProcessPerformanceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // UserExperienceAnalyticsInsightKind is implemented by
 // *UserExperienceAnalyticsInsight and by every model derived from
 // microsoft.graph.userExperienceAnalyticsInsight.
@@ -12364,6 +21327,331 @@ func (a *AnyUserExperienceAnalyticsInsightValue) UnmarshalJSON(data []byte) erro
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsInsightValue")).(UserExperienceAnalyticsInsightValueKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsMetricKind is implemented by
+// *UserExperienceAnalyticsMetric and by every model derived from
+// microsoft.graph.userExperienceAnalyticsMetric.
+type UserExperienceAnalyticsMetricKind interface {
+	polyModel
+	isUserExperienceAnalyticsMetric()
+}
+
+// AnyUserExperienceAnalyticsMetric holds a
+// microsoft.graph.userExperienceAnalyticsMetric or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsMetric or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyUserExperienceAnalyticsMetric struct {
+	Value UserExperienceAnalyticsMetricKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsMetric) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsMetric) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsMetric")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsMetric) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsMetric{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsMetric")).(UserExperienceAnalyticsMetricKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsOverviewKind is implemented by
+// *UserExperienceAnalyticsOverview and by every model derived from
+// microsoft.graph.userExperienceAnalyticsOverview.
+type UserExperienceAnalyticsOverviewKind interface {
+	polyModel
+	isUserExperienceAnalyticsOverview()
+}
+
+// AnyUserExperienceAnalyticsOverview holds a
+// microsoft.graph.userExperienceAnalyticsOverview or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsOverview or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyUserExperienceAnalyticsOverview struct {
+	Value UserExperienceAnalyticsOverviewKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsOverview) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsOverview) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsOverview")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsOverview) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsOverview{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsOverview")).(UserExperienceAnalyticsOverviewKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsRegressionSummaryKind is implemented by
+// *UserExperienceAnalyticsRegressionSummary and by every model derived from
+// microsoft.graph.userExperienceAnalyticsRegressionSummary.
+type UserExperienceAnalyticsRegressionSummaryKind interface {
+	polyModel
+	isUserExperienceAnalyticsRegressionSummary()
+}
+
+// AnyUserExperienceAnalyticsRegressionSummary holds a
+// microsoft.graph.userExperienceAnalyticsRegressionSummary or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsRegressionSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyUserExperienceAnalyticsRegressionSummary struct {
+	Value UserExperienceAnalyticsRegressionSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsRegressionSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsRegressionSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsRegressionSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsRegressionSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsRegressionSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsRegressionSummary")).(UserExperienceAnalyticsRegressionSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsWorkFromAnywhereDeviceKind is implemented by
+// *UserExperienceAnalyticsWorkFromAnywhereDevice and by every model derived
+// from microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice.
+type UserExperienceAnalyticsWorkFromAnywhereDeviceKind interface {
+	polyModel
+	isUserExperienceAnalyticsWorkFromAnywhereDevice()
+}
+
+// AnyUserExperienceAnalyticsWorkFromAnywhereDevice holds a
+// microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsWorkFromAnywhereDevice
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyUserExperienceAnalyticsWorkFromAnywhereDevice struct {
+	Value UserExperienceAnalyticsWorkFromAnywhereDeviceKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsWorkFromAnywhereDevice) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsWorkFromAnywhereDevice) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsWorkFromAnywhereDevice) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsWorkFromAnywhereDevice{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice")).(UserExperienceAnalyticsWorkFromAnywhereDeviceKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserInstallStateSummaryKind is implemented by *UserInstallStateSummary and
+// by every model derived from microsoft.graph.userInstallStateSummary.
+type UserInstallStateSummaryKind interface {
+	polyModel
+	isUserInstallStateSummary()
+}
+
+// AnyUserInstallStateSummary holds a microsoft.graph.userInstallStateSummary
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserInstallStateSummary or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyUserInstallStateSummary struct {
+	Value UserInstallStateSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserInstallStateSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserInstallStateSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userInstallStateSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserInstallStateSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyUserInstallStateSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userInstallStateSummary")).(UserInstallStateSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserPFXCertificateKind is implemented by *UserPFXCertificate and by every
+// model derived from microsoft.graph.userPFXCertificate.
+type UserPFXCertificateKind interface {
+	polyModel
+	isUserPFXCertificate()
+}
+
+// AnyUserPFXCertificate holds a microsoft.graph.userPFXCertificate or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserPFXCertificate or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyUserPFXCertificate struct {
+	Value UserPFXCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserPFXCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserPFXCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userPFXCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserPFXCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyUserPFXCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userPFXCertificate")).(UserPFXCertificateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -12791,6 +22079,58 @@ func (a *AnyVppLicensingType) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// VppTokenKind is implemented by *VppToken and by every model derived from
+// microsoft.graph.vppToken.
+type VppTokenKind interface {
+	polyModel
+	isVppToken()
+}
+
+// AnyVppToken holds a microsoft.graph.vppToken or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*VppToken or a derived model); a value whose
+// "@odata.type" names a type this package does not know is kept in Raw and
+// re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyVppToken struct {
+	Value VppTokenKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyVppToken) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyVppToken) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.vppToken")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyVppToken) UnmarshalJSON(data []byte) error {
+	*a = AnyVppToken{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vppToken")).(VppTokenKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // VppTokenActionResultKind is implemented by *VppTokenActionResult and by
 // every model derived from microsoft.graph.vppTokenActionResult.
 type VppTokenActionResultKind interface {
@@ -12833,6 +22173,59 @@ func (a *AnyVppTokenActionResult) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vppTokenActionResult")).(VppTokenActionResultKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// VulnerableManagedDeviceKind is implemented by *VulnerableManagedDevice and
+// by every model derived from microsoft.graph.vulnerableManagedDevice.
+type VulnerableManagedDeviceKind interface {
+	polyModel
+	isVulnerableManagedDevice()
+}
+
+// AnyVulnerableManagedDevice holds a microsoft.graph.vulnerableManagedDevice
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*VulnerableManagedDevice or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyVulnerableManagedDevice struct {
+	Value VulnerableManagedDeviceKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyVulnerableManagedDevice) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyVulnerableManagedDevice) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.vulnerableManagedDevice")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyVulnerableManagedDevice) UnmarshalJSON(data []byte) error {
+	*a = AnyVulnerableManagedDevice{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.vulnerableManagedDevice")).(VulnerableManagedDeviceKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -13600,6 +22993,61 @@ func (a *AnyWindows81CertificateProfileBase) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Windows81TrustedRootCertificateKind is implemented by
+// *Windows81TrustedRootCertificate and by every model derived from
+// microsoft.graph.windows81TrustedRootCertificate.
+type Windows81TrustedRootCertificateKind interface {
+	polyModel
+	isWindows81TrustedRootCertificate()
+}
+
+// AnyWindows81TrustedRootCertificate holds a
+// microsoft.graph.windows81TrustedRootCertificate or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*Windows81TrustedRootCertificate or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindows81TrustedRootCertificate struct {
+	Value Windows81TrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindows81TrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindows81TrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windows81TrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindows81TrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyWindows81TrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windows81TrustedRootCertificate")).(Windows81TrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // Windows81VpnConfigurationKind is implemented by *Windows81VpnConfiguration
 // and by every model derived from microsoft.graph.windows81VpnConfiguration.
 type Windows81VpnConfigurationKind interface {
@@ -13762,6 +23210,114 @@ func (a *AnyWindowsAutopilotDeploymentProfile) UnmarshalJSON(data []byte) error 
 	return nil
 }
 
+// WindowsAutopilotDeploymentProfileAssignmentKind is implemented by
+// *WindowsAutopilotDeploymentProfileAssignment and by every model derived from
+// microsoft.graph.windowsAutopilotDeploymentProfileAssignment.
+type WindowsAutopilotDeploymentProfileAssignmentKind interface {
+	polyModel
+	isWindowsAutopilotDeploymentProfileAssignment()
+}
+
+// AnyWindowsAutopilotDeploymentProfileAssignment holds a
+// microsoft.graph.windowsAutopilotDeploymentProfileAssignment or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsAutopilotDeploymentProfileAssignment or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsAutopilotDeploymentProfileAssignment struct {
+	Value WindowsAutopilotDeploymentProfileAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsAutopilotDeploymentProfileAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsAutopilotDeploymentProfileAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsAutopilotDeploymentProfileAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsAutopilotDeploymentProfileAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsAutopilotDeploymentProfileAssignment")).(WindowsAutopilotDeploymentProfileAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsAutopilotSettingsKind is implemented by *WindowsAutopilotSettings and
+// by every model derived from microsoft.graph.windowsAutopilotSettings.
+type WindowsAutopilotSettingsKind interface {
+	polyModel
+	isWindowsAutopilotSettings()
+}
+
+// AnyWindowsAutopilotSettings holds a microsoft.graph.windowsAutopilotSettings
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsAutopilotSettings or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsAutopilotSettings struct {
+	Value WindowsAutopilotSettingsKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsAutopilotSettings) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsAutopilotSettings) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsAutopilotSettings")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsAutopilotSettings) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsAutopilotSettings{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsAutopilotSettings")).(WindowsAutopilotSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // WindowsCertificateProfileBaseKind is implemented by
 // *WindowsCertificateProfileBase and by every model derived from
 // microsoft.graph.windowsCertificateProfileBase.
@@ -13817,6 +23373,348 @@ func (a *AnyWindowsCertificateProfileBase) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// WindowsDefenderApplicationControlSupplementalPolicyKind is implemented by
+// *WindowsDefenderApplicationControlSupplementalPolicy and by every model
+// derived from
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy.
+type WindowsDefenderApplicationControlSupplementalPolicyKind interface {
+	polyModel
+	isWindowsDefenderApplicationControlSupplementalPolicy()
+}
+
+// AnyWindowsDefenderApplicationControlSupplementalPolicy holds a
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*WindowsDefenderApplicationControlSupplementalPolicy or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsDefenderApplicationControlSupplementalPolicy struct {
+	Value WindowsDefenderApplicationControlSupplementalPolicyKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicy) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicy) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDefenderApplicationControlSupplementalPolicy) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDefenderApplicationControlSupplementalPolicy{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy")).(WindowsDefenderApplicationControlSupplementalPolicyKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsDefenderApplicationControlSupplementalPolicyAssignmentKind is
+// implemented by
+// *WindowsDefenderApplicationControlSupplementalPolicyAssignment and by every
+// model derived from
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment.
+type WindowsDefenderApplicationControlSupplementalPolicyAssignmentKind interface {
+	polyModel
+	isWindowsDefenderApplicationControlSupplementalPolicyAssignment()
+}
+
+// AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment holds a
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*WindowsDefenderApplicationControlSupplementalPolicyAssignment or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment struct {
+	Value WindowsDefenderApplicationControlSupplementalPolicyAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment")).(WindowsDefenderApplicationControlSupplementalPolicyAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusKind is
+// implemented by
+// *WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus and by
+// every model derived from
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus.
+type WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusKind interface {
+	polyModel
+	isWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus()
+}
+
+// AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus holds
+// a
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus struct {
+	Value WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus")).(WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryKind is
+// implemented by
+// *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary and by
+// every model derived from
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary.
+type WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryKind interface {
+	polyModel
+	isWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary()
+}
+
+// AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary holds
+// a
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
+// or any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary struct {
+	Value WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary")).(WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsDeviceMalwareStateKind is implemented by *WindowsDeviceMalwareState
+// and by every model derived from microsoft.graph.windowsDeviceMalwareState.
+type WindowsDeviceMalwareStateKind interface {
+	polyModel
+	isWindowsDeviceMalwareState()
+}
+
+// AnyWindowsDeviceMalwareState holds a
+// microsoft.graph.windowsDeviceMalwareState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsDeviceMalwareState or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsDeviceMalwareState struct {
+	Value WindowsDeviceMalwareStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDeviceMalwareState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDeviceMalwareState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDeviceMalwareState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDeviceMalwareState) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDeviceMalwareState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDeviceMalwareState")).(WindowsDeviceMalwareStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsDomainJoinConfigurationKind is implemented by
+// *WindowsDomainJoinConfiguration and by every model derived from
+// microsoft.graph.windowsDomainJoinConfiguration.
+type WindowsDomainJoinConfigurationKind interface {
+	polyModel
+	isWindowsDomainJoinConfiguration()
+}
+
+// AnyWindowsDomainJoinConfiguration holds a
+// microsoft.graph.windowsDomainJoinConfiguration or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsDomainJoinConfiguration or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindowsDomainJoinConfiguration struct {
+	Value WindowsDomainJoinConfigurationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDomainJoinConfiguration) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDomainJoinConfiguration) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDomainJoinConfiguration")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDomainJoinConfiguration) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDomainJoinConfiguration{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDomainJoinConfiguration")).(WindowsDomainJoinConfigurationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // WindowsEnrollmentStatusScreenSettingsKind is implemented by
 // *WindowsEnrollmentStatusScreenSettings and by every model derived from
 // microsoft.graph.windowsEnrollmentStatusScreenSettings.
@@ -13861,6 +23759,116 @@ func (a *AnyWindowsEnrollmentStatusScreenSettings) UnmarshalJSON(data []byte) er
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsEnrollmentStatusScreenSettings")).(WindowsEnrollmentStatusScreenSettingsKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsFeatureUpdateProfileKind is implemented by
+// *WindowsFeatureUpdateProfile and by every model derived from
+// microsoft.graph.windowsFeatureUpdateProfile.
+type WindowsFeatureUpdateProfileKind interface {
+	polyModel
+	isWindowsFeatureUpdateProfile()
+}
+
+// AnyWindowsFeatureUpdateProfile holds a
+// microsoft.graph.windowsFeatureUpdateProfile or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsFeatureUpdateProfile or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindowsFeatureUpdateProfile struct {
+	Value WindowsFeatureUpdateProfileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsFeatureUpdateProfile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsFeatureUpdateProfile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsFeatureUpdateProfile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsFeatureUpdateProfile) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsFeatureUpdateProfile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsFeatureUpdateProfile")).(WindowsFeatureUpdateProfileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsFeatureUpdateProfileAssignmentKind is implemented by
+// *WindowsFeatureUpdateProfileAssignment and by every model derived from
+// microsoft.graph.windowsFeatureUpdateProfileAssignment.
+type WindowsFeatureUpdateProfileAssignmentKind interface {
+	polyModel
+	isWindowsFeatureUpdateProfileAssignment()
+}
+
+// AnyWindowsFeatureUpdateProfileAssignment holds a
+// microsoft.graph.windowsFeatureUpdateProfileAssignment or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsFeatureUpdateProfileAssignment or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsFeatureUpdateProfileAssignment struct {
+	Value WindowsFeatureUpdateProfileAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsFeatureUpdateProfileAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsFeatureUpdateProfileAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsFeatureUpdateProfileAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsFeatureUpdateProfileAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsFeatureUpdateProfileAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsFeatureUpdateProfileAssignment")).(WindowsFeatureUpdateProfileAssignmentKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14090,6 +24098,116 @@ func (a *AnyWindowsInformationProtectionApp) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// WindowsInformationProtectionAppLearningSummaryKind is implemented by
+// *WindowsInformationProtectionAppLearningSummary and by every model derived
+// from microsoft.graph.windowsInformationProtectionAppLearningSummary.
+type WindowsInformationProtectionAppLearningSummaryKind interface {
+	polyModel
+	isWindowsInformationProtectionAppLearningSummary()
+}
+
+// AnyWindowsInformationProtectionAppLearningSummary holds a
+// microsoft.graph.windowsInformationProtectionAppLearningSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsInformationProtectionAppLearningSummary
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyWindowsInformationProtectionAppLearningSummary struct {
+	Value WindowsInformationProtectionAppLearningSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsInformationProtectionAppLearningSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsInformationProtectionAppLearningSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsInformationProtectionAppLearningSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsInformationProtectionAppLearningSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsInformationProtectionAppLearningSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionAppLearningSummary")).(WindowsInformationProtectionAppLearningSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsInformationProtectionAppLockerFileKind is implemented by
+// *WindowsInformationProtectionAppLockerFile and by every model derived from
+// microsoft.graph.windowsInformationProtectionAppLockerFile.
+type WindowsInformationProtectionAppLockerFileKind interface {
+	polyModel
+	isWindowsInformationProtectionAppLockerFile()
+}
+
+// AnyWindowsInformationProtectionAppLockerFile holds a
+// microsoft.graph.windowsInformationProtectionAppLockerFile or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsInformationProtectionAppLockerFile or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsInformationProtectionAppLockerFile struct {
+	Value WindowsInformationProtectionAppLockerFileKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsInformationProtectionAppLockerFile) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsInformationProtectionAppLockerFile) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsInformationProtectionAppLockerFile")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsInformationProtectionAppLockerFile) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsInformationProtectionAppLockerFile{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionAppLockerFile")).(WindowsInformationProtectionAppLockerFileKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // WindowsInformationProtectionDataRecoveryCertificateKind is implemented by
 // *WindowsInformationProtectionDataRecoveryCertificate and by every model
 // derived from
@@ -14191,6 +24309,118 @@ func (a *AnyWindowsInformationProtectionIPRangeCollection) UnmarshalJSON(data []
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionIPRangeCollection")).(WindowsInformationProtectionIPRangeCollectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsInformationProtectionNetworkLearningSummaryKind is implemented by
+// *WindowsInformationProtectionNetworkLearningSummary and by every model
+// derived from
+// microsoft.graph.windowsInformationProtectionNetworkLearningSummary.
+type WindowsInformationProtectionNetworkLearningSummaryKind interface {
+	polyModel
+	isWindowsInformationProtectionNetworkLearningSummary()
+}
+
+// AnyWindowsInformationProtectionNetworkLearningSummary holds a
+// microsoft.graph.windowsInformationProtectionNetworkLearningSummary or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*WindowsInformationProtectionNetworkLearningSummary or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsInformationProtectionNetworkLearningSummary struct {
+	Value WindowsInformationProtectionNetworkLearningSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsInformationProtectionNetworkLearningSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsInformationProtectionNetworkLearningSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsInformationProtectionNetworkLearningSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsInformationProtectionNetworkLearningSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionNetworkLearningSummary")).(WindowsInformationProtectionNetworkLearningSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsInformationProtectionPolicyKind is implemented by
+// *WindowsInformationProtectionPolicy and by every model derived from
+// microsoft.graph.windowsInformationProtectionPolicy.
+type WindowsInformationProtectionPolicyKind interface {
+	polyModel
+	isWindowsInformationProtectionPolicy()
+}
+
+// AnyWindowsInformationProtectionPolicy holds a
+// microsoft.graph.windowsInformationProtectionPolicy or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsInformationProtectionPolicy or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindowsInformationProtectionPolicy struct {
+	Value WindowsInformationProtectionPolicyKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsInformationProtectionPolicy) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsInformationProtectionPolicy) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsInformationProtectionPolicy")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsInformationProtectionPolicy) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsInformationProtectionPolicy{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsInformationProtectionPolicy")).(WindowsInformationProtectionPolicyKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14639,6 +24869,60 @@ func (a *AnyWindowsMalwareExecutionStateCount) UnmarshalJSON(data []byte) error 
 	return nil
 }
 
+// WindowsMalwareInformationKind is implemented by *WindowsMalwareInformation
+// and by every model derived from microsoft.graph.windowsMalwareInformation.
+type WindowsMalwareInformationKind interface {
+	polyModel
+	isWindowsMalwareInformation()
+}
+
+// AnyWindowsMalwareInformation holds a
+// microsoft.graph.windowsMalwareInformation or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsMalwareInformation or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsMalwareInformation struct {
+	Value WindowsMalwareInformationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsMalwareInformation) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsMalwareInformation) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsMalwareInformation")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsMalwareInformation) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsMalwareInformation{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareInformation")).(WindowsMalwareInformationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // WindowsMalwareNameCountKind is implemented by *WindowsMalwareNameCount and
 // by every model derived from microsoft.graph.windowsMalwareNameCount.
 type WindowsMalwareNameCountKind interface {
@@ -14842,6 +25126,114 @@ func (a *AnyWindowsMalwareStateCount) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsMalwareStateCount")).(WindowsMalwareStateCountKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsManagementAppKind is implemented by *WindowsManagementApp and by
+// every model derived from microsoft.graph.windowsManagementApp.
+type WindowsManagementAppKind interface {
+	polyModel
+	isWindowsManagementApp()
+}
+
+// AnyWindowsManagementApp holds a microsoft.graph.windowsManagementApp or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsManagementApp or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsManagementApp struct {
+	Value WindowsManagementAppKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsManagementApp) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsManagementApp) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsManagementApp")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsManagementApp) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsManagementApp{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsManagementApp")).(WindowsManagementAppKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsManagementAppHealthStateKind is implemented by
+// *WindowsManagementAppHealthState and by every model derived from
+// microsoft.graph.windowsManagementAppHealthState.
+type WindowsManagementAppHealthStateKind interface {
+	polyModel
+	isWindowsManagementAppHealthState()
+}
+
+// AnyWindowsManagementAppHealthState holds a
+// microsoft.graph.windowsManagementAppHealthState or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsManagementAppHealthState or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindowsManagementAppHealthState struct {
+	Value WindowsManagementAppHealthStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsManagementAppHealthState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsManagementAppHealthState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsManagementAppHealthState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsManagementAppHealthState) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsManagementAppHealthState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsManagementAppHealthState")).(WindowsManagementAppHealthStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15124,6 +25516,224 @@ func (a *AnyWindowsPhone81CertificateProfileBase) UnmarshalJSON(data []byte) err
 	return nil
 }
 
+// WindowsPhone81TrustedRootCertificateKind is implemented by
+// *WindowsPhone81TrustedRootCertificate and by every model derived from
+// microsoft.graph.windowsPhone81TrustedRootCertificate.
+type WindowsPhone81TrustedRootCertificateKind interface {
+	polyModel
+	isWindowsPhone81TrustedRootCertificate()
+}
+
+// AnyWindowsPhone81TrustedRootCertificate holds a
+// microsoft.graph.windowsPhone81TrustedRootCertificate or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsPhone81TrustedRootCertificate or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsPhone81TrustedRootCertificate struct {
+	Value WindowsPhone81TrustedRootCertificateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsPhone81TrustedRootCertificate) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsPhone81TrustedRootCertificate) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsPhone81TrustedRootCertificate")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsPhone81TrustedRootCertificate) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsPhone81TrustedRootCertificate{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsPhone81TrustedRootCertificate")).(WindowsPhone81TrustedRootCertificateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsPrivacyDataAccessControlItemKind is implemented by
+// *WindowsPrivacyDataAccessControlItem and by every model derived from
+// microsoft.graph.windowsPrivacyDataAccessControlItem.
+type WindowsPrivacyDataAccessControlItemKind interface {
+	polyModel
+	isWindowsPrivacyDataAccessControlItem()
+}
+
+// AnyWindowsPrivacyDataAccessControlItem holds a
+// microsoft.graph.windowsPrivacyDataAccessControlItem or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsPrivacyDataAccessControlItem or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsPrivacyDataAccessControlItem struct {
+	Value WindowsPrivacyDataAccessControlItemKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsPrivacyDataAccessControlItem) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsPrivacyDataAccessControlItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsPrivacyDataAccessControlItem")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsPrivacyDataAccessControlItem) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsPrivacyDataAccessControlItem{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsPrivacyDataAccessControlItem")).(WindowsPrivacyDataAccessControlItemKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsProtectionStateKind is implemented by *WindowsProtectionState and by
+// every model derived from microsoft.graph.windowsProtectionState.
+type WindowsProtectionStateKind interface {
+	polyModel
+	isWindowsProtectionState()
+}
+
+// AnyWindowsProtectionState holds a microsoft.graph.windowsProtectionState or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsProtectionState or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsProtectionState struct {
+	Value WindowsProtectionStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsProtectionState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsProtectionState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsProtectionState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsProtectionState) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsProtectionState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsProtectionState")).(WindowsProtectionStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsQualityUpdateProfileAssignmentKind is implemented by
+// *WindowsQualityUpdateProfileAssignment and by every model derived from
+// microsoft.graph.windowsQualityUpdateProfileAssignment.
+type WindowsQualityUpdateProfileAssignmentKind interface {
+	polyModel
+	isWindowsQualityUpdateProfileAssignment()
+}
+
+// AnyWindowsQualityUpdateProfileAssignment holds a
+// microsoft.graph.windowsQualityUpdateProfileAssignment or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsQualityUpdateProfileAssignment or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyWindowsQualityUpdateProfileAssignment struct {
+	Value WindowsQualityUpdateProfileAssignmentKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsQualityUpdateProfileAssignment) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsQualityUpdateProfileAssignment) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsQualityUpdateProfileAssignment")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsQualityUpdateProfileAssignment) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsQualityUpdateProfileAssignment{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsQualityUpdateProfileAssignment")).(WindowsQualityUpdateProfileAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // WindowsUpdateCatalogItemKind is implemented by *WindowsUpdateCatalogItem and
 // by every model derived from microsoft.graph.windowsUpdateCatalogItem.
 type WindowsUpdateCatalogItemKind interface {
@@ -15221,6 +25831,58 @@ func (a *AnyWindowsUpdateInstallScheduleType) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsUpdateInstallScheduleType")).(WindowsUpdateInstallScheduleTypeKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsUpdateStateKind is implemented by *WindowsUpdateState and by every
+// model derived from microsoft.graph.windowsUpdateState.
+type WindowsUpdateStateKind interface {
+	polyModel
+	isWindowsUpdateState()
+}
+
+// AnyWindowsUpdateState holds a microsoft.graph.windowsUpdateState or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsUpdateState or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyWindowsUpdateState struct {
+	Value WindowsUpdateStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsUpdateState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsUpdateState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsUpdateState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsUpdateState) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsUpdateState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsUpdateState")).(WindowsUpdateStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -15349,11 +26011,15 @@ func (m *AdminConsent) odataType() (string, bool) {
 	return "#microsoft.graph.adminConsent", m.ODataType != nil
 }
 
+func (*AdvancedThreatProtectionOnboardingDeviceSettingState) isAdvancedThreatProtectionOnboardingDeviceSettingState() {
+}
 func (*AdvancedThreatProtectionOnboardingDeviceSettingState) isEntity() {}
 func (m *AdvancedThreatProtectionOnboardingDeviceSettingState) odataType() (string, bool) {
 	return "#microsoft.graph.advancedThreatProtectionOnboardingDeviceSettingState", m.ODataType != nil
 }
 
+func (*AdvancedThreatProtectionOnboardingStateSummary) isAdvancedThreatProtectionOnboardingStateSummary() {
+}
 func (*AdvancedThreatProtectionOnboardingStateSummary) isEntity() {}
 func (m *AdvancedThreatProtectionOnboardingStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.advancedThreatProtectionOnboardingStateSummary", m.ODataType != nil
@@ -15402,7 +26068,8 @@ func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) odataTy
 	return "#microsoft.graph.androidDeviceOwnerDerivedCredentialAuthenticationConfiguration", m.ODataType != nil
 }
 
-func (*AndroidDeviceOwnerEnrollmentProfile) isEntity() {}
+func (*AndroidDeviceOwnerEnrollmentProfile) isAndroidDeviceOwnerEnrollmentProfile() {}
+func (*AndroidDeviceOwnerEnrollmentProfile) isEntity()                              {}
 func (m *AndroidDeviceOwnerEnrollmentProfile) odataType() (string, bool) {
 	return "#microsoft.graph.androidDeviceOwnerEnrollmentProfile", m.ODataType != nil
 }
@@ -15468,8 +26135,9 @@ func (m *AndroidDeviceOwnerScepCertificateProfile) odataType() (string, bool) {
 	return "#microsoft.graph.androidDeviceOwnerScepCertificateProfile", m.ODataType != nil
 }
 
-func (*AndroidDeviceOwnerTrustedRootCertificate) isDeviceConfiguration() {}
-func (*AndroidDeviceOwnerTrustedRootCertificate) isEntity()              {}
+func (*AndroidDeviceOwnerTrustedRootCertificate) isAndroidDeviceOwnerTrustedRootCertificate() {}
+func (*AndroidDeviceOwnerTrustedRootCertificate) isDeviceConfiguration()                      {}
+func (*AndroidDeviceOwnerTrustedRootCertificate) isEntity()                                   {}
 func (m *AndroidDeviceOwnerTrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.androidDeviceOwnerTrustedRootCertificate", m.ODataType != nil
 }
@@ -15512,7 +26180,8 @@ func (m *AndroidForWorkApp) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkApp", m.ODataType != nil
 }
 
-func (*AndroidForWorkAppConfigurationSchema) isEntity() {}
+func (*AndroidForWorkAppConfigurationSchema) isAndroidForWorkAppConfigurationSchema() {}
+func (*AndroidForWorkAppConfigurationSchema) isEntity()                               {}
 func (m *AndroidForWorkAppConfigurationSchema) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkAppConfigurationSchema", m.ODataType != nil
 }
@@ -15548,7 +26217,8 @@ func (m *AndroidForWorkEasEmailProfileBase) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkEasEmailProfileBase", m.ODataType != nil
 }
 
-func (*AndroidForWorkEnrollmentProfile) isEntity() {}
+func (*AndroidForWorkEnrollmentProfile) isAndroidForWorkEnrollmentProfile() {}
+func (*AndroidForWorkEnrollmentProfile) isEntity()                          {}
 func (m *AndroidForWorkEnrollmentProfile) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkEnrollmentProfile", m.ODataType != nil
 }
@@ -15607,13 +26277,15 @@ func (m *AndroidForWorkScepCertificateProfile) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkScepCertificateProfile", m.ODataType != nil
 }
 
-func (*AndroidForWorkSettings) isEntity() {}
+func (*AndroidForWorkSettings) isAndroidForWorkSettings() {}
+func (*AndroidForWorkSettings) isEntity()                 {}
 func (m *AndroidForWorkSettings) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkSettings", m.ODataType != nil
 }
 
-func (*AndroidForWorkTrustedRootCertificate) isDeviceConfiguration() {}
-func (*AndroidForWorkTrustedRootCertificate) isEntity()              {}
+func (*AndroidForWorkTrustedRootCertificate) isAndroidForWorkTrustedRootCertificate() {}
+func (*AndroidForWorkTrustedRootCertificate) isDeviceConfiguration()                  {}
+func (*AndroidForWorkTrustedRootCertificate) isEntity()                               {}
 func (m *AndroidForWorkTrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.androidForWorkTrustedRootCertificate", m.ODataType != nil
 }
@@ -15651,6 +26323,7 @@ func (m *AndroidLobApp) odataType() (string, bool) {
 	return "#microsoft.graph.androidLobApp", m.ODataType != nil
 }
 
+func (*AndroidManagedAppProtection) isAndroidManagedAppProtection()  {}
 func (*AndroidManagedAppProtection) isTargetedManagedAppProtection() {}
 func (*AndroidManagedAppProtection) isManagedAppProtection()         {}
 func (*AndroidManagedAppProtection) isManagedAppPolicy()             {}
@@ -15659,6 +26332,8 @@ func (m *AndroidManagedAppProtection) odataType() (string, bool) {
 	return "#microsoft.graph.androidManagedAppProtection", m.ODataType != nil
 }
 
+func (*AndroidManagedStoreAccountEnterpriseSettings) isAndroidManagedStoreAccountEnterpriseSettings() {
+}
 func (*AndroidManagedStoreAccountEnterpriseSettings) isEntity() {}
 func (m *AndroidManagedStoreAccountEnterpriseSettings) odataType() (string, bool) {
 	return "#microsoft.graph.androidManagedStoreAccountEnterpriseSettings", m.ODataType != nil
@@ -15677,7 +26352,8 @@ func (m *AndroidManagedStoreAppConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.androidManagedStoreAppConfiguration", m.ODataType != nil
 }
 
-func (*AndroidManagedStoreAppConfigurationSchema) isEntity() {}
+func (*AndroidManagedStoreAppConfigurationSchema) isAndroidManagedStoreAppConfigurationSchema() {}
+func (*AndroidManagedStoreAppConfigurationSchema) isEntity()                                    {}
 func (m *AndroidManagedStoreAppConfigurationSchema) odataType() (string, bool) {
 	return "#microsoft.graph.androidManagedStoreAppConfigurationSchema", m.ODataType != nil
 }
@@ -15736,8 +26412,9 @@ func (m *AndroidStoreApp) odataType() (string, bool) {
 	return "#microsoft.graph.androidStoreApp", m.ODataType != nil
 }
 
-func (*AndroidTrustedRootCertificate) isDeviceConfiguration() {}
-func (*AndroidTrustedRootCertificate) isEntity()              {}
+func (*AndroidTrustedRootCertificate) isAndroidTrustedRootCertificate() {}
+func (*AndroidTrustedRootCertificate) isDeviceConfiguration()           {}
+func (*AndroidTrustedRootCertificate) isEntity()                        {}
 func (m *AndroidTrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.androidTrustedRootCertificate", m.ODataType != nil
 }
@@ -15822,8 +26499,9 @@ func (m *AndroidWorkProfileScepCertificateProfile) odataType() (string, bool) {
 	return "#microsoft.graph.androidWorkProfileScepCertificateProfile", m.ODataType != nil
 }
 
-func (*AndroidWorkProfileTrustedRootCertificate) isDeviceConfiguration() {}
-func (*AndroidWorkProfileTrustedRootCertificate) isEntity()              {}
+func (*AndroidWorkProfileTrustedRootCertificate) isAndroidWorkProfileTrustedRootCertificate() {}
+func (*AndroidWorkProfileTrustedRootCertificate) isDeviceConfiguration()                      {}
+func (*AndroidWorkProfileTrustedRootCertificate) isEntity()                                   {}
 func (m *AndroidWorkProfileTrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.androidWorkProfileTrustedRootCertificate", m.ODataType != nil
 }
@@ -15863,17 +26541,20 @@ func (m *AppListItem) odataType() (string, bool) {
 	return "#microsoft.graph.appListItem", m.ODataType != nil
 }
 
-func (*AppLogCollectionRequest) isEntity() {}
+func (*AppLogCollectionRequest) isAppLogCollectionRequest() {}
+func (*AppLogCollectionRequest) isEntity()                  {}
 func (m *AppLogCollectionRequest) odataType() (string, bool) {
 	return "#microsoft.graph.appLogCollectionRequest", m.ODataType != nil
 }
 
-func (*AppVulnerabilityManagedDevice) isEntity() {}
+func (*AppVulnerabilityManagedDevice) isAppVulnerabilityManagedDevice() {}
+func (*AppVulnerabilityManagedDevice) isEntity()                        {}
 func (m *AppVulnerabilityManagedDevice) odataType() (string, bool) {
 	return "#microsoft.graph.appVulnerabilityManagedDevice", m.ODataType != nil
 }
 
-func (*AppVulnerabilityMobileApp) isEntity() {}
+func (*AppVulnerabilityMobileApp) isAppVulnerabilityMobileApp() {}
+func (*AppVulnerabilityMobileApp) isEntity()                    {}
 func (m *AppVulnerabilityMobileApp) odataType() (string, bool) {
 	return "#microsoft.graph.appVulnerabilityMobileApp", m.ODataType != nil
 }
@@ -15891,7 +26572,8 @@ func (m *AppleDeviceFeaturesConfigurationBase) odataType() (string, bool) {
 	return "#microsoft.graph.appleDeviceFeaturesConfigurationBase", m.ODataType != nil
 }
 
-func (*AppleEnrollmentProfileAssignment) isEntity() {}
+func (*AppleEnrollmentProfileAssignment) isAppleEnrollmentProfileAssignment() {}
+func (*AppleEnrollmentProfileAssignment) isEntity()                           {}
 func (m *AppleEnrollmentProfileAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.appleEnrollmentProfileAssignment", m.ODataType != nil
 }
@@ -15908,7 +26590,8 @@ func (m *AppleOwnerTypeEnrollmentType) odataType() (string, bool) {
 	return "#microsoft.graph.appleOwnerTypeEnrollmentType", m.ODataType != nil
 }
 
-func (*ApplePushNotificationCertificate) isEntity() {}
+func (*ApplePushNotificationCertificate) isApplePushNotificationCertificate() {}
+func (*ApplePushNotificationCertificate) isEntity()                           {}
 func (m *ApplePushNotificationCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.applePushNotificationCertificate", m.ODataType != nil
 }
@@ -15941,7 +26624,8 @@ func (m *AuditActor) odataType() (string, bool) {
 	return "#microsoft.graph.auditActor", m.ODataType != nil
 }
 
-func (*AuditEvent) isEntity() {}
+func (*AuditEvent) isAuditEvent() {}
+func (*AuditEvent) isEntity()     {}
 func (m *AuditEvent) odataType() (string, bool) {
 	return "#microsoft.graph.auditEvent", m.ODataType != nil
 }
@@ -15982,7 +26666,8 @@ func (m *BitLockerSystemDrivePolicy) odataType() (string, bool) {
 	return "#microsoft.graph.bitLockerSystemDrivePolicy", m.ODataType != nil
 }
 
-func (*CartToClassAssociation) isEntity() {}
+func (*CartToClassAssociation) isCartToClassAssociation() {}
+func (*CartToClassAssociation) isEntity()                 {}
 func (m *CartToClassAssociation) odataType() (string, bool) {
 	return "#microsoft.graph.cartToClassAssociation", m.ODataType != nil
 }
@@ -16069,7 +26754,8 @@ func (m *CustomUpdateTimeWindow) odataType() (string, bool) {
 	return "#microsoft.graph.customUpdateTimeWindow", m.ODataType != nil
 }
 
-func (*DataSharingConsent) isEntity() {}
+func (*DataSharingConsent) isDataSharingConsent() {}
+func (*DataSharingConsent) isEntity()             {}
 func (m *DataSharingConsent) odataType() (string, bool) {
 	return "#microsoft.graph.dataSharingConsent", m.ODataType != nil
 }
@@ -16080,9 +26766,10 @@ func (m *DefaultDeviceCompliancePolicy) odataType() (string, bool) {
 	return "#microsoft.graph.defaultDeviceCompliancePolicy", m.ODataType != nil
 }
 
-func (*DefaultManagedAppProtection) isManagedAppProtection() {}
-func (*DefaultManagedAppProtection) isManagedAppPolicy()     {}
-func (*DefaultManagedAppProtection) isEntity()               {}
+func (*DefaultManagedAppProtection) isDefaultManagedAppProtection() {}
+func (*DefaultManagedAppProtection) isManagedAppProtection()        {}
+func (*DefaultManagedAppProtection) isManagedAppPolicy()            {}
+func (*DefaultManagedAppProtection) isEntity()                      {}
 func (m *DefaultManagedAppProtection) odataType() (string, bool) {
 	return "#microsoft.graph.defaultManagedAppProtection", m.ODataType != nil
 }
@@ -16120,6 +26807,7 @@ func (m *DepEnrollmentProfile) odataType() (string, bool) {
 	return "#microsoft.graph.depEnrollmentProfile", m.ODataType != nil
 }
 
+func (*DepIOSEnrollmentProfile) isDepIOSEnrollmentProfile()  {}
 func (*DepIOSEnrollmentProfile) isDepEnrollmentBaseProfile() {}
 func (*DepIOSEnrollmentProfile) isEnrollmentProfile()        {}
 func (*DepIOSEnrollmentProfile) isEntity()                   {}
@@ -16127,19 +26815,22 @@ func (m *DepIOSEnrollmentProfile) odataType() (string, bool) {
 	return "#microsoft.graph.depIOSEnrollmentProfile", m.ODataType != nil
 }
 
-func (*DepMacOSEnrollmentProfile) isDepEnrollmentBaseProfile() {}
-func (*DepMacOSEnrollmentProfile) isEnrollmentProfile()        {}
-func (*DepMacOSEnrollmentProfile) isEntity()                   {}
+func (*DepMacOSEnrollmentProfile) isDepMacOSEnrollmentProfile() {}
+func (*DepMacOSEnrollmentProfile) isDepEnrollmentBaseProfile()  {}
+func (*DepMacOSEnrollmentProfile) isEnrollmentProfile()         {}
+func (*DepMacOSEnrollmentProfile) isEntity()                    {}
 func (m *DepMacOSEnrollmentProfile) odataType() (string, bool) {
 	return "#microsoft.graph.depMacOSEnrollmentProfile", m.ODataType != nil
 }
 
-func (*DepOnboardingSetting) isEntity() {}
+func (*DepOnboardingSetting) isDepOnboardingSetting() {}
+func (*DepOnboardingSetting) isEntity()               {}
 func (m *DepOnboardingSetting) odataType() (string, bool) {
 	return "#microsoft.graph.depOnboardingSetting", m.ODataType != nil
 }
 
-func (*DetectedApp) isEntity() {}
+func (*DetectedApp) isDetectedApp() {}
+func (*DetectedApp) isEntity()      {}
 func (m *DetectedApp) odataType() (string, bool) {
 	return "#microsoft.graph.detectedApp", m.ODataType != nil
 }
@@ -16159,8 +26850,9 @@ func (m *DeviceAndAppManagementAssignmentTarget) odataType() (string, bool) {
 	return "#microsoft.graph.deviceAndAppManagementAssignmentTarget", m.ODataType != nil
 }
 
-func (*DeviceAndAppManagementRoleAssignment) isRoleAssignment() {}
-func (*DeviceAndAppManagementRoleAssignment) isEntity()         {}
+func (*DeviceAndAppManagementRoleAssignment) isDeviceAndAppManagementRoleAssignment() {}
+func (*DeviceAndAppManagementRoleAssignment) isRoleAssignment()                       {}
+func (*DeviceAndAppManagementRoleAssignment) isEntity()                               {}
 func (m *DeviceAndAppManagementRoleAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceAndAppManagementRoleAssignment", m.ODataType != nil
 }
@@ -16182,7 +26874,8 @@ func (m *DeviceAppManagementTask) odataType() (string, bool) {
 	return "#microsoft.graph.deviceAppManagementTask", m.ODataType != nil
 }
 
-func (*DeviceCategory) isEntity() {}
+func (*DeviceCategory) isDeviceCategory() {}
+func (*DeviceCategory) isEntity()         {}
 func (m *DeviceCategory) odataType() (string, bool) {
 	return "#microsoft.graph.deviceCategory", m.ODataType != nil
 }
@@ -16193,17 +26886,20 @@ func (m *DeviceComanagementAuthorityConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComanagementAuthorityConfiguration", m.ODataType != nil
 }
 
-func (*DeviceComplianceActionItem) isEntity() {}
+func (*DeviceComplianceActionItem) isDeviceComplianceActionItem() {}
+func (*DeviceComplianceActionItem) isEntity()                     {}
 func (m *DeviceComplianceActionItem) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceActionItem", m.ODataType != nil
 }
 
-func (*DeviceComplianceDeviceOverview) isEntity() {}
+func (*DeviceComplianceDeviceOverview) isDeviceComplianceDeviceOverview() {}
+func (*DeviceComplianceDeviceOverview) isEntity()                         {}
 func (m *DeviceComplianceDeviceOverview) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceDeviceOverview", m.ODataType != nil
 }
 
-func (*DeviceComplianceDeviceStatus) isEntity() {}
+func (*DeviceComplianceDeviceStatus) isDeviceComplianceDeviceStatus() {}
+func (*DeviceComplianceDeviceStatus) isEntity()                       {}
 func (m *DeviceComplianceDeviceStatus) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceDeviceStatus", m.ODataType != nil
 }
@@ -16214,12 +26910,14 @@ func (m *DeviceCompliancePolicy) odataType() (string, bool) {
 	return "#microsoft.graph.deviceCompliancePolicy", m.ODataType != nil
 }
 
-func (*DeviceCompliancePolicyAssignment) isEntity() {}
+func (*DeviceCompliancePolicyAssignment) isDeviceCompliancePolicyAssignment() {}
+func (*DeviceCompliancePolicyAssignment) isEntity()                           {}
 func (m *DeviceCompliancePolicyAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceCompliancePolicyAssignment", m.ODataType != nil
 }
 
-func (*DeviceCompliancePolicyDeviceStateSummary) isEntity() {}
+func (*DeviceCompliancePolicyDeviceStateSummary) isDeviceCompliancePolicyDeviceStateSummary() {}
+func (*DeviceCompliancePolicyDeviceStateSummary) isEntity()                                   {}
 func (m *DeviceCompliancePolicyDeviceStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceCompliancePolicyDeviceStateSummary", m.ODataType != nil
 }
@@ -16235,12 +26933,14 @@ func (m *DeviceCompliancePolicyScript) odataType() (string, bool) {
 	return "#microsoft.graph.deviceCompliancePolicyScript", m.ODataType != nil
 }
 
-func (*DeviceCompliancePolicySettingStateSummary) isEntity() {}
+func (*DeviceCompliancePolicySettingStateSummary) isDeviceCompliancePolicySettingStateSummary() {}
+func (*DeviceCompliancePolicySettingStateSummary) isEntity()                                    {}
 func (m *DeviceCompliancePolicySettingStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceCompliancePolicySettingStateSummary", m.ODataType != nil
 }
 
-func (*DeviceComplianceScheduledActionForRule) isEntity() {}
+func (*DeviceComplianceScheduledActionForRule) isDeviceComplianceScheduledActionForRule() {}
+func (*DeviceComplianceScheduledActionForRule) isEntity()                                 {}
 func (m *DeviceComplianceScheduledActionForRule) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceScheduledActionForRule", m.ODataType != nil
 }
@@ -16250,27 +26950,32 @@ func (m *DeviceComplianceScript) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceScript", m.ODataType != nil
 }
 
-func (*DeviceComplianceScriptDeviceState) isEntity() {}
+func (*DeviceComplianceScriptDeviceState) isDeviceComplianceScriptDeviceState() {}
+func (*DeviceComplianceScriptDeviceState) isEntity()                            {}
 func (m *DeviceComplianceScriptDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceScriptDeviceState", m.ODataType != nil
 }
 
-func (*DeviceComplianceScriptRunSummary) isEntity() {}
+func (*DeviceComplianceScriptRunSummary) isDeviceComplianceScriptRunSummary() {}
+func (*DeviceComplianceScriptRunSummary) isEntity()                           {}
 func (m *DeviceComplianceScriptRunSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceScriptRunSummary", m.ODataType != nil
 }
 
-func (*DeviceComplianceSettingState) isEntity() {}
+func (*DeviceComplianceSettingState) isDeviceComplianceSettingState() {}
+func (*DeviceComplianceSettingState) isEntity()                       {}
 func (m *DeviceComplianceSettingState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceSettingState", m.ODataType != nil
 }
 
-func (*DeviceComplianceUserOverview) isEntity() {}
+func (*DeviceComplianceUserOverview) isDeviceComplianceUserOverview() {}
+func (*DeviceComplianceUserOverview) isEntity()                       {}
 func (m *DeviceComplianceUserOverview) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceUserOverview", m.ODataType != nil
 }
 
-func (*DeviceComplianceUserStatus) isEntity() {}
+func (*DeviceComplianceUserStatus) isDeviceComplianceUserStatus() {}
+func (*DeviceComplianceUserStatus) isEntity()                     {}
 func (m *DeviceComplianceUserStatus) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceUserStatus", m.ODataType != nil
 }
@@ -16281,32 +26986,38 @@ func (m *DeviceConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfiguration", m.ODataType != nil
 }
 
-func (*DeviceConfigurationAssignment) isEntity() {}
+func (*DeviceConfigurationAssignment) isDeviceConfigurationAssignment() {}
+func (*DeviceConfigurationAssignment) isEntity()                        {}
 func (m *DeviceConfigurationAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationAssignment", m.ODataType != nil
 }
 
-func (*DeviceConfigurationConflictSummary) isEntity() {}
+func (*DeviceConfigurationConflictSummary) isDeviceConfigurationConflictSummary() {}
+func (*DeviceConfigurationConflictSummary) isEntity()                             {}
 func (m *DeviceConfigurationConflictSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationConflictSummary", m.ODataType != nil
 }
 
-func (*DeviceConfigurationDeviceOverview) isEntity() {}
+func (*DeviceConfigurationDeviceOverview) isDeviceConfigurationDeviceOverview() {}
+func (*DeviceConfigurationDeviceOverview) isEntity()                            {}
 func (m *DeviceConfigurationDeviceOverview) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationDeviceOverview", m.ODataType != nil
 }
 
-func (*DeviceConfigurationDeviceStateSummary) isEntity() {}
+func (*DeviceConfigurationDeviceStateSummary) isDeviceConfigurationDeviceStateSummary() {}
+func (*DeviceConfigurationDeviceStateSummary) isEntity()                                {}
 func (m *DeviceConfigurationDeviceStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationDeviceStateSummary", m.ODataType != nil
 }
 
-func (*DeviceConfigurationDeviceStatus) isEntity() {}
+func (*DeviceConfigurationDeviceStatus) isDeviceConfigurationDeviceStatus() {}
+func (*DeviceConfigurationDeviceStatus) isEntity()                          {}
 func (m *DeviceConfigurationDeviceStatus) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationDeviceStatus", m.ODataType != nil
 }
 
-func (*DeviceConfigurationGroupAssignment) isEntity() {}
+func (*DeviceConfigurationGroupAssignment) isDeviceConfigurationGroupAssignment() {}
+func (*DeviceConfigurationGroupAssignment) isEntity()                             {}
 func (m *DeviceConfigurationGroupAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationGroupAssignment", m.ODataType != nil
 }
@@ -16317,17 +27028,20 @@ func (m *DeviceConfigurationPolicySetItem) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationPolicySetItem", m.ODataType != nil
 }
 
-func (*DeviceConfigurationUserOverview) isEntity() {}
+func (*DeviceConfigurationUserOverview) isDeviceConfigurationUserOverview() {}
+func (*DeviceConfigurationUserOverview) isEntity()                          {}
 func (m *DeviceConfigurationUserOverview) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationUserOverview", m.ODataType != nil
 }
 
-func (*DeviceConfigurationUserStateSummary) isEntity() {}
+func (*DeviceConfigurationUserStateSummary) isDeviceConfigurationUserStateSummary() {}
+func (*DeviceConfigurationUserStateSummary) isEntity()                              {}
 func (m *DeviceConfigurationUserStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationUserStateSummary", m.ODataType != nil
 }
 
-func (*DeviceConfigurationUserStatus) isEntity() {}
+func (*DeviceConfigurationUserStatus) isDeviceConfigurationUserStatus() {}
+func (*DeviceConfigurationUserStatus) isEntity()                        {}
 func (m *DeviceConfigurationUserStatus) odataType() (string, bool) {
 	return "#microsoft.graph.deviceConfigurationUserStatus", m.ODataType != nil
 }
@@ -16376,17 +27090,20 @@ func (m *DeviceHealthAttestationState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthAttestationState", m.ODataType != nil
 }
 
-func (*DeviceHealthScript) isEntity() {}
+func (*DeviceHealthScript) isDeviceHealthScript() {}
+func (*DeviceHealthScript) isEntity()             {}
 func (m *DeviceHealthScript) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScript", m.ODataType != nil
 }
 
-func (*DeviceHealthScriptAssignment) isEntity() {}
+func (*DeviceHealthScriptAssignment) isDeviceHealthScriptAssignment() {}
+func (*DeviceHealthScriptAssignment) isEntity()                       {}
 func (m *DeviceHealthScriptAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScriptAssignment", m.ODataType != nil
 }
 
-func (*DeviceHealthScriptDeviceState) isEntity() {}
+func (*DeviceHealthScriptDeviceState) isDeviceHealthScriptDeviceState() {}
+func (*DeviceHealthScriptDeviceState) isEntity()                        {}
 func (m *DeviceHealthScriptDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScriptDeviceState", m.ODataType != nil
 }
@@ -16401,17 +27118,20 @@ func (m *DeviceHealthScriptRunSchedule) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScriptRunSchedule", m.ODataType != nil
 }
 
-func (*DeviceHealthScriptRunSummary) isEntity() {}
+func (*DeviceHealthScriptRunSummary) isDeviceHealthScriptRunSummary() {}
+func (*DeviceHealthScriptRunSummary) isEntity()                       {}
 func (m *DeviceHealthScriptRunSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScriptRunSummary", m.ODataType != nil
 }
 
-func (*DeviceInstallState) isEntity() {}
+func (*DeviceInstallState) isDeviceInstallState() {}
+func (*DeviceInstallState) isEntity()             {}
 func (m *DeviceInstallState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceInstallState", m.ODataType != nil
 }
 
-func (*DeviceLogCollectionResponse) isEntity() {}
+func (*DeviceLogCollectionResponse) isDeviceLogCollectionResponse() {}
+func (*DeviceLogCollectionResponse) isEntity()                      {}
 func (m *DeviceLogCollectionResponse) odataType() (string, bool) {
 	return "#microsoft.graph.deviceLogCollectionResponse", m.ODataType != nil
 }
@@ -16453,7 +27173,8 @@ func (m *DeviceManagementAutopilotEvent) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementAutopilotEvent", m.ODataType != nil
 }
 
-func (*DeviceManagementAutopilotPolicyStatusDetail) isEntity() {}
+func (*DeviceManagementAutopilotPolicyStatusDetail) isDeviceManagementAutopilotPolicyStatusDetail() {}
+func (*DeviceManagementAutopilotPolicyStatusDetail) isEntity()                                      {}
 func (m *DeviceManagementAutopilotPolicyStatusDetail) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementAutopilotPolicyStatusDetail", m.ODataType != nil
 }
@@ -16464,7 +27185,8 @@ func (m *DeviceManagementBooleanSettingInstance) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementBooleanSettingInstance", m.ODataType != nil
 }
 
-func (*DeviceManagementCachedReportConfiguration) isEntity() {}
+func (*DeviceManagementCachedReportConfiguration) isDeviceManagementCachedReportConfiguration() {}
+func (*DeviceManagementCachedReportConfiguration) isEntity()                                    {}
 func (m *DeviceManagementCachedReportConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementCachedReportConfiguration", m.ODataType != nil
 }
@@ -16527,11 +27249,14 @@ func (m *DeviceManagementConfigurationOptionDefinition) odataType() (string, boo
 	return "#microsoft.graph.deviceManagementConfigurationOptionDefinition", m.ODataType != nil
 }
 
-func (*DeviceManagementConfigurationPolicy) isEntity() {}
+func (*DeviceManagementConfigurationPolicy) isDeviceManagementConfigurationPolicy() {}
+func (*DeviceManagementConfigurationPolicy) isEntity()                              {}
 func (m *DeviceManagementConfigurationPolicy) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementConfigurationPolicy", m.ODataType != nil
 }
 
+func (*DeviceManagementConfigurationPolicyAssignment) isDeviceManagementConfigurationPolicyAssignment() {
+}
 func (*DeviceManagementConfigurationPolicyAssignment) isEntity() {}
 func (m *DeviceManagementConfigurationPolicyAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementConfigurationPolicyAssignment", m.ODataType != nil
@@ -16554,7 +27279,8 @@ func (m *DeviceManagementConfigurationReferredSettingInformation) odataType() (s
 	return "#microsoft.graph.deviceManagementConfigurationReferredSettingInformation", m.ODataType != nil
 }
 
-func (*DeviceManagementConfigurationSetting) isEntity() {}
+func (*DeviceManagementConfigurationSetting) isDeviceManagementConfigurationSetting() {}
+func (*DeviceManagementConfigurationSetting) isEntity()                               {}
 func (m *DeviceManagementConfigurationSetting) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementConfigurationSetting", m.ODataType != nil
 }
@@ -16620,6 +27346,8 @@ func (m *DeviceManagementConfigurationSettingOccurrence) odataType() (string, bo
 	return "#microsoft.graph.deviceManagementConfigurationSettingOccurrence", m.ODataType != nil
 }
 
+func (*DeviceManagementConfigurationSettingTemplate) isDeviceManagementConfigurationSettingTemplate() {
+}
 func (*DeviceManagementConfigurationSettingTemplate) isEntity() {}
 func (m *DeviceManagementConfigurationSettingTemplate) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementConfigurationSettingTemplate", m.ODataType != nil
@@ -16665,7 +27393,8 @@ func (m *DeviceManagementConstraint) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementConstraint", m.ODataType != nil
 }
 
-func (*DeviceManagementDerivedCredentialSettings) isEntity() {}
+func (*DeviceManagementDerivedCredentialSettings) isDeviceManagementDerivedCredentialSettings() {}
+func (*DeviceManagementDerivedCredentialSettings) isEntity()                                    {}
 func (m *DeviceManagementDerivedCredentialSettings) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementDerivedCredentialSettings", m.ODataType != nil
 }
@@ -16681,7 +27410,8 @@ func (m *DeviceManagementExchangeAccessRule) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementExchangeAccessRule", m.ODataType != nil
 }
 
-func (*DeviceManagementExchangeConnector) isEntity() {}
+func (*DeviceManagementExchangeConnector) isDeviceManagementExchangeConnector() {}
+func (*DeviceManagementExchangeConnector) isEntity()                            {}
 func (m *DeviceManagementExchangeConnector) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementExchangeConnector", m.ODataType != nil
 }
@@ -16691,12 +27421,14 @@ func (m *DeviceManagementExchangeDeviceClass) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementExchangeDeviceClass", m.ODataType != nil
 }
 
-func (*DeviceManagementExchangeOnPremisesPolicy) isEntity() {}
+func (*DeviceManagementExchangeOnPremisesPolicy) isDeviceManagementExchangeOnPremisesPolicy() {}
+func (*DeviceManagementExchangeOnPremisesPolicy) isEntity()                                   {}
 func (m *DeviceManagementExchangeOnPremisesPolicy) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementExchangeOnPremisesPolicy", m.ODataType != nil
 }
 
-func (*DeviceManagementExportJob) isEntity() {}
+func (*DeviceManagementExportJob) isDeviceManagementExportJob() {}
+func (*DeviceManagementExportJob) isEntity()                    {}
 func (m *DeviceManagementExportJob) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementExportJob", m.ODataType != nil
 }
@@ -16707,48 +27439,58 @@ func (m *DeviceManagementIntegerSettingInstance) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntegerSettingInstance", m.ODataType != nil
 }
 
-func (*DeviceManagementIntent) isEntity() {}
+func (*DeviceManagementIntent) isDeviceManagementIntent() {}
+func (*DeviceManagementIntent) isEntity()                 {}
 func (m *DeviceManagementIntent) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntent", m.ODataType != nil
 }
 
-func (*DeviceManagementIntentAssignment) isEntity() {}
+func (*DeviceManagementIntentAssignment) isDeviceManagementIntentAssignment() {}
+func (*DeviceManagementIntentAssignment) isEntity()                           {}
 func (m *DeviceManagementIntentAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentAssignment", m.ODataType != nil
 }
 
+func (*DeviceManagementIntentDeviceSettingStateSummary) isDeviceManagementIntentDeviceSettingStateSummary() {
+}
 func (*DeviceManagementIntentDeviceSettingStateSummary) isEntity() {}
 func (m *DeviceManagementIntentDeviceSettingStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentDeviceSettingStateSummary", m.ODataType != nil
 }
 
-func (*DeviceManagementIntentDeviceState) isEntity() {}
+func (*DeviceManagementIntentDeviceState) isDeviceManagementIntentDeviceState() {}
+func (*DeviceManagementIntentDeviceState) isEntity()                            {}
 func (m *DeviceManagementIntentDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentDeviceState", m.ODataType != nil
 }
 
-func (*DeviceManagementIntentDeviceStateSummary) isEntity() {}
+func (*DeviceManagementIntentDeviceStateSummary) isDeviceManagementIntentDeviceStateSummary() {}
+func (*DeviceManagementIntentDeviceStateSummary) isEntity()                                   {}
 func (m *DeviceManagementIntentDeviceStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentDeviceStateSummary", m.ODataType != nil
 }
 
-func (*DeviceManagementIntentSettingCategory) isDeviceManagementSettingCategory() {}
-func (*DeviceManagementIntentSettingCategory) isEntity()                          {}
+func (*DeviceManagementIntentSettingCategory) isDeviceManagementIntentSettingCategory() {}
+func (*DeviceManagementIntentSettingCategory) isDeviceManagementSettingCategory()       {}
+func (*DeviceManagementIntentSettingCategory) isEntity()                                {}
 func (m *DeviceManagementIntentSettingCategory) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentSettingCategory", m.ODataType != nil
 }
 
-func (*DeviceManagementIntentUserState) isEntity() {}
+func (*DeviceManagementIntentUserState) isDeviceManagementIntentUserState() {}
+func (*DeviceManagementIntentUserState) isEntity()                          {}
 func (m *DeviceManagementIntentUserState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentUserState", m.ODataType != nil
 }
 
-func (*DeviceManagementIntentUserStateSummary) isEntity() {}
+func (*DeviceManagementIntentUserStateSummary) isDeviceManagementIntentUserStateSummary() {}
+func (*DeviceManagementIntentUserStateSummary) isEntity()                                 {}
 func (m *DeviceManagementIntentUserStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementIntentUserStateSummary", m.ODataType != nil
 }
 
-func (*DeviceManagementPartner) isEntity() {}
+func (*DeviceManagementPartner) isDeviceManagementPartner() {}
+func (*DeviceManagementPartner) isEntity()                  {}
 func (m *DeviceManagementPartner) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementPartner", m.ODataType != nil
 }
@@ -16758,16 +27500,20 @@ func (m *DeviceManagementPartnerAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementPartnerAssignment", m.ODataType != nil
 }
 
-func (*DeviceManagementReportSchedule) isEntity() {}
+func (*DeviceManagementReportSchedule) isDeviceManagementReportSchedule() {}
+func (*DeviceManagementReportSchedule) isEntity()                         {}
 func (m *DeviceManagementReportSchedule) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementReportSchedule", m.ODataType != nil
 }
 
-func (*DeviceManagementReports) isEntity() {}
+func (*DeviceManagementReports) isDeviceManagementReports() {}
+func (*DeviceManagementReports) isEntity()                  {}
 func (m *DeviceManagementReports) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementReports", m.ODataType != nil
 }
 
+func (*DeviceManagementResourceAccessProfileAssignment) isDeviceManagementResourceAccessProfileAssignment() {
+}
 func (*DeviceManagementResourceAccessProfileAssignment) isEntity() {}
 func (m *DeviceManagementResourceAccessProfileAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementResourceAccessProfileAssignment", m.ODataType != nil
@@ -16784,22 +27530,26 @@ func (m *DeviceManagementReusablePolicySetting) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementReusablePolicySetting", m.ODataType != nil
 }
 
-func (*DeviceManagementScript) isEntity() {}
+func (*DeviceManagementScript) isDeviceManagementScript() {}
+func (*DeviceManagementScript) isEntity()                 {}
 func (m *DeviceManagementScript) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScript", m.ODataType != nil
 }
 
-func (*DeviceManagementScriptAssignment) isEntity() {}
+func (*DeviceManagementScriptAssignment) isDeviceManagementScriptAssignment() {}
+func (*DeviceManagementScriptAssignment) isEntity()                           {}
 func (m *DeviceManagementScriptAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScriptAssignment", m.ODataType != nil
 }
 
-func (*DeviceManagementScriptDeviceState) isEntity() {}
+func (*DeviceManagementScriptDeviceState) isDeviceManagementScriptDeviceState() {}
+func (*DeviceManagementScriptDeviceState) isEntity()                            {}
 func (m *DeviceManagementScriptDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScriptDeviceState", m.ODataType != nil
 }
 
-func (*DeviceManagementScriptGroupAssignment) isEntity() {}
+func (*DeviceManagementScriptGroupAssignment) isDeviceManagementScriptGroupAssignment() {}
+func (*DeviceManagementScriptGroupAssignment) isEntity()                                {}
 func (m *DeviceManagementScriptGroupAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScriptGroupAssignment", m.ODataType != nil
 }
@@ -16810,12 +27560,14 @@ func (m *DeviceManagementScriptPolicySetItem) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScriptPolicySetItem", m.ODataType != nil
 }
 
-func (*DeviceManagementScriptRunSummary) isEntity() {}
+func (*DeviceManagementScriptRunSummary) isDeviceManagementScriptRunSummary() {}
+func (*DeviceManagementScriptRunSummary) isEntity()                           {}
 func (m *DeviceManagementScriptRunSummary) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScriptRunSummary", m.ODataType != nil
 }
 
-func (*DeviceManagementScriptUserState) isEntity() {}
+func (*DeviceManagementScriptUserState) isDeviceManagementScriptUserState() {}
+func (*DeviceManagementScriptUserState) isEntity()                          {}
 func (m *DeviceManagementScriptUserState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementScriptUserState", m.ODataType != nil
 }
@@ -16860,8 +27612,9 @@ func (m *DeviceManagementTemplate) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementTemplate", m.ODataType != nil
 }
 
-func (*DeviceManagementTemplateSettingCategory) isDeviceManagementSettingCategory() {}
-func (*DeviceManagementTemplateSettingCategory) isEntity()                          {}
+func (*DeviceManagementTemplateSettingCategory) isDeviceManagementTemplateSettingCategory() {}
+func (*DeviceManagementTemplateSettingCategory) isDeviceManagementSettingCategory()         {}
+func (*DeviceManagementTemplateSettingCategory) isEntity()                                  {}
 func (m *DeviceManagementTemplateSettingCategory) odataType() (string, bool) {
 	return "#microsoft.graph.deviceManagementTemplateSettingCategory", m.ODataType != nil
 }
@@ -16903,12 +27656,14 @@ func (m *DeviceProtectionOverview) odataType() (string, bool) {
 	return "#microsoft.graph.deviceProtectionOverview", m.ODataType != nil
 }
 
-func (*DeviceShellScript) isEntity() {}
+func (*DeviceShellScript) isDeviceShellScript() {}
+func (*DeviceShellScript) isEntity()            {}
 func (m *DeviceShellScript) odataType() (string, bool) {
 	return "#microsoft.graph.deviceShellScript", m.ODataType != nil
 }
 
-func (*EBookInstallSummary) isEntity() {}
+func (*EBookInstallSummary) isEBookInstallSummary() {}
+func (*EBookInstallSummary) isEntity()              {}
 func (m *EBookInstallSummary) odataType() (string, bool) {
 	return "#microsoft.graph.eBookInstallSummary", m.ODataType != nil
 }
@@ -16941,17 +27696,20 @@ func (m *EmbeddedSIMActivationCode) odataType() (string, bool) {
 	return "#microsoft.graph.embeddedSIMActivationCode", m.ODataType != nil
 }
 
-func (*EmbeddedSIMActivationCodePool) isEntity() {}
+func (*EmbeddedSIMActivationCodePool) isEmbeddedSIMActivationCodePool() {}
+func (*EmbeddedSIMActivationCodePool) isEntity()                        {}
 func (m *EmbeddedSIMActivationCodePool) odataType() (string, bool) {
 	return "#microsoft.graph.embeddedSIMActivationCodePool", m.ODataType != nil
 }
 
-func (*EmbeddedSIMActivationCodePoolAssignment) isEntity() {}
+func (*EmbeddedSIMActivationCodePoolAssignment) isEmbeddedSIMActivationCodePoolAssignment() {}
+func (*EmbeddedSIMActivationCodePoolAssignment) isEntity()                                  {}
 func (m *EmbeddedSIMActivationCodePoolAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.embeddedSIMActivationCodePoolAssignment", m.ODataType != nil
 }
 
-func (*EmbeddedSIMDeviceState) isEntity() {}
+func (*EmbeddedSIMDeviceState) isEmbeddedSIMDeviceState() {}
+func (*EmbeddedSIMDeviceState) isEntity()                 {}
 func (m *EmbeddedSIMDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.embeddedSIMDeviceState", m.ODataType != nil
 }
@@ -16961,7 +27719,8 @@ func (m *EncryptionReportPolicyDetails) odataType() (string, bool) {
 	return "#microsoft.graph.encryptionReportPolicyDetails", m.ODataType != nil
 }
 
-func (*EnrollmentConfigurationAssignment) isEntity() {}
+func (*EnrollmentConfigurationAssignment) isEnrollmentConfigurationAssignment() {}
+func (*EnrollmentConfigurationAssignment) isEntity()                            {}
 func (m *EnrollmentConfigurationAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.enrollmentConfigurationAssignment", m.ODataType != nil
 }
@@ -16984,7 +27743,8 @@ func (m *EnrollmentTroubleshootingEvent) odataType() (string, bool) {
 	return "#microsoft.graph.enrollmentTroubleshootingEvent", m.ODataType != nil
 }
 
-func (*EnterpriseCodeSigningCertificate) isEntity() {}
+func (*EnterpriseCodeSigningCertificate) isEnterpriseCodeSigningCertificate() {}
+func (*EnterpriseCodeSigningCertificate) isEntity()                           {}
 func (m *EnterpriseCodeSigningCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.enterpriseCodeSigningCertificate", m.ODataType != nil
 }
@@ -17020,7 +27780,8 @@ func (m *GroupPolicyConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyConfiguration", m.ODataType != nil
 }
 
-func (*GroupPolicyConfigurationAssignment) isEntity() {}
+func (*GroupPolicyConfigurationAssignment) isGroupPolicyConfigurationAssignment() {}
+func (*GroupPolicyConfigurationAssignment) isEntity()                             {}
 func (m *GroupPolicyConfigurationAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyConfigurationAssignment", m.ODataType != nil
 }
@@ -17037,12 +27798,14 @@ func (m *GroupPolicyDefinitionFile) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyDefinitionFile", m.ODataType != nil
 }
 
-func (*GroupPolicyDefinitionValue) isEntity() {}
+func (*GroupPolicyDefinitionValue) isGroupPolicyDefinitionValue() {}
+func (*GroupPolicyDefinitionValue) isEntity()                     {}
 func (m *GroupPolicyDefinitionValue) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyDefinitionValue", m.ODataType != nil
 }
 
-func (*GroupPolicyMigrationReport) isEntity() {}
+func (*GroupPolicyMigrationReport) isGroupPolicyMigrationReport() {}
+func (*GroupPolicyMigrationReport) isEntity()                     {}
 func (m *GroupPolicyMigrationReport) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyMigrationReport", m.ODataType != nil
 }
@@ -17053,7 +27816,8 @@ func (m *GroupPolicyObjectFile) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyObjectFile", m.ODataType != nil
 }
 
-func (*GroupPolicyOperation) isEntity() {}
+func (*GroupPolicyOperation) isGroupPolicyOperation() {}
+func (*GroupPolicyOperation) isEntity()               {}
 func (m *GroupPolicyOperation) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyOperation", m.ODataType != nil
 }
@@ -17165,7 +27929,8 @@ func (m *GroupPolicyPresentationValueText) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicyPresentationValueText", m.ODataType != nil
 }
 
-func (*GroupPolicySettingMapping) isEntity() {}
+func (*GroupPolicySettingMapping) isGroupPolicySettingMapping() {}
+func (*GroupPolicySettingMapping) isEntity()                    {}
 func (m *GroupPolicySettingMapping) odataType() (string, bool) {
 	return "#microsoft.graph.groupPolicySettingMapping", m.ODataType != nil
 }
@@ -17239,12 +28004,14 @@ func (m *IntuneBrand) odataType() (string, bool) {
 	return "#microsoft.graph.intuneBrand", m.ODataType != nil
 }
 
-func (*IntuneBrandingProfile) isEntity() {}
+func (*IntuneBrandingProfile) isIntuneBrandingProfile() {}
+func (*IntuneBrandingProfile) isEntity()                {}
 func (m *IntuneBrandingProfile) odataType() (string, bool) {
 	return "#microsoft.graph.intuneBrandingProfile", m.ODataType != nil
 }
 
-func (*IntuneBrandingProfileAssignment) isEntity() {}
+func (*IntuneBrandingProfileAssignment) isIntuneBrandingProfileAssignment() {}
+func (*IntuneBrandingProfileAssignment) isEntity()                          {}
 func (m *IntuneBrandingProfileAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.intuneBrandingProfileAssignment", m.ODataType != nil
 }
@@ -17362,11 +28129,14 @@ func (m *IosLobApp) odataType() (string, bool) {
 	return "#microsoft.graph.iosLobApp", m.ODataType != nil
 }
 
-func (*IosLobAppProvisioningConfiguration) isEntity() {}
+func (*IosLobAppProvisioningConfiguration) isIosLobAppProvisioningConfiguration() {}
+func (*IosLobAppProvisioningConfiguration) isEntity()                             {}
 func (m *IosLobAppProvisioningConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.iosLobAppProvisioningConfiguration", m.ODataType != nil
 }
 
+func (*IosLobAppProvisioningConfigurationAssignment) isIosLobAppProvisioningConfigurationAssignment() {
+}
 func (*IosLobAppProvisioningConfigurationAssignment) isEntity() {}
 func (m *IosLobAppProvisioningConfigurationAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.iosLobAppProvisioningConfigurationAssignment", m.ODataType != nil
@@ -17378,6 +28148,7 @@ func (m *IosLobAppProvisioningConfigurationPolicySetItem) odataType() (string, b
 	return "#microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem", m.ODataType != nil
 }
 
+func (*IosManagedAppProtection) isIosManagedAppProtection()      {}
 func (*IosManagedAppProtection) isTargetedManagedAppProtection() {}
 func (*IosManagedAppProtection) isManagedAppProtection()         {}
 func (*IosManagedAppProtection) isManagedAppPolicy()             {}
@@ -17440,8 +28211,9 @@ func (m *IosStoreApp) odataType() (string, bool) {
 	return "#microsoft.graph.iosStoreApp", m.ODataType != nil
 }
 
-func (*IosTrustedRootCertificate) isDeviceConfiguration() {}
-func (*IosTrustedRootCertificate) isEntity()              {}
+func (*IosTrustedRootCertificate) isIosTrustedRootCertificate() {}
+func (*IosTrustedRootCertificate) isDeviceConfiguration()       {}
+func (*IosTrustedRootCertificate) isEntity()                    {}
 func (m *IosTrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.iosTrustedRootCertificate", m.ODataType != nil
 }
@@ -17452,7 +28224,8 @@ func (m *IosUpdateConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.iosUpdateConfiguration", m.ODataType != nil
 }
 
-func (*IosUpdateDeviceStatus) isEntity() {}
+func (*IosUpdateDeviceStatus) isIosUpdateDeviceStatus() {}
+func (*IosUpdateDeviceStatus) isEntity()                {}
 func (m *IosUpdateDeviceStatus) odataType() (string, bool) {
 	return "#microsoft.graph.iosUpdateDeviceStatus", m.ODataType != nil
 }
@@ -17546,7 +28319,8 @@ func (m *KeyValuePair) odataType() (string, bool) {
 	return "#microsoft.graph.keyValuePair", m.ODataType != nil
 }
 
-func (*LocalizedNotificationMessage) isEntity() {}
+func (*LocalizedNotificationMessage) isLocalizedNotificationMessage() {}
+func (*LocalizedNotificationMessage) isEntity()                       {}
 func (m *LocalizedNotificationMessage) odataType() (string, bool) {
 	return "#microsoft.graph.localizedNotificationMessage", m.ODataType != nil
 }
@@ -17717,7 +28491,8 @@ func (m *MacOSSoftwareUpdateAccountSummary) odataType() (string, bool) {
 	return "#microsoft.graph.macOSSoftwareUpdateAccountSummary", m.ODataType != nil
 }
 
-func (*MacOSSoftwareUpdateCategorySummary) isEntity() {}
+func (*MacOSSoftwareUpdateCategorySummary) isMacOSSoftwareUpdateCategorySummary() {}
+func (*MacOSSoftwareUpdateCategorySummary) isEntity()                             {}
 func (m *MacOSSoftwareUpdateCategorySummary) odataType() (string, bool) {
 	return "#microsoft.graph.macOSSoftwareUpdateCategorySummary", m.ODataType != nil
 }
@@ -17728,7 +28503,8 @@ func (m *MacOSSoftwareUpdateConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.macOSSoftwareUpdateConfiguration", m.ODataType != nil
 }
 
-func (*MacOSSoftwareUpdateStateSummary) isEntity() {}
+func (*MacOSSoftwareUpdateStateSummary) isMacOSSoftwareUpdateStateSummary() {}
+func (*MacOSSoftwareUpdateStateSummary) isEntity()                          {}
 func (m *MacOSSoftwareUpdateStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.macOSSoftwareUpdateStateSummary", m.ODataType != nil
 }
@@ -17743,8 +28519,9 @@ func (m *MacOSSystemExtensionTypeMapping) odataType() (string, bool) {
 	return "#microsoft.graph.macOSSystemExtensionTypeMapping", m.ODataType != nil
 }
 
-func (*MacOSTrustedRootCertificate) isDeviceConfiguration() {}
-func (*MacOSTrustedRootCertificate) isEntity()              {}
+func (*MacOSTrustedRootCertificate) isMacOSTrustedRootCertificate() {}
+func (*MacOSTrustedRootCertificate) isDeviceConfiguration()         {}
+func (*MacOSTrustedRootCertificate) isEntity()                      {}
 func (m *MacOSTrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.macOSTrustedRootCertificate", m.ODataType != nil
 }
@@ -17775,7 +28552,8 @@ func (m *MacOsVppApp) odataType() (string, bool) {
 	return "#microsoft.graph.macOsVppApp", m.ODataType != nil
 }
 
-func (*MacOsVppAppAssignedLicense) isEntity() {}
+func (*MacOsVppAppAssignedLicense) isMacOsVppAppAssignedLicense() {}
+func (*MacOsVppAppAssignedLicense) isEntity()                     {}
 func (m *MacOsVppAppAssignedLicense) odataType() (string, bool) {
 	return "#microsoft.graph.macOsVppAppAssignedLicense", m.ODataType != nil
 }
@@ -17785,7 +28563,8 @@ func (m *MacOsVppAppRevokeLicensesActionResult) odataType() (string, bool) {
 	return "#microsoft.graph.macOsVppAppRevokeLicensesActionResult", m.ODataType != nil
 }
 
-func (*MalwareStateForWindowsDevice) isEntity() {}
+func (*MalwareStateForWindowsDevice) isMalwareStateForWindowsDevice() {}
+func (*MalwareStateForWindowsDevice) isEntity()                       {}
 func (m *MalwareStateForWindowsDevice) odataType() (string, bool) {
 	return "#microsoft.graph.malwareStateForWindowsDevice", m.ODataType != nil
 }
@@ -17835,7 +28614,8 @@ func (m *ManagedAppPolicy) odataType() (string, bool) {
 	return "#microsoft.graph.managedAppPolicy", m.ODataType != nil
 }
 
-func (*ManagedAppPolicyDeploymentSummary) isEntity() {}
+func (*ManagedAppPolicyDeploymentSummary) isManagedAppPolicyDeploymentSummary() {}
+func (*ManagedAppPolicyDeploymentSummary) isEntity()                            {}
 func (m *ManagedAppPolicyDeploymentSummary) odataType() (string, bool) {
 	return "#microsoft.graph.managedAppPolicyDeploymentSummary", m.ODataType != nil
 }
@@ -17864,7 +28644,8 @@ func (m *ManagedDevice) odataType() (string, bool) {
 	return "#microsoft.graph.managedDevice", m.ODataType != nil
 }
 
-func (*ManagedDeviceCertificateState) isEntity() {}
+func (*ManagedDeviceCertificateState) isManagedDeviceCertificateState() {}
+func (*ManagedDeviceCertificateState) isEntity()                        {}
 func (m *ManagedDeviceCertificateState) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceCertificateState", m.ODataType != nil
 }
@@ -17885,16 +28666,22 @@ func (m *ManagedDeviceMobileAppConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceMobileAppConfiguration", m.ODataType != nil
 }
 
+func (*ManagedDeviceMobileAppConfigurationAssignment) isManagedDeviceMobileAppConfigurationAssignment() {
+}
 func (*ManagedDeviceMobileAppConfigurationAssignment) isEntity() {}
 func (m *ManagedDeviceMobileAppConfigurationAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceMobileAppConfigurationAssignment", m.ODataType != nil
 }
 
+func (*ManagedDeviceMobileAppConfigurationDeviceStatus) isManagedDeviceMobileAppConfigurationDeviceStatus() {
+}
 func (*ManagedDeviceMobileAppConfigurationDeviceStatus) isEntity() {}
 func (m *ManagedDeviceMobileAppConfigurationDeviceStatus) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus", m.ODataType != nil
 }
 
+func (*ManagedDeviceMobileAppConfigurationDeviceSummary) isManagedDeviceMobileAppConfigurationDeviceSummary() {
+}
 func (*ManagedDeviceMobileAppConfigurationDeviceSummary) isEntity() {}
 func (m *ManagedDeviceMobileAppConfigurationDeviceSummary) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary", m.ODataType != nil
@@ -17906,11 +28693,15 @@ func (m *ManagedDeviceMobileAppConfigurationPolicySetItem) odataType() (string, 
 	return "#microsoft.graph.managedDeviceMobileAppConfigurationPolicySetItem", m.ODataType != nil
 }
 
+func (*ManagedDeviceMobileAppConfigurationUserStatus) isManagedDeviceMobileAppConfigurationUserStatus() {
+}
 func (*ManagedDeviceMobileAppConfigurationUserStatus) isEntity() {}
 func (m *ManagedDeviceMobileAppConfigurationUserStatus) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceMobileAppConfigurationUserStatus", m.ODataType != nil
 }
 
+func (*ManagedDeviceMobileAppConfigurationUserSummary) isManagedDeviceMobileAppConfigurationUserSummary() {
+}
 func (*ManagedDeviceMobileAppConfigurationUserSummary) isEntity() {}
 func (m *ManagedDeviceMobileAppConfigurationUserSummary) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceMobileAppConfigurationUserSummary", m.ODataType != nil
@@ -17921,7 +28712,8 @@ func (m *ManagedDeviceModelsAndManufacturers) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceModelsAndManufacturers", m.ODataType != nil
 }
 
-func (*ManagedDeviceOverview) isEntity() {}
+func (*ManagedDeviceOverview) isManagedDeviceOverview() {}
+func (*ManagedDeviceOverview) isEntity()                {}
 func (m *ManagedDeviceOverview) odataType() (string, bool) {
 	return "#microsoft.graph.managedDeviceOverview", m.ODataType != nil
 }
@@ -17943,7 +28735,8 @@ func (m *ManagedEBookAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.managedEBookAssignment", m.ODataType != nil
 }
 
-func (*ManagedEBookCategory) isEntity() {}
+func (*ManagedEBookCategory) isManagedEBookCategory() {}
+func (*ManagedEBookCategory) isEntity()               {}
 func (m *ManagedEBookCategory) odataType() (string, bool) {
 	return "#microsoft.graph.managedEBookCategory", m.ODataType != nil
 }
@@ -17963,7 +28756,8 @@ func (m *ManagedIOSStoreApp) odataType() (string, bool) {
 	return "#microsoft.graph.managedIOSStoreApp", m.ODataType != nil
 }
 
-func (*ManagedMobileApp) isEntity() {}
+func (*ManagedMobileApp) isManagedMobileApp() {}
+func (*ManagedMobileApp) isEntity()           {}
 func (m *ManagedMobileApp) odataType() (string, bool) {
 	return "#microsoft.graph.managedMobileApp", m.ODataType != nil
 }
@@ -17992,14 +28786,16 @@ func (m *ManagementConditionExpression) odataType() (string, bool) {
 	return "#microsoft.graph.managementConditionExpression", m.ODataType != nil
 }
 
-func (*ManagementConditionStatement) isEntity() {}
+func (*ManagementConditionStatement) isManagementConditionStatement() {}
+func (*ManagementConditionStatement) isEntity()                       {}
 func (m *ManagementConditionStatement) odataType() (string, bool) {
 	return "#microsoft.graph.managementConditionStatement", m.ODataType != nil
 }
 
-func (*MdmWindowsInformationProtectionPolicy) isWindowsInformationProtection() {}
-func (*MdmWindowsInformationProtectionPolicy) isManagedAppPolicy()             {}
-func (*MdmWindowsInformationProtectionPolicy) isEntity()                       {}
+func (*MdmWindowsInformationProtectionPolicy) isMdmWindowsInformationProtectionPolicy() {}
+func (*MdmWindowsInformationProtectionPolicy) isWindowsInformationProtection()          {}
+func (*MdmWindowsInformationProtectionPolicy) isManagedAppPolicy()                      {}
+func (*MdmWindowsInformationProtectionPolicy) isEntity()                                {}
 func (m *MdmWindowsInformationProtectionPolicy) odataType() (string, bool) {
 	return "#microsoft.graph.mdmWindowsInformationProtectionPolicy", m.ODataType != nil
 }
@@ -18067,12 +28863,14 @@ func (m *MicrosoftStoreForBusinessContainedApp) odataType() (string, bool) {
 	return "#microsoft.graph.microsoftStoreForBusinessContainedApp", m.ODataType != nil
 }
 
-func (*MicrosoftTunnelConfiguration) isEntity() {}
+func (*MicrosoftTunnelConfiguration) isMicrosoftTunnelConfiguration() {}
+func (*MicrosoftTunnelConfiguration) isEntity()                       {}
 func (m *MicrosoftTunnelConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.microsoftTunnelConfiguration", m.ODataType != nil
 }
 
-func (*MicrosoftTunnelServer) isEntity() {}
+func (*MicrosoftTunnelServer) isMicrosoftTunnelServer() {}
+func (*MicrosoftTunnelServer) isEntity()                {}
 func (m *MicrosoftTunnelServer) odataType() (string, bool) {
 	return "#microsoft.graph.microsoftTunnelServer", m.ODataType != nil
 }
@@ -18098,7 +28896,8 @@ func (m *MobileApp) odataType() (string, bool) {
 	return "#microsoft.graph.mobileApp", m.ODataType != nil
 }
 
-func (*MobileAppAssignment) isEntity() {}
+func (*MobileAppAssignment) isMobileAppAssignment() {}
+func (*MobileAppAssignment) isEntity()              {}
 func (m *MobileAppAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppAssignment", m.ODataType != nil
 }
@@ -18108,17 +28907,20 @@ func (m *MobileAppAssignmentSettings) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppAssignmentSettings", m.ODataType != nil
 }
 
-func (*MobileAppCategory) isEntity() {}
+func (*MobileAppCategory) isMobileAppCategory() {}
+func (*MobileAppCategory) isEntity()            {}
 func (m *MobileAppCategory) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppCategory", m.ODataType != nil
 }
 
-func (*MobileAppContent) isEntity() {}
+func (*MobileAppContent) isMobileAppContent() {}
+func (*MobileAppContent) isEntity()           {}
 func (m *MobileAppContent) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppContent", m.ODataType != nil
 }
 
-func (*MobileAppContentFile) isEntity() {}
+func (*MobileAppContentFile) isMobileAppContentFile() {}
+func (*MobileAppContentFile) isEntity()               {}
 func (m *MobileAppContentFile) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppContentFile", m.ODataType != nil
 }
@@ -18134,17 +28936,20 @@ func (m *MobileAppIdentifier) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppIdentifier", m.ODataType != nil
 }
 
-func (*MobileAppInstallStatus) isEntity() {}
+func (*MobileAppInstallStatus) isMobileAppInstallStatus() {}
+func (*MobileAppInstallStatus) isEntity()                 {}
 func (m *MobileAppInstallStatus) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppInstallStatus", m.ODataType != nil
 }
 
-func (*MobileAppInstallSummary) isEntity() {}
+func (*MobileAppInstallSummary) isMobileAppInstallSummary() {}
+func (*MobileAppInstallSummary) isEntity()                  {}
 func (m *MobileAppInstallSummary) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppInstallSummary", m.ODataType != nil
 }
 
-func (*MobileAppIntentAndState) isEntity() {}
+func (*MobileAppIntentAndState) isMobileAppIntentAndState() {}
+func (*MobileAppIntentAndState) isEntity()                  {}
 func (m *MobileAppIntentAndState) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppIntentAndState", m.ODataType != nil
 }
@@ -18160,7 +28965,8 @@ func (m *MobileAppPolicySetItem) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppPolicySetItem", m.ODataType != nil
 }
 
-func (*MobileAppProvisioningConfigGroupAssignment) isEntity() {}
+func (*MobileAppProvisioningConfigGroupAssignment) isMobileAppProvisioningConfigGroupAssignment() {}
+func (*MobileAppProvisioningConfigGroupAssignment) isEntity()                                     {}
 func (m *MobileAppProvisioningConfigGroupAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppProvisioningConfigGroupAssignment", m.ODataType != nil
 }
@@ -18182,6 +28988,7 @@ func (m *MobileAppSupportedDeviceType) odataType() (string, bool) {
 	return "#microsoft.graph.mobileAppSupportedDeviceType", m.ODataType != nil
 }
 
+func (*MobileAppTroubleshootingEvent) isMobileAppTroubleshootingEvent()        {}
 func (*MobileAppTroubleshootingEvent) isDeviceManagementTroubleshootingEvent() {}
 func (*MobileAppTroubleshootingEvent) isEntity()                               {}
 func (m *MobileAppTroubleshootingEvent) odataType() (string, bool) {
@@ -18206,12 +29013,14 @@ func (m *MobileLobApp) odataType() (string, bool) {
 	return "#microsoft.graph.mobileLobApp", m.ODataType != nil
 }
 
-func (*MobileThreatDefenseConnector) isEntity() {}
+func (*MobileThreatDefenseConnector) isMobileThreatDefenseConnector() {}
+func (*MobileThreatDefenseConnector) isEntity()                       {}
 func (m *MobileThreatDefenseConnector) odataType() (string, bool) {
 	return "#microsoft.graph.mobileThreatDefenseConnector", m.ODataType != nil
 }
 
-func (*NdesConnector) isEntity() {}
+func (*NdesConnector) isNdesConnector() {}
+func (*NdesConnector) isEntity()        {}
 func (m *NdesConnector) odataType() (string, bool) {
 	return "#microsoft.graph.ndesConnector", m.ODataType != nil
 }
@@ -18237,7 +29046,8 @@ func (m *NetworkManagementCondition) odataType() (string, bool) {
 	return "#microsoft.graph.networkManagementCondition", m.ODataType != nil
 }
 
-func (*NotificationMessageTemplate) isEntity() {}
+func (*NotificationMessageTemplate) isNotificationMessageTemplate() {}
+func (*NotificationMessageTemplate) isEntity()                      {}
 func (m *NotificationMessageTemplate) odataType() (string, bool) {
 	return "#microsoft.graph.notificationMessageTemplate", m.ODataType != nil
 }
@@ -18293,7 +29103,8 @@ func (m *OnPremEncryptedPayload) odataType() (string, bool) {
 	return "#microsoft.graph.onPremEncryptedPayload", m.ODataType != nil
 }
 
-func (*OnPremisesConditionalAccessSettings) isEntity() {}
+func (*OnPremisesConditionalAccessSettings) isOnPremisesConditionalAccessSettings() {}
+func (*OnPremisesConditionalAccessSettings) isEntity()                              {}
 func (m *OnPremisesConditionalAccessSettings) odataType() (string, bool) {
 	return "#microsoft.graph.onPremisesConditionalAccessSettings", m.ODataType != nil
 }
@@ -18345,17 +29156,20 @@ func (m *ProxiedDomain) odataType() (string, bool) {
 	return "#microsoft.graph.proxiedDomain", m.ODataType != nil
 }
 
-func (*RbacApplicationMultiple) isEntity() {}
+func (*RbacApplicationMultiple) isRbacApplicationMultiple() {}
+func (*RbacApplicationMultiple) isEntity()                  {}
 func (m *RbacApplicationMultiple) odataType() (string, bool) {
 	return "#microsoft.graph.rbacApplicationMultiple", m.ODataType != nil
 }
 
-func (*RemoteActionAudit) isEntity() {}
+func (*RemoteActionAudit) isRemoteActionAudit() {}
+func (*RemoteActionAudit) isEntity()            {}
 func (m *RemoteActionAudit) odataType() (string, bool) {
 	return "#microsoft.graph.remoteActionAudit", m.ODataType != nil
 }
 
-func (*RemoteAssistancePartner) isEntity() {}
+func (*RemoteAssistancePartner) isRemoteAssistancePartner() {}
+func (*RemoteAssistancePartner) isEntity()                  {}
 func (m *RemoteAssistancePartner) odataType() (string, bool) {
 	return "#microsoft.graph.remoteAssistancePartner", m.ODataType != nil
 }
@@ -18370,12 +29184,14 @@ func (m *ResourceAction) odataType() (string, bool) {
 	return "#microsoft.graph.resourceAction", m.ODataType != nil
 }
 
-func (*ResourceOperation) isEntity() {}
+func (*ResourceOperation) isResourceOperation() {}
+func (*ResourceOperation) isEntity()            {}
 func (m *ResourceOperation) odataType() (string, bool) {
 	return "#microsoft.graph.resourceOperation", m.ODataType != nil
 }
 
-func (*RestrictedAppsViolation) isEntity() {}
+func (*RestrictedAppsViolation) isRestrictedAppsViolation() {}
+func (*RestrictedAppsViolation) isEntity()                  {}
 func (m *RestrictedAppsViolation) odataType() (string, bool) {
 	return "#microsoft.graph.restrictedAppsViolation", m.ODataType != nil
 }
@@ -18407,12 +29223,14 @@ func (m *RolePermission) odataType() (string, bool) {
 	return "#microsoft.graph.rolePermission", m.ODataType != nil
 }
 
-func (*RoleScopeTag) isEntity() {}
+func (*RoleScopeTag) isRoleScopeTag() {}
+func (*RoleScopeTag) isEntity()       {}
 func (m *RoleScopeTag) odataType() (string, bool) {
 	return "#microsoft.graph.roleScopeTag", m.ODataType != nil
 }
 
-func (*RoleScopeTagAutoAssignment) isEntity() {}
+func (*RoleScopeTagAutoAssignment) isRoleScopeTagAutoAssignment() {}
+func (*RoleScopeTagAutoAssignment) isEntity()                     {}
 func (m *RoleScopeTagAutoAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.roleScopeTagAutoAssignment", m.ODataType != nil
 }
@@ -18422,13 +29240,15 @@ func (m *RoleScopeTagInfo) odataType() (string, bool) {
 	return "#microsoft.graph.roleScopeTagInfo", m.ODataType != nil
 }
 
-func (*SecurityBaselineCategoryStateSummary) isSecurityBaselineStateSummary() {}
-func (*SecurityBaselineCategoryStateSummary) isEntity()                       {}
+func (*SecurityBaselineCategoryStateSummary) isSecurityBaselineCategoryStateSummary() {}
+func (*SecurityBaselineCategoryStateSummary) isSecurityBaselineStateSummary()         {}
+func (*SecurityBaselineCategoryStateSummary) isEntity()                               {}
 func (m *SecurityBaselineCategoryStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.securityBaselineCategoryStateSummary", m.ODataType != nil
 }
 
-func (*SecurityBaselineDeviceState) isEntity() {}
+func (*SecurityBaselineDeviceState) isSecurityBaselineDeviceState() {}
+func (*SecurityBaselineDeviceState) isEntity()                      {}
 func (m *SecurityBaselineDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.securityBaselineDeviceState", m.ODataType != nil
 }
@@ -18456,7 +29276,8 @@ func (m *SettingSource) odataType() (string, bool) {
 	return "#microsoft.graph.settingSource", m.ODataType != nil
 }
 
-func (*SettingStateDeviceSummary) isEntity() {}
+func (*SettingStateDeviceSummary) isSettingStateDeviceSummary() {}
+func (*SettingStateDeviceSummary) isEntity()                    {}
 func (m *SettingStateDeviceSummary) odataType() (string, bool) {
 	return "#microsoft.graph.settingStateDeviceSummary", m.ODataType != nil
 }
@@ -18477,7 +29298,8 @@ func (m *SharedPCConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.sharedPCConfiguration", m.ODataType != nil
 }
 
-func (*SideLoadingKey) isEntity() {}
+func (*SideLoadingKey) isSideLoadingKey() {}
+func (*SideLoadingKey) isEntity()         {}
 func (m *SideLoadingKey) odataType() (string, bool) {
 	return "#microsoft.graph.sideLoadingKey", m.ODataType != nil
 }
@@ -18487,7 +29309,8 @@ func (m *SingleSignOnExtension) odataType() (string, bool) {
 	return "#microsoft.graph.singleSignOnExtension", m.ODataType != nil
 }
 
-func (*SoftwareUpdateStatusSummary) isEntity() {}
+func (*SoftwareUpdateStatusSummary) isSoftwareUpdateStatusSummary() {}
+func (*SoftwareUpdateStatusSummary) isEntity()                      {}
 func (m *SoftwareUpdateStatusSummary) odataType() (string, bool) {
 	return "#microsoft.graph.softwareUpdateStatusSummary", m.ODataType != nil
 }
@@ -18497,14 +29320,16 @@ func (m *SpecifiedCaptiveNetworkPlugins) odataType() (string, bool) {
 	return "#microsoft.graph.specifiedCaptiveNetworkPlugins", m.ODataType != nil
 }
 
-func (*SymantecCodeSigningCertificate) isEntity() {}
+func (*SymantecCodeSigningCertificate) isSymantecCodeSigningCertificate() {}
+func (*SymantecCodeSigningCertificate) isEntity()                         {}
 func (m *SymantecCodeSigningCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.symantecCodeSigningCertificate", m.ODataType != nil
 }
 
-func (*TargetedManagedAppConfiguration) isManagedAppConfiguration() {}
-func (*TargetedManagedAppConfiguration) isManagedAppPolicy()        {}
-func (*TargetedManagedAppConfiguration) isEntity()                  {}
+func (*TargetedManagedAppConfiguration) isTargetedManagedAppConfiguration() {}
+func (*TargetedManagedAppConfiguration) isManagedAppConfiguration()         {}
+func (*TargetedManagedAppConfiguration) isManagedAppPolicy()                {}
+func (*TargetedManagedAppConfiguration) isEntity()                          {}
 func (m *TargetedManagedAppConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.targetedManagedAppConfiguration", m.ODataType != nil
 }
@@ -18515,7 +29340,8 @@ func (m *TargetedManagedAppConfigurationPolicySetItem) odataType() (string, bool
 	return "#microsoft.graph.targetedManagedAppConfigurationPolicySetItem", m.ODataType != nil
 }
 
-func (*TargetedManagedAppPolicyAssignment) isEntity() {}
+func (*TargetedManagedAppPolicyAssignment) isTargetedManagedAppPolicyAssignment() {}
+func (*TargetedManagedAppPolicyAssignment) isEntity()                             {}
 func (m *TargetedManagedAppPolicyAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.targetedManagedAppPolicyAssignment", m.ODataType != nil
 }
@@ -18528,27 +29354,32 @@ func (m *TargetedManagedAppProtection) odataType() (string, bool) {
 	return "#microsoft.graph.targetedManagedAppProtection", m.ODataType != nil
 }
 
-func (*TelecomExpenseManagementPartner) isEntity() {}
+func (*TelecomExpenseManagementPartner) isTelecomExpenseManagementPartner() {}
+func (*TelecomExpenseManagementPartner) isEntity()                          {}
 func (m *TelecomExpenseManagementPartner) odataType() (string, bool) {
 	return "#microsoft.graph.telecomExpenseManagementPartner", m.ODataType != nil
 }
 
-func (*TermsAndConditions) isEntity() {}
+func (*TermsAndConditions) isTermsAndConditions() {}
+func (*TermsAndConditions) isEntity()             {}
 func (m *TermsAndConditions) odataType() (string, bool) {
 	return "#microsoft.graph.termsAndConditions", m.ODataType != nil
 }
 
-func (*TermsAndConditionsAcceptanceStatus) isEntity() {}
+func (*TermsAndConditionsAcceptanceStatus) isTermsAndConditionsAcceptanceStatus() {}
+func (*TermsAndConditionsAcceptanceStatus) isEntity()                             {}
 func (m *TermsAndConditionsAcceptanceStatus) odataType() (string, bool) {
 	return "#microsoft.graph.termsAndConditionsAcceptanceStatus", m.ODataType != nil
 }
 
-func (*TermsAndConditionsAssignment) isEntity() {}
+func (*TermsAndConditionsAssignment) isTermsAndConditionsAssignment() {}
+func (*TermsAndConditionsAssignment) isEntity()                       {}
 func (m *TermsAndConditionsAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.termsAndConditionsAssignment", m.ODataType != nil
 }
 
-func (*TermsAndConditionsGroupAssignment) isEntity() {}
+func (*TermsAndConditionsGroupAssignment) isTermsAndConditionsGroupAssignment() {}
+func (*TermsAndConditionsGroupAssignment) isEntity()                            {}
 func (m *TermsAndConditionsGroupAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.termsAndConditionsGroupAssignment", m.ODataType != nil
 }
@@ -18575,17 +29406,20 @@ func (m *UnsupportedDeviceConfigurationDetail) odataType() (string, bool) {
 	return "#microsoft.graph.unsupportedDeviceConfigurationDetail", m.ODataType != nil
 }
 
-func (*UnsupportedGroupPolicyExtension) isEntity() {}
+func (*UnsupportedGroupPolicyExtension) isUnsupportedGroupPolicyExtension() {}
+func (*UnsupportedGroupPolicyExtension) isEntity()                          {}
 func (m *UnsupportedGroupPolicyExtension) odataType() (string, bool) {
 	return "#microsoft.graph.unsupportedGroupPolicyExtension", m.ODataType != nil
 }
 
+func (*User) isUser()   {}
 func (*User) isEntity() {}
 func (m *User) odataType() (string, bool) {
 	return "#microsoft.graph.user", m.ODataType != nil
 }
 
-func (*UserAppInstallStatus) isEntity() {}
+func (*UserAppInstallStatus) isUserAppInstallStatus() {}
+func (*UserAppInstallStatus) isEntity()               {}
 func (m *UserAppInstallStatus) odataType() (string, bool) {
 	return "#microsoft.graph.userAppInstallStatus", m.ODataType != nil
 }
@@ -18625,17 +29459,20 @@ func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) odataType() (stri
 	return "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsBaseline) isEntity() {}
+func (*UserExperienceAnalyticsBaseline) isUserExperienceAnalyticsBaseline() {}
+func (*UserExperienceAnalyticsBaseline) isEntity()                          {}
 func (m *UserExperienceAnalyticsBaseline) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsBaseline", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsCategory) isEntity() {}
+func (*UserExperienceAnalyticsCategory) isUserExperienceAnalyticsCategory() {}
+func (*UserExperienceAnalyticsCategory) isEntity()                          {}
 func (m *UserExperienceAnalyticsCategory) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsCategory", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsDevicePerformance) isEntity() {}
+func (*UserExperienceAnalyticsDevicePerformance) isUserExperienceAnalyticsDevicePerformance() {}
+func (*UserExperienceAnalyticsDevicePerformance) isEntity()                                   {}
 func (m *UserExperienceAnalyticsDevicePerformance) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsDevicePerformance", m.ODataType != nil
 }
@@ -18645,16 +29482,20 @@ func (m *UserExperienceAnalyticsDeviceScores) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsDeviceScores", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsDeviceStartupHistory) isEntity() {}
+func (*UserExperienceAnalyticsDeviceStartupHistory) isUserExperienceAnalyticsDeviceStartupHistory() {}
+func (*UserExperienceAnalyticsDeviceStartupHistory) isEntity()                                      {}
 func (m *UserExperienceAnalyticsDeviceStartupHistory) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupHistory", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsDeviceStartupProcess) isEntity() {}
+func (*UserExperienceAnalyticsDeviceStartupProcess) isUserExperienceAnalyticsDeviceStartupProcess() {}
+func (*UserExperienceAnalyticsDeviceStartupProcess) isEntity()                                      {}
 func (m *UserExperienceAnalyticsDeviceStartupProcess) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcess", m.ODataType != nil
 }
 
+func (*UserExperienceAnalyticsDeviceStartupProcessPerformance) isUserExperienceAnalyticsDeviceStartupProcessPerformance() {
+}
 func (*UserExperienceAnalyticsDeviceStartupProcessPerformance) isEntity() {}
 func (m *UserExperienceAnalyticsDeviceStartupProcessPerformance) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance", m.ODataType != nil
@@ -18680,7 +29521,8 @@ func (m *UserExperienceAnalyticsInsightValue) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsInsightValue", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsMetric) isEntity() {}
+func (*UserExperienceAnalyticsMetric) isUserExperienceAnalyticsMetric() {}
+func (*UserExperienceAnalyticsMetric) isEntity()                        {}
 func (m *UserExperienceAnalyticsMetric) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsMetric", m.ODataType != nil
 }
@@ -18695,12 +29537,14 @@ func (m *UserExperienceAnalyticsNotAutopilotReadyDevice) odataType() (string, bo
 	return "#microsoft.graph.userExperienceAnalyticsNotAutopilotReadyDevice", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsOverview) isEntity() {}
+func (*UserExperienceAnalyticsOverview) isUserExperienceAnalyticsOverview() {}
+func (*UserExperienceAnalyticsOverview) isEntity()                          {}
 func (m *UserExperienceAnalyticsOverview) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsOverview", m.ODataType != nil
 }
 
-func (*UserExperienceAnalyticsRegressionSummary) isEntity() {}
+func (*UserExperienceAnalyticsRegressionSummary) isUserExperienceAnalyticsRegressionSummary() {}
+func (*UserExperienceAnalyticsRegressionSummary) isEntity()                                   {}
 func (m *UserExperienceAnalyticsRegressionSummary) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsRegressionSummary", m.ODataType != nil
 }
@@ -18720,6 +29564,8 @@ func (m *UserExperienceAnalyticsScoreHistory) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsScoreHistory", m.ODataType != nil
 }
 
+func (*UserExperienceAnalyticsWorkFromAnywhereDevice) isUserExperienceAnalyticsWorkFromAnywhereDevice() {
+}
 func (*UserExperienceAnalyticsWorkFromAnywhereDevice) isEntity() {}
 func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice", m.ODataType != nil
@@ -18730,12 +29576,14 @@ func (m *UserExperienceAnalyticsWorkFromAnywhereMetric) odataType() (string, boo
 	return "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric", m.ODataType != nil
 }
 
-func (*UserInstallStateSummary) isEntity() {}
+func (*UserInstallStateSummary) isUserInstallStateSummary() {}
+func (*UserInstallStateSummary) isEntity()                  {}
 func (m *UserInstallStateSummary) odataType() (string, bool) {
 	return "#microsoft.graph.userInstallStateSummary", m.ODataType != nil
 }
 
-func (*UserPFXCertificate) isEntity() {}
+func (*UserPFXCertificate) isUserPFXCertificate() {}
+func (*UserPFXCertificate) isEntity()             {}
 func (m *UserPFXCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.userPFXCertificate", m.ODataType != nil
 }
@@ -18782,7 +29630,8 @@ func (m *VppLicensingType) odataType() (string, bool) {
 	return "#microsoft.graph.vppLicensingType", m.ODataType != nil
 }
 
-func (*VppToken) isEntity() {}
+func (*VppToken) isVppToken() {}
+func (*VppToken) isEntity()   {}
 func (m *VppToken) odataType() (string, bool) {
 	return "#microsoft.graph.vppToken", m.ODataType != nil
 }
@@ -18792,7 +29641,8 @@ func (m *VppTokenActionResult) odataType() (string, bool) {
 	return "#microsoft.graph.vppTokenActionResult", m.ODataType != nil
 }
 
-func (*VulnerableManagedDevice) isEntity() {}
+func (*VulnerableManagedDevice) isVulnerableManagedDevice() {}
+func (*VulnerableManagedDevice) isEntity()                  {}
 func (m *VulnerableManagedDevice) odataType() (string, bool) {
 	return "#microsoft.graph.vulnerableManagedDevice", m.ODataType != nil
 }
@@ -19041,8 +29891,9 @@ func (m *Windows81SCEPCertificateProfile) odataType() (string, bool) {
 	return "#microsoft.graph.windows81SCEPCertificateProfile", m.ODataType != nil
 }
 
-func (*Windows81TrustedRootCertificate) isDeviceConfiguration() {}
-func (*Windows81TrustedRootCertificate) isEntity()              {}
+func (*Windows81TrustedRootCertificate) isWindows81TrustedRootCertificate() {}
+func (*Windows81TrustedRootCertificate) isDeviceConfiguration()             {}
+func (*Windows81TrustedRootCertificate) isEntity()                          {}
 func (m *Windows81TrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.windows81TrustedRootCertificate", m.ODataType != nil
 }
@@ -19080,7 +29931,8 @@ func (m *WindowsAutopilotDeploymentProfile) odataType() (string, bool) {
 	return "#microsoft.graph.windowsAutopilotDeploymentProfile", m.ODataType != nil
 }
 
-func (*WindowsAutopilotDeploymentProfileAssignment) isEntity() {}
+func (*WindowsAutopilotDeploymentProfileAssignment) isWindowsAutopilotDeploymentProfileAssignment() {}
+func (*WindowsAutopilotDeploymentProfileAssignment) isEntity()                                      {}
 func (m *WindowsAutopilotDeploymentProfileAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment", m.ODataType != nil
 }
@@ -19091,7 +29943,8 @@ func (m *WindowsAutopilotDeploymentProfilePolicySetItem) odataType() (string, bo
 	return "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem", m.ODataType != nil
 }
 
-func (*WindowsAutopilotSettings) isEntity() {}
+func (*WindowsAutopilotSettings) isWindowsAutopilotSettings() {}
+func (*WindowsAutopilotSettings) isEntity()                   {}
 func (m *WindowsAutopilotSettings) odataType() (string, bool) {
 	return "#microsoft.graph.windowsAutopilotSettings", m.ODataType != nil
 }
@@ -19109,21 +29962,29 @@ func (m *WindowsDefenderAdvancedThreatProtectionConfiguration) odataType() (stri
 	return "#microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration", m.ODataType != nil
 }
 
+func (*WindowsDefenderApplicationControlSupplementalPolicy) isWindowsDefenderApplicationControlSupplementalPolicy() {
+}
 func (*WindowsDefenderApplicationControlSupplementalPolicy) isEntity() {}
 func (m *WindowsDefenderApplicationControlSupplementalPolicy) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy", m.ODataType != nil
 }
 
+func (*WindowsDefenderApplicationControlSupplementalPolicyAssignment) isWindowsDefenderApplicationControlSupplementalPolicyAssignment() {
+}
 func (*WindowsDefenderApplicationControlSupplementalPolicyAssignment) isEntity() {}
 func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment", m.ODataType != nil
 }
 
+func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) isWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus() {
+}
 func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) isEntity() {}
 func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus", m.ODataType != nil
 }
 
+func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) isWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary() {
+}
 func (*WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) isEntity() {}
 func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary", m.ODataType != nil
@@ -19135,13 +29996,15 @@ func (m *WindowsDeliveryOptimizationConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDeliveryOptimizationConfiguration", m.ODataType != nil
 }
 
-func (*WindowsDeviceMalwareState) isEntity() {}
+func (*WindowsDeviceMalwareState) isWindowsDeviceMalwareState() {}
+func (*WindowsDeviceMalwareState) isEntity()                    {}
 func (m *WindowsDeviceMalwareState) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDeviceMalwareState", m.ODataType != nil
 }
 
-func (*WindowsDomainJoinConfiguration) isDeviceConfiguration() {}
-func (*WindowsDomainJoinConfiguration) isEntity()              {}
+func (*WindowsDomainJoinConfiguration) isWindowsDomainJoinConfiguration() {}
+func (*WindowsDomainJoinConfiguration) isDeviceConfiguration()            {}
+func (*WindowsDomainJoinConfiguration) isEntity()                         {}
 func (m *WindowsDomainJoinConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDomainJoinConfiguration", m.ODataType != nil
 }
@@ -19157,12 +30020,14 @@ func (m *WindowsFeatureUpdateCatalogItem) odataType() (string, bool) {
 	return "#microsoft.graph.windowsFeatureUpdateCatalogItem", m.ODataType != nil
 }
 
-func (*WindowsFeatureUpdateProfile) isEntity() {}
+func (*WindowsFeatureUpdateProfile) isWindowsFeatureUpdateProfile() {}
+func (*WindowsFeatureUpdateProfile) isEntity()                      {}
 func (m *WindowsFeatureUpdateProfile) odataType() (string, bool) {
 	return "#microsoft.graph.windowsFeatureUpdateProfile", m.ODataType != nil
 }
 
-func (*WindowsFeatureUpdateProfileAssignment) isEntity() {}
+func (*WindowsFeatureUpdateProfileAssignment) isWindowsFeatureUpdateProfileAssignment() {}
+func (*WindowsFeatureUpdateProfileAssignment) isEntity()                                {}
 func (m *WindowsFeatureUpdateProfileAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.windowsFeatureUpdateProfileAssignment", m.ODataType != nil
 }
@@ -19201,12 +30066,15 @@ func (m *WindowsInformationProtectionApp) odataType() (string, bool) {
 	return "#microsoft.graph.windowsInformationProtectionApp", m.ODataType != nil
 }
 
+func (*WindowsInformationProtectionAppLearningSummary) isWindowsInformationProtectionAppLearningSummary() {
+}
 func (*WindowsInformationProtectionAppLearningSummary) isEntity() {}
 func (m *WindowsInformationProtectionAppLearningSummary) odataType() (string, bool) {
 	return "#microsoft.graph.windowsInformationProtectionAppLearningSummary", m.ODataType != nil
 }
 
-func (*WindowsInformationProtectionAppLockerFile) isEntity() {}
+func (*WindowsInformationProtectionAppLockerFile) isWindowsInformationProtectionAppLockerFile() {}
+func (*WindowsInformationProtectionAppLockerFile) isEntity()                                    {}
 func (m *WindowsInformationProtectionAppLockerFile) odataType() (string, bool) {
 	return "#microsoft.graph.windowsInformationProtectionAppLockerFile", m.ODataType != nil
 }
@@ -19228,14 +30096,17 @@ func (m *WindowsInformationProtectionIPRangeCollection) odataType() (string, boo
 	return "#microsoft.graph.windowsInformationProtectionIPRangeCollection", m.ODataType != nil
 }
 
+func (*WindowsInformationProtectionNetworkLearningSummary) isWindowsInformationProtectionNetworkLearningSummary() {
+}
 func (*WindowsInformationProtectionNetworkLearningSummary) isEntity() {}
 func (m *WindowsInformationProtectionNetworkLearningSummary) odataType() (string, bool) {
 	return "#microsoft.graph.windowsInformationProtectionNetworkLearningSummary", m.ODataType != nil
 }
 
-func (*WindowsInformationProtectionPolicy) isWindowsInformationProtection() {}
-func (*WindowsInformationProtectionPolicy) isManagedAppPolicy()             {}
-func (*WindowsInformationProtectionPolicy) isEntity()                       {}
+func (*WindowsInformationProtectionPolicy) isWindowsInformationProtectionPolicy() {}
+func (*WindowsInformationProtectionPolicy) isWindowsInformationProtection()       {}
+func (*WindowsInformationProtectionPolicy) isManagedAppPolicy()                   {}
+func (*WindowsInformationProtectionPolicy) isEntity()                             {}
 func (m *WindowsInformationProtectionPolicy) odataType() (string, bool) {
 	return "#microsoft.graph.windowsInformationProtectionPolicy", m.ODataType != nil
 }
@@ -19293,7 +30164,8 @@ func (m *WindowsMalwareExecutionStateCount) odataType() (string, bool) {
 	return "#microsoft.graph.windowsMalwareExecutionStateCount", m.ODataType != nil
 }
 
-func (*WindowsMalwareInformation) isEntity() {}
+func (*WindowsMalwareInformation) isWindowsMalwareInformation() {}
+func (*WindowsMalwareInformation) isEntity()                    {}
 func (m *WindowsMalwareInformation) odataType() (string, bool) {
 	return "#microsoft.graph.windowsMalwareInformation", m.ODataType != nil
 }
@@ -19324,12 +30196,14 @@ func (m *WindowsManagedDevice) odataType() (string, bool) {
 	return "#microsoft.graph.windowsManagedDevice", m.ODataType != nil
 }
 
-func (*WindowsManagementApp) isEntity() {}
+func (*WindowsManagementApp) isWindowsManagementApp() {}
+func (*WindowsManagementApp) isEntity()               {}
 func (m *WindowsManagementApp) odataType() (string, bool) {
 	return "#microsoft.graph.windowsManagementApp", m.ODataType != nil
 }
 
-func (*WindowsManagementAppHealthState) isEntity() {}
+func (*WindowsManagementAppHealthState) isWindowsManagementAppHealthState() {}
+func (*WindowsManagementAppHealthState) isEntity()                          {}
 func (m *WindowsManagementAppHealthState) odataType() (string, bool) {
 	return "#microsoft.graph.windowsManagementAppHealthState", m.ODataType != nil
 }
@@ -19435,8 +30309,9 @@ func (m *WindowsPhone81StoreApp) odataType() (string, bool) {
 	return "#microsoft.graph.windowsPhone81StoreApp", m.ODataType != nil
 }
 
-func (*WindowsPhone81TrustedRootCertificate) isDeviceConfiguration() {}
-func (*WindowsPhone81TrustedRootCertificate) isEntity()              {}
+func (*WindowsPhone81TrustedRootCertificate) isWindowsPhone81TrustedRootCertificate() {}
+func (*WindowsPhone81TrustedRootCertificate) isDeviceConfiguration()                  {}
+func (*WindowsPhone81TrustedRootCertificate) isEntity()                               {}
 func (m *WindowsPhone81TrustedRootCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.windowsPhone81TrustedRootCertificate", m.ODataType != nil
 }
@@ -19463,12 +30338,14 @@ func (m *WindowsPhoneXAP) odataType() (string, bool) {
 	return "#microsoft.graph.windowsPhoneXAP", m.ODataType != nil
 }
 
-func (*WindowsPrivacyDataAccessControlItem) isEntity() {}
+func (*WindowsPrivacyDataAccessControlItem) isWindowsPrivacyDataAccessControlItem() {}
+func (*WindowsPrivacyDataAccessControlItem) isEntity()                              {}
 func (m *WindowsPrivacyDataAccessControlItem) odataType() (string, bool) {
 	return "#microsoft.graph.windowsPrivacyDataAccessControlItem", m.ODataType != nil
 }
 
-func (*WindowsProtectionState) isEntity() {}
+func (*WindowsProtectionState) isWindowsProtectionState() {}
+func (*WindowsProtectionState) isEntity()                 {}
 func (m *WindowsProtectionState) odataType() (string, bool) {
 	return "#microsoft.graph.windowsProtectionState", m.ODataType != nil
 }
@@ -19484,7 +30361,8 @@ func (m *WindowsQualityUpdateProfile) odataType() (string, bool) {
 	return "#microsoft.graph.windowsQualityUpdateProfile", m.ODataType != nil
 }
 
-func (*WindowsQualityUpdateProfileAssignment) isEntity() {}
+func (*WindowsQualityUpdateProfileAssignment) isWindowsQualityUpdateProfileAssignment() {}
+func (*WindowsQualityUpdateProfileAssignment) isEntity()                                {}
 func (m *WindowsQualityUpdateProfileAssignment) odataType() (string, bool) {
 	return "#microsoft.graph.windowsQualityUpdateProfileAssignment", m.ODataType != nil
 }
@@ -19525,7 +30403,8 @@ func (m *WindowsUpdateInstallScheduleType) odataType() (string, bool) {
 	return "#microsoft.graph.windowsUpdateInstallScheduleType", m.ODataType != nil
 }
 
-func (*WindowsUpdateState) isEntity() {}
+func (*WindowsUpdateState) isWindowsUpdateState() {}
+func (*WindowsUpdateState) isEntity()             {}
 func (m *WindowsUpdateState) odataType() (string, bool) {
 	return "#microsoft.graph.windowsUpdateState", m.ODataType != nil
 }

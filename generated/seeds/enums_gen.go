@@ -17,7 +17,7 @@ import "slices"
 // documented.
 //
 // Members are those listed in a property description at
-// docs-src/seeds/003_f2c6cc1acb9e6d00.txt:55:1.
+// docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type ManagedAppDeviceThreatLevel string
 
 // Documented values of ManagedAppDeviceThreatLevel.
@@ -57,7 +57,7 @@ func (v ManagedAppDeviceThreatLevel) String() string {
 // documented.
 //
 // Members are those listed in a property description at
-// docs-src/seeds/003_f2c6cc1acb9e6d00.txt:54:1.
+// docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type ManagedAppRemediationAction string
 
 // Documented values of ManagedAppRemediationAction.
@@ -93,7 +93,7 @@ func (v ManagedAppRemediationAction) String() string {
 // is documented.
 //
 // Members are those listed in a property description at
-// docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:31:1.
+// docs-src/seeds/000_91fdf6f3b8b8b9ce.txt.
 type MobileThreatPartnerTenantState string
 
 // Documented values of MobileThreatPartnerTenantState.
@@ -137,7 +137,7 @@ func (v MobileThreatPartnerTenantState) String() string {
 // whether a value is documented.
 //
 // Members are those listed in a property description at
-// docs-src/seeds/003_f2c6cc1acb9e6d00.txt:52:1.
+// docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type WindowsManagedAppClipboardSharingLevel string
 
 // Documented values of WindowsManagedAppClipboardSharingLevel.
@@ -172,7 +172,7 @@ func (v WindowsManagedAppClipboardSharingLevel) String() string {
 // is documented.
 //
 // Members are those listed in a property description at
-// docs-src/seeds/003_f2c6cc1acb9e6d00.txt:51:1.
+// docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type WindowsManagedAppDataTransferLevel string
 
 // Documented values of WindowsManagedAppDataTransferLevel.

@@ -9,8 +9,8 @@ import "strings"
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
 // base of every Microsoft Graph entity type.
 //
-// No page given documents it: docgen synthesised it from what
-// docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1 says.
+// No page given documents it: docgen synthesised it from what is said at
+// docs-src/seeds/000_91fdf6f3b8b8b9ce.txt.
 type Entity struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.entity".
 	ODataType *string `json:"@odata.type,omitzero"`
@@ -22,8 +22,8 @@ type Entity struct {
 // Inferred from "Inherited from" notes; no page documents it. It derives from
 // microsoft.graph.entity.
 //
-// No page given documents it: docgen synthesised it from what
-// docs-src/seeds/003_f2c6cc1acb9e6d00.txt:40:1 says.
+// No page given documents it: docgen synthesised it from what is said at
+// docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type ManagedAppPolicy struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.managedAppPolicy".
@@ -51,7 +51,7 @@ type ManagedAppPolicy struct {
 // microsoft.graph.mobileThreatDefenseConnector. It derives from
 // microsoft.graph.entity.
 //
-// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:27:1.
+// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt.
 type MobileThreatDefenseConnector struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileThreatDefenseConnector".
@@ -152,7 +152,7 @@ type MobileThreatDefenseConnector struct {
 // microsoft.graph.windowsManagedAppProtection. It derives from
 // microsoft.graph.managedAppPolicy.
 //
-// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt:40:1.
+// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type WindowsManagedAppProtection struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.windowsManagedAppProtection".

@@ -9,7 +9,7 @@ package seeds
 // Optional, omitted), null (Null), or a value (Some); only set fields are
 // sent.
 //
-// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt:1:1.
+// Documented at docs-src/seeds/003_f2c6cc1acb9e6d00.txt.
 type UpdateWindowsManagedAppProtectionBody struct {
 	// ODataType is the "@odata.type" annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
@@ -155,7 +155,7 @@ func (b *UpdateWindowsManagedAppProtectionBody) SetChanges(old, updated *Windows
 // Optional, omitted), null (Null), or a value (Some); only set fields are
 // sent.
 //
-// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt:1:1.
+// Documented at docs-src/seeds/000_91fdf6f3b8b8b9ce.txt.
 type UpdateMobileThreatDefenseConnectorBody struct {
 	// ODataType is the "@odata.type" annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`

@@ -1,7 +1,9 @@
 // Package atomicfile writes files so that a reader, or a process killed at
 // any moment, sees either the old file or the new one, never a part: data
 // goes to a hidden temporary file in the same directory, which is flushed
-// and then renamed over the target.
+// and then renamed over the target. A Set does the same for several files
+// at once, with a journal: a killed run leaves the old files or, once the
+// next run has recovered, the new ones, never a mix.
 //
 // docgen's generate and fetch both write this way; temporary files are
 // named ".docgen-*.tmp" so that a later run can recognise (IsTemp) and
@@ -28,7 +30,8 @@ func IsTemp(name string) bool {
 
 // RemoveTemps deletes the temporary files in dir that a run killed between
 // writing one and renaming it into place left behind: each is only ever a
-// partial copy of a file.
+// partial copy of a file, or a staged one of a Set never committed. Only
+// under the directory's lock (package dirlock) are they all a dead run's.
 func RemoveTemps(dir string) {
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -56,21 +59,31 @@ func Finish(tmp *os.File) error {
 
 // Write writes data to name through a temporary file in name's directory.
 func Write(name string, data []byte) error {
-	tmp, err := Create(filepath.Dir(name))
+	tmp, err := stage(filepath.Dir(name), data)
 	if err != nil {
 		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// stage writes data to a new temporary file in dir, flushed, and returns
+// its name; on failure it leaves no file.
+func stage(dir string, data []byte) (string, error) {
+	tmp, err := Create(dir)
+	if err != nil {
+		return "", err
 	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return err
+		return "", err
 	}
 	if err := Finish(tmp); err != nil {
-		return err
+		return "", err
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return tmp.Name(), nil
 }

@@ -182,3 +182,36 @@ func BenchmarkCheckAll(b *testing.B) {
 	}
 	reportPages(b, pages)
 }
+
+// BenchmarkGenerateWrite measures `docgen generate` of docs-src/intune
+// through Main, as users run it, replacing every file of the output (the
+// package name alternates between two, so every file changes and the old
+// HTTP layer goes): parse, resolve, emit, compare and the write phase.
+func BenchmarkGenerateWrite(b *testing.B) {
+	out := b.TempDir()
+	pkgs := []string{"intune", "intunetwo"}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if code := Main([]string{"generate", "-o", out, "-pkg", pkgs[i%2], "-import", "example.com/intune", corpus}, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("generate: exit %d", code)
+		}
+		i++
+	}
+}
+
+// BenchmarkGenerateUnchanged measures `docgen generate` of docs-src/intune
+// on an up-to-date output: everything but the writes.
+func BenchmarkGenerateUnchanged(b *testing.B) {
+	out := b.TempDir()
+	args := []string{"generate", "-o", out, "-pkg", "intune", "-import", "example.com/intune", corpus}
+	if code := Main(args, io.Discard, io.Discard); code != 0 {
+		b.Fatalf("generate: exit %d", code)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := Main(args, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("generate: exit %d", code)
+		}
+	}
+}

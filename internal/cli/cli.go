@@ -40,10 +40,15 @@ Usage:
 
 generate, check and diff also take -types NAME,... to generate only those types
 (as the docs name them, qualified or not) and what they need, and -http=false
-to leave out the HTTP layer (request builders, Client, fake server).
+to leave out the HTTP layer (request builders, Client, fake server). They, and
+fetch, wait up to -lock-timeout (default 1m) for another docgen run on DIR.
 
-A PATH is a page (.md, .markdown, .html, .htm, .txt; other files named directly
-are sniffed) or a directory read recursively for those extensions (README*,
+A page that cannot be read is reported and skipped, and what depends on it is
+left out; the run fails only if that touches what -types selects. -strict
+(generate, check, diff, ir) fails on any error instead, writing nothing.
+
+A PATH is a page (.md, .markdown, .html, .htm, .xhtml, .txt, .text; other files
+named directly are sniffed) or a directory read recursively for those extensions (README*,
 SOURCE*, MANIFEST*, LICENSE*, NOTICE*, CHANGELOG* and dot-files are skipped).
 Exit status: 0 ok, 1 input errors or drift (apidiff: a change at the -fail-on
 level; fetch: a page failed), 2 usage error.
@@ -139,6 +144,7 @@ func Version() string {
 
 func runIR(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ir", stderr)
+	strict := fs.Bool("strict", false, "exit 1 if any page has an error; by default a page that cannot be read is skipped (listed under \"skipped\")")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -155,10 +161,7 @@ func runIR(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	stdout.Write(append(out, '\n'))
-	if res.diags.HasErrors() {
-		return silentError{ExitInput}
-	}
-	return nil
+	return res.verdict("ir", *strict, stderr, "the IR above is incomplete")
 }
 
 // defaultPkg is the package name for output directory dir: its last

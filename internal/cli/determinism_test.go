@@ -141,7 +141,7 @@ func checkNoHostData(t *testing.T, files map[string][]byte, outDir string) {
 
 // TestHeaderRecordsFlags: every generated file records the flags given
 // that shape the output, in name order, so that a reader can run docgen
-// again; not -o (a directory) or -v.
+// again; not -o (a directory) or -v, -strict and -lock-timeout.
 func TestHeaderRecordsFlags(t *testing.T) {
 	dir := moduleDir(t)
 	code, _, stderr := docgen("generate", "-v", "-types", "mobileThreatDefenseConnector", "-pkg", "det", "-http=false", "-o", dir, "../../docs-src/seeds")

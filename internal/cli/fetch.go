@@ -25,9 +25,10 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "", "save the pages into `DIR` (created if needed)")
 	refresh := fs.String("refresh", "", "re-download every page listed in `DIR`/"+fetch.ManifestName)
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "timeout of each request")
-	attempts := fs.Int("attempts", fetch.DefaultMaxAttempts, "maximum attempts per page (retrying 429, 5xx and network errors)")
+	attempts := fs.Int("attempts", fetch.DefaultMaxAttempts, "maximum attempts per page (retrying 408, 429, 5xx and network errors)")
 	concurrency := fs.Int("concurrency", fetch.DefaultConcurrency, fmt.Sprintf("pages fetched at once (at most %d)", maxConcurrency))
 	maxMiB := fs.Int("max-mib", fetch.DefaultMaxSize>>20, "maximum page size in MiB; a larger page fails")
+	lockTimeout := fs.Duration("lock-timeout", fetch.DefaultLockTimeout, "how long to wait for another docgen run on DIR to finish")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -63,10 +64,14 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 
 	dir := *out
+	if *refresh != "" {
+		dir = *refresh
+	}
+	opts.LockTimeout = *lockTimeout
+	opts.Waiting = waitingNotice(stderr, dir)
 	var results []fetch.Result
 	var err error
 	if *refresh != "" {
-		dir = *refresh
 		results, err = fetch.Refresh(ctx, dir, opts)
 	} else {
 		results, err = fetch.Fetch(ctx, dir, fs.Args(), opts)
@@ -77,14 +82,18 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 		if r.Status == fetch.Failed {
 			fmt.Fprintf(stdout, "%s: failed: %v\n", r.URL, r.Err)
 		} else {
-			fmt.Fprintf(stdout, "%s: %s (%s)\n", r.URL, r.Status, r.File)
+			redirect := ""
+			if r.FinalURL != "" {
+				redirect = "; redirected to " + r.FinalURL
+			}
+			fmt.Fprintf(stdout, "%s: %s (%s%s)\n", r.URL, r.Status, r.File, redirect)
 		}
 	}
 	if *refresh != "" && errors.Is(err, iofs.ErrNotExist) && results == nil {
 		return fmt.Errorf("fetch: %s: no %s (save pages with -o first)", relPath(dir), fetch.ManifestName)
 	}
 	if err != nil {
-		return fmt.Errorf("fetch: %w", err)
+		return fmt.Errorf("fetch: %w", lockHint(err))
 	}
 	fmt.Fprintf(stdout, "%s: %d new, %d changed, %d unchanged, %d failed (manifest: %s)\n",
 		english.Count(len(results), "page"), counts[fetch.New], counts[fetch.Changed], counts[fetch.Unchanged], counts[fetch.Failed],

@@ -113,3 +113,21 @@ func TestFetchUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestFetchCommandRedirect: a page that redirects to another host is
+// reported with where it led.
+func TestFetchCommandRedirect(t *testing.T) {
+	docs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "<h1>Update widget</h1>")
+	}))
+	defer docs.Close()
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, docs.URL+"/moved"+r.URL.Path, http.StatusMovedPermanently)
+	}))
+	defer old.Close()
+	t.Chdir(t.TempDir())
+	code, out, errOut := runMain("fetch", "-o", "pages", old.URL+"/widget-update")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, old.URL+"/widget-update: new (widget-update.html; redirected to "+docs.URL+"/moved/widget-update)\n"+
+		"1 page: 1 new, 0 changed, 0 unchanged, 0 failed (manifest: pages/docgen-fetch.json)\n", out)
+}

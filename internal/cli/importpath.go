@@ -3,11 +3,18 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
+
+	"github.com/docgen-dev/docgen/internal/regularfile"
 )
+
+// maxGoMod bounds the go.mod read: the largest real ones are some hundred
+// kilobytes.
+const maxGoMod = 16 << 20
 
 // dirImportPath is the import path of the package in dir: the module path
 // the nearest go.mod in dir or above it declares, joined with dir's path
@@ -18,7 +25,7 @@ func dirImportPath(dir string) (string, error) {
 		return "", err
 	}
 	for root := abs; ; {
-		data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+		data, err := regularfile.Read(filepath.Join(root, "go.mod"), maxGoMod)
 		switch {
 		case err == nil:
 			mod, err := modulePath(data)
@@ -33,7 +40,7 @@ func dirImportPath(dir string) (string, error) {
 				return mod, nil
 			}
 			return mod + "/" + filepath.ToSlash(rel), nil
-		case !errors.Is(err, os.ErrNotExist):
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR): // DIR itself may not be a directory
 			return "", err
 		}
 		parent := filepath.Dir(root)

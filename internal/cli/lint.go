@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/lint"
@@ -34,7 +35,12 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	findings := append(append(ir.Diagnostics(nil), res.diags...), lint.Check(res.spec)...)
+	// Each API version is linted on its own: one set of pages may hold both.
+	specs, findings := res.byVersion()
+	findings = slices.Clone(findings)
+	for _, spec := range specs {
+		findings = append(findings, lint.Check(spec)...)
+	}
 	findings.Sort()
 	var rep lintReport
 	rep.Findings = findings

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,12 +13,12 @@ import (
 	"sync"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/internal/english"
+	"github.com/docgen-dev/docgen/internal/regularfile"
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/parser"
+	"github.com/docgen-dev/docgen/parser/form"
 )
-
-// pageExts are the file extensions read when walking a directory.
-var pageExts = map[string]bool{".md": true, ".markdown": true, ".html": true, ".htm": true, ".txt": true}
 
 // skipPrefixes name files in a directory that are about the pages, not pages.
 var skipPrefixes = []string{"readme", "source", "manifest", "license", "notice", "changelog"}
@@ -28,6 +29,32 @@ type loaded struct {
 	pages []ir.Page
 	spec  *ir.Spec
 	diags ir.Diagnostics
+	// resolveErrors: resolving the readable pages found an error (one no
+	// skipped page explains, such as an inheritance cycle).
+	resolveErrors bool
+	// parseDiags are what reading the pages found (diags holds them too).
+	parseDiags ir.Diagnostics
+}
+
+var resolveOptions = emit.ResolveOptions()
+
+// byVersion resolves the pages of each API version on its own (see
+// ir.SplitVersions), for commands that can look at several versions at
+// once (lint): the specs, and what reading and resolving found.
+func (res *loaded) byVersion() ([]*ir.Spec, ir.Diagnostics) {
+	groups := ir.SplitVersions(res.pages)
+	if len(groups) == 1 {
+		return []*ir.Spec{res.spec}, res.diags
+	}
+	diags := append(ir.Diagnostics(nil), res.parseDiags...)
+	var specs []*ir.Spec
+	for _, g := range groups {
+		spec, more := ir.Resolve(g, resolveOptions)
+		specs = append(specs, spec)
+		diags = append(diags, more...)
+	}
+	diags.Sort()
+	return specs, diags
 }
 
 // load reads every page under paths, parses them (in parallel; results are
@@ -60,10 +87,12 @@ func load(paths []string) (*loaded, error) {
 	close(next)
 	wg.Wait()
 	for _, d := range diags {
-		res.diags = append(res.diags, d...)
+		res.parseDiags = append(res.parseDiags, d...)
 	}
-	spec, more := ir.Resolve(res.pages, emit.ResolveOptions())
+	res.diags = append(res.diags, res.parseDiags...)
+	spec, more := ir.Resolve(res.pages, resolveOptions)
 	res.spec = spec
+	res.resolveErrors = more.HasErrors()
 	res.diags = append(res.diags, more...)
 	res.diags.Sort()
 	return res, nil
@@ -76,27 +105,24 @@ func parseFile(name string) (page ir.Page, diags ir.Diagnostics) {
 		if r := recover(); r != nil {
 			diags = append(diags, ir.Diagnostic{Pos: ir.Pos{File: name, Line: 1, Col: 1}, Severity: ir.SevError,
 				Code: "internal", Message: fmt.Sprintf("internal error while parsing (please report): %v", r)})
+			page = ir.Page{File: name, Kind: ir.PageUnknown}
+			parser.MarkSkipped(&page, diags)
 		}
 	}()
-	src, err := readLimited(filepath.FromSlash(name))
+	// One byte over the limit, for the parser to refuse with its message.
+	src, err := regularfile.ReadPrefix(filepath.FromSlash(name), parser.MaxPageSize+1)
 	if err != nil {
-		diags.Errorf(ir.Pos{File: name}, "read", "%v", err)
-		return ir.Page{File: name}, diags
+		msg := err.Error()
+		var nr *regularfile.NotRegularError
+		if errors.As(err, &nr) {
+			msg = nr.Reason() // the diagnostic names the page
+		}
+		diags.Errorf(ir.Pos{File: name}, "read", "%s", msg)
+		page = ir.Page{File: name, Kind: ir.PageUnknown}
+		parser.MarkSkipped(&page, diags)
+		return page, diags
 	}
 	return parser.Parse(name, src)
-}
-
-func readLimited(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, parser.MaxPageSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
 }
 
 // collect expands paths into page files, relative to the working directory,
@@ -131,7 +157,7 @@ func collect(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !pageExts[strings.ToLower(filepath.Ext(name))] || skipped(name) {
+			if d.IsDir() || !isPage(name) || skipped(name) {
 				return nil
 			}
 			add(path)
@@ -143,6 +169,13 @@ func collect(paths []string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// isPage reports whether a file met in a directory walk is a page: its
+// extension names an input form (see package form).
+func isPage(name string) bool {
+	_, ok := form.ByExt(name)
+	return ok
 }
 
 func skipped(name string) bool {
@@ -178,12 +211,15 @@ func unwrapPathError(err error) error {
 // maxWarnings is how many warnings a command prints unless asked for all.
 const maxWarnings = 20
 
-// printDiagnostics prints every error and, unless all, at most maxWarnings
-// warnings followed by a count of the rest.
+// printDiagnostics prints every error and every omission ("left-out") and,
+// unless all, at most maxWarnings other warnings followed by a count of the
+// rest.
 func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 	warnings := 0
 	for _, d := range ds {
-		if d.Severity == ir.SevWarning {
+		// What was left out because a page could not be read is always
+		// shown, like the error that made docgen skip the page.
+		if d.Severity == ir.SevWarning && d.Code != "left-out" {
 			warnings++
 			if !all && warnings > maxWarnings {
 				continue
@@ -194,4 +230,54 @@ func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 	if !all && warnings > maxWarnings {
 		fmt.Fprintf(w, "docgen: and %d more warnings (-v prints them all)\n", warnings-maxWarnings)
 	}
+}
+
+// verdict decides whether the input can be used, under the rule README.md
+// states ("Partial input"): with strict, any error fails; otherwise a page
+// that could not be read is skipped (its error was printed) and only an
+// error outside the pages, or having no readable page at all, fails. It
+// prints a one-line summary of what was skipped and left out.
+func (res *loaded) verdict(cmd string, strict bool, stderr io.Writer, consequence string) error {
+	skipped := len(res.spec.Skipped)
+	switch {
+	case strict && res.diags.HasErrors():
+		fmt.Fprintf(stderr, "docgen: %s: input has errors (-strict); %s\n", cmd, consequence)
+		return silentError{ExitInput}
+	case res.resolveErrors:
+		fmt.Fprintf(stderr, "docgen: %s: input has errors; %s\n", cmd, consequence)
+		return silentError{ExitInput}
+	case skipped == len(res.files):
+		fmt.Fprintf(stderr, "docgen: %s: no page could be read; %s\n", cmd, consequence)
+		return silentError{ExitInput}
+	case skipped > 0:
+		fmt.Fprintf(stderr, "docgen: %s: %s skipped, %s; going on with %s read (-strict fails instead)\n",
+			cmd, english.Count(skipped, "page"), omissionSummary(res.spec.Omitted, skipped), english.Count(len(res.files)-skipped, "page"))
+	}
+	return nil
+}
+
+// omissionSummary says what was left out besides the skipped pages:
+// "2 types, 1 operation left out because of them".
+func omissionSummary(os []ir.Omission, pages int) string {
+	n := map[ir.OmissionKind]int{}
+	for _, o := range os {
+		n[o.Kind]++
+	}
+	var parts []string
+	for _, k := range []struct {
+		kind ir.OmissionKind
+		noun string
+	}{{ir.OmitType, "type"}, {ir.OmitOperation, "operation"}, {ir.OmitPropertyType, "property type"}} {
+		if n[k.kind] > 0 {
+			parts = append(parts, english.Count(n[k.kind], k.noun))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing else left out"
+	}
+	them := "them"
+	if pages == 1 {
+		them = "it"
+	}
+	return strings.Join(parts, ", ") + " left out because of " + them
 }

@@ -2,7 +2,6 @@ package cli_test
 
 import (
 	"bytes"
-	"context"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -264,11 +263,12 @@ func buildDocgen(t *testing.T) string {
 
 // TestKill kills the real docgen binary with SIGKILL while it replaces a
 // generation of docs-src/seeds with one of docs-src/intune (12 MB of
-// output), at random moments before and during the write phase. After every
-// kill each *_gen.go file in the directory must be byte for byte the old or
-// the new version, and nothing but those and docgen's own ".docgen-*.tmp"
-// files may be there; the next complete run must leave exactly the new
-// generation and no temporary file.
+// output), at random moments before and during the write phase, and then
+// runs docgen check, diff or generate on the directory. After that run the
+// directory must hold exactly the old generation or the new one, byte for
+// byte, beside an untouched hand-written file (generate: the new one); a
+// kill between two renames used to leave a mix. TestKillAtEveryStep stops
+// the run at each step instead of at random.
 func TestKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the docgen binary over the whole corpus")
@@ -276,17 +276,20 @@ func TestKill(t *testing.T) {
 	bin := buildDocgen(t)
 	root, err := filepath.Abs("../..")
 	require.NoError(t, err)
-	gen := func(ctx context.Context, out, input string) *exec.Cmd {
-		cmd := exec.CommandContext(ctx, bin, "generate", "-o", out, "-pkg", "gen", input)
-		cmd.Dir = root // headers name the sources relative to the working directory
-		return cmd
+	gen := func(cmd, out, input string) *exec.Cmd {
+		c := exec.Command(bin, cmd, "-o", out, "-pkg", "gen", input)
+		c.Dir = root // headers name the sources relative to the working directory
+		return c
 	}
+	hand := []byte("package gen\n\n// Mine is hand-written.\ntype Mine struct{}\n")
 	expect := func(input string) (map[string][]byte, time.Duration) {
 		dir := moduleDir(t)
 		start := time.Now()
-		out, err := gen(context.Background(), dir, input).CombinedOutput()
+		out, err := gen("generate", dir, input).CombinedOutput()
 		require.NoError(t, err, "%s", out)
-		return snapshot(t, dir), time.Since(start)
+		set := snapshot(t, dir)
+		set["mine.go"] = hand
+		return set, time.Since(start)
 	}
 	oldSet, _ := expect("docs-src/seeds")
 	newSet, full := expect("docs-src/intune")
@@ -295,16 +298,10 @@ func TestKill(t *testing.T) {
 	dir := moduleDir(t)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	const kills = 5
-	sawMixed := false
+	next := []string{"check", "diff", "generate"}
 	for i := range kills {
-		// Start from the old generation each time (leaving any temporary
-		// file of the previous kill for the final run to clean up).
-		for n, data := range oldSet {
-			p := filepath.Join(dir, filepath.FromSlash(n))
-			require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-			require.NoError(t, os.WriteFile(p, data, 0o644))
-		}
-		cmd := gen(context.Background(), dir, "docs-src/intune")
+		reset(t, dir, oldSet)
+		cmd := gen("generate", dir, "docs-src/intune")
 		require.NoError(t, cmd.Start())
 		done := make(chan struct{})
 		go func() { _ = cmd.Wait(); close(done) }()
@@ -326,32 +323,15 @@ func TestKill(t *testing.T) {
 		}
 		_ = cmd.Process.Signal(syscall.SIGKILL) // fails only if it has exited
 		<-done
-		got := snapshot(t, dir)
-		olds, news := 0, 0
-		for n, data := range got {
-			switch {
-			case strings.HasPrefix(path.Base(n), ".docgen-") && strings.HasSuffix(n, ".tmp"):
-			case bytes.Equal(data, newSet[n]):
-				news++
-			case bytes.Equal(data, oldSet[n]):
-				olds++
-			default:
-				t.Errorf("kill %d (%s): %s is neither the old nor the new version (%d bytes)", i, when, n, len(data))
-			}
+		then := next[i%len(next)]
+		out, _ := gen(then, dir, "docs-src/intune").CombinedOutput()
+		got := which(t, dir, oldSet, newSet)
+		if then == "generate" {
+			assert.Equal(t, "new", got, "kill %d (%s), then %s:\n%s", i, when, then, out)
+		} else {
+			assert.NotEqual(t, "neither", got, "kill %d (%s), then %s:\n%s", i, when, then, out)
 		}
-		assert.Equal(t, len(newSet), olds+news, "kill %d (%s): files missing: %v", i, when, names(got))
-		sawMixed = sawMixed || (olds > 0 && news > 0)
-		t.Logf("kill %d %s: %d old, %d new, %d files", i, when, olds, news, len(got))
-	}
-	if !sawMixed {
-		t.Log("no kill landed between two renames this time (the check above still held)")
-	}
-	out, err := gen(context.Background(), dir, "docs-src/intune").CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	got := snapshot(t, dir)
-	assert.Equal(t, names(newSet), names(got), "the run after the kills must leave exactly the new generation")
-	for n, data := range newSet {
-		assert.True(t, bytes.Equal(data, got[n]), "%s differs from the new generation", n)
+		t.Logf("kill %d %s, then %s: the %s set", i, when, then, got)
 	}
 }
 
@@ -372,4 +352,17 @@ func hasTemp(dir string) bool {
 		}
 	}
 	return false
+}
+
+// TestEmptyLayerDirRemoved: an empty directory of an old HTTP layer (the
+// package docgen files in DIR name) goes, as it would once its files went.
+func TestEmptyLayerDirRemoved(t *testing.T) {
+	dir := generated(t)
+	for _, n := range []string{"client_gen.go", "server_gen.go"} {
+		require.NoError(t, os.Remove(filepath.Join(dir, "seedhttp", n)))
+	}
+	code, _, stderr := docgen("generate", "-o", dir, "-pkg", "seed", "-http=false", smallInput)
+	require.Equal(t, 0, code, stderr)
+	_, err := os.Stat(filepath.Join(dir, "seedhttp"))
+	assert.True(t, os.IsNotExist(err), "the empty layer directory must go")
 }

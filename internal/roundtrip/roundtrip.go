@@ -43,26 +43,47 @@ func Check(ex ir.Example, newModel func(string) any) Result {
 		r.Outcome, r.Reason = InvalidJSON, "not valid JSON"
 		return r
 	}
-	m := newModel(ex.Type)
-	if m == nil {
+	if newModel(ex.Type) == nil {
 		r.Outcome, r.Reason = NoType, fmt.Sprintf("no model for type %q", ex.Type)
 		return r
 	}
-	if err := json.Unmarshal([]byte(ex.Body), m); err != nil {
-		r.Outcome, r.Reason = DecodeError, err.Error()
-		return r
+	items := []json.RawMessage{json.RawMessage(ex.Body)}
+	if ex.Collection {
+		// {"value": [...]}: each item is one model (the annotations
+		// around them are the collection's, not a model's).
+		var c struct{ Value []json.RawMessage }
+		if err := json.Unmarshal([]byte(ex.Body), &c); err != nil {
+			r.Outcome, r.Reason = DecodeError, err.Error()
+			return r
+		}
+		items = c.Value
 	}
-	out, err := json.Marshal(m)
-	if err != nil {
-		r.Outcome, r.Reason = DecodeError, "encode: "+err.Error()
-		return r
-	}
-	if diff := Diff([]byte(ex.Body), out); diff != "" {
-		r.Outcome, r.Reason = Lost, diff
-		return r
+	for i, item := range items {
+		r.Outcome, r.Reason = roundTrip(item, newModel(ex.Type))
+		if r.Outcome != OK {
+			if ex.Collection {
+				r.Reason = fmt.Sprintf("value[%d]: %s", i, r.Reason)
+			}
+			return r
+		}
 	}
 	r.Outcome = OK
 	return r
+}
+
+// roundTrip decodes body into model m and encodes it again.
+func roundTrip(body []byte, m any) (Outcome, string) {
+	if err := json.Unmarshal(body, m); err != nil {
+		return DecodeError, err.Error()
+	}
+	out, err := json.Marshal(m)
+	if err != nil {
+		return DecodeError, "encode: " + err.Error()
+	}
+	if diff := Diff(body, out); diff != "" {
+		return Lost, diff
+	}
+	return OK, ""
 }
 
 // Diff compares two JSON documents by value and describes the first

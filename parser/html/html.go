@@ -125,8 +125,10 @@ func removeChrome(root *xhtml.Node) {
 // metaKeys are the <meta name=...> entries copied into Document.Meta.
 var metaKeys = []string{"title", "description", "doc_type", "ms.topic"}
 
-// meta collects the page's title, description and page-type metadata. The
-// title comes from <meta name="title">, else <title>, else the first <h1>.
+// meta collects the page's title, description and page-type metadata, and
+// its canonical URL ("canonical", from <link rel="canonical"> or og:url).
+// The title comes from <meta name="title">, else <title>, else the first
+// <h1>.
 func meta(gq *goquery.Document, file string, h1 *xhtml.Node) []doc.KV {
 	var kvs []doc.KV
 	seen := map[string]bool{}
@@ -142,6 +144,12 @@ func meta(gq *goquery.Document, file string, h1 *xhtml.Node) []doc.KV {
 		seen[name] = true
 		kvs = append(kvs, doc.KV{Key: name, Value: v, Pos: ir.Pos{File: file, Path: fmt.Sprintf("meta[name=%q]", name)}})
 	})
+	// The page's own URL, where it was published (the view it documents).
+	if href := strings.TrimSpace(gq.Find(`link[rel="canonical"]`).First().AttrOr("href", "")); href != "" {
+		kvs = append(kvs, doc.KV{Key: "canonical", Value: href, Pos: ir.Pos{File: file, Path: `link[rel="canonical"]`}})
+	} else if href := strings.TrimSpace(gq.Find(`meta[property="og:url"]`).First().AttrOr("content", "")); href != "" {
+		kvs = append(kvs, doc.KV{Key: "canonical", Value: href, Pos: ir.Pos{File: file, Path: `meta[property="og:url"]`}})
+	}
 	if seen["title"] {
 		return kvs
 	}

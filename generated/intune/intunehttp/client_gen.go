@@ -44,9 +44,9 @@ func (r Requests) UpdateAndroidManagedAppProtection(ctx context.Context, android
 // (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedAppProtection(ctx context.Context, androidManagedAppProtectionID string, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AndroidManagedAppProtection, error) {
+func (c *Client) UpdateAndroidManagedAppProtection(ctx context.Context, androidManagedAppProtectionID string, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AnyAndroidManagedAppProtection, error) {
 	req, err := c.requests().UpdateAndroidManagedAppProtection(ctx, androidManagedAppProtectionID, body)
-	return sendFor[*intune.AndroidManagedAppProtection](c, req, err)
+	return sendFor[*intune.AnyAndroidManagedAppProtection](c, req, err)
 }
 
 // UpdateDefaultManagedAppProtection builds the "Update
@@ -60,9 +60,9 @@ func (r Requests) UpdateDefaultManagedAppProtection(ctx context.Context, default
 // (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDefaultManagedAppProtection(ctx context.Context, defaultManagedAppProtectionID string, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.DefaultManagedAppProtection, error) {
+func (c *Client) UpdateDefaultManagedAppProtection(ctx context.Context, defaultManagedAppProtectionID string, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error) {
 	req, err := c.requests().UpdateDefaultManagedAppProtection(ctx, defaultManagedAppProtectionID, body)
-	return sendFor[*intune.DefaultManagedAppProtection](c, req, err)
+	return sendFor[*intune.AnyDefaultManagedAppProtection](c, req, err)
 }
 
 // UpdateAppVulnerabilityTask builds the "Update appVulnerabilityTask" request:
@@ -138,9 +138,9 @@ func (r Requests) UpdateEnterpriseCodeSigningCertificate(ctx context.Context, en
 // enterpriseCodeSigningCertificate" (PATCH
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEnterpriseCodeSigningCertificate(ctx context.Context, enterpriseCodeSigningCertificateID string, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.EnterpriseCodeSigningCertificate, error) {
+func (c *Client) UpdateEnterpriseCodeSigningCertificate(ctx context.Context, enterpriseCodeSigningCertificateID string, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error) {
 	req, err := c.requests().UpdateEnterpriseCodeSigningCertificate(ctx, enterpriseCodeSigningCertificateID, body)
-	return sendFor[*intune.EnterpriseCodeSigningCertificate](c, req, err)
+	return sendFor[*intune.AnyEnterpriseCodeSigningCertificate](c, req, err)
 }
 
 // UpdateIosLobAppProvisioningConfiguration builds the "Update
@@ -154,9 +154,9 @@ func (r Requests) UpdateIosLobAppProvisioningConfiguration(ctx context.Context, 
 // iosLobAppProvisioningConfiguration" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosLobAppProvisioningConfiguration(ctx context.Context, iosLobAppProvisioningConfigurationID string, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.IosLobAppProvisioningConfiguration, error) {
+func (c *Client) UpdateIosLobAppProvisioningConfiguration(ctx context.Context, iosLobAppProvisioningConfigurationID string, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.AnyIosLobAppProvisioningConfiguration, error) {
 	req, err := c.requests().UpdateIosLobAppProvisioningConfiguration(ctx, iosLobAppProvisioningConfigurationID, body)
-	return sendFor[*intune.IosLobAppProvisioningConfiguration](c, req, err)
+	return sendFor[*intune.AnyIosLobAppProvisioningConfiguration](c, req, err)
 }
 
 // UpdateIosLobAppProvisioningConfigurationAssignment builds the "Update
@@ -170,9 +170,9 @@ func (r Requests) UpdateIosLobAppProvisioningConfigurationAssignment(ctx context
 // iosLobAppProvisioningConfigurationAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosLobAppProvisioningConfigurationAssignment(ctx context.Context, iosLobAppProvisioningConfigurationID string, iosLobAppProvisioningConfigurationAssignmentID string, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.IosLobAppProvisioningConfigurationAssignment, error) {
+func (c *Client) UpdateIosLobAppProvisioningConfigurationAssignment(ctx context.Context, iosLobAppProvisioningConfigurationID string, iosLobAppProvisioningConfigurationAssignmentID string, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error) {
 	req, err := c.requests().UpdateIosLobAppProvisioningConfigurationAssignment(ctx, iosLobAppProvisioningConfigurationID, iosLobAppProvisioningConfigurationAssignmentID, body)
-	return sendFor[*intune.IosLobAppProvisioningConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyIosLobAppProvisioningConfigurationAssignment](c, req, err)
 }
 
 // UpdateMobileAppProvisioningConfigGroupAssignment builds the "Update
@@ -186,9 +186,9 @@ func (r Requests) UpdateMobileAppProvisioningConfigGroupAssignment(ctx context.C
 // mobileAppProvisioningConfigGroupAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppProvisioningConfigGroupAssignment(ctx context.Context, iosLobAppProvisioningConfigurationID string, mobileAppProvisioningConfigGroupAssignmentID string, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.MobileAppProvisioningConfigGroupAssignment, error) {
+func (c *Client) UpdateMobileAppProvisioningConfigGroupAssignment(ctx context.Context, iosLobAppProvisioningConfigurationID string, mobileAppProvisioningConfigGroupAssignmentID string, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.AnyMobileAppProvisioningConfigGroupAssignment, error) {
 	req, err := c.requests().UpdateMobileAppProvisioningConfigGroupAssignment(ctx, iosLobAppProvisioningConfigurationID, mobileAppProvisioningConfigGroupAssignmentID, body)
-	return sendFor[*intune.MobileAppProvisioningConfigGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyMobileAppProvisioningConfigGroupAssignment](c, req, err)
 }
 
 // UpdateIosManagedAppProtection builds the "Update iosManagedAppProtection"
@@ -201,9 +201,9 @@ func (r Requests) UpdateIosManagedAppProtection(ctx context.Context, iosManagedA
 // UpdateIosManagedAppProtection sends "Update iosManagedAppProtection" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosManagedAppProtection(ctx context.Context, iosManagedAppProtectionID string, body *intune.UpdateIosManagedAppProtectionBody) (*intune.IosManagedAppProtection, error) {
+func (c *Client) UpdateIosManagedAppProtection(ctx context.Context, iosManagedAppProtectionID string, body *intune.UpdateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error) {
 	req, err := c.requests().UpdateIosManagedAppProtection(ctx, iosManagedAppProtectionID, body)
-	return sendFor[*intune.IosManagedAppProtection](c, req, err)
+	return sendFor[*intune.AnyIosManagedAppProtection](c, req, err)
 }
 
 // UpdateManagedMobileApp builds the "Update managedMobileApp" request: PATCH
@@ -215,9 +215,9 @@ func (r Requests) UpdateManagedMobileApp(ctx context.Context, iosManagedAppProte
 // UpdateManagedMobileApp sends "Update managedMobileApp" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileApp(ctx context.Context, iosManagedAppProtectionID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileApp(ctx context.Context, iosManagedAppProtectionID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := c.requests().UpdateManagedMobileApp(ctx, iosManagedAppProtectionID, managedMobileAppID, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // UpdateManagedMobileAppViaAndroidManagedAppProtections builds the "Update
@@ -231,9 +231,9 @@ func (r Requests) UpdateManagedMobileAppViaAndroidManagedAppProtections(ctx cont
 // managedMobileApp" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileAppViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileAppViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := c.requests().UpdateManagedMobileAppViaAndroidManagedAppProtections(ctx, androidManagedAppProtectionID, managedMobileAppID, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // UpdateManagedMobileAppViaDefaultManagedAppProtections builds the "Update
@@ -247,9 +247,9 @@ func (r Requests) UpdateManagedMobileAppViaDefaultManagedAppProtections(ctx cont
 // managedMobileApp" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileAppViaDefaultManagedAppProtections(ctx context.Context, defaultManagedAppProtectionID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileAppViaDefaultManagedAppProtections(ctx context.Context, defaultManagedAppProtectionID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := c.requests().UpdateManagedMobileAppViaDefaultManagedAppProtections(ctx, defaultManagedAppProtectionID, managedMobileAppID, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // UpdateManagedMobileAppViaTargetedManagedAppConfigurations builds the "Update
@@ -263,9 +263,9 @@ func (r Requests) UpdateManagedMobileAppViaTargetedManagedAppConfigurations(ctx 
 // managedMobileApp" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedMobileAppViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error) {
+func (c *Client) UpdateManagedMobileAppViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, managedMobileAppID string, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error) {
 	req, err := c.requests().UpdateManagedMobileAppViaTargetedManagedAppConfigurations(ctx, targetedManagedAppConfigurationID, managedMobileAppID, body)
-	return sendFor[*intune.ManagedMobileApp](c, req, err)
+	return sendFor[*intune.AnyManagedMobileApp](c, req, err)
 }
 
 // UpdateTargetedManagedAppPolicyAssignment builds the "Update
@@ -279,9 +279,9 @@ func (r Requests) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, 
 // targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, iosManagedAppProtectionID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignment(ctx context.Context, iosManagedAppProtectionID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := c.requests().UpdateTargetedManagedAppPolicyAssignment(ctx, iosManagedAppProtectionID, targetedManagedAppPolicyAssignmentID, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections builds
@@ -295,9 +295,9 @@ func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppPr
 // "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := c.requests().UpdateTargetedManagedAppPolicyAssignmentViaAndroidManagedAppProtections(ctx, androidManagedAppProtectionID, targetedManagedAppPolicyAssignmentID, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations builds
@@ -311,9 +311,9 @@ func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppC
 // "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := c.requests().UpdateTargetedManagedAppPolicyAssignmentViaTargetedManagedAppConfigurations(ctx, targetedManagedAppConfigurationID, targetedManagedAppPolicyAssignmentID, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies builds
@@ -327,9 +327,9 @@ func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationP
 // "Update targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies(ctx context.Context, windowsInformationProtectionPolicyID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies(ctx context.Context, windowsInformationProtectionPolicyID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := c.requests().UpdateTargetedManagedAppPolicyAssignmentViaWindowsInformationProtectionPolicies(ctx, windowsInformationProtectionPolicyID, targetedManagedAppPolicyAssignmentID, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // UpdateTargetedManagedAppPolicyAssignmentViaMdm builds the "Update
@@ -343,9 +343,9 @@ func (r Requests) UpdateTargetedManagedAppPolicyAssignmentViaMdm(ctx context.Con
 // targetedManagedAppPolicyAssignment" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaMdm(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error) {
+func (c *Client) UpdateTargetedManagedAppPolicyAssignmentViaMdm(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, targetedManagedAppPolicyAssignmentID string, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error) {
 	req, err := c.requests().UpdateTargetedManagedAppPolicyAssignmentViaMdm(ctx, mdmWindowsInformationProtectionPolicyID, targetedManagedAppPolicyAssignmentID, body)
-	return sendFor[*intune.TargetedManagedAppPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppPolicyAssignment](c, req, err)
 }
 
 // UpdateManagedAppPolicyDeploymentSummary builds the "Update
@@ -359,9 +359,9 @@ func (r Requests) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, i
 // managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, iosManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummary(ctx context.Context, iosManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := c.requests().UpdateManagedAppPolicyDeploymentSummary(ctx, iosManagedAppProtectionID, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections builds
@@ -375,9 +375,9 @@ func (r Requests) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppPro
 // "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections(ctx context.Context, androidManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := c.requests().UpdateManagedAppPolicyDeploymentSummaryViaAndroidManagedAppProtections(ctx, androidManagedAppProtectionID, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections builds
@@ -391,9 +391,9 @@ func (r Requests) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppPro
 // "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections(ctx context.Context, defaultManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections(ctx context.Context, defaultManagedAppProtectionID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := c.requests().UpdateManagedAppPolicyDeploymentSummaryViaDefaultManagedAppProtections(ctx, defaultManagedAppProtectionID, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations builds
@@ -407,9 +407,9 @@ func (r Requests) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppCo
 // "Update managedAppPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error) {
+func (c *Client) UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations(ctx context.Context, targetedManagedAppConfigurationID string, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error) {
 	req, err := c.requests().UpdateManagedAppPolicyDeploymentSummaryViaTargetedManagedAppConfigurations(ctx, targetedManagedAppConfigurationID, body)
-	return sendFor[*intune.ManagedAppPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyManagedAppPolicyDeploymentSummary](c, req, err)
 }
 
 // UpdateManagedAppOperation builds the "Update managedAppOperation" request:
@@ -436,9 +436,9 @@ func (r Requests) UpdateManagedEBookCategory(ctx context.Context, managedEBookCa
 // UpdateManagedEBookCategory sends "Update managedEBookCategory" (PATCH
 // /deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedEBookCategory(ctx context.Context, managedEBookCategoryID string, body *intune.UpdateManagedEBookCategoryBody) (*intune.ManagedEBookCategory, error) {
+func (c *Client) UpdateManagedEBookCategory(ctx context.Context, managedEBookCategoryID string, body *intune.UpdateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error) {
 	req, err := c.requests().UpdateManagedEBookCategory(ctx, managedEBookCategoryID, body)
-	return sendFor[*intune.ManagedEBookCategory](c, req, err)
+	return sendFor[*intune.AnyManagedEBookCategory](c, req, err)
 }
 
 // UpdateManagedEBookCategoryViaCategories builds the "Update
@@ -452,9 +452,9 @@ func (r Requests) UpdateManagedEBookCategoryViaCategories(ctx context.Context, m
 // (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedEBookCategoryViaCategories(ctx context.Context, managedEBookID string, managedEBookCategoryID string, body *intune.UpdateManagedEBookCategoryBody) (*intune.ManagedEBookCategory, error) {
+func (c *Client) UpdateManagedEBookCategoryViaCategories(ctx context.Context, managedEBookID string, managedEBookCategoryID string, body *intune.UpdateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error) {
 	req, err := c.requests().UpdateManagedEBookCategoryViaCategories(ctx, managedEBookID, managedEBookCategoryID, body)
-	return sendFor[*intune.ManagedEBookCategory](c, req, err)
+	return sendFor[*intune.AnyManagedEBookCategory](c, req, err)
 }
 
 // UpdateIosVppEBook builds the "Update iosVppEBook" request: PATCH
@@ -511,9 +511,9 @@ func (r Requests) UpdateDeviceInstallState(ctx context.Context, managedEBookID s
 // UpdateDeviceInstallState sends "Update deviceInstallState" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceInstallState(ctx context.Context, managedEBookID string, deviceInstallStateID string, body *intune.UpdateDeviceInstallStateBody) (*intune.DeviceInstallState, error) {
+func (c *Client) UpdateDeviceInstallState(ctx context.Context, managedEBookID string, deviceInstallStateID string, body *intune.UpdateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error) {
 	req, err := c.requests().UpdateDeviceInstallState(ctx, managedEBookID, deviceInstallStateID, body)
-	return sendFor[*intune.DeviceInstallState](c, req, err)
+	return sendFor[*intune.AnyDeviceInstallState](c, req, err)
 }
 
 // UpdateDeviceInstallStateViaUserStateSummary builds the "Update
@@ -527,9 +527,9 @@ func (r Requests) UpdateDeviceInstallStateViaUserStateSummary(ctx context.Contex
 // deviceInstallState" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceInstallStateViaUserStateSummary(ctx context.Context, managedEBookID string, userInstallStateSummaryID string, deviceInstallStateID string, body *intune.UpdateDeviceInstallStateBody) (*intune.DeviceInstallState, error) {
+func (c *Client) UpdateDeviceInstallStateViaUserStateSummary(ctx context.Context, managedEBookID string, userInstallStateSummaryID string, deviceInstallStateID string, body *intune.UpdateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error) {
 	req, err := c.requests().UpdateDeviceInstallStateViaUserStateSummary(ctx, managedEBookID, userInstallStateSummaryID, deviceInstallStateID, body)
-	return sendFor[*intune.DeviceInstallState](c, req, err)
+	return sendFor[*intune.AnyDeviceInstallState](c, req, err)
 }
 
 // UpdateEBookInstallSummary builds the "Update eBookInstallSummary" request:
@@ -541,9 +541,9 @@ func (r Requests) UpdateEBookInstallSummary(ctx context.Context, managedEBookID 
 // UpdateEBookInstallSummary sends "Update eBookInstallSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/installSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEBookInstallSummary(ctx context.Context, managedEBookID string, body *intune.UpdateEBookInstallSummaryBody) (*intune.EBookInstallSummary, error) {
+func (c *Client) UpdateEBookInstallSummary(ctx context.Context, managedEBookID string, body *intune.UpdateEBookInstallSummaryBody) (*intune.AnyEBookInstallSummary, error) {
 	req, err := c.requests().UpdateEBookInstallSummary(ctx, managedEBookID, body)
-	return sendFor[*intune.EBookInstallSummary](c, req, err)
+	return sendFor[*intune.AnyEBookInstallSummary](c, req, err)
 }
 
 // UpdateUserInstallStateSummary builds the "Update userInstallStateSummary"
@@ -556,9 +556,9 @@ func (r Requests) UpdateUserInstallStateSummary(ctx context.Context, managedEBoo
 // UpdateUserInstallStateSummary sends "Update userInstallStateSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserInstallStateSummary(ctx context.Context, managedEBookID string, userInstallStateSummaryID string, body *intune.UpdateUserInstallStateSummaryBody) (*intune.UserInstallStateSummary, error) {
+func (c *Client) UpdateUserInstallStateSummary(ctx context.Context, managedEBookID string, userInstallStateSummaryID string, body *intune.UpdateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error) {
 	req, err := c.requests().UpdateUserInstallStateSummary(ctx, managedEBookID, userInstallStateSummaryID, body)
-	return sendFor[*intune.UserInstallStateSummary](c, req, err)
+	return sendFor[*intune.AnyUserInstallStateSummary](c, req, err)
 }
 
 // UpdateMdmWindowsInformationProtectionPolicy builds the "Update
@@ -572,9 +572,9 @@ func (r Requests) UpdateMdmWindowsInformationProtectionPolicy(ctx context.Contex
 // mdmWindowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMdmWindowsInformationProtectionPolicy(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.MdmWindowsInformationProtectionPolicy, error) {
+func (c *Client) UpdateMdmWindowsInformationProtectionPolicy(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.AnyMdmWindowsInformationProtectionPolicy, error) {
 	req, err := c.requests().UpdateMdmWindowsInformationProtectionPolicy(ctx, mdmWindowsInformationProtectionPolicyID, body)
-	return sendFor[*intune.MdmWindowsInformationProtectionPolicy](c, req, err)
+	return sendFor[*intune.AnyMdmWindowsInformationProtectionPolicy](c, req, err)
 }
 
 // UpdateMobileAppCategory builds the "Update mobileAppCategory" request: PATCH
@@ -586,9 +586,9 @@ func (r Requests) UpdateMobileAppCategory(ctx context.Context, mobileAppCategory
 // UpdateMobileAppCategory sends "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppCategory(ctx context.Context, mobileAppCategoryID string, body *intune.UpdateMobileAppCategoryBody) (*intune.MobileAppCategory, error) {
+func (c *Client) UpdateMobileAppCategory(ctx context.Context, mobileAppCategoryID string, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error) {
 	req, err := c.requests().UpdateMobileAppCategory(ctx, mobileAppCategoryID, body)
-	return sendFor[*intune.MobileAppCategory](c, req, err)
+	return sendFor[*intune.AnyMobileAppCategory](c, req, err)
 }
 
 // UpdateMobileAppCategoryViaCategories builds the "Update mobileAppCategory"
@@ -601,9 +601,9 @@ func (r Requests) UpdateMobileAppCategoryViaCategories(ctx context.Context, mobi
 // UpdateMobileAppCategoryViaCategories sends "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppCategoryViaCategories(ctx context.Context, mobileAppID string, mobileAppCategoryID string, body *intune.UpdateMobileAppCategoryBody) (*intune.MobileAppCategory, error) {
+func (c *Client) UpdateMobileAppCategoryViaCategories(ctx context.Context, mobileAppID string, mobileAppCategoryID string, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error) {
 	req, err := c.requests().UpdateMobileAppCategoryViaCategories(ctx, mobileAppID, mobileAppCategoryID, body)
-	return sendFor[*intune.MobileAppCategory](c, req, err)
+	return sendFor[*intune.AnyMobileAppCategory](c, req, err)
 }
 
 // UpdateAndroidForWorkMobileAppConfiguration builds the "Update
@@ -665,9 +665,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationAssignment(ctx contex
 // managedDeviceMobileAppConfigurationAssignment" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationAssignment(ctx context.Context, managedDeviceMobileAppConfigurationID string, managedDeviceMobileAppConfigurationAssignmentID string, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.ManagedDeviceMobileAppConfigurationAssignment, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationAssignment(ctx context.Context, managedDeviceMobileAppConfigurationID string, managedDeviceMobileAppConfigurationAssignmentID string, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.AnyManagedDeviceMobileAppConfigurationAssignment, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationAssignment(ctx, managedDeviceMobileAppConfigurationID, managedDeviceMobileAppConfigurationAssignmentID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationAssignment](c, req, err)
 }
 
 // UpdateManagedDeviceMobileAppConfigurationDeviceSummary builds the "Update
@@ -681,9 +681,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx con
 // managedDeviceMobileAppConfigurationDeviceSummary" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx context.Context, managedDeviceMobileAppConfigurationID string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceSummary, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx context.Context, managedDeviceMobileAppConfigurationID string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationDeviceSummary(ctx, managedDeviceMobileAppConfigurationID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationDeviceSummary](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary](c, req, err)
 }
 
 // UpdateManagedDeviceMobileAppConfigurationDeviceStatus builds the "Update
@@ -697,9 +697,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx cont
 // managedDeviceMobileAppConfigurationDeviceStatus" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx context.Context, managedDeviceMobileAppConfigurationID string, managedDeviceMobileAppConfigurationDeviceStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx context.Context, managedDeviceMobileAppConfigurationID string, managedDeviceMobileAppConfigurationDeviceStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationDeviceStatus(ctx, managedDeviceMobileAppConfigurationID, managedDeviceMobileAppConfigurationDeviceStatusID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIos builds the
@@ -713,9 +713,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIos(ct
 // managedDeviceMobileAppConfigurationDeviceStatus" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIos(ctx context.Context, iosLobAppProvisioningConfigurationID string, managedDeviceMobileAppConfigurationDeviceStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIos(ctx context.Context, iosLobAppProvisioningConfigurationID string, managedDeviceMobileAppConfigurationDeviceStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationDeviceStatusViaIos(ctx, iosLobAppProvisioningConfigurationID, managedDeviceMobileAppConfigurationDeviceStatusID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateManagedDeviceMobileAppConfigurationUserSummary builds the "Update
@@ -729,9 +729,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx conte
 // managedDeviceMobileAppConfigurationUserSummary" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx context.Context, managedDeviceMobileAppConfigurationID string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationUserSummary, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx context.Context, managedDeviceMobileAppConfigurationID string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserSummary, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationUserSummary(ctx, managedDeviceMobileAppConfigurationID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationUserSummary](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationUserSummary](c, req, err)
 }
 
 // UpdateManagedDeviceMobileAppConfigurationUserStatus builds the "Update
@@ -745,9 +745,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx contex
 // managedDeviceMobileAppConfigurationUserStatus" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx context.Context, managedDeviceMobileAppConfigurationID string, managedDeviceMobileAppConfigurationUserStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.ManagedDeviceMobileAppConfigurationUserStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx context.Context, managedDeviceMobileAppConfigurationID string, managedDeviceMobileAppConfigurationUserStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationUserStatus(ctx, managedDeviceMobileAppConfigurationID, managedDeviceMobileAppConfigurationUserStatusID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
 }
 
 // UpdateManagedDeviceMobileAppConfigurationUserStatusViaIos builds the "Update
@@ -761,9 +761,9 @@ func (r Requests) UpdateManagedDeviceMobileAppConfigurationUserStatusViaIos(ctx 
 // managedDeviceMobileAppConfigurationUserStatus" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatusViaIos(ctx context.Context, iosLobAppProvisioningConfigurationID string, managedDeviceMobileAppConfigurationUserStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.ManagedDeviceMobileAppConfigurationUserStatus, error) {
+func (c *Client) UpdateManagedDeviceMobileAppConfigurationUserStatusViaIos(ctx context.Context, iosLobAppProvisioningConfigurationID string, managedDeviceMobileAppConfigurationUserStatusID string, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateManagedDeviceMobileAppConfigurationUserStatusViaIos(ctx, iosLobAppProvisioningConfigurationID, managedDeviceMobileAppConfigurationUserStatusID, body)
-	return sendFor[*intune.ManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceMobileAppConfigurationUserStatus](c, req, err)
 }
 
 // UpdateAndroidForWorkApp builds the "Update androidForWorkApp" request: PATCH
@@ -2125,9 +2125,9 @@ func (r Requests) UpdateMobileAppAssignment(ctx context.Context, mobileAppID str
 // UpdateMobileAppAssignment sends "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppAssignment(ctx context.Context, mobileAppID string, mobileAppAssignmentID string, body *intune.UpdateMobileAppAssignmentBody) (*intune.MobileAppAssignment, error) {
+func (c *Client) UpdateMobileAppAssignment(ctx context.Context, mobileAppID string, mobileAppAssignmentID string, body *intune.UpdateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error) {
 	req, err := c.requests().UpdateMobileAppAssignment(ctx, mobileAppID, mobileAppAssignmentID, body)
-	return sendFor[*intune.MobileAppAssignment](c, req, err)
+	return sendFor[*intune.AnyMobileAppAssignment](c, req, err)
 }
 
 // UpdateMobileAppContent builds the "Update mobileAppContent" request: PATCH
@@ -2139,9 +2139,9 @@ func (r Requests) UpdateMobileAppContent(ctx context.Context, mobileAppID string
 // UpdateMobileAppContent sends "Update mobileAppContent" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContent(ctx context.Context, mobileAppID string, mobileAppContentID string, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error) {
+func (c *Client) UpdateMobileAppContent(ctx context.Context, mobileAppID string, mobileAppContentID string, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error) {
 	req, err := c.requests().UpdateMobileAppContent(ctx, mobileAppID, mobileAppContentID, body)
-	return sendFor[*intune.MobileAppContent](c, req, err)
+	return sendFor[*intune.AnyMobileAppContent](c, req, err)
 }
 
 // UpdateMobileAppContentViaMobileLobApp builds the "Update mobileAppContent"
@@ -2154,9 +2154,9 @@ func (r Requests) UpdateMobileAppContentViaMobileLobApp(ctx context.Context, mob
 // UpdateMobileAppContentViaMobileLobApp sends "Update mobileAppContent" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContentViaMobileLobApp(ctx context.Context, mobileAppID string, mobileAppContentID string, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error) {
+func (c *Client) UpdateMobileAppContentViaMobileLobApp(ctx context.Context, mobileAppID string, mobileAppContentID string, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error) {
 	req, err := c.requests().UpdateMobileAppContentViaMobileLobApp(ctx, mobileAppID, mobileAppContentID, body)
-	return sendFor[*intune.MobileAppContent](c, req, err)
+	return sendFor[*intune.AnyMobileAppContent](c, req, err)
 }
 
 // UpdateMobileAppContentViaManagedMobileLobApp builds the "Update
@@ -2170,9 +2170,9 @@ func (r Requests) UpdateMobileAppContentViaManagedMobileLobApp(ctx context.Conte
 // (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContentViaManagedMobileLobApp(ctx context.Context, mobileAppID string, mobileAppContentID string, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error) {
+func (c *Client) UpdateMobileAppContentViaManagedMobileLobApp(ctx context.Context, mobileAppID string, mobileAppContentID string, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error) {
 	req, err := c.requests().UpdateMobileAppContentViaManagedMobileLobApp(ctx, mobileAppID, mobileAppContentID, body)
-	return sendFor[*intune.MobileAppContent](c, req, err)
+	return sendFor[*intune.AnyMobileAppContent](c, req, err)
 }
 
 // UpdateMicrosoftStoreForBusinessContainedApp builds the "Update
@@ -2281,9 +2281,9 @@ func (r Requests) UpdateMobileAppContentFile(ctx context.Context, mobileAppID st
 // UpdateMobileAppContentFile sends "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppContentFile(ctx context.Context, mobileAppID string, mobileAppContentID string, mobileAppContentFileID string, body *intune.UpdateMobileAppContentFileBody) (*intune.MobileAppContentFile, error) {
+func (c *Client) UpdateMobileAppContentFile(ctx context.Context, mobileAppID string, mobileAppContentID string, mobileAppContentFileID string, body *intune.UpdateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error) {
 	req, err := c.requests().UpdateMobileAppContentFile(ctx, mobileAppID, mobileAppContentID, mobileAppContentFileID, body)
-	return sendFor[*intune.MobileAppContentFile](c, req, err)
+	return sendFor[*intune.AnyMobileAppContentFile](c, req, err)
 }
 
 // UpdateMobileAppInstallStatus builds the "Update mobileAppInstallStatus"
@@ -2296,9 +2296,9 @@ func (r Requests) UpdateMobileAppInstallStatus(ctx context.Context, mobileAppID 
 // UpdateMobileAppInstallStatus sends "Update mobileAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppInstallStatus(ctx context.Context, mobileAppID string, mobileAppInstallStatusID string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.MobileAppInstallStatus, error) {
+func (c *Client) UpdateMobileAppInstallStatus(ctx context.Context, mobileAppID string, mobileAppInstallStatusID string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error) {
 	req, err := c.requests().UpdateMobileAppInstallStatus(ctx, mobileAppID, mobileAppInstallStatusID, body)
-	return sendFor[*intune.MobileAppInstallStatus](c, req, err)
+	return sendFor[*intune.AnyMobileAppInstallStatus](c, req, err)
 }
 
 // UpdateMobileAppInstallStatusViaUserStatuses builds the "Update
@@ -2312,9 +2312,9 @@ func (r Requests) UpdateMobileAppInstallStatusViaUserStatuses(ctx context.Contex
 // mobileAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppInstallStatusViaUserStatuses(ctx context.Context, mobileAppID string, userAppInstallStatusID string, mobileAppInstallStatusID string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.MobileAppInstallStatus, error) {
+func (c *Client) UpdateMobileAppInstallStatusViaUserStatuses(ctx context.Context, mobileAppID string, userAppInstallStatusID string, mobileAppInstallStatusID string, body *intune.UpdateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error) {
 	req, err := c.requests().UpdateMobileAppInstallStatusViaUserStatuses(ctx, mobileAppID, userAppInstallStatusID, mobileAppInstallStatusID, body)
-	return sendFor[*intune.MobileAppInstallStatus](c, req, err)
+	return sendFor[*intune.AnyMobileAppInstallStatus](c, req, err)
 }
 
 // UpdateMobileAppInstallSummary builds the "Update mobileAppInstallSummary"
@@ -2326,9 +2326,9 @@ func (r Requests) UpdateMobileAppInstallSummary(ctx context.Context, mobileAppID
 // UpdateMobileAppInstallSummary sends "Update mobileAppInstallSummary" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppInstallSummary(ctx context.Context, mobileAppID string, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.MobileAppInstallSummary, error) {
+func (c *Client) UpdateMobileAppInstallSummary(ctx context.Context, mobileAppID string, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.AnyMobileAppInstallSummary, error) {
 	req, err := c.requests().UpdateMobileAppInstallSummary(ctx, mobileAppID, body)
-	return sendFor[*intune.MobileAppInstallSummary](c, req, err)
+	return sendFor[*intune.AnyMobileAppInstallSummary](c, req, err)
 }
 
 // UpdateIosVppAppAssignedDeviceLicense builds the "Update
@@ -2390,9 +2390,9 @@ func (r Requests) UpdateMacOsVppAppAssignedLicense(ctx context.Context, mobileAp
 // (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOsVppAppAssignedLicense(ctx context.Context, mobileAppID string, macOsVppAppAssignedLicenseID string, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.MacOsVppAppAssignedLicense, error) {
+func (c *Client) UpdateMacOsVppAppAssignedLicense(ctx context.Context, mobileAppID string, macOsVppAppAssignedLicenseID string, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error) {
 	req, err := c.requests().UpdateMacOsVppAppAssignedLicense(ctx, mobileAppID, macOsVppAppAssignedLicenseID, body)
-	return sendFor[*intune.MacOsVppAppAssignedLicense](c, req, err)
+	return sendFor[*intune.AnyMacOsVppAppAssignedLicense](c, req, err)
 }
 
 // UpdateMobileAppDependency builds the "Update mobileAppDependency" request:
@@ -2435,9 +2435,9 @@ func (r Requests) UpdateUserAppInstallStatus(ctx context.Context, mobileAppID st
 // UpdateUserAppInstallStatus sends "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserAppInstallStatus(ctx context.Context, mobileAppID string, userAppInstallStatusID string, body *intune.UpdateUserAppInstallStatusBody) (*intune.UserAppInstallStatus, error) {
+func (c *Client) UpdateUserAppInstallStatus(ctx context.Context, mobileAppID string, userAppInstallStatusID string, body *intune.UpdateUserAppInstallStatusBody) (*intune.AnyUserAppInstallStatus, error) {
 	req, err := c.requests().UpdateUserAppInstallStatus(ctx, mobileAppID, userAppInstallStatusID, body)
-	return sendFor[*intune.UserAppInstallStatus](c, req, err)
+	return sendFor[*intune.AnyUserAppInstallStatus](c, req, err)
 }
 
 // UpdatePolicySetAssignment builds the "Update policySetAssignment" request:
@@ -2670,9 +2670,9 @@ func (r Requests) UpdateSideLoadingKey(ctx context.Context, sideLoadingKeyID str
 // UpdateSideLoadingKey sends "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSideLoadingKey(ctx context.Context, sideLoadingKeyID string, body *intune.UpdateSideLoadingKeyBody) (*intune.SideLoadingKey, error) {
+func (c *Client) UpdateSideLoadingKey(ctx context.Context, sideLoadingKeyID string, body *intune.UpdateSideLoadingKeyBody) (*intune.AnySideLoadingKey, error) {
 	req, err := c.requests().UpdateSideLoadingKey(ctx, sideLoadingKeyID, body)
-	return sendFor[*intune.SideLoadingKey](c, req, err)
+	return sendFor[*intune.AnySideLoadingKey](c, req, err)
 }
 
 // UpdateSymantecCodeSigningCertificate builds the "Update
@@ -2686,9 +2686,9 @@ func (r Requests) UpdateSymantecCodeSigningCertificate(ctx context.Context, body
 // symantecCodeSigningCertificate" (PATCH
 // /deviceAppManagement/symantecCodeSigningCertificate) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSymantecCodeSigningCertificate(ctx context.Context, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.SymantecCodeSigningCertificate, error) {
+func (c *Client) UpdateSymantecCodeSigningCertificate(ctx context.Context, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.AnySymantecCodeSigningCertificate, error) {
 	req, err := c.requests().UpdateSymantecCodeSigningCertificate(ctx, body)
-	return sendFor[*intune.SymantecCodeSigningCertificate](c, req, err)
+	return sendFor[*intune.AnySymantecCodeSigningCertificate](c, req, err)
 }
 
 // UpdateTargetedManagedAppConfiguration builds the "Update
@@ -2702,9 +2702,9 @@ func (r Requests) UpdateTargetedManagedAppConfiguration(ctx context.Context, tar
 // targetedManagedAppConfiguration" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTargetedManagedAppConfiguration(ctx context.Context, targetedManagedAppConfigurationID string, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.TargetedManagedAppConfiguration, error) {
+func (c *Client) UpdateTargetedManagedAppConfiguration(ctx context.Context, targetedManagedAppConfigurationID string, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error) {
 	req, err := c.requests().UpdateTargetedManagedAppConfiguration(ctx, targetedManagedAppConfigurationID, body)
-	return sendFor[*intune.TargetedManagedAppConfiguration](c, req, err)
+	return sendFor[*intune.AnyTargetedManagedAppConfiguration](c, req, err)
 }
 
 // UpdateVppToken builds the "Update vppToken" request: PATCH
@@ -2716,9 +2716,9 @@ func (r Requests) UpdateVppToken(ctx context.Context, vppTokenID string, body *i
 // UpdateVppToken sends "Update vppToken" (PATCH
 // /deviceAppManagement/vppTokens/{vppTokenId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateVppToken(ctx context.Context, vppTokenID string, body *intune.UpdateVppTokenBody) (*intune.VppToken, error) {
+func (c *Client) UpdateVppToken(ctx context.Context, vppTokenID string, body *intune.UpdateVppTokenBody) (*intune.AnyVppToken, error) {
 	req, err := c.requests().UpdateVppToken(ctx, vppTokenID, body)
-	return sendFor[*intune.VppToken](c, req, err)
+	return sendFor[*intune.AnyVppToken](c, req, err)
 }
 
 // UpdateWindowsDefenderApplicationControlSupplementalPolicy builds the "Update
@@ -2732,9 +2732,9 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx 
 // windowsDefenderApplicationControlSupplementalPolicy" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicy, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error) {
 	req, err := c.requests().UpdateWindowsDefenderApplicationControlSupplementalPolicy(ctx, windowsDefenderApplicationControlSupplementalPolicyID, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
 }
 
 // UpdateWindowsDefenderApplicationControlSupplementalPolicyViaPolicy builds
@@ -2749,9 +2749,9 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicyViaPo
 // "Update windowsDefenderApplicationControlSupplementalPolicy" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyViaPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicy, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyViaPolicy(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error) {
 	req, err := c.requests().UpdateWindowsDefenderApplicationControlSupplementalPolicyViaPolicy(ctx, windowsDefenderApplicationControlSupplementalPolicyID, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy](c, req, err)
 }
 
 // UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment builds
@@ -2767,9 +2767,9 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssig
 // (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyAssignmentID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyAssignmentID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment, error) {
 	req, err := c.requests().UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(ctx, windowsDefenderApplicationControlSupplementalPolicyID, windowsDefenderApplicationControlSupplementalPolicyAssignmentID, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment](c, req, err)
 }
 
 // UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary builds
@@ -2786,9 +2786,9 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeplo
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error) {
 	req, err := c.requests().UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(ctx, windowsDefenderApplicationControlSupplementalPolicyID, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary](c, req, err)
 }
 
 // UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus builds
@@ -2805,9 +2805,9 @@ func (r Requests) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeplo
 // (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error) {
+func (c *Client) UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx context.Context, windowsDefenderApplicationControlSupplementalPolicyID string, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID string, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error) {
 	req, err := c.requests().UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(ctx, windowsDefenderApplicationControlSupplementalPolicyID, windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusID, body)
-	return sendFor[*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus](c, req, err)
+	return sendFor[*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionDeviceRegistration builds the "Update
@@ -2837,9 +2837,9 @@ func (r Requests) UpdateWindowsInformationProtectionPolicy(ctx context.Context, 
 // windowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionPolicy(ctx context.Context, windowsInformationProtectionPolicyID string, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.WindowsInformationProtectionPolicy, error) {
+func (c *Client) UpdateWindowsInformationProtectionPolicy(ctx context.Context, windowsInformationProtectionPolicyID string, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionPolicy(ctx, windowsInformationProtectionPolicyID, body)
-	return sendFor[*intune.WindowsInformationProtectionPolicy](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionPolicy](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionAppLockerFile builds the "Update
@@ -2853,9 +2853,9 @@ func (r Requests) UpdateWindowsInformationProtectionAppLockerFile(ctx context.Co
 // windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFile(ctx context.Context, windowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFile(ctx context.Context, windowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionAppLockerFile(ctx, windowsInformationProtectionPolicyID, windowsInformationProtectionAppLockerFileID, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionAppLockerFileViaWindowsProtected builds
@@ -2869,9 +2869,9 @@ func (r Requests) UpdateWindowsInformationProtectionAppLockerFileViaWindowsProte
 // "Update windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaWindowsProtected(ctx context.Context, windowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaWindowsProtected(ctx context.Context, windowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionAppLockerFileViaWindowsProtected(ctx, windowsInformationProtectionPolicyID, windowsInformationProtectionAppLockerFileID, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionAppLockerFileViaMdmExempt builds the
@@ -2885,9 +2885,9 @@ func (r Requests) UpdateWindowsInformationProtectionAppLockerFileViaMdmExempt(ct
 // windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmExempt(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmExempt(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionAppLockerFileViaMdmExempt(ctx, mdmWindowsInformationProtectionPolicyID, windowsInformationProtectionAppLockerFileID, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionAppLockerFileViaMdmProtected builds the
@@ -2901,9 +2901,9 @@ func (r Requests) UpdateWindowsInformationProtectionAppLockerFileViaMdmProtected
 // windowsInformationProtectionAppLockerFile" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmProtected(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLockerFileViaMdmProtected(ctx context.Context, mdmWindowsInformationProtectionPolicyID string, windowsInformationProtectionAppLockerFileID string, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionAppLockerFileViaMdmProtected(ctx, mdmWindowsInformationProtectionPolicyID, windowsInformationProtectionAppLockerFileID, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLockerFile](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLockerFile](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionWipeAction builds the "Update
@@ -2931,9 +2931,9 @@ func (r Requests) UpdateWindowsManagementApp(ctx context.Context, body *intune.U
 // UpdateWindowsManagementApp sends "Update windowsManagementApp" (PATCH
 // /deviceAppManagement/windowsManagementApp) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsManagementApp(ctx context.Context, body *intune.UpdateWindowsManagementAppBody) (*intune.WindowsManagementApp, error) {
+func (c *Client) UpdateWindowsManagementApp(ctx context.Context, body *intune.UpdateWindowsManagementAppBody) (*intune.AnyWindowsManagementApp, error) {
 	req, err := c.requests().UpdateWindowsManagementApp(ctx, body)
-	return sendFor[*intune.WindowsManagementApp](c, req, err)
+	return sendFor[*intune.AnyWindowsManagementApp](c, req, err)
 }
 
 // UpdateWindowsManagementAppHealthState builds the "Update
@@ -2947,9 +2947,9 @@ func (r Requests) UpdateWindowsManagementAppHealthState(ctx context.Context, win
 // windowsManagementAppHealthState" (PATCH
 // /deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsManagementAppHealthState(ctx context.Context, windowsManagementAppHealthStateID string, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.WindowsManagementAppHealthState, error) {
+func (c *Client) UpdateWindowsManagementAppHealthState(ctx context.Context, windowsManagementAppHealthStateID string, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.AnyWindowsManagementAppHealthState, error) {
 	req, err := c.requests().UpdateWindowsManagementAppHealthState(ctx, windowsManagementAppHealthStateID, body)
-	return sendFor[*intune.WindowsManagementAppHealthState](c, req, err)
+	return sendFor[*intune.AnyWindowsManagementAppHealthState](c, req, err)
 }
 
 // UpdateDeviceManagement builds the "Update deviceManagement" request: PATCH
@@ -2977,9 +2977,9 @@ func (r Requests) UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx conte
 // advancedThreatProtectionOnboardingStateSummary" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx context.Context, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AdvancedThreatProtectionOnboardingStateSummary, error) {
+func (c *Client) UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx context.Context, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AnyAdvancedThreatProtectionOnboardingStateSummary, error) {
 	req, err := c.requests().UpdateAdvancedThreatProtectionOnboardingStateSummary(ctx, body)
-	return sendFor[*intune.AdvancedThreatProtectionOnboardingStateSummary](c, req, err)
+	return sendFor[*intune.AnyAdvancedThreatProtectionOnboardingStateSummary](c, req, err)
 }
 
 // UpdateAdvancedThreatProtectionOnboardingDeviceSettingState builds the
@@ -2993,9 +2993,9 @@ func (r Requests) UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx
 // advancedThreatProtectionOnboardingDeviceSettingState" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx context.Context, advancedThreatProtectionOnboardingDeviceSettingStateID string, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AdvancedThreatProtectionOnboardingDeviceSettingState, error) {
+func (c *Client) UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx context.Context, advancedThreatProtectionOnboardingDeviceSettingStateID string, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error) {
 	req, err := c.requests().UpdateAdvancedThreatProtectionOnboardingDeviceSettingState(ctx, advancedThreatProtectionOnboardingDeviceSettingStateID, body)
-	return sendFor[*intune.AdvancedThreatProtectionOnboardingDeviceSettingState](c, req, err)
+	return sendFor[*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState](c, req, err)
 }
 
 // UpdateAndroidDeviceOwnerEnrollmentProfile builds the "Update
@@ -3009,9 +3009,9 @@ func (r Requests) UpdateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context,
 // androidDeviceOwnerEnrollmentProfile" (PATCH
 // /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, androidDeviceOwnerEnrollmentProfileID string, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AndroidDeviceOwnerEnrollmentProfile, error) {
+func (c *Client) UpdateAndroidDeviceOwnerEnrollmentProfile(ctx context.Context, androidDeviceOwnerEnrollmentProfileID string, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AnyAndroidDeviceOwnerEnrollmentProfile, error) {
 	req, err := c.requests().UpdateAndroidDeviceOwnerEnrollmentProfile(ctx, androidDeviceOwnerEnrollmentProfileID, body)
-	return sendFor[*intune.AndroidDeviceOwnerEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerEnrollmentProfile](c, req, err)
 }
 
 // UpdateAndroidForWorkAppConfigurationSchema builds the "Update
@@ -3025,9 +3025,9 @@ func (r Requests) UpdateAndroidForWorkAppConfigurationSchema(ctx context.Context
 // androidForWorkAppConfigurationSchema" (PATCH
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkAppConfigurationSchema(ctx context.Context, androidForWorkAppConfigurationSchemaID string, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AndroidForWorkAppConfigurationSchema, error) {
+func (c *Client) UpdateAndroidForWorkAppConfigurationSchema(ctx context.Context, androidForWorkAppConfigurationSchemaID string, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error) {
 	req, err := c.requests().UpdateAndroidForWorkAppConfigurationSchema(ctx, androidForWorkAppConfigurationSchemaID, body)
-	return sendFor[*intune.AndroidForWorkAppConfigurationSchema](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkAppConfigurationSchema](c, req, err)
 }
 
 // UpdateAndroidForWorkEnrollmentProfile builds the "Update
@@ -3041,9 +3041,9 @@ func (r Requests) UpdateAndroidForWorkEnrollmentProfile(ctx context.Context, and
 // androidForWorkEnrollmentProfile" (PATCH
 // /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkEnrollmentProfile(ctx context.Context, androidForWorkEnrollmentProfileID string, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AndroidForWorkEnrollmentProfile, error) {
+func (c *Client) UpdateAndroidForWorkEnrollmentProfile(ctx context.Context, androidForWorkEnrollmentProfileID string, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AnyAndroidForWorkEnrollmentProfile, error) {
 	req, err := c.requests().UpdateAndroidForWorkEnrollmentProfile(ctx, androidForWorkEnrollmentProfileID, body)
-	return sendFor[*intune.AndroidForWorkEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkEnrollmentProfile](c, req, err)
 }
 
 // UpdateAndroidForWorkSettings builds the "Update androidForWorkSettings"
@@ -3055,9 +3055,9 @@ func (r Requests) UpdateAndroidForWorkSettings(ctx context.Context, body *intune
 // UpdateAndroidForWorkSettings sends "Update androidForWorkSettings" (PATCH
 // /deviceManagement/androidForWorkSettings) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkSettings(ctx context.Context, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AndroidForWorkSettings, error) {
+func (c *Client) UpdateAndroidForWorkSettings(ctx context.Context, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AnyAndroidForWorkSettings, error) {
 	req, err := c.requests().UpdateAndroidForWorkSettings(ctx, body)
-	return sendFor[*intune.AndroidForWorkSettings](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkSettings](c, req, err)
 }
 
 // UpdateAndroidManagedStoreAccountEnterpriseSettings builds the "Update
@@ -3071,9 +3071,9 @@ func (r Requests) UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx context
 // androidManagedStoreAccountEnterpriseSettings" (PATCH
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx context.Context, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AndroidManagedStoreAccountEnterpriseSettings, error) {
+func (c *Client) UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx context.Context, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AnyAndroidManagedStoreAccountEnterpriseSettings, error) {
 	req, err := c.requests().UpdateAndroidManagedStoreAccountEnterpriseSettings(ctx, body)
-	return sendFor[*intune.AndroidManagedStoreAccountEnterpriseSettings](c, req, err)
+	return sendFor[*intune.AnyAndroidManagedStoreAccountEnterpriseSettings](c, req, err)
 }
 
 // UpdateAndroidManagedStoreAppConfigurationSchema builds the "Update
@@ -3087,9 +3087,9 @@ func (r Requests) UpdateAndroidManagedStoreAppConfigurationSchema(ctx context.Co
 // androidManagedStoreAppConfigurationSchema" (PATCH
 // /deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidManagedStoreAppConfigurationSchema(ctx context.Context, androidManagedStoreAppConfigurationSchemaID string, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AndroidManagedStoreAppConfigurationSchema, error) {
+func (c *Client) UpdateAndroidManagedStoreAppConfigurationSchema(ctx context.Context, androidManagedStoreAppConfigurationSchemaID string, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AnyAndroidManagedStoreAppConfigurationSchema, error) {
 	req, err := c.requests().UpdateAndroidManagedStoreAppConfigurationSchema(ctx, androidManagedStoreAppConfigurationSchemaID, body)
-	return sendFor[*intune.AndroidManagedStoreAppConfigurationSchema](c, req, err)
+	return sendFor[*intune.AnyAndroidManagedStoreAppConfigurationSchema](c, req, err)
 }
 
 // UpdateApplePushNotificationCertificate builds the "Update
@@ -3103,9 +3103,9 @@ func (r Requests) UpdateApplePushNotificationCertificate(ctx context.Context, bo
 // applePushNotificationCertificate" (PATCH
 // /deviceManagement/applePushNotificationCertificate) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateApplePushNotificationCertificate(ctx context.Context, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.ApplePushNotificationCertificate, error) {
+func (c *Client) UpdateApplePushNotificationCertificate(ctx context.Context, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.AnyApplePushNotificationCertificate, error) {
 	req, err := c.requests().UpdateApplePushNotificationCertificate(ctx, body)
-	return sendFor[*intune.ApplePushNotificationCertificate](c, req, err)
+	return sendFor[*intune.AnyApplePushNotificationCertificate](c, req, err)
 }
 
 // UpdateAppleUserInitiatedEnrollmentProfile builds the "Update
@@ -3135,9 +3135,9 @@ func (r Requests) UpdateAppleEnrollmentProfileAssignment(ctx context.Context, ap
 // appleEnrollmentProfileAssignment" (PATCH
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAppleEnrollmentProfileAssignment(ctx context.Context, appleUserInitiatedEnrollmentProfileID string, appleEnrollmentProfileAssignmentID string, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AppleEnrollmentProfileAssignment, error) {
+func (c *Client) UpdateAppleEnrollmentProfileAssignment(ctx context.Context, appleUserInitiatedEnrollmentProfileID string, appleEnrollmentProfileAssignmentID string, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AnyAppleEnrollmentProfileAssignment, error) {
 	req, err := c.requests().UpdateAppleEnrollmentProfileAssignment(ctx, appleUserInitiatedEnrollmentProfileID, appleEnrollmentProfileAssignmentID, body)
-	return sendFor[*intune.AppleEnrollmentProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyAppleEnrollmentProfileAssignment](c, req, err)
 }
 
 // UpdateDeviceAndAppManagementAssignmentFilter builds the "Update
@@ -3165,9 +3165,9 @@ func (r Requests) UpdateAuditEvent(ctx context.Context, auditEventID string, bod
 // UpdateAuditEvent sends "Update auditEvent" (PATCH
 // /deviceManagement/auditEvents/{auditEventId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAuditEvent(ctx context.Context, auditEventID string, body *intune.UpdateAuditEventBody) (*intune.AuditEvent, error) {
+func (c *Client) UpdateAuditEvent(ctx context.Context, auditEventID string, body *intune.UpdateAuditEventBody) (*intune.AnyAuditEvent, error) {
 	req, err := c.requests().UpdateAuditEvent(ctx, auditEventID, body)
-	return sendFor[*intune.AuditEvent](c, req, err)
+	return sendFor[*intune.AnyAuditEvent](c, req, err)
 }
 
 // UpdateDeviceManagementAutopilotEvent builds the "Update
@@ -3197,9 +3197,9 @@ func (r Requests) UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx context.
 // deviceManagementAutopilotPolicyStatusDetail" (PATCH
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx context.Context, deviceManagementAutopilotEventID string, deviceManagementAutopilotPolicyStatusDetailID string, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.DeviceManagementAutopilotPolicyStatusDetail, error) {
+func (c *Client) UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx context.Context, deviceManagementAutopilotEventID string, deviceManagementAutopilotPolicyStatusDetailID string, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.AnyDeviceManagementAutopilotPolicyStatusDetail, error) {
 	req, err := c.requests().UpdateDeviceManagementAutopilotPolicyStatusDetail(ctx, deviceManagementAutopilotEventID, deviceManagementAutopilotPolicyStatusDetailID, body)
-	return sendFor[*intune.DeviceManagementAutopilotPolicyStatusDetail](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementAutopilotPolicyStatusDetail](c, req, err)
 }
 
 // UpdateCartToClassAssociation builds the "Update cartToClassAssociation"
@@ -3212,9 +3212,9 @@ func (r Requests) UpdateCartToClassAssociation(ctx context.Context, cartToClassA
 // UpdateCartToClassAssociation sends "Update cartToClassAssociation" (PATCH
 // /deviceManagement/cartToClassAssociations/{cartToClassAssociationId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateCartToClassAssociation(ctx context.Context, cartToClassAssociationID string, body *intune.UpdateCartToClassAssociationBody) (*intune.CartToClassAssociation, error) {
+func (c *Client) UpdateCartToClassAssociation(ctx context.Context, cartToClassAssociationID string, body *intune.UpdateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error) {
 	req, err := c.requests().UpdateCartToClassAssociation(ctx, cartToClassAssociationID, body)
-	return sendFor[*intune.CartToClassAssociation](c, req, err)
+	return sendFor[*intune.AnyCartToClassAssociation](c, req, err)
 }
 
 // UpdateDeviceManagementSettingCategory builds the "Update
@@ -3308,9 +3308,9 @@ func (r Requests) UpdateOnPremisesConditionalAccessSettings(ctx context.Context,
 // onPremisesConditionalAccessSettings" (PATCH
 // /deviceManagement/conditionalAccessSettings) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateOnPremisesConditionalAccessSettings(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.OnPremisesConditionalAccessSettings, error) {
+func (c *Client) UpdateOnPremisesConditionalAccessSettings(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.AnyOnPremisesConditionalAccessSettings, error) {
 	req, err := c.requests().UpdateOnPremisesConditionalAccessSettings(ctx, body)
-	return sendFor[*intune.OnPremisesConditionalAccessSettings](c, req, err)
+	return sendFor[*intune.AnyOnPremisesConditionalAccessSettings](c, req, err)
 }
 
 // UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicy builds
@@ -3324,9 +3324,9 @@ func (r Requests) UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremises
 // "Update onPremisesConditionalAccessSettings" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicy(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.OnPremisesConditionalAccessSettings, error) {
+func (c *Client) UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicy(ctx context.Context, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.AnyOnPremisesConditionalAccessSettings, error) {
 	req, err := c.requests().UpdateOnPremisesConditionalAccessSettingsViaExchangeOnPremisesPolicy(ctx, body)
-	return sendFor[*intune.OnPremisesConditionalAccessSettings](c, req, err)
+	return sendFor[*intune.AnyOnPremisesConditionalAccessSettings](c, req, err)
 }
 
 // UpdateConfigManagerCollection builds the "Update configManagerCollection"
@@ -3371,9 +3371,9 @@ func (r Requests) UpdateDeviceManagementConfigurationPolicy(ctx context.Context,
 // deviceManagementConfigurationPolicy" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationPolicy(ctx context.Context, deviceManagementConfigurationPolicyID string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.DeviceManagementConfigurationPolicy, error) {
+func (c *Client) UpdateDeviceManagementConfigurationPolicy(ctx context.Context, deviceManagementConfigurationPolicyID string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error) {
 	req, err := c.requests().UpdateDeviceManagementConfigurationPolicy(ctx, deviceManagementConfigurationPolicyID, body)
-	return sendFor[*intune.DeviceManagementConfigurationPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationPolicy](c, req, err)
 }
 
 // UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettings builds
@@ -3387,9 +3387,9 @@ func (r Requests) UpdateDeviceManagementConfigurationPolicyViaReusablePolicySett
 // "Update deviceManagementConfigurationPolicy" (PATCH
 // /deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettings(ctx context.Context, deviceManagementReusablePolicySettingID string, deviceManagementConfigurationPolicyID string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.DeviceManagementConfigurationPolicy, error) {
+func (c *Client) UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettings(ctx context.Context, deviceManagementReusablePolicySettingID string, deviceManagementConfigurationPolicyID string, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error) {
 	req, err := c.requests().UpdateDeviceManagementConfigurationPolicyViaReusablePolicySettings(ctx, deviceManagementReusablePolicySettingID, deviceManagementConfigurationPolicyID, body)
-	return sendFor[*intune.DeviceManagementConfigurationPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationPolicy](c, req, err)
 }
 
 // UpdateDeviceManagementConfigurationPolicyAssignment builds the "Update
@@ -3403,9 +3403,9 @@ func (r Requests) UpdateDeviceManagementConfigurationPolicyAssignment(ctx contex
 // deviceManagementConfigurationPolicyAssignment" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationPolicyAssignment(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationPolicyAssignmentID string, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.DeviceManagementConfigurationPolicyAssignment, error) {
+func (c *Client) UpdateDeviceManagementConfigurationPolicyAssignment(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationPolicyAssignmentID string, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementConfigurationPolicyAssignment(ctx, deviceManagementConfigurationPolicyID, deviceManagementConfigurationPolicyAssignmentID, body)
-	return sendFor[*intune.DeviceManagementConfigurationPolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationPolicyAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementConfigurationSetting builds the "Update
@@ -3419,9 +3419,9 @@ func (r Requests) UpdateDeviceManagementConfigurationSetting(ctx context.Context
 // deviceManagementConfigurationSetting" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSetting(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.DeviceManagementConfigurationSetting, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSetting(ctx context.Context, deviceManagementConfigurationPolicyID string, deviceManagementConfigurationSettingID string, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.AnyDeviceManagementConfigurationSetting, error) {
 	req, err := c.requests().UpdateDeviceManagementConfigurationSetting(ctx, deviceManagementConfigurationPolicyID, deviceManagementConfigurationSettingID, body)
-	return sendFor[*intune.DeviceManagementConfigurationSetting](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationSetting](c, req, err)
 }
 
 // UpdateDeviceManagementConfigurationPolicyTemplate builds the "Update
@@ -3449,9 +3449,9 @@ func (r Requests) UpdateDataSharingConsent(ctx context.Context, dataSharingConse
 // UpdateDataSharingConsent sends "Update dataSharingConsent" (PATCH
 // /deviceManagement/dataSharingConsents/{dataSharingConsentId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDataSharingConsent(ctx context.Context, dataSharingConsentID string, body *intune.UpdateDataSharingConsentBody) (*intune.DataSharingConsent, error) {
+func (c *Client) UpdateDataSharingConsent(ctx context.Context, dataSharingConsentID string, body *intune.UpdateDataSharingConsentBody) (*intune.AnyDataSharingConsent, error) {
 	req, err := c.requests().UpdateDataSharingConsent(ctx, dataSharingConsentID, body)
-	return sendFor[*intune.DataSharingConsent](c, req, err)
+	return sendFor[*intune.AnyDataSharingConsent](c, req, err)
 }
 
 // UpdateDepOnboardingSetting builds the "Update depOnboardingSetting" request:
@@ -3463,9 +3463,9 @@ func (r Requests) UpdateDepOnboardingSetting(ctx context.Context, depOnboardingS
 // UpdateDepOnboardingSetting sends "Update depOnboardingSetting" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDepOnboardingSetting(ctx context.Context, depOnboardingSettingID string, body *intune.UpdateDepOnboardingSettingBody) (*intune.DepOnboardingSetting, error) {
+func (c *Client) UpdateDepOnboardingSetting(ctx context.Context, depOnboardingSettingID string, body *intune.UpdateDepOnboardingSettingBody) (*intune.AnyDepOnboardingSetting, error) {
 	req, err := c.requests().UpdateDepOnboardingSetting(ctx, depOnboardingSettingID, body)
-	return sendFor[*intune.DepOnboardingSetting](c, req, err)
+	return sendFor[*intune.AnyDepOnboardingSetting](c, req, err)
 }
 
 // UpdateDepIOSEnrollmentProfile builds the "Update depIOSEnrollmentProfile"
@@ -3478,9 +3478,9 @@ func (r Requests) UpdateDepIOSEnrollmentProfile(ctx context.Context, depOnboardi
 // UpdateDepIOSEnrollmentProfile sends "Update depIOSEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDepIOSEnrollmentProfile(ctx context.Context, depOnboardingSettingID string, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.DepIOSEnrollmentProfile, error) {
+func (c *Client) UpdateDepIOSEnrollmentProfile(ctx context.Context, depOnboardingSettingID string, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.AnyDepIOSEnrollmentProfile, error) {
 	req, err := c.requests().UpdateDepIOSEnrollmentProfile(ctx, depOnboardingSettingID, body)
-	return sendFor[*intune.DepIOSEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyDepIOSEnrollmentProfile](c, req, err)
 }
 
 // UpdateDepMacOSEnrollmentProfile builds the "Update
@@ -3494,9 +3494,9 @@ func (r Requests) UpdateDepMacOSEnrollmentProfile(ctx context.Context, depOnboar
 // (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDepMacOSEnrollmentProfile(ctx context.Context, depOnboardingSettingID string, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.DepMacOSEnrollmentProfile, error) {
+func (c *Client) UpdateDepMacOSEnrollmentProfile(ctx context.Context, depOnboardingSettingID string, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.AnyDepMacOSEnrollmentProfile, error) {
 	req, err := c.requests().UpdateDepMacOSEnrollmentProfile(ctx, depOnboardingSettingID, body)
-	return sendFor[*intune.DepMacOSEnrollmentProfile](c, req, err)
+	return sendFor[*intune.AnyDepMacOSEnrollmentProfile](c, req, err)
 }
 
 // UpdateDepEnrollmentProfile builds the "Update depEnrollmentProfile" request:
@@ -3571,9 +3571,9 @@ func (r Requests) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Co
 // deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettings(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := c.requests().UpdateDeviceManagementDerivedCredentialSettings(ctx, deviceManagementDerivedCredentialSettingsID, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations builds
@@ -3587,9 +3587,9 @@ func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfig
 // "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := c.requests().UpdateDeviceManagementDerivedCredentialSettingsViaDeviceConfigurations(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // UpdateDeviceManagementDerivedCredentialSettingsViaIosVpnConfiguration builds
@@ -3603,9 +3603,9 @@ func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaIosVpnConfig
 // "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosVpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosVpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := c.requests().UpdateDeviceManagementDerivedCredentialSettingsViaIosVpnConfiguration(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration builds
@@ -3619,9 +3619,9 @@ func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpris
 // "Update deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := c.requests().UpdateDeviceManagementDerivedCredentialSettingsViaIosEnterpriseWiFiConfiguration(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // UpdateDeviceManagementDerivedCredentialSettingsViaIosEas builds the "Update
@@ -3635,9 +3635,9 @@ func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaIosEas(ctx c
 // deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosEas(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosEas(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := c.requests().UpdateDeviceManagementDerivedCredentialSettingsViaIosEas(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // UpdateDeviceManagementDerivedCredentialSettingsViaIosDerived builds the
@@ -3651,9 +3651,9 @@ func (r Requests) UpdateDeviceManagementDerivedCredentialSettingsViaIosDerived(c
 // deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosDerived(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceManagementDerivedCredentialSettingsViaIosDerived(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error) {
 	req, err := c.requests().UpdateDeviceManagementDerivedCredentialSettingsViaIosDerived(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceManagementDerivedCredentialSettings](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementDerivedCredentialSettings](c, req, err)
 }
 
 // UpdateDetectedApp builds the "Update detectedApp" request: PATCH
@@ -3665,9 +3665,9 @@ func (r Requests) UpdateDetectedApp(ctx context.Context, detectedAppID string, b
 // UpdateDetectedApp sends "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDetectedApp(ctx context.Context, detectedAppID string, body *intune.UpdateDetectedAppBody) (*intune.DetectedApp, error) {
+func (c *Client) UpdateDetectedApp(ctx context.Context, detectedAppID string, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error) {
 	req, err := c.requests().UpdateDetectedApp(ctx, detectedAppID, body)
-	return sendFor[*intune.DetectedApp](c, req, err)
+	return sendFor[*intune.AnyDetectedApp](c, req, err)
 }
 
 // UpdateDetectedAppViaManagedDevice builds the "Update detectedApp" request:
@@ -3680,9 +3680,9 @@ func (r Requests) UpdateDetectedAppViaManagedDevice(ctx context.Context, deviceM
 // UpdateDetectedAppViaManagedDevice sends "Update detectedApp" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDetectedAppViaManagedDevice(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, detectedAppID string, body *intune.UpdateDetectedAppBody) (*intune.DetectedApp, error) {
+func (c *Client) UpdateDetectedAppViaManagedDevice(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, detectedAppID string, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error) {
 	req, err := c.requests().UpdateDetectedAppViaManagedDevice(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, detectedAppID, body)
-	return sendFor[*intune.DetectedApp](c, req, err)
+	return sendFor[*intune.AnyDetectedApp](c, req, err)
 }
 
 // UpdateAndroidCompliancePolicy builds the "Update androidCompliancePolicy"
@@ -3884,9 +3884,9 @@ func (r Requests) UpdateDeviceCompliancePolicyAssignment(ctx context.Context, de
 // deviceCompliancePolicyAssignment" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCompliancePolicyAssignment(ctx context.Context, deviceCompliancePolicyID string, deviceCompliancePolicyAssignmentID string, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.DeviceCompliancePolicyAssignment, error) {
+func (c *Client) UpdateDeviceCompliancePolicyAssignment(ctx context.Context, deviceCompliancePolicyID string, deviceCompliancePolicyAssignmentID string, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.AnyDeviceCompliancePolicyAssignment, error) {
 	req, err := c.requests().UpdateDeviceCompliancePolicyAssignment(ctx, deviceCompliancePolicyID, deviceCompliancePolicyAssignmentID, body)
-	return sendFor[*intune.DeviceCompliancePolicyAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceCompliancePolicyAssignment](c, req, err)
 }
 
 // UpdateDeviceComplianceDeviceOverview builds the "Update
@@ -3900,9 +3900,9 @@ func (r Requests) UpdateDeviceComplianceDeviceOverview(ctx context.Context, devi
 // deviceComplianceDeviceOverview" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceDeviceOverview(ctx context.Context, deviceCompliancePolicyID string, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.DeviceComplianceDeviceOverview, error) {
+func (c *Client) UpdateDeviceComplianceDeviceOverview(ctx context.Context, deviceCompliancePolicyID string, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.AnyDeviceComplianceDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceComplianceDeviceOverview(ctx, deviceCompliancePolicyID, body)
-	return sendFor[*intune.DeviceComplianceDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceComplianceDeviceStatus builds the "Update
@@ -3916,9 +3916,9 @@ func (r Requests) UpdateDeviceComplianceDeviceStatus(ctx context.Context, device
 // deviceComplianceDeviceStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceDeviceStatus(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceDeviceStatusID string, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.DeviceComplianceDeviceStatus, error) {
+func (c *Client) UpdateDeviceComplianceDeviceStatus(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceDeviceStatusID string, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.AnyDeviceComplianceDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceComplianceDeviceStatus(ctx, deviceCompliancePolicyID, deviceComplianceDeviceStatusID, body)
-	return sendFor[*intune.DeviceComplianceDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceComplianceScheduledActionForRule builds the "Update
@@ -3932,9 +3932,9 @@ func (r Requests) UpdateDeviceComplianceScheduledActionForRule(ctx context.Conte
 // deviceComplianceScheduledActionForRule" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceScheduledActionForRule(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceScheduledActionForRuleID string, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.DeviceComplianceScheduledActionForRule, error) {
+func (c *Client) UpdateDeviceComplianceScheduledActionForRule(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceScheduledActionForRuleID string, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error) {
 	req, err := c.requests().UpdateDeviceComplianceScheduledActionForRule(ctx, deviceCompliancePolicyID, deviceComplianceScheduledActionForRuleID, body)
-	return sendFor[*intune.DeviceComplianceScheduledActionForRule](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceScheduledActionForRule](c, req, err)
 }
 
 // UpdateDeviceComplianceActionItem builds the "Update
@@ -3948,9 +3948,9 @@ func (r Requests) UpdateDeviceComplianceActionItem(ctx context.Context, deviceCo
 // (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceActionItem(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceScheduledActionForRuleID string, deviceComplianceActionItemID string, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.DeviceComplianceActionItem, error) {
+func (c *Client) UpdateDeviceComplianceActionItem(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceScheduledActionForRuleID string, deviceComplianceActionItemID string, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.AnyDeviceComplianceActionItem, error) {
 	req, err := c.requests().UpdateDeviceComplianceActionItem(ctx, deviceCompliancePolicyID, deviceComplianceScheduledActionForRuleID, deviceComplianceActionItemID, body)
-	return sendFor[*intune.DeviceComplianceActionItem](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceActionItem](c, req, err)
 }
 
 // UpdateDeviceComplianceUserOverview builds the "Update
@@ -3964,9 +3964,9 @@ func (r Requests) UpdateDeviceComplianceUserOverview(ctx context.Context, device
 // deviceComplianceUserOverview" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceUserOverview(ctx context.Context, deviceCompliancePolicyID string, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.DeviceComplianceUserOverview, error) {
+func (c *Client) UpdateDeviceComplianceUserOverview(ctx context.Context, deviceCompliancePolicyID string, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.AnyDeviceComplianceUserOverview, error) {
 	req, err := c.requests().UpdateDeviceComplianceUserOverview(ctx, deviceCompliancePolicyID, body)
-	return sendFor[*intune.DeviceComplianceUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceUserOverview](c, req, err)
 }
 
 // UpdateDeviceComplianceUserStatus builds the "Update
@@ -3980,9 +3980,9 @@ func (r Requests) UpdateDeviceComplianceUserStatus(ctx context.Context, deviceCo
 // (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceUserStatus(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceUserStatusID string, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.DeviceComplianceUserStatus, error) {
+func (c *Client) UpdateDeviceComplianceUserStatus(ctx context.Context, deviceCompliancePolicyID string, deviceComplianceUserStatusID string, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.AnyDeviceComplianceUserStatus, error) {
 	req, err := c.requests().UpdateDeviceComplianceUserStatus(ctx, deviceCompliancePolicyID, deviceComplianceUserStatusID, body)
-	return sendFor[*intune.DeviceComplianceUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceUserStatus](c, req, err)
 }
 
 // UpdateDeviceCompliancePolicyDeviceStateSummary builds the "Update
@@ -3996,9 +3996,9 @@ func (r Requests) UpdateDeviceCompliancePolicyDeviceStateSummary(ctx context.Con
 // deviceCompliancePolicyDeviceStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicyDeviceStateSummary) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCompliancePolicyDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.DeviceCompliancePolicyDeviceStateSummary, error) {
+func (c *Client) UpdateDeviceCompliancePolicyDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.AnyDeviceCompliancePolicyDeviceStateSummary, error) {
 	req, err := c.requests().UpdateDeviceCompliancePolicyDeviceStateSummary(ctx, body)
-	return sendFor[*intune.DeviceCompliancePolicyDeviceStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceCompliancePolicyDeviceStateSummary](c, req, err)
 }
 
 // UpdateDeviceCompliancePolicySettingStateSummary builds the "Update
@@ -4012,9 +4012,9 @@ func (r Requests) UpdateDeviceCompliancePolicySettingStateSummary(ctx context.Co
 // deviceCompliancePolicySettingStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCompliancePolicySettingStateSummary(ctx context.Context, deviceCompliancePolicySettingStateSummaryID string, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.DeviceCompliancePolicySettingStateSummary, error) {
+func (c *Client) UpdateDeviceCompliancePolicySettingStateSummary(ctx context.Context, deviceCompliancePolicySettingStateSummaryID string, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error) {
 	req, err := c.requests().UpdateDeviceCompliancePolicySettingStateSummary(ctx, deviceCompliancePolicySettingStateSummaryID, body)
-	return sendFor[*intune.DeviceCompliancePolicySettingStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceCompliancePolicySettingStateSummary](c, req, err)
 }
 
 // UpdateDeviceComplianceSettingState builds the "Update
@@ -4028,9 +4028,9 @@ func (r Requests) UpdateDeviceComplianceSettingState(ctx context.Context, device
 // deviceComplianceSettingState" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceSettingState(ctx context.Context, deviceCompliancePolicySettingStateSummaryID string, deviceComplianceSettingStateID string, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.DeviceComplianceSettingState, error) {
+func (c *Client) UpdateDeviceComplianceSettingState(ctx context.Context, deviceCompliancePolicySettingStateSummaryID string, deviceComplianceSettingStateID string, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.AnyDeviceComplianceSettingState, error) {
 	req, err := c.requests().UpdateDeviceComplianceSettingState(ctx, deviceCompliancePolicySettingStateSummaryID, deviceComplianceSettingStateID, body)
-	return sendFor[*intune.DeviceComplianceSettingState](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceSettingState](c, req, err)
 }
 
 // UpdateDeviceComplianceScript builds the "Update deviceComplianceScript"
@@ -4059,9 +4059,9 @@ func (r Requests) UpdateDeviceComplianceScriptDeviceState(ctx context.Context, d
 // deviceComplianceScriptDeviceState" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceScriptDeviceState(ctx context.Context, deviceComplianceScriptID string, deviceComplianceScriptDeviceStateID string, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.DeviceComplianceScriptDeviceState, error) {
+func (c *Client) UpdateDeviceComplianceScriptDeviceState(ctx context.Context, deviceComplianceScriptID string, deviceComplianceScriptDeviceStateID string, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.AnyDeviceComplianceScriptDeviceState, error) {
 	req, err := c.requests().UpdateDeviceComplianceScriptDeviceState(ctx, deviceComplianceScriptID, deviceComplianceScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceComplianceScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceScriptDeviceState](c, req, err)
 }
 
 // UpdateDeviceComplianceScriptRunSummary builds the "Update
@@ -4075,9 +4075,9 @@ func (r Requests) UpdateDeviceComplianceScriptRunSummary(ctx context.Context, de
 // deviceComplianceScriptRunSummary" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceComplianceScriptRunSummary(ctx context.Context, deviceComplianceScriptID string, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.DeviceComplianceScriptRunSummary, error) {
+func (c *Client) UpdateDeviceComplianceScriptRunSummary(ctx context.Context, deviceComplianceScriptID string, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.AnyDeviceComplianceScriptRunSummary, error) {
 	req, err := c.requests().UpdateDeviceComplianceScriptRunSummary(ctx, deviceComplianceScriptID, body)
-	return sendFor[*intune.DeviceComplianceScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceComplianceScriptRunSummary](c, req, err)
 }
 
 // UpdateDeviceConfigurationConflictSummary builds the "Update
@@ -4091,9 +4091,9 @@ func (r Requests) UpdateDeviceConfigurationConflictSummary(ctx context.Context, 
 // deviceConfigurationConflictSummary" (PATCH
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationConflictSummary(ctx context.Context, deviceConfigurationConflictSummaryID string, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.DeviceConfigurationConflictSummary, error) {
+func (c *Client) UpdateDeviceConfigurationConflictSummary(ctx context.Context, deviceConfigurationConflictSummaryID string, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.AnyDeviceConfigurationConflictSummary, error) {
 	req, err := c.requests().UpdateDeviceConfigurationConflictSummary(ctx, deviceConfigurationConflictSummaryID, body)
-	return sendFor[*intune.DeviceConfigurationConflictSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationConflictSummary](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStateSummary builds the "Update
@@ -4107,9 +4107,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStateSummary(ctx context.Contex
 // deviceConfigurationDeviceStateSummary" (PATCH
 // /deviceManagement/deviceConfigurationDeviceStateSummaries) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.DeviceConfigurationDeviceStateSummary, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.AnyDeviceConfigurationDeviceStateSummary, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStateSummary(ctx, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStateSummary](c, req, err)
 }
 
 // UpdateRestrictedAppsViolation builds the "Update restrictedAppsViolation"
@@ -4122,9 +4122,9 @@ func (r Requests) UpdateRestrictedAppsViolation(ctx context.Context, restrictedA
 // UpdateRestrictedAppsViolation sends "Update restrictedAppsViolation" (PATCH
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRestrictedAppsViolation(ctx context.Context, restrictedAppsViolationID string, body *intune.UpdateRestrictedAppsViolationBody) (*intune.RestrictedAppsViolation, error) {
+func (c *Client) UpdateRestrictedAppsViolation(ctx context.Context, restrictedAppsViolationID string, body *intune.UpdateRestrictedAppsViolationBody) (*intune.AnyRestrictedAppsViolation, error) {
 	req, err := c.requests().UpdateRestrictedAppsViolation(ctx, restrictedAppsViolationID, body)
-	return sendFor[*intune.RestrictedAppsViolation](c, req, err)
+	return sendFor[*intune.AnyRestrictedAppsViolation](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStateSummary builds the "Update
@@ -4138,9 +4138,9 @@ func (r Requests) UpdateDeviceConfigurationUserStateSummary(ctx context.Context,
 // deviceConfigurationUserStateSummary" (PATCH
 // /deviceManagement/deviceConfigurationUserStateSummaries) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.DeviceConfigurationUserStateSummary, error) {
+func (c *Client) UpdateDeviceConfigurationUserStateSummary(ctx context.Context, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.AnyDeviceConfigurationUserStateSummary, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStateSummary(ctx, body)
-	return sendFor[*intune.DeviceConfigurationUserStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStateSummary](c, req, err)
 }
 
 // UpdateAndroidCustomConfiguration builds the "Update
@@ -9033,9 +9033,9 @@ func (r Requests) UpdateWindowsDomainJoinConfiguration(ctx context.Context, devi
 // windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := c.requests().UpdateWindowsDomainJoinConfiguration(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // UpdateWindowsDomainJoinConfigurationViaGroupAssignments builds the "Update
@@ -9049,9 +9049,9 @@ func (r Requests) UpdateWindowsDomainJoinConfigurationViaGroupAssignments(ctx co
 // windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := c.requests().UpdateWindowsDomainJoinConfigurationViaGroupAssignments(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // UpdateWindowsDomainJoinConfigurationViaNetworkAccessConfigurations builds
@@ -9065,9 +9065,9 @@ func (r Requests) UpdateWindowsDomainJoinConfigurationViaNetworkAccessConfigurat
 // "Update windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := c.requests().UpdateWindowsDomainJoinConfigurationViaNetworkAccessConfigurations(ctx, deviceConfigurationsDeviceConfigurationID, networkAccessConfigurationsDeviceConfigurationID, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // UpdateWindowsDomainJoinConfigurationViaDeploymentProfile builds the "Update
@@ -9081,9 +9081,9 @@ func (r Requests) UpdateWindowsDomainJoinConfigurationViaDeploymentProfile(ctx c
 // windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error) {
+func (c *Client) UpdateWindowsDomainJoinConfigurationViaDeploymentProfile(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error) {
 	req, err := c.requests().UpdateWindowsDomainJoinConfigurationViaDeploymentProfile(ctx, windowsAutopilotDeviceIdentityID, body)
-	return sendFor[*intune.WindowsDomainJoinConfiguration](c, req, err)
+	return sendFor[*intune.AnyWindowsDomainJoinConfiguration](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignment builds the "Update
@@ -9097,9 +9097,9 @@ func (r Requests) UpdateDeviceConfigurationAssignment(ctx context.Context, devic
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignment(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignment(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignment(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaRootCertificate builds the "Update
@@ -9113,9 +9113,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaRootCertificate(ctx cont
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaRootCertificate(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaIdentityCertificate builds the "Update
@@ -9129,9 +9129,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaIdentityCertificate(ctx 
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaIdentityCertificate(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate builds
@@ -9145,9 +9145,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootC
 // "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaIosScepCertificateProfile builds the
@@ -9161,9 +9161,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaIosScepCertificateProfil
 // "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaIosScepCertificateProfile(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaWindowsPhone81VpnConfiguration builds
@@ -9177,9 +9177,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaWindowsPhone81VpnConfigu
 // "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation builds
@@ -9193,9 +9193,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaRootCertificateForServer
 // "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaRootCertificateForServerValidation(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaMacIdentity builds the "Update
@@ -9209,9 +9209,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaMacIdentity(ctx context.
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaMacIdentity(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaWindowsIdentityCertificateFor builds
@@ -9225,9 +9225,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaWindowsIdentityCertifica
 // "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation builds
@@ -9241,9 +9241,9 @@ func (r Requests) UpdateDeviceConfigurationAssignmentViaRootCertificatesForServe
 // "Update deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationAssignmentID string, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationAssignmentViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, deviceConfigurationAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationAssignment](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummary builds the "Update
@@ -9257,9 +9257,9 @@ func (r Requests) UpdateSettingStateDeviceSummary(ctx context.Context, deviceCon
 // (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummary(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummary(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummary(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaDeviceCompliancePolicies builds the
@@ -9273,9 +9273,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaDeviceCompliancePolicies(ctx
 // settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceCompliancePolicies(ctx context.Context, deviceCompliancePolicyID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaDeviceCompliancePolicies(ctx context.Context, deviceCompliancePolicyID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaDeviceCompliancePolicies(ctx, deviceCompliancePolicyID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaRootCertificate builds the "Update
@@ -9289,9 +9289,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaRootCertificate(ctx context.
 // settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaRootCertificate(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaRootCertificate(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaRootCertificate(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaIdentityCertificate builds the "Update
@@ -9305,9 +9305,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaIdentityCertificate(ctx cont
 // settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaIdentityCertificate(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaIdentityCertificateRootCertificate builds
@@ -9321,9 +9321,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaIdentityCertificateRootCerti
 // "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaIosScepCertificateProfile builds the
@@ -9337,9 +9337,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaIosScepCertificateProfile(ct
 // settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaIosScepCertificateProfile(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaWindowsPhone81VpnConfiguration builds the
@@ -9353,9 +9353,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaWindowsPhone81VpnConfigurati
 // "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaRootCertificateForServerValidation builds
@@ -9369,9 +9369,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaRootCertificateForServerVali
 // "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaRootCertificateForServerValidation(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaMacIdentity builds the "Update
@@ -9385,9 +9385,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaMacIdentity(ctx context.Cont
 // settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaMacIdentity(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaMacIdentity(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaMacIdentity(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaWindowsIdentityCertificateFor builds the
@@ -9401,9 +9401,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaWindowsIdentityCertificateFo
 // "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateSettingStateDeviceSummaryViaRootCertificatesForServerValidation builds
@@ -9417,9 +9417,9 @@ func (r Requests) UpdateSettingStateDeviceSummaryViaRootCertificatesForServerVal
 // "Update settingStateDeviceSummary" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSettingStateDeviceSummaryViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error) {
+func (c *Client) UpdateSettingStateDeviceSummaryViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, settingStateDeviceSummaryID string, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error) {
 	req, err := c.requests().UpdateSettingStateDeviceSummaryViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, settingStateDeviceSummaryID, body)
-	return sendFor[*intune.SettingStateDeviceSummary](c, req, err)
+	return sendFor[*intune.AnySettingStateDeviceSummary](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverview builds the "Update
@@ -9433,9 +9433,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverview(ctx context.Context, d
 // deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverview(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverview(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverview(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaRootCertificate builds the "Update
@@ -9449,9 +9449,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaRootCertificate(ctx 
 // deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificate builds the
@@ -9465,9 +9465,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificate(
 // deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate builds
@@ -9481,9 +9481,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateR
 // "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaIosScepCertificateProfile builds
@@ -9497,9 +9497,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaIosScepCertificatePr
 // "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaIosScepCertificateProfile(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration builds
@@ -9513,9 +9513,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnCon
 // "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation builds
@@ -9529,9 +9529,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForSe
 // "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaRootCertificateForServerValidation(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaMacIdentity builds the "Update
@@ -9545,9 +9545,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaMacIdentity(ctx cont
 // deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaMacIdentity(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaMacIdentity(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaMacIdentity(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor builds
@@ -9561,9 +9561,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCerti
 // "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation builds
@@ -9577,9 +9577,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForS
 // "Update deviceConfigurationDeviceOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceOverviewViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatus builds the "Update
@@ -9593,9 +9593,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatus(ctx context.Context, dev
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatus(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatus(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatus(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaRootCertificate builds the "Update
@@ -9609,9 +9609,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaRootCertificate(ctx co
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaRootCertificate(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaIdentityCertificate builds the
@@ -9625,9 +9625,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificate(ct
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaIdentityCertificate(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate builds
@@ -9641,9 +9641,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRoo
 // "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaIosScepCertificateProfile builds the
@@ -9657,9 +9657,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaIosScepCertificateProf
 // "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaIosScepCertificateProfile(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration builds
@@ -9673,9 +9673,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfi
 // "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation builds
@@ -9689,9 +9689,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServ
 // "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaRootCertificateForServerValidation(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaMacIdentity builds the "Update
@@ -9705,9 +9705,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaMacIdentity(ctx contex
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaMacIdentity(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaWindowsIdentityCertificateFor builds
@@ -9721,9 +9721,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaWindowsIdentityCertifi
 // "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation builds
@@ -9737,9 +9737,9 @@ func (r Requests) UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForSer
 // "Update deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error) {
+func (c *Client) UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationDeviceStatusID string, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationDeviceStatusViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, deviceConfigurationDeviceStatusID, body)
-	return sendFor[*intune.DeviceConfigurationDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationDeviceStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignment builds the "Update
@@ -9753,9 +9753,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignment(ctx context.Context, 
 // deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignment(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignment(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignment(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaRootCertificate builds the
@@ -9769,9 +9769,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaRootCertificate(ctx
 // deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaRootCertificate(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate builds the
@@ -9785,9 +9785,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate
 // deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate builds
@@ -9801,9 +9801,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificate
 // "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaIosScepCertificateProfile builds
@@ -9817,9 +9817,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaIosScepCertificateP
 // "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaIosScepCertificateProfile(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration builds
@@ -9833,9 +9833,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnCo
 // "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation builds
@@ -9849,9 +9849,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForS
 // "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaRootCertificateForServerValidation(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaMacIdentity builds the "Update
@@ -9865,9 +9865,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaMacIdentity(ctx con
 // deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaMacIdentity(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor builds
@@ -9881,9 +9881,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCert
 // "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation builds
@@ -9897,9 +9897,9 @@ func (r Requests) UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesFor
 // "Update deviceConfigurationGroupAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error) {
+func (c *Client) UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationGroupAssignmentID string, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceConfigurationGroupAssignmentViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, deviceConfigurationGroupAssignmentID, body)
-	return sendFor[*intune.DeviceConfigurationGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationGroupAssignment](c, req, err)
 }
 
 // UpdateAndroidForWorkTrustedRootCertificate builds the "Update
@@ -9913,9 +9913,9 @@ func (r Requests) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context
 // androidForWorkTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidForWorkTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidForWorkTrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidForWorkTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation builds
@@ -9929,9 +9929,9 @@ func (r Requests) UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateFo
 // "Update androidForWorkTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidForWorkTrustedRootCertificateViaRootCertificateForServerValidation(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidForWorkTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidForWorkTrustedRootCertificate](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateState builds the "Update
@@ -9945,9 +9945,9 @@ func (r Requests) UpdateManagedDeviceCertificateState(ctx context.Context, devic
 // managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateState(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateState(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateState(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaIosScepCertificateProfile builds the
@@ -9961,9 +9961,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaIosScepCertificateProfil
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaIosScepCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidPkcsCertificateProfile builds
@@ -9977,9 +9977,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidPkcsCertificatePr
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidPkcsCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidScepCertificateProfile builds
@@ -9993,9 +9993,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidScepCertificatePr
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidScepCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile builds
@@ -10009,9 +10009,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificat
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaIosImportedPFXCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile builds
@@ -10025,9 +10025,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertif
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidImportedPFXCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile builds
@@ -10041,9 +10041,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCe
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerPkcsCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile builds
@@ -10057,9 +10057,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCe
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerScepCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile builds
@@ -10073,9 +10073,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCe
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidWorkProfilePkcsCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile builds
@@ -10089,9 +10089,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCe
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidWorkProfileScepCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidForWorkImported builds the
@@ -10105,9 +10105,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidForWorkImported(c
 // managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkImported(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkImported(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidForWorkImported(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerImported builds the
@@ -10121,9 +10121,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerImport
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerImported(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerImported(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidDeviceOwnerImported(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile builds
@@ -10137,9 +10137,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertif
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidForWorkPkcsCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile builds
@@ -10153,9 +10153,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertif
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaAndroidForWorkScepCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaWindowsPhone81VpnConfiguration builds
@@ -10169,9 +10169,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaWindowsPhone81VpnConfigu
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaMacOSPkcsCertificateProfile builds the
@@ -10185,9 +10185,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaMacOSPkcsCertificateProf
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSPkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaMacOSPkcsCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaMacOSScepCertificateProfile builds the
@@ -10201,9 +10201,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaMacOSScepCertificateProf
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSScepCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaMacOSScepCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile builds
@@ -10217,9 +10217,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertific
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaMacOSImportedPFXCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaWindows10PkcsCertificateProfile builds
@@ -10233,9 +10233,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaWindows10PkcsCertificate
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaWindows10PkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaWindows10PkcsCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaWindows10PkcsCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaWindows81SCEPCertificateProfile builds
@@ -10249,9 +10249,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaWindows81SCEPCertificate
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaWindows81SCEPCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaWindows81SCEPCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaWindows81SCEPCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile builds
@@ -10265,9 +10265,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCert
 // "Update managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaWindows10ImportedPFXCertificateProfile(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateManagedDeviceCertificateStateViaWindowsPhone81Imported builds the
@@ -10281,9 +10281,9 @@ func (r Requests) UpdateManagedDeviceCertificateStateViaWindowsPhone81Imported(c
 // managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceCertificateStateViaWindowsPhone81Imported(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error) {
+func (c *Client) UpdateManagedDeviceCertificateStateViaWindowsPhone81Imported(ctx context.Context, deviceConfigurationID string, managedDeviceCertificateStateID string, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error) {
 	req, err := c.requests().UpdateManagedDeviceCertificateStateViaWindowsPhone81Imported(ctx, deviceConfigurationID, managedDeviceCertificateStateID, body)
-	return sendFor[*intune.ManagedDeviceCertificateState](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceCertificateState](c, req, err)
 }
 
 // UpdateIosTrustedRootCertificate builds the "Update
@@ -10297,9 +10297,9 @@ func (r Requests) UpdateIosTrustedRootCertificate(ctx context.Context, deviceCon
 // (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.IosTrustedRootCertificate, error) {
+func (c *Client) UpdateIosTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateIosTrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.IosTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyIosTrustedRootCertificate](c, req, err)
 }
 
 // UpdateIosTrustedRootCertificateViaIosEnterpriseWiFiConfiguration builds the
@@ -10313,9 +10313,9 @@ func (r Requests) UpdateIosTrustedRootCertificateViaIosEnterpriseWiFiConfigurati
 // "Update iosTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosTrustedRootCertificateViaIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, iosTrustedRootCertificateID string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.IosTrustedRootCertificate, error) {
+func (c *Client) UpdateIosTrustedRootCertificateViaIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, iosTrustedRootCertificateID string, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateIosTrustedRootCertificateViaIosEnterpriseWiFiConfiguration(ctx, deviceConfigurationID, iosTrustedRootCertificateID, body)
-	return sendFor[*intune.IosTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyIosTrustedRootCertificate](c, req, err)
 }
 
 // UpdateMacOSTrustedRootCertificate builds the "Update
@@ -10329,9 +10329,9 @@ func (r Requests) UpdateMacOSTrustedRootCertificate(ctx context.Context, deviceC
 // (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateMacOSTrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // UpdateMacOSTrustedRootCertificateViaMacOSEnterpriseRootCertificate builds
@@ -10345,9 +10345,9 @@ func (r Requests) UpdateMacOSTrustedRootCertificateViaMacOSEnterpriseRootCertifi
 // "Update macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificateViaMacOSEnterpriseRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificateViaMacOSEnterpriseRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateMacOSTrustedRootCertificateViaMacOSEnterpriseRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation builds
@@ -10361,9 +10361,9 @@ func (r Requests) UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerV
 // "Update macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, macOSTrustedRootCertificateID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, macOSTrustedRootCertificateID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateMacOSTrustedRootCertificateViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, macOSTrustedRootCertificateID, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // UpdateMacOSTrustedRootCertificateViaRootCertificate builds the "Update
@@ -10377,9 +10377,9 @@ func (r Requests) UpdateMacOSTrustedRootCertificateViaRootCertificate(ctx contex
 // macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSTrustedRootCertificateViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error) {
+func (c *Client) UpdateMacOSTrustedRootCertificateViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateMacOSTrustedRootCertificateViaRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.MacOSTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyMacOSTrustedRootCertificate](c, req, err)
 }
 
 // UpdateWindowsPrivacyDataAccessControlItem builds the "Update
@@ -10393,9 +10393,9 @@ func (r Requests) UpdateWindowsPrivacyDataAccessControlItem(ctx context.Context,
 // windowsPrivacyDataAccessControlItem" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPrivacyDataAccessControlItem(ctx context.Context, deviceConfigurationID string, windowsPrivacyDataAccessControlItemID string, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.WindowsPrivacyDataAccessControlItem, error) {
+func (c *Client) UpdateWindowsPrivacyDataAccessControlItem(ctx context.Context, deviceConfigurationID string, windowsPrivacyDataAccessControlItemID string, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.AnyWindowsPrivacyDataAccessControlItem, error) {
 	req, err := c.requests().UpdateWindowsPrivacyDataAccessControlItem(ctx, deviceConfigurationID, windowsPrivacyDataAccessControlItemID, body)
-	return sendFor[*intune.WindowsPrivacyDataAccessControlItem](c, req, err)
+	return sendFor[*intune.AnyWindowsPrivacyDataAccessControlItem](c, req, err)
 }
 
 // UpdateWindowsPhone81TrustedRootCertificate builds the "Update
@@ -10409,9 +10409,9 @@ func (r Requests) UpdateWindowsPhone81TrustedRootCertificate(ctx context.Context
 // windowsPhone81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsPhone81TrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.WindowsPhone81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindowsPhone81TrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.AnyWindowsPhone81TrustedRootCertificate, error) {
 	req, err := c.requests().UpdateWindowsPhone81TrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.WindowsPhone81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindowsPhone81TrustedRootCertificate](c, req, err)
 }
 
 // UpdateWindowsUpdateState builds the "Update windowsUpdateState" request:
@@ -10424,9 +10424,9 @@ func (r Requests) UpdateWindowsUpdateState(ctx context.Context, deviceConfigurat
 // UpdateWindowsUpdateState sends "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsUpdateState(ctx context.Context, deviceConfigurationID string, windowsUpdateStateID string, body *intune.UpdateWindowsUpdateStateBody) (*intune.WindowsUpdateState, error) {
+func (c *Client) UpdateWindowsUpdateState(ctx context.Context, deviceConfigurationID string, windowsUpdateStateID string, body *intune.UpdateWindowsUpdateStateBody) (*intune.AnyWindowsUpdateState, error) {
 	req, err := c.requests().UpdateWindowsUpdateState(ctx, deviceConfigurationID, windowsUpdateStateID, body)
-	return sendFor[*intune.WindowsUpdateState](c, req, err)
+	return sendFor[*intune.AnyWindowsUpdateState](c, req, err)
 }
 
 // UpdateWindows81TrustedRootCertificate builds the "Update
@@ -10440,9 +10440,9 @@ func (r Requests) UpdateWindows81TrustedRootCertificate(ctx context.Context, dev
 // windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81TrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindows81TrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error) {
 	req, err := c.requests().UpdateWindows81TrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindows81TrustedRootCertificate](c, req, err)
 }
 
 // UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation builds
@@ -10456,9 +10456,9 @@ func (r Requests) UpdateWindows81TrustedRootCertificateViaRootCertificatesForSer
 // "Update windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error) {
 	req, err := c.requests().UpdateWindows81TrustedRootCertificateViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, body)
-	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindows81TrustedRootCertificate](c, req, err)
 }
 
 // UpdateWindows81TrustedRootCertificateViaRootCertificate builds the "Update
@@ -10472,9 +10472,9 @@ func (r Requests) UpdateWindows81TrustedRootCertificateViaRootCertificate(ctx co
 // windows81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindows81TrustedRootCertificateViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error) {
+func (c *Client) UpdateWindows81TrustedRootCertificateViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error) {
 	req, err := c.requests().UpdateWindows81TrustedRootCertificateViaRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.Windows81TrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyWindows81TrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidDeviceOwnerTrustedRootCertificate builds the "Update
@@ -10488,9 +10488,9 @@ func (r Requests) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Con
 // androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidDeviceOwnerTrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate builds
@@ -10504,9 +10504,9 @@ func (r Requests) UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDevice
 // "Update androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidDeviceOwnerTrustedRootCertificateViaAndroidDeviceOwnerCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidDeviceOwnerTrustedRootCertificateViaRootCertificateFor builds
@@ -10520,9 +10520,9 @@ func (r Requests) UpdateAndroidDeviceOwnerTrustedRootCertificateViaRootCertifica
 // "Update androidDeviceOwnerTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaRootCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidDeviceOwnerTrustedRootCertificateViaRootCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidDeviceOwnerTrustedRootCertificateViaRootCertificateFor(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidDeviceOwnerTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidDeviceOwnerTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidTrustedRootCertificate builds the "Update
@@ -10536,9 +10536,9 @@ func (r Requests) UpdateAndroidTrustedRootCertificate(ctx context.Context, devic
 // androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidTrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidTrustedRootCertificateViaAndroidCertificateProfileBase builds
@@ -10552,9 +10552,9 @@ func (r Requests) UpdateAndroidTrustedRootCertificateViaAndroidCertificateProfil
 // "Update androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidTrustedRootCertificateViaAndroidCertificateProfileBase(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidTrustedRootCertificateViaAndroidCertificateProfileBase(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidTrustedRootCertificateViaAndroidCertificateProfileBase(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation builds
@@ -10568,9 +10568,9 @@ func (r Requests) UpdateAndroidTrustedRootCertificateViaRootCertificateForServer
 // "Update androidTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidTrustedRootCertificateViaRootCertificateForServerValidation(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidWorkProfileTrustedRootCertificate builds the "Update
@@ -10584,9 +10584,9 @@ func (r Requests) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Con
 // androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidWorkProfileTrustedRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate builds
@@ -10600,9 +10600,9 @@ func (r Requests) UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkPr
 // "Update androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidWorkProfileTrustedRootCertificateViaAndroidWorkProfileCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // UpdateAndroidWorkProfileTrustedRootCertificateViaRootCertificateFor builds
@@ -10616,9 +10616,9 @@ func (r Requests) UpdateAndroidWorkProfileTrustedRootCertificateViaRootCertifica
 // "Update androidWorkProfileTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaRootCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error) {
+func (c *Client) UpdateAndroidWorkProfileTrustedRootCertificateViaRootCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error) {
 	req, err := c.requests().UpdateAndroidWorkProfileTrustedRootCertificateViaRootCertificateFor(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.AndroidWorkProfileTrustedRootCertificate](c, req, err)
+	return sendFor[*intune.AnyAndroidWorkProfileTrustedRootCertificate](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverview builds the "Update
@@ -10632,9 +10632,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverview(ctx context.Context, dev
 // deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverview(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverview(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverview(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaRootCertificate builds the "Update
@@ -10648,9 +10648,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaRootCertificate(ctx co
 // deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaIdentityCertificate builds the
@@ -10664,9 +10664,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaIdentityCertificate(ct
 // deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaIdentityCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate builds
@@ -10680,9 +10680,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRoo
 // "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaIosScepCertificateProfile builds the
@@ -10696,9 +10696,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaIosScepCertificateProf
 // "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaIosScepCertificateProfile(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration builds
@@ -10712,9 +10712,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfi
 // "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation builds
@@ -10728,9 +10728,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaRootCertificateForServ
 // "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaRootCertificateForServerValidation(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaMacIdentity builds the "Update
@@ -10744,9 +10744,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaMacIdentity(ctx contex
 // deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaMacIdentity(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaMacIdentity(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaMacIdentity(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaWindowsIdentityCertificateFor builds
@@ -10760,9 +10760,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaWindowsIdentityCertifi
 // "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation builds
@@ -10776,9 +10776,9 @@ func (r Requests) UpdateDeviceConfigurationUserOverviewViaRootCertificatesForSer
 // "Update deviceConfigurationUserOverview" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error) {
+func (c *Client) UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserOverviewViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, body)
-	return sendFor[*intune.DeviceConfigurationUserOverview](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserOverview](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatus builds the "Update
@@ -10792,9 +10792,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatus(ctx context.Context, devic
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatus(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatus(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatus(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaRootCertificate builds the "Update
@@ -10808,9 +10808,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaRootCertificate(ctx cont
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaRootCertificate(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaIdentityCertificate builds the "Update
@@ -10824,9 +10824,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaIdentityCertificate(ctx 
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaIdentityCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaIdentityCertificate(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate builds
@@ -10840,9 +10840,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootC
 // "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertificate(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaIosScepCertificateProfile builds the
@@ -10856,9 +10856,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaIosScepCertificateProfil
 // "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaIosScepCertificateProfile(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaIosScepCertificateProfile(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfiguration builds
@@ -10872,9 +10872,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfigu
 // "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfiguration(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation builds
@@ -10888,9 +10888,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaRootCertificateForServer
 // "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaRootCertificateForServerValidation(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaMacIdentity builds the "Update
@@ -10904,9 +10904,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaMacIdentity(ctx context.
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaMacIdentity(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaMacIdentity(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaWindowsIdentityCertificateFor builds
@@ -10920,9 +10920,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaWindowsIdentityCertifica
 // "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaWindowsIdentityCertificateFor(ctx context.Context, deviceConfigurationID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaWindowsIdentityCertificateFor(ctx, deviceConfigurationID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation builds
@@ -10936,9 +10936,9 @@ func (r Requests) UpdateDeviceConfigurationUserStatusViaRootCertificatesForServe
 // "Update deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error) {
+func (c *Client) UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation(ctx context.Context, deviceConfigurationID string, windows81TrustedRootCertificateID string, deviceConfigurationUserStatusID string, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error) {
 	req, err := c.requests().UpdateDeviceConfigurationUserStatusViaRootCertificatesForServerValidation(ctx, deviceConfigurationID, windows81TrustedRootCertificateID, deviceConfigurationUserStatusID, body)
-	return sendFor[*intune.DeviceConfigurationUserStatus](c, req, err)
+	return sendFor[*intune.AnyDeviceConfigurationUserStatus](c, req, err)
 }
 
 // UpdateManagedAllDeviceCertificateState builds the "Update
@@ -11064,9 +11064,9 @@ func (r Requests) UpdateEnrollmentConfigurationAssignment(ctx context.Context, d
 // enrollmentConfigurationAssignment" (PATCH
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEnrollmentConfigurationAssignment(ctx context.Context, deviceEnrollmentConfigurationID string, enrollmentConfigurationAssignmentID string, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.EnrollmentConfigurationAssignment, error) {
+func (c *Client) UpdateEnrollmentConfigurationAssignment(ctx context.Context, deviceEnrollmentConfigurationID string, enrollmentConfigurationAssignmentID string, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error) {
 	req, err := c.requests().UpdateEnrollmentConfigurationAssignment(ctx, deviceEnrollmentConfigurationID, enrollmentConfigurationAssignmentID, body)
-	return sendFor[*intune.EnrollmentConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyEnrollmentConfigurationAssignment](c, req, err)
 }
 
 // UpdateDeviceHealthScript builds the "Update deviceHealthScript" request:
@@ -11078,9 +11078,9 @@ func (r Requests) UpdateDeviceHealthScript(ctx context.Context, deviceHealthScri
 // UpdateDeviceHealthScript sends "Update deviceHealthScript" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScript(ctx context.Context, deviceHealthScriptID string, body *intune.UpdateDeviceHealthScriptBody) (*intune.DeviceHealthScript, error) {
+func (c *Client) UpdateDeviceHealthScript(ctx context.Context, deviceHealthScriptID string, body *intune.UpdateDeviceHealthScriptBody) (*intune.AnyDeviceHealthScript, error) {
 	req, err := c.requests().UpdateDeviceHealthScript(ctx, deviceHealthScriptID, body)
-	return sendFor[*intune.DeviceHealthScript](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScript](c, req, err)
 }
 
 // UpdateDeviceHealthScriptAssignment builds the "Update
@@ -11094,9 +11094,9 @@ func (r Requests) UpdateDeviceHealthScriptAssignment(ctx context.Context, device
 // deviceHealthScriptAssignment" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptAssignment(ctx context.Context, deviceHealthScriptID string, deviceHealthScriptAssignmentID string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.DeviceHealthScriptAssignment, error) {
+func (c *Client) UpdateDeviceHealthScriptAssignment(ctx context.Context, deviceHealthScriptID string, deviceHealthScriptAssignmentID string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error) {
 	req, err := c.requests().UpdateDeviceHealthScriptAssignment(ctx, deviceHealthScriptID, deviceHealthScriptAssignmentID, body)
-	return sendFor[*intune.DeviceHealthScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptAssignment](c, req, err)
 }
 
 // UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScripts builds the
@@ -11110,9 +11110,9 @@ func (r Requests) UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScripts(c
 // deviceHealthScriptAssignment" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScripts(ctx context.Context, deviceComplianceScriptID string, deviceHealthScriptAssignmentID string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.DeviceHealthScriptAssignment, error) {
+func (c *Client) UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScripts(ctx context.Context, deviceComplianceScriptID string, deviceHealthScriptAssignmentID string, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error) {
 	req, err := c.requests().UpdateDeviceHealthScriptAssignmentViaDeviceComplianceScripts(ctx, deviceComplianceScriptID, deviceHealthScriptAssignmentID, body)
-	return sendFor[*intune.DeviceHealthScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptAssignment](c, req, err)
 }
 
 // UpdateDeviceHealthScriptDeviceState builds the "Update
@@ -11126,9 +11126,9 @@ func (r Requests) UpdateDeviceHealthScriptDeviceState(ctx context.Context, devic
 // deviceHealthScriptDeviceState" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptDeviceState(ctx context.Context, deviceHealthScriptID string, deviceHealthScriptDeviceStateID string, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.DeviceHealthScriptDeviceState, error) {
+func (c *Client) UpdateDeviceHealthScriptDeviceState(ctx context.Context, deviceHealthScriptID string, deviceHealthScriptDeviceStateID string, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.AnyDeviceHealthScriptDeviceState, error) {
 	req, err := c.requests().UpdateDeviceHealthScriptDeviceState(ctx, deviceHealthScriptID, deviceHealthScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceHealthScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptDeviceState](c, req, err)
 }
 
 // UpdateDeviceHealthScriptRunSummary builds the "Update
@@ -11142,9 +11142,9 @@ func (r Requests) UpdateDeviceHealthScriptRunSummary(ctx context.Context, device
 // deviceHealthScriptRunSummary" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceHealthScriptRunSummary(ctx context.Context, deviceHealthScriptID string, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.DeviceHealthScriptRunSummary, error) {
+func (c *Client) UpdateDeviceHealthScriptRunSummary(ctx context.Context, deviceHealthScriptID string, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.AnyDeviceHealthScriptRunSummary, error) {
 	req, err := c.requests().UpdateDeviceHealthScriptRunSummary(ctx, deviceHealthScriptID, body)
-	return sendFor[*intune.DeviceHealthScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceHealthScriptRunSummary](c, req, err)
 }
 
 // UpdateDeviceManagementPartner builds the "Update deviceManagementPartner"
@@ -11157,9 +11157,9 @@ func (r Requests) UpdateDeviceManagementPartner(ctx context.Context, deviceManag
 // UpdateDeviceManagementPartner sends "Update deviceManagementPartner" (PATCH
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementPartner(ctx context.Context, deviceManagementPartnerID string, body *intune.UpdateDeviceManagementPartnerBody) (*intune.DeviceManagementPartner, error) {
+func (c *Client) UpdateDeviceManagementPartner(ctx context.Context, deviceManagementPartnerID string, body *intune.UpdateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error) {
 	req, err := c.requests().UpdateDeviceManagementPartner(ctx, deviceManagementPartnerID, body)
-	return sendFor[*intune.DeviceManagementPartner](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementPartner](c, req, err)
 }
 
 // UpdateDeviceManagementScript builds the "Update deviceManagementScript"
@@ -11172,9 +11172,9 @@ func (r Requests) UpdateDeviceManagementScript(ctx context.Context, deviceManage
 // UpdateDeviceManagementScript sends "Update deviceManagementScript" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScript(ctx context.Context, deviceManagementScriptID string, body *intune.UpdateDeviceManagementScriptBody) (*intune.DeviceManagementScript, error) {
+func (c *Client) UpdateDeviceManagementScript(ctx context.Context, deviceManagementScriptID string, body *intune.UpdateDeviceManagementScriptBody) (*intune.AnyDeviceManagementScript, error) {
 	req, err := c.requests().UpdateDeviceManagementScript(ctx, deviceManagementScriptID, body)
-	return sendFor[*intune.DeviceManagementScript](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScript](c, req, err)
 }
 
 // UpdateDeviceCategory builds the "Update deviceCategory" request: PATCH
@@ -11186,9 +11186,9 @@ func (r Requests) UpdateDeviceCategory(ctx context.Context, deviceManagementScri
 // UpdateDeviceCategory sends "Update deviceCategory" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCategory(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceCategoryBody) (*intune.DeviceCategory, error) {
+func (c *Client) UpdateDeviceCategory(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error) {
 	req, err := c.requests().UpdateDeviceCategory(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceCategory](c, req, err)
 }
 
 // UpdateDeviceCategoryViaDeviceCategories builds the "Update deviceCategory"
@@ -11200,9 +11200,9 @@ func (r Requests) UpdateDeviceCategoryViaDeviceCategories(ctx context.Context, d
 // UpdateDeviceCategoryViaDeviceCategories sends "Update deviceCategory" (PATCH
 // /deviceManagement/deviceCategories/{deviceCategoryId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceCategoryViaDeviceCategories(ctx context.Context, deviceCategoryID string, body *intune.UpdateDeviceCategoryBody) (*intune.DeviceCategory, error) {
+func (c *Client) UpdateDeviceCategoryViaDeviceCategories(ctx context.Context, deviceCategoryID string, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error) {
 	req, err := c.requests().UpdateDeviceCategoryViaDeviceCategories(ctx, deviceCategoryID, body)
-	return sendFor[*intune.DeviceCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceCategory](c, req, err)
 }
 
 // UpdateDeviceLogCollectionResponse builds the "Update
@@ -11216,9 +11216,9 @@ func (r Requests) UpdateDeviceLogCollectionResponse(ctx context.Context, deviceM
 // (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceLogCollectionResponse(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, deviceLogCollectionResponseID string, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.DeviceLogCollectionResponse, error) {
+func (c *Client) UpdateDeviceLogCollectionResponse(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, deviceLogCollectionResponseID string, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.AnyDeviceLogCollectionResponse, error) {
 	req, err := c.requests().UpdateDeviceLogCollectionResponse(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, deviceLogCollectionResponseID, body)
-	return sendFor[*intune.DeviceLogCollectionResponse](c, req, err)
+	return sendFor[*intune.AnyDeviceLogCollectionResponse](c, req, err)
 }
 
 // UpdateWindowsProtectionState builds the "Update windowsProtectionState"
@@ -11231,9 +11231,9 @@ func (r Requests) UpdateWindowsProtectionState(ctx context.Context, deviceManage
 // UpdateWindowsProtectionState sends "Update windowsProtectionState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsProtectionState(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateWindowsProtectionStateBody) (*intune.WindowsProtectionState, error) {
+func (c *Client) UpdateWindowsProtectionState(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateWindowsProtectionStateBody) (*intune.AnyWindowsProtectionState, error) {
 	req, err := c.requests().UpdateWindowsProtectionState(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, body)
-	return sendFor[*intune.WindowsProtectionState](c, req, err)
+	return sendFor[*intune.AnyWindowsProtectionState](c, req, err)
 }
 
 // UpdateWindowsDeviceMalwareState builds the "Update
@@ -11247,9 +11247,9 @@ func (r Requests) UpdateWindowsDeviceMalwareState(ctx context.Context, deviceMan
 // (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsDeviceMalwareState(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, windowsDeviceMalwareStateID string, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.WindowsDeviceMalwareState, error) {
+func (c *Client) UpdateWindowsDeviceMalwareState(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, windowsDeviceMalwareStateID string, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.AnyWindowsDeviceMalwareState, error) {
 	req, err := c.requests().UpdateWindowsDeviceMalwareState(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, windowsDeviceMalwareStateID, body)
-	return sendFor[*intune.WindowsDeviceMalwareState](c, req, err)
+	return sendFor[*intune.AnyWindowsDeviceMalwareState](c, req, err)
 }
 
 // UpdateDeviceShellScript builds the "Update deviceShellScript" request: PATCH
@@ -11261,9 +11261,9 @@ func (r Requests) UpdateDeviceShellScript(ctx context.Context, deviceShellScript
 // UpdateDeviceShellScript sends "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceShellScript(ctx context.Context, deviceShellScriptID string, body *intune.UpdateDeviceShellScriptBody) (*intune.DeviceShellScript, error) {
+func (c *Client) UpdateDeviceShellScript(ctx context.Context, deviceShellScriptID string, body *intune.UpdateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error) {
 	req, err := c.requests().UpdateDeviceShellScript(ctx, deviceShellScriptID, body)
-	return sendFor[*intune.DeviceShellScript](c, req, err)
+	return sendFor[*intune.AnyDeviceShellScript](c, req, err)
 }
 
 // UpdateDeviceManagementScriptAssignment builds the "Update
@@ -11277,9 +11277,9 @@ func (r Requests) UpdateDeviceManagementScriptAssignment(ctx context.Context, de
 // deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptAssignment(ctx context.Context, deviceShellScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptAssignment(ctx context.Context, deviceShellScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptAssignment(ctx, deviceShellScriptID, deviceManagementScriptAssignmentID, body)
-	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementScriptAssignmentViaDeviceManagementScripts builds the
@@ -11293,9 +11293,9 @@ func (r Requests) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScrip
 // "Update deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptAssignmentViaDeviceManagementScripts(ctx, deviceManagementScriptID, deviceManagementScriptAssignmentID, body)
-	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts builds
@@ -11309,9 +11309,9 @@ func (r Requests) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttribute
 // "Update deviceManagementScriptAssignment" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptAssignmentID string, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptAssignmentViaDeviceCustomAttributeShellScripts(ctx, deviceCustomAttributeShellScriptID, deviceManagementScriptAssignmentID, body)
-	return sendFor[*intune.DeviceManagementScriptAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementScriptDeviceState builds the "Update
@@ -11325,9 +11325,9 @@ func (r Requests) UpdateDeviceManagementScriptDeviceState(ctx context.Context, d
 // deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceState(ctx context.Context, deviceShellScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceState(ctx context.Context, deviceShellScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptDeviceState(ctx, deviceShellScriptID, deviceManagementScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScripts builds the
@@ -11341,9 +11341,9 @@ func (r Requests) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScri
 // "Update deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptDeviceStateViaDeviceManagementScripts(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts builds
@@ -11357,9 +11357,9 @@ func (r Requests) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttribut
 // "Update deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptDeviceStateViaDeviceCustomAttributeShellScripts(ctx, deviceCustomAttributeShellScriptID, deviceManagementScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // UpdateDeviceManagementScriptDeviceStateViaUserRunStates builds the "Update
@@ -11373,9 +11373,9 @@ func (r Requests) UpdateDeviceManagementScriptDeviceStateViaUserRunStates(ctx co
 // deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptDeviceStateViaUserRunStates(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptUserStateID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error) {
+func (c *Client) UpdateDeviceManagementScriptDeviceStateViaUserRunStates(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptUserStateID string, deviceManagementScriptDeviceStateID string, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptDeviceStateViaUserRunStates(ctx, deviceManagementScriptID, deviceManagementScriptUserStateID, deviceManagementScriptDeviceStateID, body)
-	return sendFor[*intune.DeviceManagementScriptDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptDeviceState](c, req, err)
 }
 
 // UpdateDeviceManagementScriptGroupAssignment builds the "Update
@@ -11389,9 +11389,9 @@ func (r Requests) UpdateDeviceManagementScriptGroupAssignment(ctx context.Contex
 // deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptGroupAssignment(ctx context.Context, deviceShellScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptGroupAssignment(ctx context.Context, deviceShellScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptGroupAssignment(ctx, deviceShellScriptID, deviceManagementScriptGroupAssignmentID, body)
-	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScripts builds
@@ -11405,9 +11405,9 @@ func (r Requests) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagement
 // "Update deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptGroupAssignmentViaDeviceManagementScripts(ctx, deviceManagementScriptID, deviceManagementScriptGroupAssignmentID, body)
-	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts builds
@@ -11421,9 +11421,9 @@ func (r Requests) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttr
 // "Update deviceManagementScriptGroupAssignment" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error) {
+func (c *Client) UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptGroupAssignmentID string, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptGroupAssignmentViaDeviceCustomAttributeShellScripts(ctx, deviceCustomAttributeShellScriptID, deviceManagementScriptGroupAssignmentID, body)
-	return sendFor[*intune.DeviceManagementScriptGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptGroupAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementScriptRunSummary builds the "Update
@@ -11437,9 +11437,9 @@ func (r Requests) UpdateDeviceManagementScriptRunSummary(ctx context.Context, de
 // deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptRunSummary(ctx context.Context, deviceShellScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
+func (c *Client) UpdateDeviceManagementScriptRunSummary(ctx context.Context, deviceShellScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptRunSummary(ctx, deviceShellScriptID, body)
-	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptRunSummary](c, req, err)
 }
 
 // UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScripts builds the
@@ -11453,9 +11453,9 @@ func (r Requests) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScrip
 // "Update deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
+func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptRunSummaryViaDeviceManagementScripts(ctx, deviceManagementScriptID, body)
-	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptRunSummary](c, req, err)
 }
 
 // UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts builds
@@ -11469,9 +11469,9 @@ func (r Requests) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttribute
 // "Update deviceManagementScriptRunSummary" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error) {
+func (c *Client) UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptRunSummaryViaDeviceCustomAttributeShellScripts(ctx, deviceCustomAttributeShellScriptID, body)
-	return sendFor[*intune.DeviceManagementScriptRunSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptRunSummary](c, req, err)
 }
 
 // UpdateDeviceManagementScriptUserState builds the "Update
@@ -11485,9 +11485,9 @@ func (r Requests) UpdateDeviceManagementScriptUserState(ctx context.Context, dev
 // deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptUserState(ctx context.Context, deviceShellScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
+func (c *Client) UpdateDeviceManagementScriptUserState(ctx context.Context, deviceShellScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptUserState(ctx, deviceShellScriptID, deviceManagementScriptUserStateID, body)
-	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptUserState](c, req, err)
 }
 
 // UpdateDeviceManagementScriptUserStateViaDeviceManagementScripts builds the
@@ -11501,9 +11501,9 @@ func (r Requests) UpdateDeviceManagementScriptUserStateViaDeviceManagementScript
 // "Update deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
+func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptUserStateViaDeviceManagementScripts(ctx, deviceManagementScriptID, deviceManagementScriptUserStateID, body)
-	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptUserState](c, req, err)
 }
 
 // UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts builds
@@ -11517,9 +11517,9 @@ func (r Requests) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeS
 // "Update deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error) {
+func (c *Client) UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts(ctx context.Context, deviceCustomAttributeShellScriptID string, deviceManagementScriptUserStateID string, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error) {
 	req, err := c.requests().UpdateDeviceManagementScriptUserStateViaDeviceCustomAttributeShellScripts(ctx, deviceCustomAttributeShellScriptID, deviceManagementScriptUserStateID, body)
-	return sendFor[*intune.DeviceManagementScriptUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementScriptUserState](c, req, err)
 }
 
 // UpdateDeviceManagementDomainJoinConnector builds the "Update
@@ -11549,9 +11549,9 @@ func (r Requests) UpdateEmbeddedSIMActivationCodePool(ctx context.Context, embed
 // embeddedSIMActivationCodePool" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEmbeddedSIMActivationCodePool(ctx context.Context, embeddedSIMActivationCodePoolID string, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.EmbeddedSIMActivationCodePool, error) {
+func (c *Client) UpdateEmbeddedSIMActivationCodePool(ctx context.Context, embeddedSIMActivationCodePoolID string, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error) {
 	req, err := c.requests().UpdateEmbeddedSIMActivationCodePool(ctx, embeddedSIMActivationCodePoolID, body)
-	return sendFor[*intune.EmbeddedSIMActivationCodePool](c, req, err)
+	return sendFor[*intune.AnyEmbeddedSIMActivationCodePool](c, req, err)
 }
 
 // UpdateEmbeddedSIMActivationCodePoolAssignment builds the "Update
@@ -11565,9 +11565,9 @@ func (r Requests) UpdateEmbeddedSIMActivationCodePoolAssignment(ctx context.Cont
 // embeddedSIMActivationCodePoolAssignment" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEmbeddedSIMActivationCodePoolAssignment(ctx context.Context, embeddedSIMActivationCodePoolID string, embeddedSIMActivationCodePoolAssignmentID string, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.EmbeddedSIMActivationCodePoolAssignment, error) {
+func (c *Client) UpdateEmbeddedSIMActivationCodePoolAssignment(ctx context.Context, embeddedSIMActivationCodePoolID string, embeddedSIMActivationCodePoolAssignmentID string, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.AnyEmbeddedSIMActivationCodePoolAssignment, error) {
 	req, err := c.requests().UpdateEmbeddedSIMActivationCodePoolAssignment(ctx, embeddedSIMActivationCodePoolID, embeddedSIMActivationCodePoolAssignmentID, body)
-	return sendFor[*intune.EmbeddedSIMActivationCodePoolAssignment](c, req, err)
+	return sendFor[*intune.AnyEmbeddedSIMActivationCodePoolAssignment](c, req, err)
 }
 
 // UpdateEmbeddedSIMDeviceState builds the "Update embeddedSIMDeviceState"
@@ -11580,9 +11580,9 @@ func (r Requests) UpdateEmbeddedSIMDeviceState(ctx context.Context, embeddedSIMA
 // UpdateEmbeddedSIMDeviceState sends "Update embeddedSIMDeviceState" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateEmbeddedSIMDeviceState(ctx context.Context, embeddedSIMActivationCodePoolID string, embeddedSIMDeviceStateID string, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.EmbeddedSIMDeviceState, error) {
+func (c *Client) UpdateEmbeddedSIMDeviceState(ctx context.Context, embeddedSIMActivationCodePoolID string, embeddedSIMDeviceStateID string, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error) {
 	req, err := c.requests().UpdateEmbeddedSIMDeviceState(ctx, embeddedSIMActivationCodePoolID, embeddedSIMDeviceStateID, body)
-	return sendFor[*intune.EmbeddedSIMDeviceState](c, req, err)
+	return sendFor[*intune.AnyEmbeddedSIMDeviceState](c, req, err)
 }
 
 // UpdateDeviceManagementExchangeConnector builds the "Update
@@ -11596,9 +11596,9 @@ func (r Requests) UpdateDeviceManagementExchangeConnector(ctx context.Context, d
 // deviceManagementExchangeConnector" (PATCH
 // /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExchangeConnector(ctx context.Context, deviceManagementExchangeConnectorID string, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.DeviceManagementExchangeConnector, error) {
+func (c *Client) UpdateDeviceManagementExchangeConnector(ctx context.Context, deviceManagementExchangeConnectorID string, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.AnyDeviceManagementExchangeConnector, error) {
 	req, err := c.requests().UpdateDeviceManagementExchangeConnector(ctx, deviceManagementExchangeConnectorID, body)
-	return sendFor[*intune.DeviceManagementExchangeConnector](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExchangeConnector](c, req, err)
 }
 
 // UpdateDeviceManagementExchangeOnPremisesPolicy builds the "Update
@@ -11612,9 +11612,9 @@ func (r Requests) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Con
 // deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Context, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error) {
+func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicy(ctx context.Context, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error) {
 	req, err := c.requests().UpdateDeviceManagementExchangeOnPremisesPolicy(ctx, body)
-	return sendFor[*intune.DeviceManagementExchangeOnPremisesPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
 // UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies builds
@@ -11628,9 +11628,9 @@ func (r Requests) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPre
 // "Update deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyID string, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error) {
+func (c *Client) UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx context.Context, deviceManagementExchangeOnPremisesPolicyID string, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error) {
 	req, err := c.requests().UpdateDeviceManagementExchangeOnPremisesPolicyViaExchangeOnPremisesPolicies(ctx, deviceManagementExchangeOnPremisesPolicyID, body)
-	return sendFor[*intune.DeviceManagementExchangeOnPremisesPolicy](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExchangeOnPremisesPolicy](c, req, err)
 }
 
 // UpdateGroupPolicyCategory builds the "Update groupPolicyCategory" request:
@@ -11784,9 +11784,9 @@ func (r Requests) UpdateGroupPolicyConfigurationAssignment(ctx context.Context, 
 // groupPolicyConfigurationAssignment" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyConfigurationAssignment(ctx context.Context, groupPolicyConfigurationID string, groupPolicyConfigurationAssignmentID string, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.GroupPolicyConfigurationAssignment, error) {
+func (c *Client) UpdateGroupPolicyConfigurationAssignment(ctx context.Context, groupPolicyConfigurationID string, groupPolicyConfigurationAssignmentID string, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.AnyGroupPolicyConfigurationAssignment, error) {
 	req, err := c.requests().UpdateGroupPolicyConfigurationAssignment(ctx, groupPolicyConfigurationID, groupPolicyConfigurationAssignmentID, body)
-	return sendFor[*intune.GroupPolicyConfigurationAssignment](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyConfigurationAssignment](c, req, err)
 }
 
 // UpdateGroupPolicyDefinitionValue builds the "Update
@@ -11800,9 +11800,9 @@ func (r Requests) UpdateGroupPolicyDefinitionValue(ctx context.Context, groupPol
 // (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionValue(ctx context.Context, groupPolicyConfigurationID string, groupPolicyDefinitionValueID string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.GroupPolicyDefinitionValue, error) {
+func (c *Client) UpdateGroupPolicyDefinitionValue(ctx context.Context, groupPolicyConfigurationID string, groupPolicyDefinitionValueID string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error) {
 	req, err := c.requests().UpdateGroupPolicyDefinitionValue(ctx, groupPolicyConfigurationID, groupPolicyDefinitionValueID, body)
-	return sendFor[*intune.GroupPolicyDefinitionValue](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyDefinitionValue](c, req, err)
 }
 
 // UpdateGroupPolicyDefinitionValueViaDefinitionValue builds the "Update
@@ -11816,9 +11816,9 @@ func (r Requests) UpdateGroupPolicyDefinitionValueViaDefinitionValue(ctx context
 // groupPolicyDefinitionValue" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyDefinitionValueViaDefinitionValue(ctx context.Context, groupPolicyConfigurationID string, groupPolicyDefinitionValueID string, groupPolicyPresentationValueID string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.GroupPolicyDefinitionValue, error) {
+func (c *Client) UpdateGroupPolicyDefinitionValueViaDefinitionValue(ctx context.Context, groupPolicyConfigurationID string, groupPolicyDefinitionValueID string, groupPolicyPresentationValueID string, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error) {
 	req, err := c.requests().UpdateGroupPolicyDefinitionValueViaDefinitionValue(ctx, groupPolicyConfigurationID, groupPolicyDefinitionValueID, groupPolicyPresentationValueID, body)
-	return sendFor[*intune.GroupPolicyDefinitionValue](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyDefinitionValue](c, req, err)
 }
 
 // UpdateGroupPolicyPresentationValue builds the "Update
@@ -12294,9 +12294,9 @@ func (r Requests) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyCon
 // UpdateGroupPolicyOperation sends "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyConfigurationID string, groupPolicyDefinitionValueID string, groupPolicyPresentationValueID string, groupPolicyOperationID string, body *intune.UpdateGroupPolicyOperationBody) (*intune.GroupPolicyOperation, error) {
+func (c *Client) UpdateGroupPolicyOperation(ctx context.Context, groupPolicyConfigurationID string, groupPolicyDefinitionValueID string, groupPolicyPresentationValueID string, groupPolicyOperationID string, body *intune.UpdateGroupPolicyOperationBody) (*intune.AnyGroupPolicyOperation, error) {
 	req, err := c.requests().UpdateGroupPolicyOperation(ctx, groupPolicyConfigurationID, groupPolicyDefinitionValueID, groupPolicyPresentationValueID, groupPolicyOperationID, body)
-	return sendFor[*intune.GroupPolicyOperation](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyOperation](c, req, err)
 }
 
 // UpdateGroupPolicyDefinitionFile builds the "Update
@@ -12517,9 +12517,9 @@ func (r Requests) UpdateGroupPolicyMigrationReport(ctx context.Context, groupPol
 // (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicyMigrationReport(ctx context.Context, groupPolicyMigrationReportID string, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.GroupPolicyMigrationReport, error) {
+func (c *Client) UpdateGroupPolicyMigrationReport(ctx context.Context, groupPolicyMigrationReportID string, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error) {
 	req, err := c.requests().UpdateGroupPolicyMigrationReport(ctx, groupPolicyMigrationReportID, body)
-	return sendFor[*intune.GroupPolicyMigrationReport](c, req, err)
+	return sendFor[*intune.AnyGroupPolicyMigrationReport](c, req, err)
 }
 
 // UpdateGroupPolicySettingMapping builds the "Update
@@ -12533,9 +12533,9 @@ func (r Requests) UpdateGroupPolicySettingMapping(ctx context.Context, groupPoli
 // (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateGroupPolicySettingMapping(ctx context.Context, groupPolicyMigrationReportID string, groupPolicySettingMappingID string, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.GroupPolicySettingMapping, error) {
+func (c *Client) UpdateGroupPolicySettingMapping(ctx context.Context, groupPolicyMigrationReportID string, groupPolicySettingMappingID string, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.AnyGroupPolicySettingMapping, error) {
 	req, err := c.requests().UpdateGroupPolicySettingMapping(ctx, groupPolicyMigrationReportID, groupPolicySettingMappingID, body)
-	return sendFor[*intune.GroupPolicySettingMapping](c, req, err)
+	return sendFor[*intune.AnyGroupPolicySettingMapping](c, req, err)
 }
 
 // UpdateUnsupportedGroupPolicyExtension builds the "Update
@@ -12549,9 +12549,9 @@ func (r Requests) UpdateUnsupportedGroupPolicyExtension(ctx context.Context, gro
 // unsupportedGroupPolicyExtension" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUnsupportedGroupPolicyExtension(ctx context.Context, groupPolicyMigrationReportID string, unsupportedGroupPolicyExtensionID string, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.UnsupportedGroupPolicyExtension, error) {
+func (c *Client) UpdateUnsupportedGroupPolicyExtension(ctx context.Context, groupPolicyMigrationReportID string, unsupportedGroupPolicyExtensionID string, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error) {
 	req, err := c.requests().UpdateUnsupportedGroupPolicyExtension(ctx, groupPolicyMigrationReportID, unsupportedGroupPolicyExtensionID, body)
-	return sendFor[*intune.UnsupportedGroupPolicyExtension](c, req, err)
+	return sendFor[*intune.AnyUnsupportedGroupPolicyExtension](c, req, err)
 }
 
 // UpdateGroupPolicyObjectFile builds the "Update groupPolicyObjectFile"
@@ -12625,9 +12625,9 @@ func (r Requests) UpdateDeviceManagementIntent(ctx context.Context, deviceManage
 // UpdateDeviceManagementIntent sends "Update deviceManagementIntent" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntent(ctx context.Context, deviceManagementIntentID string, body *intune.UpdateDeviceManagementIntentBody) (*intune.DeviceManagementIntent, error) {
+func (c *Client) UpdateDeviceManagementIntent(ctx context.Context, deviceManagementIntentID string, body *intune.UpdateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error) {
 	req, err := c.requests().UpdateDeviceManagementIntent(ctx, deviceManagementIntentID, body)
-	return sendFor[*intune.DeviceManagementIntent](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntent](c, req, err)
 }
 
 // UpdateDeviceManagementIntentAssignment builds the "Update
@@ -12641,9 +12641,9 @@ func (r Requests) UpdateDeviceManagementIntentAssignment(ctx context.Context, de
 // deviceManagementIntentAssignment" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentAssignment(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentAssignmentID string, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.DeviceManagementIntentAssignment, error) {
+func (c *Client) UpdateDeviceManagementIntentAssignment(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentAssignmentID string, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.AnyDeviceManagementIntentAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentAssignment(ctx, deviceManagementIntentID, deviceManagementIntentAssignmentID, body)
-	return sendFor[*intune.DeviceManagementIntentAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentAssignment](c, req, err)
 }
 
 // UpdateDeviceManagementIntentSettingCategory builds the "Update
@@ -12657,9 +12657,9 @@ func (r Requests) UpdateDeviceManagementIntentSettingCategory(ctx context.Contex
 // deviceManagementIntentSettingCategory" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentSettingCategory(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentSettingCategoryID string, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.DeviceManagementIntentSettingCategory, error) {
+func (c *Client) UpdateDeviceManagementIntentSettingCategory(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentSettingCategoryID string, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentSettingCategory(ctx, deviceManagementIntentID, deviceManagementIntentSettingCategoryID, body)
-	return sendFor[*intune.DeviceManagementIntentSettingCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentSettingCategory](c, req, err)
 }
 
 // UpdateDeviceManagementIntentDeviceSettingStateSummary builds the "Update
@@ -12673,9 +12673,9 @@ func (r Requests) UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx cont
 // deviceManagementIntentDeviceSettingStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentDeviceSettingStateSummaryID string, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.DeviceManagementIntentDeviceSettingStateSummary, error) {
+func (c *Client) UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentDeviceSettingStateSummaryID string, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceSettingStateSummary, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentDeviceSettingStateSummary(ctx, deviceManagementIntentID, deviceManagementIntentDeviceSettingStateSummaryID, body)
-	return sendFor[*intune.DeviceManagementIntentDeviceSettingStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentDeviceSettingStateSummary](c, req, err)
 }
 
 // UpdateDeviceManagementIntentDeviceStateSummary builds the "Update
@@ -12689,9 +12689,9 @@ func (r Requests) UpdateDeviceManagementIntentDeviceStateSummary(ctx context.Con
 // deviceManagementIntentDeviceStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentDeviceStateSummary(ctx context.Context, deviceManagementIntentID string, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.DeviceManagementIntentDeviceStateSummary, error) {
+func (c *Client) UpdateDeviceManagementIntentDeviceStateSummary(ctx context.Context, deviceManagementIntentID string, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceStateSummary, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentDeviceStateSummary(ctx, deviceManagementIntentID, body)
-	return sendFor[*intune.DeviceManagementIntentDeviceStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentDeviceStateSummary](c, req, err)
 }
 
 // UpdateDeviceManagementIntentDeviceState builds the "Update
@@ -12705,9 +12705,9 @@ func (r Requests) UpdateDeviceManagementIntentDeviceState(ctx context.Context, d
 // deviceManagementIntentDeviceState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentDeviceState(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentDeviceStateID string, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.DeviceManagementIntentDeviceState, error) {
+func (c *Client) UpdateDeviceManagementIntentDeviceState(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentDeviceStateID string, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentDeviceState(ctx, deviceManagementIntentID, deviceManagementIntentDeviceStateID, body)
-	return sendFor[*intune.DeviceManagementIntentDeviceState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentDeviceState](c, req, err)
 }
 
 // UpdateDeviceManagementAbstractComplexSettingInstance builds the "Update
@@ -13105,9 +13105,9 @@ func (r Requests) UpdateDeviceManagementIntentUserStateSummary(ctx context.Conte
 // deviceManagementIntentUserStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentUserStateSummary(ctx context.Context, deviceManagementIntentID string, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.DeviceManagementIntentUserStateSummary, error) {
+func (c *Client) UpdateDeviceManagementIntentUserStateSummary(ctx context.Context, deviceManagementIntentID string, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.AnyDeviceManagementIntentUserStateSummary, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentUserStateSummary(ctx, deviceManagementIntentID, body)
-	return sendFor[*intune.DeviceManagementIntentUserStateSummary](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentUserStateSummary](c, req, err)
 }
 
 // UpdateDeviceManagementIntentUserState builds the "Update
@@ -13121,9 +13121,9 @@ func (r Requests) UpdateDeviceManagementIntentUserState(ctx context.Context, dev
 // deviceManagementIntentUserState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementIntentUserState(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentUserStateID string, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.DeviceManagementIntentUserState, error) {
+func (c *Client) UpdateDeviceManagementIntentUserState(ctx context.Context, deviceManagementIntentID string, deviceManagementIntentUserStateID string, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.AnyDeviceManagementIntentUserState, error) {
 	req, err := c.requests().UpdateDeviceManagementIntentUserState(ctx, deviceManagementIntentID, deviceManagementIntentUserStateID, body)
-	return sendFor[*intune.DeviceManagementIntentUserState](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementIntentUserState](c, req, err)
 }
 
 // UpdateIntuneBrandingProfile builds the "Update intuneBrandingProfile"
@@ -13136,9 +13136,9 @@ func (r Requests) UpdateIntuneBrandingProfile(ctx context.Context, intuneBrandin
 // UpdateIntuneBrandingProfile sends "Update intuneBrandingProfile" (PATCH
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIntuneBrandingProfile(ctx context.Context, intuneBrandingProfileID string, body *intune.UpdateIntuneBrandingProfileBody) (*intune.IntuneBrandingProfile, error) {
+func (c *Client) UpdateIntuneBrandingProfile(ctx context.Context, intuneBrandingProfileID string, body *intune.UpdateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error) {
 	req, err := c.requests().UpdateIntuneBrandingProfile(ctx, intuneBrandingProfileID, body)
-	return sendFor[*intune.IntuneBrandingProfile](c, req, err)
+	return sendFor[*intune.AnyIntuneBrandingProfile](c, req, err)
 }
 
 // UpdateIntuneBrandingProfileAssignment builds the "Update
@@ -13152,9 +13152,9 @@ func (r Requests) UpdateIntuneBrandingProfileAssignment(ctx context.Context, int
 // intuneBrandingProfileAssignment" (PATCH
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIntuneBrandingProfileAssignment(ctx context.Context, intuneBrandingProfileID string, intuneBrandingProfileAssignmentID string, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.IntuneBrandingProfileAssignment, error) {
+func (c *Client) UpdateIntuneBrandingProfileAssignment(ctx context.Context, intuneBrandingProfileID string, intuneBrandingProfileAssignmentID string, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.AnyIntuneBrandingProfileAssignment, error) {
 	req, err := c.requests().UpdateIntuneBrandingProfileAssignment(ctx, intuneBrandingProfileID, intuneBrandingProfileAssignmentID, body)
-	return sendFor[*intune.IntuneBrandingProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyIntuneBrandingProfileAssignment](c, req, err)
 }
 
 // UpdateIosUpdateDeviceStatus builds the "Update iosUpdateDeviceStatus"
@@ -13167,9 +13167,9 @@ func (r Requests) UpdateIosUpdateDeviceStatus(ctx context.Context, iosUpdateDevi
 // UpdateIosUpdateDeviceStatus sends "Update iosUpdateDeviceStatus" (PATCH
 // /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateIosUpdateDeviceStatus(ctx context.Context, iosUpdateDeviceStatusID string, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.IosUpdateDeviceStatus, error) {
+func (c *Client) UpdateIosUpdateDeviceStatus(ctx context.Context, iosUpdateDeviceStatusID string, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error) {
 	req, err := c.requests().UpdateIosUpdateDeviceStatus(ctx, iosUpdateDeviceStatusID, body)
-	return sendFor[*intune.IosUpdateDeviceStatus](c, req, err)
+	return sendFor[*intune.AnyIosUpdateDeviceStatus](c, req, err)
 }
 
 // UpdateMacOSSoftwareUpdateAccountSummary builds the "Update
@@ -13199,9 +13199,9 @@ func (r Requests) UpdateMacOSSoftwareUpdateCategorySummary(ctx context.Context, 
 // macOSSoftwareUpdateCategorySummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSSoftwareUpdateCategorySummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryID string, macOSSoftwareUpdateCategorySummaryID string, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.MacOSSoftwareUpdateCategorySummary, error) {
+func (c *Client) UpdateMacOSSoftwareUpdateCategorySummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryID string, macOSSoftwareUpdateCategorySummaryID string, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.AnyMacOSSoftwareUpdateCategorySummary, error) {
 	req, err := c.requests().UpdateMacOSSoftwareUpdateCategorySummary(ctx, macOSSoftwareUpdateAccountSummaryID, macOSSoftwareUpdateCategorySummaryID, body)
-	return sendFor[*intune.MacOSSoftwareUpdateCategorySummary](c, req, err)
+	return sendFor[*intune.AnyMacOSSoftwareUpdateCategorySummary](c, req, err)
 }
 
 // UpdateMacOSSoftwareUpdateStateSummary builds the "Update
@@ -13215,9 +13215,9 @@ func (r Requests) UpdateMacOSSoftwareUpdateStateSummary(ctx context.Context, mac
 // macOSSoftwareUpdateStateSummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMacOSSoftwareUpdateStateSummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryID string, macOSSoftwareUpdateCategorySummaryID string, macOSSoftwareUpdateStateSummaryID string, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.MacOSSoftwareUpdateStateSummary, error) {
+func (c *Client) UpdateMacOSSoftwareUpdateStateSummary(ctx context.Context, macOSSoftwareUpdateAccountSummaryID string, macOSSoftwareUpdateCategorySummaryID string, macOSSoftwareUpdateStateSummaryID string, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error) {
 	req, err := c.requests().UpdateMacOSSoftwareUpdateStateSummary(ctx, macOSSoftwareUpdateAccountSummaryID, macOSSoftwareUpdateCategorySummaryID, macOSSoftwareUpdateStateSummaryID, body)
-	return sendFor[*intune.MacOSSoftwareUpdateStateSummary](c, req, err)
+	return sendFor[*intune.AnyMacOSSoftwareUpdateStateSummary](c, req, err)
 }
 
 // UpdateManagedDeviceEncryptionState builds the "Update
@@ -13245,9 +13245,9 @@ func (r Requests) UpdateManagedDeviceOverview(ctx context.Context, body *intune.
 // UpdateManagedDeviceOverview sends "Update managedDeviceOverview" (PATCH
 // /deviceManagement/managedDeviceOverview) and returns the decoded response
 // (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagedDeviceOverview(ctx context.Context, body *intune.UpdateManagedDeviceOverviewBody) (*intune.ManagedDeviceOverview, error) {
+func (c *Client) UpdateManagedDeviceOverview(ctx context.Context, body *intune.UpdateManagedDeviceOverviewBody) (*intune.AnyManagedDeviceOverview, error) {
 	req, err := c.requests().UpdateManagedDeviceOverview(ctx, body)
-	return sendFor[*intune.ManagedDeviceOverview](c, req, err)
+	return sendFor[*intune.AnyManagedDeviceOverview](c, req, err)
 }
 
 // UpdateManagedDevice builds the "Update managedDevice" request: PATCH
@@ -13476,9 +13476,9 @@ func (r Requests) UpdateManagementConditionStatement(ctx context.Context, manage
 // managementConditionStatement" (PATCH
 // /deviceManagement/managementConditionStatements/{managementConditionStatementId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagementConditionStatement(ctx context.Context, managementConditionStatementID string, body *intune.UpdateManagementConditionStatementBody) (*intune.ManagementConditionStatement, error) {
+func (c *Client) UpdateManagementConditionStatement(ctx context.Context, managementConditionStatementID string, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error) {
 	req, err := c.requests().UpdateManagementConditionStatement(ctx, managementConditionStatementID, body)
-	return sendFor[*intune.ManagementConditionStatement](c, req, err)
+	return sendFor[*intune.AnyManagementConditionStatement](c, req, err)
 }
 
 // UpdateManagementConditionStatementViaManagementConditions builds the "Update
@@ -13492,9 +13492,9 @@ func (r Requests) UpdateManagementConditionStatementViaManagementConditions(ctx 
 // managementConditionStatement" (PATCH
 // /deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateManagementConditionStatementViaManagementConditions(ctx context.Context, managementConditionID string, managementConditionStatementID string, body *intune.UpdateManagementConditionStatementBody) (*intune.ManagementConditionStatement, error) {
+func (c *Client) UpdateManagementConditionStatementViaManagementConditions(ctx context.Context, managementConditionID string, managementConditionStatementID string, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error) {
 	req, err := c.requests().UpdateManagementConditionStatementViaManagementConditions(ctx, managementConditionID, managementConditionStatementID, body)
-	return sendFor[*intune.ManagementConditionStatement](c, req, err)
+	return sendFor[*intune.AnyManagementConditionStatement](c, req, err)
 }
 
 // UpdateCircularGeofenceManagementCondition builds the "Update
@@ -13604,9 +13604,9 @@ func (r Requests) UpdateMicrosoftTunnelConfiguration(ctx context.Context, micros
 // microsoftTunnelConfiguration" (PATCH
 // /deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelConfigurationID string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.MicrosoftTunnelConfiguration, error) {
+func (c *Client) UpdateMicrosoftTunnelConfiguration(ctx context.Context, microsoftTunnelConfigurationID string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error) {
 	req, err := c.requests().UpdateMicrosoftTunnelConfiguration(ctx, microsoftTunnelConfigurationID, body)
-	return sendFor[*intune.MicrosoftTunnelConfiguration](c, req, err)
+	return sendFor[*intune.AnyMicrosoftTunnelConfiguration](c, req, err)
 }
 
 // UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSites builds the "Update
@@ -13620,9 +13620,9 @@ func (r Requests) UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSites(ctx 
 // microsoftTunnelConfiguration" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSites(ctx context.Context, microsoftTunnelSiteID string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.MicrosoftTunnelConfiguration, error) {
+func (c *Client) UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSites(ctx context.Context, microsoftTunnelSiteID string, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error) {
 	req, err := c.requests().UpdateMicrosoftTunnelConfigurationViaMicrosoftTunnelSites(ctx, microsoftTunnelSiteID, body)
-	return sendFor[*intune.MicrosoftTunnelConfiguration](c, req, err)
+	return sendFor[*intune.AnyMicrosoftTunnelConfiguration](c, req, err)
 }
 
 // UpdateMicrosoftTunnelServerLogCollectionResponse builds the "Update
@@ -13665,9 +13665,9 @@ func (r Requests) UpdateMicrosoftTunnelServer(ctx context.Context, microsoftTunn
 // UpdateMicrosoftTunnelServer sends "Update microsoftTunnelServer" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMicrosoftTunnelServer(ctx context.Context, microsoftTunnelSiteID string, microsoftTunnelServerID string, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.MicrosoftTunnelServer, error) {
+func (c *Client) UpdateMicrosoftTunnelServer(ctx context.Context, microsoftTunnelSiteID string, microsoftTunnelServerID string, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error) {
 	req, err := c.requests().UpdateMicrosoftTunnelServer(ctx, microsoftTunnelSiteID, microsoftTunnelServerID, body)
-	return sendFor[*intune.MicrosoftTunnelServer](c, req, err)
+	return sendFor[*intune.AnyMicrosoftTunnelServer](c, req, err)
 }
 
 // UpdateMobileAppTroubleshootingEvent builds the "Update
@@ -13681,9 +13681,9 @@ func (r Requests) UpdateMobileAppTroubleshootingEvent(ctx context.Context, mobil
 // mobileAppTroubleshootingEvent" (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppTroubleshootingEvent(ctx context.Context, mobileAppTroubleshootingEventID string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.MobileAppTroubleshootingEvent, error) {
+func (c *Client) UpdateMobileAppTroubleshootingEvent(ctx context.Context, mobileAppTroubleshootingEventID string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error) {
 	req, err := c.requests().UpdateMobileAppTroubleshootingEvent(ctx, mobileAppTroubleshootingEventID, body)
-	return sendFor[*intune.MobileAppTroubleshootingEvent](c, req, err)
+	return sendFor[*intune.AnyMobileAppTroubleshootingEvent](c, req, err)
 }
 
 // UpdateMobileAppTroubleshootingEventViaUsers builds the "Update
@@ -13697,9 +13697,9 @@ func (r Requests) UpdateMobileAppTroubleshootingEventViaUsers(ctx context.Contex
 // mobileAppTroubleshootingEvent" (PATCH
 // /users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppTroubleshootingEventViaUsers(ctx context.Context, usersID string, mobileAppTroubleshootingEventID string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.MobileAppTroubleshootingEvent, error) {
+func (c *Client) UpdateMobileAppTroubleshootingEventViaUsers(ctx context.Context, usersID string, mobileAppTroubleshootingEventID string, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error) {
 	req, err := c.requests().UpdateMobileAppTroubleshootingEventViaUsers(ctx, usersID, mobileAppTroubleshootingEventID, body)
-	return sendFor[*intune.MobileAppTroubleshootingEvent](c, req, err)
+	return sendFor[*intune.AnyMobileAppTroubleshootingEvent](c, req, err)
 }
 
 // UpdateAppLogCollectionRequest builds the "Update appLogCollectionRequest"
@@ -13712,9 +13712,9 @@ func (r Requests) UpdateAppLogCollectionRequest(ctx context.Context, mobileAppTr
 // UpdateAppLogCollectionRequest sends "Update appLogCollectionRequest" (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateAppLogCollectionRequest(ctx context.Context, mobileAppTroubleshootingEventID string, appLogCollectionRequestID string, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AppLogCollectionRequest, error) {
+func (c *Client) UpdateAppLogCollectionRequest(ctx context.Context, mobileAppTroubleshootingEventID string, appLogCollectionRequestID string, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error) {
 	req, err := c.requests().UpdateAppLogCollectionRequest(ctx, mobileAppTroubleshootingEventID, appLogCollectionRequestID, body)
-	return sendFor[*intune.AppLogCollectionRequest](c, req, err)
+	return sendFor[*intune.AnyAppLogCollectionRequest](c, req, err)
 }
 
 // UpdateMobileThreatDefenseConnector builds the "Update
@@ -13728,9 +13728,9 @@ func (r Requests) UpdateMobileThreatDefenseConnector(ctx context.Context, mobile
 // mobileThreatDefenseConnector" (PATCH
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorID string, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.MobileThreatDefenseConnector, error) {
+func (c *Client) UpdateMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorID string, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.AnyMobileThreatDefenseConnector, error) {
 	req, err := c.requests().UpdateMobileThreatDefenseConnector(ctx, mobileThreatDefenseConnectorID, body)
-	return sendFor[*intune.MobileThreatDefenseConnector](c, req, err)
+	return sendFor[*intune.AnyMobileThreatDefenseConnector](c, req, err)
 }
 
 // UpdateNdesConnector builds the "Update ndesConnector" request: PATCH
@@ -13742,9 +13742,9 @@ func (r Requests) UpdateNdesConnector(ctx context.Context, ndesConnectorID strin
 // UpdateNdesConnector sends "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateNdesConnector(ctx context.Context, ndesConnectorID string, body *intune.UpdateNdesConnectorBody) (*intune.NdesConnector, error) {
+func (c *Client) UpdateNdesConnector(ctx context.Context, ndesConnectorID string, body *intune.UpdateNdesConnectorBody) (*intune.AnyNdesConnector, error) {
 	req, err := c.requests().UpdateNdesConnector(ctx, ndesConnectorID, body)
-	return sendFor[*intune.NdesConnector](c, req, err)
+	return sendFor[*intune.AnyNdesConnector](c, req, err)
 }
 
 // UpdateNotificationMessageTemplate builds the "Update
@@ -13758,9 +13758,9 @@ func (r Requests) UpdateNotificationMessageTemplate(ctx context.Context, notific
 // (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body *intune.UpdateNotificationMessageTemplateBody) (*intune.NotificationMessageTemplate, error) {
+func (c *Client) UpdateNotificationMessageTemplate(ctx context.Context, notificationMessageTemplateID string, body *intune.UpdateNotificationMessageTemplateBody) (*intune.AnyNotificationMessageTemplate, error) {
 	req, err := c.requests().UpdateNotificationMessageTemplate(ctx, notificationMessageTemplateID, body)
-	return sendFor[*intune.NotificationMessageTemplate](c, req, err)
+	return sendFor[*intune.AnyNotificationMessageTemplate](c, req, err)
 }
 
 // UpdateLocalizedNotificationMessage builds the "Update
@@ -13774,9 +13774,9 @@ func (r Requests) UpdateLocalizedNotificationMessage(ctx context.Context, notifi
 // localizedNotificationMessage" (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateLocalizedNotificationMessage(ctx context.Context, notificationMessageTemplateID string, localizedNotificationMessageID string, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.LocalizedNotificationMessage, error) {
+func (c *Client) UpdateLocalizedNotificationMessage(ctx context.Context, notificationMessageTemplateID string, localizedNotificationMessageID string, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.AnyLocalizedNotificationMessage, error) {
 	req, err := c.requests().UpdateLocalizedNotificationMessage(ctx, notificationMessageTemplateID, localizedNotificationMessageID, body)
-	return sendFor[*intune.LocalizedNotificationMessage](c, req, err)
+	return sendFor[*intune.AnyLocalizedNotificationMessage](c, req, err)
 }
 
 // UpdateRemoteActionAudit builds the "Update remoteActionAudit" request: PATCH
@@ -13788,9 +13788,9 @@ func (r Requests) UpdateRemoteActionAudit(ctx context.Context, remoteActionAudit
 // UpdateRemoteActionAudit sends "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRemoteActionAudit(ctx context.Context, remoteActionAuditID string, body *intune.UpdateRemoteActionAuditBody) (*intune.RemoteActionAudit, error) {
+func (c *Client) UpdateRemoteActionAudit(ctx context.Context, remoteActionAuditID string, body *intune.UpdateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error) {
 	req, err := c.requests().UpdateRemoteActionAudit(ctx, remoteActionAuditID, body)
-	return sendFor[*intune.RemoteActionAudit](c, req, err)
+	return sendFor[*intune.AnyRemoteActionAudit](c, req, err)
 }
 
 // UpdateRemoteAssistancePartner builds the "Update remoteAssistancePartner"
@@ -13803,9 +13803,9 @@ func (r Requests) UpdateRemoteAssistancePartner(ctx context.Context, remoteAssis
 // UpdateRemoteAssistancePartner sends "Update remoteAssistancePartner" (PATCH
 // /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRemoteAssistancePartner(ctx context.Context, remoteAssistancePartnerID string, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.RemoteAssistancePartner, error) {
+func (c *Client) UpdateRemoteAssistancePartner(ctx context.Context, remoteAssistancePartnerID string, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.AnyRemoteAssistancePartner, error) {
 	req, err := c.requests().UpdateRemoteAssistancePartner(ctx, remoteAssistancePartnerID, body)
-	return sendFor[*intune.RemoteAssistancePartner](c, req, err)
+	return sendFor[*intune.AnyRemoteAssistancePartner](c, req, err)
 }
 
 // UpdateDeviceManagementReports builds the "Update deviceManagementReports"
@@ -13817,9 +13817,9 @@ func (r Requests) UpdateDeviceManagementReports(ctx context.Context, body *intun
 // UpdateDeviceManagementReports sends "Update deviceManagementReports" (PATCH
 // /deviceManagement/reports) and returns the decoded response (nil for 204 No
 // Content). See Client.
-func (c *Client) UpdateDeviceManagementReports(ctx context.Context, body *intune.UpdateDeviceManagementReportsBody) (*intune.DeviceManagementReports, error) {
+func (c *Client) UpdateDeviceManagementReports(ctx context.Context, body *intune.UpdateDeviceManagementReportsBody) (*intune.AnyDeviceManagementReports, error) {
 	req, err := c.requests().UpdateDeviceManagementReports(ctx, body)
-	return sendFor[*intune.DeviceManagementReports](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementReports](c, req, err)
 }
 
 // UpdateDeviceManagementCachedReportConfiguration builds the "Update
@@ -13833,9 +13833,9 @@ func (r Requests) UpdateDeviceManagementCachedReportConfiguration(ctx context.Co
 // deviceManagementCachedReportConfiguration" (PATCH
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementCachedReportConfiguration(ctx context.Context, deviceManagementCachedReportConfigurationID string, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.DeviceManagementCachedReportConfiguration, error) {
+func (c *Client) UpdateDeviceManagementCachedReportConfiguration(ctx context.Context, deviceManagementCachedReportConfigurationID string, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error) {
 	req, err := c.requests().UpdateDeviceManagementCachedReportConfiguration(ctx, deviceManagementCachedReportConfigurationID, body)
-	return sendFor[*intune.DeviceManagementCachedReportConfiguration](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementCachedReportConfiguration](c, req, err)
 }
 
 // UpdateDeviceManagementExportJob builds the "Update
@@ -13848,9 +13848,9 @@ func (r Requests) UpdateDeviceManagementExportJob(ctx context.Context, deviceMan
 // UpdateDeviceManagementExportJob sends "Update deviceManagementExportJob"
 // (PATCH /deviceManagement/reports/exportJobs/{deviceManagementExportJobId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementExportJob(ctx context.Context, deviceManagementExportJobID string, body *intune.UpdateDeviceManagementExportJobBody) (*intune.DeviceManagementExportJob, error) {
+func (c *Client) UpdateDeviceManagementExportJob(ctx context.Context, deviceManagementExportJobID string, body *intune.UpdateDeviceManagementExportJobBody) (*intune.AnyDeviceManagementExportJob, error) {
 	req, err := c.requests().UpdateDeviceManagementExportJob(ctx, deviceManagementExportJobID, body)
-	return sendFor[*intune.DeviceManagementExportJob](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementExportJob](c, req, err)
 }
 
 // UpdateDeviceManagementReportSchedule builds the "Update
@@ -13864,9 +13864,9 @@ func (r Requests) UpdateDeviceManagementReportSchedule(ctx context.Context, devi
 // deviceManagementReportSchedule" (PATCH
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementReportSchedule(ctx context.Context, deviceManagementReportScheduleID string, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.DeviceManagementReportSchedule, error) {
+func (c *Client) UpdateDeviceManagementReportSchedule(ctx context.Context, deviceManagementReportScheduleID string, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error) {
 	req, err := c.requests().UpdateDeviceManagementReportSchedule(ctx, deviceManagementReportScheduleID, body)
-	return sendFor[*intune.DeviceManagementReportSchedule](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementReportSchedule](c, req, err)
 }
 
 // UpdateWindows10XSCEPCertificateProfile builds the "Update
@@ -13944,9 +13944,9 @@ func (r Requests) UpdateDeviceManagementResourceAccessProfileAssignment(ctx cont
 // deviceManagementResourceAccessProfileAssignment" (PATCH
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementResourceAccessProfileAssignment(ctx context.Context, deviceManagementResourceAccessProfileBaseID string, deviceManagementResourceAccessProfileAssignmentID string, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.DeviceManagementResourceAccessProfileAssignment, error) {
+func (c *Client) UpdateDeviceManagementResourceAccessProfileAssignment(ctx context.Context, deviceManagementResourceAccessProfileBaseID string, deviceManagementResourceAccessProfileAssignmentID string, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error) {
 	req, err := c.requests().UpdateDeviceManagementResourceAccessProfileAssignment(ctx, deviceManagementResourceAccessProfileBaseID, deviceManagementResourceAccessProfileAssignmentID, body)
-	return sendFor[*intune.DeviceManagementResourceAccessProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementResourceAccessProfileAssignment](c, req, err)
 }
 
 // UpdateResourceOperation builds the "Update resourceOperation" request: PATCH
@@ -13958,9 +13958,9 @@ func (r Requests) UpdateResourceOperation(ctx context.Context, resourceOperation
 // UpdateResourceOperation sends "Update resourceOperation" (PATCH
 // /deviceManagement/resourceOperations/{resourceOperationId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateResourceOperation(ctx context.Context, resourceOperationID string, body *intune.UpdateResourceOperationBody) (*intune.ResourceOperation, error) {
+func (c *Client) UpdateResourceOperation(ctx context.Context, resourceOperationID string, body *intune.UpdateResourceOperationBody) (*intune.AnyResourceOperation, error) {
 	req, err := c.requests().UpdateResourceOperation(ctx, resourceOperationID, body)
-	return sendFor[*intune.ResourceOperation](c, req, err)
+	return sendFor[*intune.AnyResourceOperation](c, req, err)
 }
 
 // UpdateDeviceManagementReusablePolicySetting builds the "Update
@@ -14471,9 +14471,9 @@ func (r Requests) UpdateDeviceAndAppManagementRoleAssignment(ctx context.Context
 // deviceAndAppManagementRoleAssignment" (PATCH
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceAndAppManagementRoleAssignment(ctx context.Context, deviceAndAppManagementRoleAssignmentID string, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.DeviceAndAppManagementRoleAssignment, error) {
+func (c *Client) UpdateDeviceAndAppManagementRoleAssignment(ctx context.Context, deviceAndAppManagementRoleAssignmentID string, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error) {
 	req, err := c.requests().UpdateDeviceAndAppManagementRoleAssignment(ctx, deviceAndAppManagementRoleAssignmentID, body)
-	return sendFor[*intune.DeviceAndAppManagementRoleAssignment](c, req, err)
+	return sendFor[*intune.AnyDeviceAndAppManagementRoleAssignment](c, req, err)
 }
 
 // UpdateDeviceAndAppManagementRoleDefinition builds the "Update
@@ -14562,9 +14562,9 @@ func (r Requests) UpdateRoleScopeTagAutoAssignment(ctx context.Context, roleDefi
 // (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleScopeTagAutoAssignment(ctx context.Context, roleDefinitionID string, roleAssignmentID string, roleScopeTagID string, roleScopeTagAutoAssignmentID string, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.RoleScopeTagAutoAssignment, error) {
+func (c *Client) UpdateRoleScopeTagAutoAssignment(ctx context.Context, roleDefinitionID string, roleAssignmentID string, roleScopeTagID string, roleScopeTagAutoAssignmentID string, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.AnyRoleScopeTagAutoAssignment, error) {
 	req, err := c.requests().UpdateRoleScopeTagAutoAssignment(ctx, roleDefinitionID, roleAssignmentID, roleScopeTagID, roleScopeTagAutoAssignmentID, body)
-	return sendFor[*intune.RoleScopeTagAutoAssignment](c, req, err)
+	return sendFor[*intune.AnyRoleScopeTagAutoAssignment](c, req, err)
 }
 
 // UpdateRoleScopeTag builds the "Update roleScopeTag" request: PATCH
@@ -14576,9 +14576,9 @@ func (r Requests) UpdateRoleScopeTag(ctx context.Context, roleScopeTagID string,
 // UpdateRoleScopeTag sends "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId}) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleScopeTag(ctx context.Context, roleScopeTagID string, body *intune.UpdateRoleScopeTagBody) (*intune.RoleScopeTag, error) {
+func (c *Client) UpdateRoleScopeTag(ctx context.Context, roleScopeTagID string, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error) {
 	req, err := c.requests().UpdateRoleScopeTag(ctx, roleScopeTagID, body)
-	return sendFor[*intune.RoleScopeTag](c, req, err)
+	return sendFor[*intune.AnyRoleScopeTag](c, req, err)
 }
 
 // UpdateRoleScopeTagViaRoleAssignments builds the "Update roleScopeTag"
@@ -14591,9 +14591,9 @@ func (r Requests) UpdateRoleScopeTagViaRoleAssignments(ctx context.Context, role
 // UpdateRoleScopeTagViaRoleAssignments sends "Update roleScopeTag" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateRoleScopeTagViaRoleAssignments(ctx context.Context, roleDefinitionID string, roleAssignmentID string, roleScopeTagID string, body *intune.UpdateRoleScopeTagBody) (*intune.RoleScopeTag, error) {
+func (c *Client) UpdateRoleScopeTagViaRoleAssignments(ctx context.Context, roleDefinitionID string, roleAssignmentID string, roleScopeTagID string, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error) {
 	req, err := c.requests().UpdateRoleScopeTagViaRoleAssignments(ctx, roleDefinitionID, roleAssignmentID, roleScopeTagID, body)
-	return sendFor[*intune.RoleScopeTag](c, req, err)
+	return sendFor[*intune.AnyRoleScopeTag](c, req, err)
 }
 
 // UpdateDeviceManagementAbstractComplexSettingDefinition builds the "Update
@@ -14862,9 +14862,9 @@ func (r Requests) UpdateSoftwareUpdateStatusSummary(ctx context.Context, body *i
 // UpdateSoftwareUpdateStatusSummary sends "Update softwareUpdateStatusSummary"
 // (PATCH /deviceManagement/softwareUpdateStatusSummary) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSoftwareUpdateStatusSummary(ctx context.Context, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.SoftwareUpdateStatusSummary, error) {
+func (c *Client) UpdateSoftwareUpdateStatusSummary(ctx context.Context, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.AnySoftwareUpdateStatusSummary, error) {
 	req, err := c.requests().UpdateSoftwareUpdateStatusSummary(ctx, body)
-	return sendFor[*intune.SoftwareUpdateStatusSummary](c, req, err)
+	return sendFor[*intune.AnySoftwareUpdateStatusSummary](c, req, err)
 }
 
 // UpdateTelecomExpenseManagementPartner builds the "Update
@@ -14878,9 +14878,9 @@ func (r Requests) UpdateTelecomExpenseManagementPartner(ctx context.Context, tel
 // telecomExpenseManagementPartner" (PATCH
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTelecomExpenseManagementPartner(ctx context.Context, telecomExpenseManagementPartnerID string, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.TelecomExpenseManagementPartner, error) {
+func (c *Client) UpdateTelecomExpenseManagementPartner(ctx context.Context, telecomExpenseManagementPartnerID string, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error) {
 	req, err := c.requests().UpdateTelecomExpenseManagementPartner(ctx, telecomExpenseManagementPartnerID, body)
-	return sendFor[*intune.TelecomExpenseManagementPartner](c, req, err)
+	return sendFor[*intune.AnyTelecomExpenseManagementPartner](c, req, err)
 }
 
 // UpdateDeviceManagementConfigurationSettingTemplate builds the "Update
@@ -14894,9 +14894,9 @@ func (r Requests) UpdateDeviceManagementConfigurationSettingTemplate(ctx context
 // deviceManagementConfigurationSettingTemplate" (PATCH
 // /deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingTemplate(ctx context.Context, deviceManagementConfigurationSettingTemplateID string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.DeviceManagementConfigurationSettingTemplate, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingTemplate(ctx context.Context, deviceManagementConfigurationSettingTemplateID string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error) {
 	req, err := c.requests().UpdateDeviceManagementConfigurationSettingTemplate(ctx, deviceManagementConfigurationSettingTemplateID, body)
-	return sendFor[*intune.DeviceManagementConfigurationSettingTemplate](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationSettingTemplate](c, req, err)
 }
 
 // UpdateDeviceManagementConfigurationSettingTemplateViaSettingTemplates builds
@@ -14910,9 +14910,9 @@ func (r Requests) UpdateDeviceManagementConfigurationSettingTemplateViaSettingTe
 // "Update deviceManagementConfigurationSettingTemplate" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementConfigurationSettingTemplateViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.DeviceManagementConfigurationSettingTemplate, error) {
+func (c *Client) UpdateDeviceManagementConfigurationSettingTemplateViaSettingTemplates(ctx context.Context, deviceManagementConfigurationPolicyTemplateID string, deviceManagementConfigurationSettingTemplateID string, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error) {
 	req, err := c.requests().UpdateDeviceManagementConfigurationSettingTemplateViaSettingTemplates(ctx, deviceManagementConfigurationPolicyTemplateID, deviceManagementConfigurationSettingTemplateID, body)
-	return sendFor[*intune.DeviceManagementConfigurationSettingTemplate](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementConfigurationSettingTemplate](c, req, err)
 }
 
 // UpdateDeviceManagementTemplate builds the "Update deviceManagementTemplate"
@@ -14986,9 +14986,9 @@ func (r Requests) UpdateDeviceManagementTemplateSettingCategory(ctx context.Cont
 // deviceManagementTemplateSettingCategory" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateDeviceManagementTemplateSettingCategory(ctx context.Context, deviceManagementTemplateID string, deviceManagementTemplateSettingCategoryID string, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.DeviceManagementTemplateSettingCategory, error) {
+func (c *Client) UpdateDeviceManagementTemplateSettingCategory(ctx context.Context, deviceManagementTemplateID string, deviceManagementTemplateSettingCategoryID string, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error) {
 	req, err := c.requests().UpdateDeviceManagementTemplateSettingCategory(ctx, deviceManagementTemplateID, deviceManagementTemplateSettingCategoryID, body)
-	return sendFor[*intune.DeviceManagementTemplateSettingCategory](c, req, err)
+	return sendFor[*intune.AnyDeviceManagementTemplateSettingCategory](c, req, err)
 }
 
 // UpdateSecurityBaselineCategoryStateSummary builds the "Update
@@ -15002,9 +15002,9 @@ func (r Requests) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context
 // securityBaselineCategoryStateSummary" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context, deviceManagementTemplateID string, securityBaselineCategoryStateSummaryID string, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.SecurityBaselineCategoryStateSummary, error) {
+func (c *Client) UpdateSecurityBaselineCategoryStateSummary(ctx context.Context, deviceManagementTemplateID string, securityBaselineCategoryStateSummaryID string, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.AnySecurityBaselineCategoryStateSummary, error) {
 	req, err := c.requests().UpdateSecurityBaselineCategoryStateSummary(ctx, deviceManagementTemplateID, securityBaselineCategoryStateSummaryID, body)
-	return sendFor[*intune.SecurityBaselineCategoryStateSummary](c, req, err)
+	return sendFor[*intune.AnySecurityBaselineCategoryStateSummary](c, req, err)
 }
 
 // UpdateSecurityBaselineStateSummary builds the "Update
@@ -15034,9 +15034,9 @@ func (r Requests) UpdateSecurityBaselineDeviceState(ctx context.Context, deviceM
 // (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateSecurityBaselineDeviceState(ctx context.Context, deviceManagementTemplateID string, securityBaselineDeviceStateID string, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.SecurityBaselineDeviceState, error) {
+func (c *Client) UpdateSecurityBaselineDeviceState(ctx context.Context, deviceManagementTemplateID string, securityBaselineDeviceStateID string, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.AnySecurityBaselineDeviceState, error) {
 	req, err := c.requests().UpdateSecurityBaselineDeviceState(ctx, deviceManagementTemplateID, securityBaselineDeviceStateID, body)
-	return sendFor[*intune.SecurityBaselineDeviceState](c, req, err)
+	return sendFor[*intune.AnySecurityBaselineDeviceState](c, req, err)
 }
 
 // UpdateTermsAndConditions builds the "Update termsAndConditions" request:
@@ -15048,9 +15048,9 @@ func (r Requests) UpdateTermsAndConditions(ctx context.Context, termsAndConditio
 // UpdateTermsAndConditions sends "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditions(ctx context.Context, termsAndConditionsID string, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error) {
+func (c *Client) UpdateTermsAndConditions(ctx context.Context, termsAndConditionsID string, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error) {
 	req, err := c.requests().UpdateTermsAndConditions(ctx, termsAndConditionsID, body)
-	return sendFor[*intune.TermsAndConditions](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditions](c, req, err)
 }
 
 // UpdateTermsAndConditionsViaGroupAssignments builds the "Update
@@ -15064,9 +15064,9 @@ func (r Requests) UpdateTermsAndConditionsViaGroupAssignments(ctx context.Contex
 // termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsViaGroupAssignments(ctx context.Context, termsAndConditionsID string, termsAndConditionsGroupAssignmentID string, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error) {
+func (c *Client) UpdateTermsAndConditionsViaGroupAssignments(ctx context.Context, termsAndConditionsID string, termsAndConditionsGroupAssignmentID string, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error) {
 	req, err := c.requests().UpdateTermsAndConditionsViaGroupAssignments(ctx, termsAndConditionsID, termsAndConditionsGroupAssignmentID, body)
-	return sendFor[*intune.TermsAndConditions](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditions](c, req, err)
 }
 
 // UpdateTermsAndConditionsViaAcceptanceStatuses builds the "Update
@@ -15080,9 +15080,9 @@ func (r Requests) UpdateTermsAndConditionsViaAcceptanceStatuses(ctx context.Cont
 // termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsViaAcceptanceStatuses(ctx context.Context, termsAndConditionsID string, termsAndConditionsAcceptanceStatusID string, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error) {
+func (c *Client) UpdateTermsAndConditionsViaAcceptanceStatuses(ctx context.Context, termsAndConditionsID string, termsAndConditionsAcceptanceStatusID string, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error) {
 	req, err := c.requests().UpdateTermsAndConditionsViaAcceptanceStatuses(ctx, termsAndConditionsID, termsAndConditionsAcceptanceStatusID, body)
-	return sendFor[*intune.TermsAndConditions](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditions](c, req, err)
 }
 
 // UpdateTermsAndConditionsAcceptanceStatus builds the "Update
@@ -15096,9 +15096,9 @@ func (r Requests) UpdateTermsAndConditionsAcceptanceStatus(ctx context.Context, 
 // termsAndConditionsAcceptanceStatus" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsAcceptanceStatus(ctx context.Context, termsAndConditionsID string, termsAndConditionsAcceptanceStatusID string, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.TermsAndConditionsAcceptanceStatus, error) {
+func (c *Client) UpdateTermsAndConditionsAcceptanceStatus(ctx context.Context, termsAndConditionsID string, termsAndConditionsAcceptanceStatusID string, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.AnyTermsAndConditionsAcceptanceStatus, error) {
 	req, err := c.requests().UpdateTermsAndConditionsAcceptanceStatus(ctx, termsAndConditionsID, termsAndConditionsAcceptanceStatusID, body)
-	return sendFor[*intune.TermsAndConditionsAcceptanceStatus](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditionsAcceptanceStatus](c, req, err)
 }
 
 // UpdateTermsAndConditionsAssignment builds the "Update
@@ -15112,9 +15112,9 @@ func (r Requests) UpdateTermsAndConditionsAssignment(ctx context.Context, termsA
 // termsAndConditionsAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsAssignment(ctx context.Context, termsAndConditionsID string, termsAndConditionsAssignmentID string, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.TermsAndConditionsAssignment, error) {
+func (c *Client) UpdateTermsAndConditionsAssignment(ctx context.Context, termsAndConditionsID string, termsAndConditionsAssignmentID string, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.AnyTermsAndConditionsAssignment, error) {
 	req, err := c.requests().UpdateTermsAndConditionsAssignment(ctx, termsAndConditionsID, termsAndConditionsAssignmentID, body)
-	return sendFor[*intune.TermsAndConditionsAssignment](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditionsAssignment](c, req, err)
 }
 
 // UpdateTermsAndConditionsGroupAssignment builds the "Update
@@ -15128,9 +15128,9 @@ func (r Requests) UpdateTermsAndConditionsGroupAssignment(ctx context.Context, t
 // termsAndConditionsGroupAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateTermsAndConditionsGroupAssignment(ctx context.Context, termsAndConditionsID string, termsAndConditionsGroupAssignmentID string, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.TermsAndConditionsGroupAssignment, error) {
+func (c *Client) UpdateTermsAndConditionsGroupAssignment(ctx context.Context, termsAndConditionsID string, termsAndConditionsGroupAssignmentID string, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error) {
 	req, err := c.requests().UpdateTermsAndConditionsGroupAssignment(ctx, termsAndConditionsID, termsAndConditionsGroupAssignmentID, body)
-	return sendFor[*intune.TermsAndConditionsGroupAssignment](c, req, err)
+	return sendFor[*intune.AnyTermsAndConditionsGroupAssignment](c, req, err)
 }
 
 // UpdateAppleVppTokenTroubleshootingEvent builds the "Update
@@ -15309,9 +15309,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategory(ctx context.Context, bod
 // userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthOverview) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategory(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategory(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategory(ctx, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories builds
@@ -15325,9 +15325,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalytic
 // "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx context.Context, userExperienceAnalyticsCategoryID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaUserExperienceAnalyticsCategories(ctx, userExperienceAnalyticsCategoryID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaAppHealthMetrics builds the "Update
@@ -15341,9 +15341,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaAppHealthMetrics(ctx c
 // userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaAppHealthMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaAppHealthMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaAppHealthMetrics(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaBestPracticesMetrics builds the
@@ -15357,9 +15357,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaBestPracticesMetrics(c
 // userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaBestPracticesMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaBestPracticesMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaBestPracticesMetrics(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaRebootAnalyticsMetrics builds the
@@ -15373,9 +15373,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaRebootAnalyticsMetrics
 // userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaRebootAnalyticsMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaRebootAnalyticsMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaRebootAnalyticsMetrics(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaWorkFromAnywhereMetrics builds the
@@ -15389,9 +15389,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaWorkFromAnywhereMetric
 // "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaWorkFromAnywhereMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaWorkFromAnywhereMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaWorkFromAnywhereMetrics(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaResourcePerformanceMetrics builds
@@ -15405,9 +15405,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaResourcePerformanceMet
 // "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaResourcePerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaResourcePerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaResourcePerformanceMetrics(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsCategoryViaDeviceBootPerformanceMetrics builds
@@ -15421,9 +15421,9 @@ func (r Requests) UpdateUserExperienceAnalyticsCategoryViaDeviceBootPerformanceM
 // "Update userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsCategoryViaDeviceBootPerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsCategoryViaDeviceBootPerformanceMetrics(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsCategoryViaDeviceBootPerformanceMetrics(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsCategory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsCategory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsBaseline builds the "Update
@@ -15437,9 +15437,9 @@ func (r Requests) UpdateUserExperienceAnalyticsBaseline(ctx context.Context, use
 // userExperienceAnalyticsBaseline" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsBaseline(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.UserExperienceAnalyticsBaseline, error) {
+func (c *Client) UpdateUserExperienceAnalyticsBaseline(ctx context.Context, userExperienceAnalyticsBaselineID string, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsBaseline(ctx, userExperienceAnalyticsBaselineID, body)
-	return sendFor[*intune.UserExperienceAnalyticsBaseline](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsBaseline](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsDevicePerformance builds the "Update
@@ -15453,9 +15453,9 @@ func (r Requests) UpdateUserExperienceAnalyticsDevicePerformance(ctx context.Con
 // userExperienceAnalyticsDevicePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDevicePerformance(ctx context.Context, userExperienceAnalyticsDevicePerformanceID string, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.UserExperienceAnalyticsDevicePerformance, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDevicePerformance(ctx context.Context, userExperienceAnalyticsDevicePerformanceID string, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.AnyUserExperienceAnalyticsDevicePerformance, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsDevicePerformance(ctx, userExperienceAnalyticsDevicePerformanceID, body)
-	return sendFor[*intune.UserExperienceAnalyticsDevicePerformance](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDevicePerformance](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsDeviceScores builds the "Update
@@ -15485,9 +15485,9 @@ func (r Requests) UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx context.
 // userExperienceAnalyticsDeviceStartupHistory" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx context.Context, userExperienceAnalyticsDeviceStartupHistoryID string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.UserExperienceAnalyticsDeviceStartupHistory, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx context.Context, userExperienceAnalyticsDeviceStartupHistoryID string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupHistory, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsDeviceStartupHistory(ctx, userExperienceAnalyticsDeviceStartupHistoryID, body)
-	return sendFor[*intune.UserExperienceAnalyticsDeviceStartupHistory](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDeviceStartupHistory](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance builds the
@@ -15502,9 +15502,9 @@ func (r Requests) UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(c
 // userExperienceAnalyticsDeviceStartupProcessPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessPerformanceID string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.UserExperienceAnalyticsDeviceStartupProcessPerformance, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessPerformanceID string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(ctx, userExperienceAnalyticsDeviceStartupProcessPerformanceID, body)
-	return sendFor[*intune.UserExperienceAnalyticsDeviceStartupProcessPerformance](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsDeviceStartupProcess builds the "Update
@@ -15518,9 +15518,9 @@ func (r Requests) UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx context.
 // userExperienceAnalyticsDeviceStartupProcess" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessID string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.UserExperienceAnalyticsDeviceStartupProcess, error) {
+func (c *Client) UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx context.Context, userExperienceAnalyticsDeviceStartupProcessID string, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcess, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsDeviceStartupProcess(ctx, userExperienceAnalyticsDeviceStartupProcessID, body)
-	return sendFor[*intune.UserExperienceAnalyticsDeviceStartupProcess](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsDeviceStartupProcess](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity builds the "Update
@@ -15614,9 +15614,9 @@ func (r Requests) UpdateUserExperienceAnalyticsOverview(ctx context.Context, bod
 // userExperienceAnalyticsOverview" (PATCH
 // /deviceManagement/userExperienceAnalyticsOverview) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsOverview(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.UserExperienceAnalyticsOverview, error) {
+func (c *Client) UpdateUserExperienceAnalyticsOverview(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.AnyUserExperienceAnalyticsOverview, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsOverview(ctx, body)
-	return sendFor[*intune.UserExperienceAnalyticsOverview](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsOverview](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsRegressionSummary builds the "Update
@@ -15630,9 +15630,9 @@ func (r Requests) UpdateUserExperienceAnalyticsRegressionSummary(ctx context.Con
 // userExperienceAnalyticsRegressionSummary" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsRegressionSummary(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.UserExperienceAnalyticsRegressionSummary, error) {
+func (c *Client) UpdateUserExperienceAnalyticsRegressionSummary(ctx context.Context, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.AnyUserExperienceAnalyticsRegressionSummary, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsRegressionSummary(ctx, body)
-	return sendFor[*intune.UserExperienceAnalyticsRegressionSummary](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsRegressionSummary](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsMetric builds the "Update
@@ -15646,9 +15646,9 @@ func (r Requests) UpdateUserExperienceAnalyticsMetric(ctx context.Context, userE
 // userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsMetric(ctx, userExperienceAnalyticsMetricID, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsMetricViaManufacturerRegression builds the
@@ -15662,9 +15662,9 @@ func (r Requests) UpdateUserExperienceAnalyticsMetricViaManufacturerRegression(c
 // userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaManufacturerRegression(ctx context.Context, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaManufacturerRegression(ctx context.Context, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsMetricViaManufacturerRegression(ctx, userExperienceAnalyticsMetricID, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsMetricViaOperatingSystemRegression builds the
@@ -15678,9 +15678,9 @@ func (r Requests) UpdateUserExperienceAnalyticsMetricViaOperatingSystemRegressio
 // "Update userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaOperatingSystemRegression(ctx context.Context, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaOperatingSystemRegression(ctx context.Context, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsMetricViaOperatingSystemRegression(ctx, userExperienceAnalyticsMetricID, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetric builds
@@ -15694,9 +15694,9 @@ func (r Requests) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsM
 // "Update userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric)
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricHistoryID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetric(ctx context.Context, userExperienceAnalyticsMetricHistoryID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsMetricViaUserExperienceAnalyticsMetric(ctx, userExperienceAnalyticsMetricHistoryID, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsMetricViaMetricValues builds the "Update
@@ -15710,9 +15710,9 @@ func (r Requests) UpdateUserExperienceAnalyticsMetricViaMetricValues(ctx context
 // userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsMetricViaMetricValues(ctx context.Context, userExperienceAnalyticsBaselineID string, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error) {
+func (c *Client) UpdateUserExperienceAnalyticsMetricViaMetricValues(ctx context.Context, userExperienceAnalyticsBaselineID string, userExperienceAnalyticsMetricID string, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsMetricViaMetricValues(ctx, userExperienceAnalyticsBaselineID, userExperienceAnalyticsMetricID, body)
-	return sendFor[*intune.UserExperienceAnalyticsMetric](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsMetric](c, req, err)
 }
 
 // UpdateUserExperienceAnalyticsRemoteConnection builds the "Update
@@ -15790,9 +15790,9 @@ func (r Requests) UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx contex
 // userExperienceAnalyticsWorkFromAnywhereDevice" (PATCH
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx context.Context, userExperienceAnalyticsWorkFromAnywhereMetricID string, userExperienceAnalyticsWorkFromAnywhereDeviceID string, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereDevice, error) {
+func (c *Client) UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx context.Context, userExperienceAnalyticsWorkFromAnywhereMetricID string, userExperienceAnalyticsWorkFromAnywhereDeviceID string, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice, error) {
 	req, err := c.requests().UpdateUserExperienceAnalyticsWorkFromAnywhereDevice(ctx, userExperienceAnalyticsWorkFromAnywhereMetricID, userExperienceAnalyticsWorkFromAnywhereDeviceID, body)
-	return sendFor[*intune.UserExperienceAnalyticsWorkFromAnywhereDevice](c, req, err)
+	return sendFor[*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice](c, req, err)
 }
 
 // UpdateUserPFXCertificate builds the "Update userPFXCertificate" request:
@@ -15804,9 +15804,9 @@ func (r Requests) UpdateUserPFXCertificate(ctx context.Context, userPFXCertifica
 // UpdateUserPFXCertificate sends "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) and returns
 // the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUserPFXCertificate(ctx context.Context, userPFXCertificateID string, body *intune.UpdateUserPFXCertificateBody) (*intune.UserPFXCertificate, error) {
+func (c *Client) UpdateUserPFXCertificate(ctx context.Context, userPFXCertificateID string, body *intune.UpdateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error) {
 	req, err := c.requests().UpdateUserPFXCertificate(ctx, userPFXCertificateID, body)
-	return sendFor[*intune.UserPFXCertificate](c, req, err)
+	return sendFor[*intune.AnyUserPFXCertificate](c, req, err)
 }
 
 // UpdateActiveDirectoryWindowsAutopilotDeploymentProfile builds the "Update
@@ -15916,9 +15916,9 @@ func (r Requests) UpdateWindowsAutopilotDeploymentProfileAssignment(ctx context.
 // windowsAutopilotDeploymentProfileAssignment" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsAutopilotDeploymentProfileAssignment(ctx context.Context, windowsAutopilotDeviceIdentityID string, windowsAutopilotDeploymentProfileAssignmentID string, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.WindowsAutopilotDeploymentProfileAssignment, error) {
+func (c *Client) UpdateWindowsAutopilotDeploymentProfileAssignment(ctx context.Context, windowsAutopilotDeviceIdentityID string, windowsAutopilotDeploymentProfileAssignmentID string, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.AnyWindowsAutopilotDeploymentProfileAssignment, error) {
 	req, err := c.requests().UpdateWindowsAutopilotDeploymentProfileAssignment(ctx, windowsAutopilotDeviceIdentityID, windowsAutopilotDeploymentProfileAssignmentID, body)
-	return sendFor[*intune.WindowsAutopilotDeploymentProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsAutopilotDeploymentProfileAssignment](c, req, err)
 }
 
 // UpdateWindowsAutopilotSettings builds the "Update windowsAutopilotSettings"
@@ -15930,9 +15930,9 @@ func (r Requests) UpdateWindowsAutopilotSettings(ctx context.Context, body *intu
 // UpdateWindowsAutopilotSettings sends "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsAutopilotSettings(ctx context.Context, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.WindowsAutopilotSettings, error) {
+func (c *Client) UpdateWindowsAutopilotSettings(ctx context.Context, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.AnyWindowsAutopilotSettings, error) {
 	req, err := c.requests().UpdateWindowsAutopilotSettings(ctx, body)
-	return sendFor[*intune.WindowsAutopilotSettings](c, req, err)
+	return sendFor[*intune.AnyWindowsAutopilotSettings](c, req, err)
 }
 
 // UpdateWindowsFeatureUpdateProfile builds the "Update
@@ -15946,9 +15946,9 @@ func (r Requests) UpdateWindowsFeatureUpdateProfile(ctx context.Context, windows
 // (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsFeatureUpdateProfile(ctx context.Context, windowsFeatureUpdateProfileID string, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.WindowsFeatureUpdateProfile, error) {
+func (c *Client) UpdateWindowsFeatureUpdateProfile(ctx context.Context, windowsFeatureUpdateProfileID string, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.AnyWindowsFeatureUpdateProfile, error) {
 	req, err := c.requests().UpdateWindowsFeatureUpdateProfile(ctx, windowsFeatureUpdateProfileID, body)
-	return sendFor[*intune.WindowsFeatureUpdateProfile](c, req, err)
+	return sendFor[*intune.AnyWindowsFeatureUpdateProfile](c, req, err)
 }
 
 // UpdateWindowsFeatureUpdateProfileAssignment builds the "Update
@@ -15962,9 +15962,9 @@ func (r Requests) UpdateWindowsFeatureUpdateProfileAssignment(ctx context.Contex
 // windowsFeatureUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsFeatureUpdateProfileAssignment(ctx context.Context, windowsFeatureUpdateProfileID string, windowsFeatureUpdateProfileAssignmentID string, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.WindowsFeatureUpdateProfileAssignment, error) {
+func (c *Client) UpdateWindowsFeatureUpdateProfileAssignment(ctx context.Context, windowsFeatureUpdateProfileID string, windowsFeatureUpdateProfileAssignmentID string, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error) {
 	req, err := c.requests().UpdateWindowsFeatureUpdateProfileAssignment(ctx, windowsFeatureUpdateProfileID, windowsFeatureUpdateProfileAssignmentID, body)
-	return sendFor[*intune.WindowsFeatureUpdateProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsFeatureUpdateProfileAssignment](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionAppLearningSummary builds the "Update
@@ -15978,9 +15978,9 @@ func (r Requests) UpdateWindowsInformationProtectionAppLearningSummary(ctx conte
 // windowsInformationProtectionAppLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionAppLearningSummary(ctx context.Context, windowsInformationProtectionAppLearningSummaryID string, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.WindowsInformationProtectionAppLearningSummary, error) {
+func (c *Client) UpdateWindowsInformationProtectionAppLearningSummary(ctx context.Context, windowsInformationProtectionAppLearningSummaryID string, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.AnyWindowsInformationProtectionAppLearningSummary, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionAppLearningSummary(ctx, windowsInformationProtectionAppLearningSummaryID, body)
-	return sendFor[*intune.WindowsInformationProtectionAppLearningSummary](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionAppLearningSummary](c, req, err)
 }
 
 // UpdateWindowsInformationProtectionNetworkLearningSummary builds the "Update
@@ -15994,9 +15994,9 @@ func (r Requests) UpdateWindowsInformationProtectionNetworkLearningSummary(ctx c
 // windowsInformationProtectionNetworkLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsInformationProtectionNetworkLearningSummary(ctx context.Context, windowsInformationProtectionNetworkLearningSummaryID string, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.WindowsInformationProtectionNetworkLearningSummary, error) {
+func (c *Client) UpdateWindowsInformationProtectionNetworkLearningSummary(ctx context.Context, windowsInformationProtectionNetworkLearningSummaryID string, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error) {
 	req, err := c.requests().UpdateWindowsInformationProtectionNetworkLearningSummary(ctx, windowsInformationProtectionNetworkLearningSummaryID, body)
-	return sendFor[*intune.WindowsInformationProtectionNetworkLearningSummary](c, req, err)
+	return sendFor[*intune.AnyWindowsInformationProtectionNetworkLearningSummary](c, req, err)
 }
 
 // UpdateWindowsMalwareInformation builds the "Update
@@ -16010,9 +16010,9 @@ func (r Requests) UpdateWindowsMalwareInformation(ctx context.Context, windowsMa
 // (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsMalwareInformation(ctx context.Context, windowsMalwareInformationID string, body *intune.UpdateWindowsMalwareInformationBody) (*intune.WindowsMalwareInformation, error) {
+func (c *Client) UpdateWindowsMalwareInformation(ctx context.Context, windowsMalwareInformationID string, body *intune.UpdateWindowsMalwareInformationBody) (*intune.AnyWindowsMalwareInformation, error) {
 	req, err := c.requests().UpdateWindowsMalwareInformation(ctx, windowsMalwareInformationID, body)
-	return sendFor[*intune.WindowsMalwareInformation](c, req, err)
+	return sendFor[*intune.AnyWindowsMalwareInformation](c, req, err)
 }
 
 // UpdateMalwareStateForWindowsDevice builds the "Update
@@ -16026,9 +16026,9 @@ func (r Requests) UpdateMalwareStateForWindowsDevice(ctx context.Context, window
 // malwareStateForWindowsDevice" (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMalwareStateForWindowsDevice(ctx context.Context, windowsMalwareInformationID string, malwareStateForWindowsDeviceID string, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.MalwareStateForWindowsDevice, error) {
+func (c *Client) UpdateMalwareStateForWindowsDevice(ctx context.Context, windowsMalwareInformationID string, malwareStateForWindowsDeviceID string, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error) {
 	req, err := c.requests().UpdateMalwareStateForWindowsDevice(ctx, windowsMalwareInformationID, malwareStateForWindowsDeviceID, body)
-	return sendFor[*intune.MalwareStateForWindowsDevice](c, req, err)
+	return sendFor[*intune.AnyMalwareStateForWindowsDevice](c, req, err)
 }
 
 // UpdateWindowsQualityUpdateProfile builds the "Update
@@ -16058,9 +16058,9 @@ func (r Requests) UpdateWindowsQualityUpdateProfileAssignment(ctx context.Contex
 // windowsQualityUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
 // and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateWindowsQualityUpdateProfileAssignment(ctx context.Context, windowsQualityUpdateProfileID string, windowsQualityUpdateProfileAssignmentID string, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.WindowsQualityUpdateProfileAssignment, error) {
+func (c *Client) UpdateWindowsQualityUpdateProfileAssignment(ctx context.Context, windowsQualityUpdateProfileID string, windowsQualityUpdateProfileAssignmentID string, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error) {
 	req, err := c.requests().UpdateWindowsQualityUpdateProfileAssignment(ctx, windowsQualityUpdateProfileID, windowsQualityUpdateProfileAssignmentID, body)
-	return sendFor[*intune.WindowsQualityUpdateProfileAssignment](c, req, err)
+	return sendFor[*intune.AnyWindowsQualityUpdateProfileAssignment](c, req, err)
 }
 
 // UpdateWindowsFeatureUpdateCatalogItem builds the "Update
@@ -16233,9 +16233,9 @@ func (r Requests) UpdateRbacApplicationMultiple(ctx context.Context, body *intun
 // UpdateRbacApplicationMultiple sends "Update rbacApplicationMultiple" (PATCH
 // /roleManagement/deviceManagement) and returns the decoded response (nil for
 // 204 No Content). See Client.
-func (c *Client) UpdateRbacApplicationMultiple(ctx context.Context, body *intune.UpdateRbacApplicationMultipleBody) (*intune.RbacApplicationMultiple, error) {
+func (c *Client) UpdateRbacApplicationMultiple(ctx context.Context, body *intune.UpdateRbacApplicationMultipleBody) (*intune.AnyRbacApplicationMultiple, error) {
 	req, err := c.requests().UpdateRbacApplicationMultiple(ctx, body)
-	return sendFor[*intune.RbacApplicationMultiple](c, req, err)
+	return sendFor[*intune.AnyRbacApplicationMultiple](c, req, err)
 }
 
 // UpdateUser builds the "Update user" request: PATCH /users/{usersId}.
@@ -16245,9 +16245,9 @@ func (r Requests) UpdateUser(ctx context.Context, usersID string, body *intune.U
 
 // UpdateUser sends "Update user" (PATCH /users/{usersId}) and returns the
 // decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateUser(ctx context.Context, usersID string, body *intune.UpdateUserBody) (*intune.User, error) {
+func (c *Client) UpdateUser(ctx context.Context, usersID string, body *intune.UpdateUserBody) (*intune.AnyUser, error) {
 	req, err := c.requests().UpdateUser(ctx, usersID, body)
-	return sendFor[*intune.User](c, req, err)
+	return sendFor[*intune.AnyUser](c, req, err)
 }
 
 // UpdateMobileAppIntentAndState builds the "Update mobileAppIntentAndState"
@@ -16260,7 +16260,7 @@ func (r Requests) UpdateMobileAppIntentAndState(ctx context.Context, usersID str
 // UpdateMobileAppIntentAndState sends "Update mobileAppIntentAndState" (PATCH
 // /users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}) and
 // returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) UpdateMobileAppIntentAndState(ctx context.Context, usersID string, mobileAppIntentAndStateID string, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.MobileAppIntentAndState, error) {
+func (c *Client) UpdateMobileAppIntentAndState(ctx context.Context, usersID string, mobileAppIntentAndStateID string, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.AnyMobileAppIntentAndState, error) {
 	req, err := c.requests().UpdateMobileAppIntentAndState(ctx, usersID, mobileAppIntentAndStateID, body)
-	return sendFor[*intune.MobileAppIntentAndState](c, req, err)
+	return sendFor[*intune.AnyMobileAppIntentAndState](c, req, err)
 }

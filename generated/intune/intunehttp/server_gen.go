@@ -21,7 +21,7 @@ func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, b
 // androidManagedAppProtection" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AndroidManagedAppProtection, error)) http.Handler {
+func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedAppProtectionBody) (*intune.AnyAndroidManagedAppProtection, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"}, fn)
 }
 
@@ -29,7 +29,7 @@ func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route 
 // defaultManagedAppProtection" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.DefaultManagedAppProtection, error)) http.Handler {
+func HandleUpdateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, fn)
 }
 
@@ -68,7 +68,7 @@ func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 // enterpriseCodeSigningCertificate" (PATCH
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.EnterpriseCodeSigningCertificate, error)) http.Handler {
+func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, fn)
 }
 
@@ -76,7 +76,7 @@ func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, r
 // iosLobAppProvisioningConfiguration" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.IosLobAppProvisioningConfiguration, error)) http.Handler {
+func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationBody) (*intune.AnyIosLobAppProvisioningConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"}, fn)
 }
 
@@ -84,7 +84,7 @@ func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context,
 // iosLobAppProvisioningConfigurationAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.IosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
+func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, fn)
 }
 
@@ -92,7 +92,7 @@ func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx contex
 // mobileAppProvisioningConfigGroupAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.MobileAppProvisioningConfigGroupAssignment, error)) http.Handler {
+func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.AnyMobileAppProvisioningConfigGroupAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"}, fn)
 }
 
@@ -100,7 +100,7 @@ func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.
 // (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateIosManagedAppProtectionBody) (*intune.IosManagedAppProtection, error)) http.Handler {
+func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, fn)
 }
 
@@ -108,7 +108,7 @@ func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Rout
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedMobileAppBody) (*intune.ManagedMobileApp, error)) http.Handler {
+func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body *intune.UpdateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"}, fn)
 }
 
@@ -117,7 +117,7 @@ func HandleUpdateManagedMobileApp(fn func(ctx context.Context, route Route, body
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.TargetedManagedAppPolicyAssignment, error)) http.Handler {
+func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppPolicyAssignmentBody) (*intune.AnyTargetedManagedAppPolicyAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"}, fn)
 }
 
@@ -126,7 +126,7 @@ func HandleUpdateTargetedManagedAppPolicyAssignment(fn func(ctx context.Context,
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateManagedAppPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.ManagedAppPolicyDeploymentSummary, error)) http.Handler {
+func HandleUpdateManagedAppPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppPolicyDeploymentSummaryBody) (*intune.AnyManagedAppPolicyDeploymentSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"}, fn)
 }
 
@@ -140,7 +140,7 @@ func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, b
 // HandleUpdateManagedEBookCategory fakes "Update managedEBookCategory" (PATCH
 // /deviceAppManagement/managedEBookCategories/{managedEBookCategoryId} and 1
 // more documented path) for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedEBookCategory(fn func(ctx context.Context, route Route, body *intune.UpdateManagedEBookCategoryBody) (*intune.ManagedEBookCategory, error)) http.Handler {
+func HandleUpdateManagedEBookCategory(fn func(ctx context.Context, route Route, body *intune.UpdateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"}, fn)
 }
 
@@ -171,14 +171,14 @@ func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route
 // /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceInstallState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceInstallStateBody) (*intune.DeviceInstallState, error)) http.Handler {
+func HandleUpdateDeviceInstallState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"}, fn)
 }
 
 // HandleUpdateEBookInstallSummary fakes "Update eBookInstallSummary" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateEBookInstallSummaryBody) (*intune.EBookInstallSummary, error)) http.Handler {
+func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateEBookInstallSummaryBody) (*intune.AnyEBookInstallSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"}, fn)
 }
 
@@ -186,7 +186,7 @@ func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, b
 // (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserInstallStateSummaryBody) (*intune.UserInstallStateSummary, error)) http.Handler {
+func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, fn)
 }
 
@@ -194,14 +194,14 @@ func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Rout
 // mdmWindowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.MdmWindowsInformationProtectionPolicy, error)) http.Handler {
+func HandleUpdateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateMdmWindowsInformationProtectionPolicyBody) (*intune.AnyMdmWindowsInformationProtectionPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"}, fn)
 }
 
 // HandleUpdateMobileAppCategory fakes "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppCategoryBody) (*intune.MobileAppCategory, error)) http.Handler {
+func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, fn)
 }
 
@@ -233,7 +233,7 @@ func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Ro
 // managedDeviceMobileAppConfigurationAssignment" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.ManagedDeviceMobileAppConfigurationAssignment, error)) http.Handler {
+func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.AnyManagedDeviceMobileAppConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"}, fn)
 }
 
@@ -241,7 +241,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx conte
 // managedDeviceMobileAppConfigurationDeviceSummary" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceSummary, error)) http.Handler {
+func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, fn)
 }
 
@@ -250,7 +250,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx co
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.ManagedDeviceMobileAppConfigurationDeviceStatus, error)) http.Handler {
+func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"}, fn)
 }
 
@@ -258,7 +258,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx con
 // managedDeviceMobileAppConfigurationUserSummary" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.ManagedDeviceMobileAppConfigurationUserSummary, error)) http.Handler {
+func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"}, fn)
 }
 
@@ -267,7 +267,7 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx cont
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.ManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
+func HandleUpdateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"}, fn)
 }
 
@@ -486,7 +486,7 @@ func HandleUpdateWindowsUniversalAppX(fn func(ctx context.Context, route Route, 
 // HandleUpdateMobileAppAssignment fakes "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppAssignmentBody) (*intune.MobileAppAssignment, error)) http.Handler {
+func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, fn)
 }
 
@@ -494,7 +494,7 @@ func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, b
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentBody) (*intune.MobileAppContent, error)) http.Handler {
+func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, fn)
 }
 
@@ -519,7 +519,7 @@ func HandleUpdateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, r
 // HandleUpdateMobileAppContentFile fakes "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentFileBody) (*intune.MobileAppContentFile, error)) http.Handler {
+func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, fn)
 }
 
@@ -528,14 +528,14 @@ func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, 
 // /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateMobileAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallStatusBody) (*intune.MobileAppInstallStatus, error)) http.Handler {
+func HandleUpdateMobileAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"}, fn)
 }
 
 // HandleUpdateMobileAppInstallSummary fakes "Update mobileAppInstallSummary"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.MobileAppInstallSummary, error)) http.Handler {
+func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.AnyMobileAppInstallSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, fn)
 }
 
@@ -567,7 +567,7 @@ func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 // macOsVppAppAssignedLicense" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.MacOsVppAppAssignedLicense, error)) http.Handler {
+func HandleUpdateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, fn)
 }
 
@@ -589,7 +589,7 @@ func HandleUpdateMobileAppSupersedence(fn func(ctx context.Context, route Route,
 // HandleUpdateUserAppInstallStatus fakes "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.UpdateUserAppInstallStatusBody) (*intune.UserAppInstallStatus, error)) http.Handler {
+func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.UpdateUserAppInstallStatusBody) (*intune.AnyUserAppInstallStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"}, fn)
 }
 
@@ -706,7 +706,7 @@ func HandleUpdateAction(fn func(ctx context.Context, route Route, body *intune.U
 // HandleUpdateSideLoadingKey fakes "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *intune.UpdateSideLoadingKeyBody) (*intune.SideLoadingKey, error)) http.Handler {
+func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *intune.UpdateSideLoadingKeyBody) (*intune.AnySideLoadingKey, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"}, fn)
 }
 
@@ -714,7 +714,7 @@ func HandleUpdateSideLoadingKey(fn func(ctx context.Context, route Route, body *
 // symantecCodeSigningCertificate" (PATCH
 // /deviceAppManagement/symantecCodeSigningCertificate) for tests: it answers
 // with what fn returns. See Route.
-func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.SymantecCodeSigningCertificate, error)) http.Handler {
+func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateSymantecCodeSigningCertificateBody) (*intune.AnySymantecCodeSigningCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/symantecCodeSigningCertificate"}, fn)
 }
 
@@ -722,14 +722,14 @@ func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, rou
 // targetedManagedAppConfiguration" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.TargetedManagedAppConfiguration, error)) http.Handler {
+func HandleUpdateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, fn)
 }
 
 // HandleUpdateVppToken fakes "Update vppToken" (PATCH
 // /deviceAppManagement/vppTokens/{vppTokenId}) for tests: it answers with what
 // fn returns. See Route.
-func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune.UpdateVppTokenBody) (*intune.VppToken, error)) http.Handler {
+func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune.UpdateVppTokenBody) (*intune.AnyVppToken, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}"}, fn)
 }
 
@@ -738,7 +738,7 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
+func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, fn)
 }
 
@@ -747,7 +747,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx
 // (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyAssignment, error)) http.Handler {
+func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"}, fn)
 }
 
@@ -756,7 +756,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment(f
 // windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error)) http.Handler {
+func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, fn)
 }
 
@@ -765,7 +765,7 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 // (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.WindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
+func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, fn)
 }
 
@@ -781,7 +781,7 @@ func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx cont
 // windowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.WindowsInformationProtectionPolicy, error)) http.Handler {
+func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, fn)
 }
 
@@ -790,7 +790,7 @@ func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context,
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.WindowsInformationProtectionAppLockerFile, error)) http.Handler {
+func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, fn)
 }
 
@@ -805,7 +805,7 @@ func HandleUpdateWindowsInformationProtectionWipeAction(fn func(ctx context.Cont
 // HandleUpdateWindowsManagementApp fakes "Update windowsManagementApp" (PATCH
 // /deviceAppManagement/windowsManagementApp) for tests: it answers with what
 // fn returns. See Route.
-func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppBody) (*intune.WindowsManagementApp, error)) http.Handler {
+func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppBody) (*intune.AnyWindowsManagementApp, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, fn)
 }
 
@@ -813,7 +813,7 @@ func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, 
 // windowsManagementAppHealthState" (PATCH
 // /deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsManagementAppHealthState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.WindowsManagementAppHealthState, error)) http.Handler {
+func HandleUpdateWindowsManagementAppHealthState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppHealthStateBody) (*intune.AnyWindowsManagementAppHealthState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"}, fn)
 }
 
@@ -827,7 +827,7 @@ func HandleUpdateDeviceManagement(fn func(ctx context.Context, route Route, body
 // advancedThreatProtectionOnboardingStateSummary" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary) for tests:
 // it answers with what fn returns. See Route.
-func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AdvancedThreatProtectionOnboardingStateSummary, error)) http.Handler {
+func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody) (*intune.AnyAdvancedThreatProtectionOnboardingStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"}, fn)
 }
 
@@ -835,7 +835,7 @@ func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx cont
 // "Update advancedThreatProtectionOnboardingDeviceSettingState" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
+func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, fn)
 }
 
@@ -843,7 +843,7 @@ func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ct
 // androidDeviceOwnerEnrollmentProfile" (PATCH
 // /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AndroidDeviceOwnerEnrollmentProfile, error)) http.Handler {
+func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AnyAndroidDeviceOwnerEnrollmentProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"}, fn)
 }
 
@@ -851,7 +851,7 @@ func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context
 // androidForWorkAppConfigurationSchema" (PATCH
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AndroidForWorkAppConfigurationSchema, error)) http.Handler {
+func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, fn)
 }
 
@@ -859,14 +859,14 @@ func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Contex
 // androidForWorkEnrollmentProfile" (PATCH
 // /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AndroidForWorkEnrollmentProfile, error)) http.Handler {
+func HandleUpdateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkEnrollmentProfileBody) (*intune.AnyAndroidForWorkEnrollmentProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"}, fn)
 }
 
 // HandleUpdateAndroidForWorkSettings fakes "Update androidForWorkSettings"
 // (PATCH /deviceManagement/androidForWorkSettings) for tests: it answers with
 // what fn returns. See Route.
-func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AndroidForWorkSettings, error)) http.Handler {
+func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AnyAndroidForWorkSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkSettings"}, fn)
 }
 
@@ -874,7 +874,7 @@ func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route
 // androidManagedStoreAccountEnterpriseSettings" (PATCH
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings) for tests:
 // it answers with what fn returns. See Route.
-func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AndroidManagedStoreAccountEnterpriseSettings, error)) http.Handler {
+func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AnyAndroidManagedStoreAccountEnterpriseSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, fn)
 }
 
@@ -882,7 +882,7 @@ func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx contex
 // androidManagedStoreAppConfigurationSchema" (PATCH
 // /deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AndroidManagedStoreAppConfigurationSchema, error)) http.Handler {
+func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AnyAndroidManagedStoreAppConfigurationSchema, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"}, fn)
 }
 
@@ -890,7 +890,7 @@ func HandleUpdateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.C
 // applePushNotificationCertificate" (PATCH
 // /deviceManagement/applePushNotificationCertificate) for tests: it answers
 // with what fn returns. See Route.
-func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.ApplePushNotificationCertificate, error)) http.Handler {
+func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateApplePushNotificationCertificateBody) (*intune.AnyApplePushNotificationCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/applePushNotificationCertificate"}, fn)
 }
 
@@ -906,7 +906,7 @@ func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context
 // appleEnrollmentProfileAssignment" (PATCH
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AppleEnrollmentProfileAssignment, error)) http.Handler {
+func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateAppleEnrollmentProfileAssignmentBody) (*intune.AnyAppleEnrollmentProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"}, fn)
 }
 
@@ -921,7 +921,7 @@ func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Cont
 // HandleUpdateAuditEvent fakes "Update auditEvent" (PATCH
 // /deviceManagement/auditEvents/{auditEventId}) for tests: it answers with
 // what fn returns. See Route.
-func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *intune.UpdateAuditEventBody) (*intune.AuditEvent, error)) http.Handler {
+func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *intune.UpdateAuditEventBody) (*intune.AnyAuditEvent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, fn)
 }
 
@@ -937,14 +937,14 @@ func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, rou
 // deviceManagementAutopilotPolicyStatusDetail" (PATCH
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.DeviceManagementAutopilotPolicyStatusDetail, error)) http.Handler {
+func HandleUpdateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.AnyDeviceManagementAutopilotPolicyStatusDetail, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"}, fn)
 }
 
 // HandleUpdateCartToClassAssociation fakes "Update cartToClassAssociation"
 // (PATCH /deviceManagement/cartToClassAssociations/{cartToClassAssociationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.UpdateCartToClassAssociationBody) (*intune.CartToClassAssociation, error)) http.Handler {
+func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.UpdateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, fn)
 }
 
@@ -992,7 +992,7 @@ func HandleUpdateComplianceManagementPartner(fn func(ctx context.Context, route 
 // onPremisesConditionalAccessSettings" (PATCH
 // /deviceManagement/conditionalAccessSettings and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context, route Route, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.OnPremisesConditionalAccessSettings, error)) http.Handler {
+func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context, route Route, body *intune.UpdateOnPremisesConditionalAccessSettingsBody) (*intune.AnyOnPremisesConditionalAccessSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"}, fn)
 }
 
@@ -1017,7 +1017,7 @@ func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Conte
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.DeviceManagementConfigurationPolicy, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"}, fn)
 }
 
@@ -1025,7 +1025,7 @@ func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context
 // deviceManagementConfigurationPolicyAssignment" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.DeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, fn)
 }
 
@@ -1033,7 +1033,7 @@ func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx conte
 // deviceManagementConfigurationSetting" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.DeviceManagementConfigurationSetting, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingBody) (*intune.AnyDeviceManagementConfigurationSetting, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"}, fn)
 }
 
@@ -1048,14 +1048,14 @@ func HandleUpdateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context
 // HandleUpdateDataSharingConsent fakes "Update dataSharingConsent" (PATCH
 // /deviceManagement/dataSharingConsents/{dataSharingConsentId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDataSharingConsent(fn func(ctx context.Context, route Route, body *intune.UpdateDataSharingConsentBody) (*intune.DataSharingConsent, error)) http.Handler {
+func HandleUpdateDataSharingConsent(fn func(ctx context.Context, route Route, body *intune.UpdateDataSharingConsentBody) (*intune.AnyDataSharingConsent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"}, fn)
 }
 
 // HandleUpdateDepOnboardingSetting fakes "Update depOnboardingSetting" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}) for tests:
 // it answers with what fn returns. See Route.
-func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, body *intune.UpdateDepOnboardingSettingBody) (*intune.DepOnboardingSetting, error)) http.Handler {
+func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, body *intune.UpdateDepOnboardingSettingBody) (*intune.AnyDepOnboardingSetting, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"}, fn)
 }
 
@@ -1063,7 +1063,7 @@ func HandleUpdateDepOnboardingSetting(fn func(ctx context.Context, route Route, 
 // (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.DepIOSEnrollmentProfile, error)) http.Handler {
+func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepIOSEnrollmentProfileBody) (*intune.AnyDepIOSEnrollmentProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"}, fn)
 }
 
@@ -1071,7 +1071,7 @@ func HandleUpdateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Rout
 // depMacOSEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.DepMacOSEnrollmentProfile, error)) http.Handler {
+func HandleUpdateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDepMacOSEnrollmentProfileBody) (*intune.AnyDepMacOSEnrollmentProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"}, fn)
 }
 
@@ -1110,14 +1110,14 @@ func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, 
 // /deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}
 // and 5 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementDerivedCredentialSettings(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.DeviceManagementDerivedCredentialSettings, error)) http.Handler {
+func HandleUpdateDeviceManagementDerivedCredentialSettings(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementDerivedCredentialSettingsBody) (*intune.AnyDeviceManagementDerivedCredentialSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"}, fn)
 }
 
 // HandleUpdateDetectedApp fakes "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *intune.UpdateDetectedAppBody) (*intune.DetectedApp, error)) http.Handler {
+func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, fn)
 }
 
@@ -1220,7 +1220,7 @@ func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, rou
 // deviceCompliancePolicyAssignment" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.DeviceCompliancePolicyAssignment, error)) http.Handler {
+func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyAssignmentBody) (*intune.AnyDeviceCompliancePolicyAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"}, fn)
 }
 
@@ -1228,7 +1228,7 @@ func HandleUpdateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, r
 // deviceComplianceDeviceOverview" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.DeviceComplianceDeviceOverview, error)) http.Handler {
+func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceDeviceOverviewBody) (*intune.AnyDeviceComplianceDeviceOverview, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"}, fn)
 }
 
@@ -1236,7 +1236,7 @@ func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, rou
 // deviceComplianceDeviceStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.DeviceComplianceDeviceStatus, error)) http.Handler {
+func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceDeviceStatusBody) (*intune.AnyDeviceComplianceDeviceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"}, fn)
 }
 
@@ -1244,7 +1244,7 @@ func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route
 // deviceComplianceScheduledActionForRule" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.DeviceComplianceScheduledActionForRule, error)) http.Handler {
+func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, fn)
 }
 
@@ -1252,7 +1252,7 @@ func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Cont
 // deviceComplianceActionItem" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.DeviceComplianceActionItem, error)) http.Handler {
+func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceActionItemBody) (*intune.AnyDeviceComplianceActionItem, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"}, fn)
 }
 
@@ -1260,7 +1260,7 @@ func HandleUpdateDeviceComplianceActionItem(fn func(ctx context.Context, route R
 // deviceComplianceUserOverview" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.DeviceComplianceUserOverview, error)) http.Handler {
+func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceUserOverviewBody) (*intune.AnyDeviceComplianceUserOverview, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"}, fn)
 }
 
@@ -1268,7 +1268,7 @@ func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route
 // deviceComplianceUserStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.DeviceComplianceUserStatus, error)) http.Handler {
+func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceUserStatusBody) (*intune.AnyDeviceComplianceUserStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"}, fn)
 }
 
@@ -1276,7 +1276,7 @@ func HandleUpdateDeviceComplianceUserStatus(fn func(ctx context.Context, route R
 // deviceCompliancePolicyDeviceStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicyDeviceStateSummary) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.DeviceCompliancePolicyDeviceStateSummary, error)) http.Handler {
+func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody) (*intune.AnyDeviceCompliancePolicyDeviceStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"}, fn)
 }
 
@@ -1284,7 +1284,7 @@ func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Co
 // deviceCompliancePolicySettingStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.DeviceCompliancePolicySettingStateSummary, error)) http.Handler {
+func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, fn)
 }
 
@@ -1292,7 +1292,7 @@ func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.C
 // deviceComplianceSettingState" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.DeviceComplianceSettingState, error)) http.Handler {
+func HandleUpdateDeviceComplianceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceSettingStateBody) (*intune.AnyDeviceComplianceSettingState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"}, fn)
 }
 
@@ -1307,7 +1307,7 @@ func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route
 // deviceComplianceScriptDeviceState" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.DeviceComplianceScriptDeviceState, error)) http.Handler {
+func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptDeviceStateBody) (*intune.AnyDeviceComplianceScriptDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"}, fn)
 }
 
@@ -1315,7 +1315,7 @@ func HandleUpdateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, 
 // deviceComplianceScriptRunSummary" (PATCH
 // /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.DeviceComplianceScriptRunSummary, error)) http.Handler {
+func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptRunSummaryBody) (*intune.AnyDeviceComplianceScriptRunSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"}, fn)
 }
 
@@ -1323,7 +1323,7 @@ func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, r
 // deviceConfigurationConflictSummary" (PATCH
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.DeviceConfigurationConflictSummary, error)) http.Handler {
+func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationConflictSummaryBody) (*intune.AnyDeviceConfigurationConflictSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"}, fn)
 }
 
@@ -1331,7 +1331,7 @@ func HandleUpdateDeviceConfigurationConflictSummary(fn func(ctx context.Context,
 // deviceConfigurationDeviceStateSummary" (PATCH
 // /deviceManagement/deviceConfigurationDeviceStateSummaries) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.DeviceConfigurationDeviceStateSummary, error)) http.Handler {
+func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStateSummaryBody) (*intune.AnyDeviceConfigurationDeviceStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"}, fn)
 }
 
@@ -1339,7 +1339,7 @@ func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Conte
 // (PATCH
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Route, body *intune.UpdateRestrictedAppsViolationBody) (*intune.RestrictedAppsViolation, error)) http.Handler {
+func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Route, body *intune.UpdateRestrictedAppsViolationBody) (*intune.AnyRestrictedAppsViolation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"}, fn)
 }
 
@@ -1347,7 +1347,7 @@ func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Rout
 // deviceConfigurationUserStateSummary" (PATCH
 // /deviceManagement/deviceConfigurationUserStateSummaries) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.DeviceConfigurationUserStateSummary, error)) http.Handler {
+func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.AnyDeviceConfigurationUserStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, fn)
 }
 
@@ -2170,7 +2170,7 @@ func HandleUpdateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Conte
 // windowsDomainJoinConfiguration" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 3 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.WindowsDomainJoinConfiguration, error)) http.Handler {
+func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"}, fn)
 }
 
@@ -2179,7 +2179,7 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.DeviceConfigurationAssignment, error)) http.Handler {
+func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, fn)
 }
 
@@ -2188,7 +2188,7 @@ func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}
 // and 10 more documented paths) for tests: it answers with what fn returns.
 // See Route.
-func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.SettingStateDeviceSummary, error)) http.Handler {
+func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"}, fn)
 }
 
@@ -2197,7 +2197,7 @@ func HandleUpdateSettingStateDeviceSummary(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.DeviceConfigurationDeviceOverview, error)) http.Handler {
+func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceOverviewBody) (*intune.AnyDeviceConfigurationDeviceOverview, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"}, fn)
 }
 
@@ -2206,7 +2206,7 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.DeviceConfigurationDeviceStatus, error)) http.Handler {
+func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, fn)
 }
 
@@ -2215,7 +2215,7 @@ func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.DeviceConfigurationGroupAssignment, error)) http.Handler {
+func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"}, fn)
 }
 
@@ -2224,7 +2224,7 @@ func HandleUpdateDeviceConfigurationGroupAssignment(fn func(ctx context.Context,
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AndroidForWorkTrustedRootCertificate, error)) http.Handler {
+func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
@@ -2233,7 +2233,7 @@ func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Contex
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}
 // and 21 more documented paths) for tests: it answers with what fn returns.
 // See Route.
-func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.ManagedDeviceCertificateState, error)) http.Handler {
+func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"}, fn)
 }
 
@@ -2242,7 +2242,7 @@ func HandleUpdateManagedDeviceCertificateState(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.IosTrustedRootCertificate, error)) http.Handler {
+func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"}, fn)
 }
 
@@ -2251,7 +2251,7 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.MacOSTrustedRootCertificate, error)) http.Handler {
+func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, fn)
 }
 
@@ -2259,7 +2259,7 @@ func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route 
 // windowsPrivacyDataAccessControlItem" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.WindowsPrivacyDataAccessControlItem, error)) http.Handler {
+func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPrivacyDataAccessControlItemBody) (*intune.AnyWindowsPrivacyDataAccessControlItem, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"}, fn)
 }
 
@@ -2267,14 +2267,14 @@ func HandleUpdateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context
 // windowsPhone81TrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.WindowsPhone81TrustedRootCertificate, error)) http.Handler {
+func HandleUpdateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsPhone81TrustedRootCertificateBody) (*intune.AnyWindowsPhone81TrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"}, fn)
 }
 
 // HandleUpdateWindowsUpdateState fakes "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsUpdateStateBody) (*intune.WindowsUpdateState, error)) http.Handler {
+func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsUpdateStateBody) (*intune.AnyWindowsUpdateState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"}, fn)
 }
 
@@ -2283,7 +2283,7 @@ func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, bo
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.Windows81TrustedRootCertificate, error)) http.Handler {
+func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, fn)
 }
 
@@ -2292,7 +2292,7 @@ func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AndroidDeviceOwnerTrustedRootCertificate, error)) http.Handler {
+func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
@@ -2301,7 +2301,7 @@ func HandleUpdateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AndroidTrustedRootCertificate, error)) http.Handler {
+func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
@@ -2310,7 +2310,7 @@ func HandleUpdateAndroidTrustedRootCertificate(fn func(ctx context.Context, rout
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AndroidWorkProfileTrustedRootCertificate, error)) http.Handler {
+func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
@@ -2319,7 +2319,7 @@ func HandleUpdateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Co
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.DeviceConfigurationUserOverview, error)) http.Handler {
+func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserOverviewBody) (*intune.AnyDeviceConfigurationUserOverview, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"}, fn)
 }
 
@@ -2328,7 +2328,7 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}
 // and 9 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.DeviceConfigurationUserStatus, error)) http.Handler {
+func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, fn)
 }
 
@@ -2392,14 +2392,14 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx cont
 // enrollmentConfigurationAssignment" (PATCH
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.EnrollmentConfigurationAssignment, error)) http.Handler {
+func HandleUpdateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, fn)
 }
 
 // HandleUpdateDeviceHealthScript fakes "Update deviceHealthScript" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptBody) (*intune.DeviceHealthScript, error)) http.Handler {
+func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptBody) (*intune.AnyDeviceHealthScript, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"}, fn)
 }
 
@@ -2408,7 +2408,7 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.DeviceHealthScriptAssignment, error)) http.Handler {
+func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, fn)
 }
 
@@ -2416,7 +2416,7 @@ func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route
 // deviceHealthScriptDeviceState" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.DeviceHealthScriptDeviceState, error)) http.Handler {
+func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptDeviceStateBody) (*intune.AnyDeviceHealthScriptDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"}, fn)
 }
 
@@ -2424,7 +2424,7 @@ func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, rout
 // deviceHealthScriptRunSummary" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.DeviceHealthScriptRunSummary, error)) http.Handler {
+func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptRunSummaryBody) (*intune.AnyDeviceHealthScriptRunSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"}, fn)
 }
 
@@ -2432,14 +2432,14 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 // (PATCH
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementPartnerBody) (*intune.DeviceManagementPartner, error)) http.Handler {
+func HandleUpdateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementScript fakes "Update deviceManagementScript"
 // (PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptBody) (*intune.DeviceManagementScript, error)) http.Handler {
+func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptBody) (*intune.AnyDeviceManagementScript, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"}, fn)
 }
 
@@ -2447,7 +2447,7 @@ func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCategoryBody) (*intune.DeviceCategory, error)) http.Handler {
+func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, fn)
 }
 
@@ -2455,7 +2455,7 @@ func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *
 // deviceLogCollectionResponse" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.DeviceLogCollectionResponse, error)) http.Handler {
+func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceLogCollectionResponseBody) (*intune.AnyDeviceLogCollectionResponse, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"}, fn)
 }
 
@@ -2463,7 +2463,7 @@ func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route 
 // (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsProtectionStateBody) (*intune.WindowsProtectionState, error)) http.Handler {
+func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsProtectionStateBody) (*intune.AnyWindowsProtectionState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"}, fn)
 }
 
@@ -2471,14 +2471,14 @@ func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route
 // windowsDeviceMalwareState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsDeviceMalwareState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.WindowsDeviceMalwareState, error)) http.Handler {
+func HandleUpdateWindowsDeviceMalwareState(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDeviceMalwareStateBody) (*intune.AnyWindowsDeviceMalwareState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"}, fn)
 }
 
 // HandleUpdateDeviceShellScript fakes "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceShellScriptBody) (*intune.DeviceShellScript, error)) http.Handler {
+func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, fn)
 }
 
@@ -2487,7 +2487,7 @@ func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, bod
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.DeviceManagementScriptAssignment, error)) http.Handler {
+func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"}, fn)
 }
 
@@ -2496,7 +2496,7 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}
 // and 3 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.DeviceManagementScriptDeviceState, error)) http.Handler {
+func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, fn)
 }
 
@@ -2505,7 +2505,7 @@ func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, 
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.DeviceManagementScriptGroupAssignment, error)) http.Handler {
+func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"}, fn)
 }
 
@@ -2514,7 +2514,7 @@ func HandleUpdateDeviceManagementScriptGroupAssignment(fn func(ctx context.Conte
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary and 2
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.DeviceManagementScriptRunSummary, error)) http.Handler {
+func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptRunSummaryBody) (*intune.AnyDeviceManagementScriptRunSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"}, fn)
 }
 
@@ -2523,7 +2523,7 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.DeviceManagementScriptUserState, error)) http.Handler {
+func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, fn)
 }
 
@@ -2539,7 +2539,7 @@ func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context
 // embeddedSIMActivationCodePool" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.EmbeddedSIMActivationCodePool, error)) http.Handler {
+func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, fn)
 }
 
@@ -2547,7 +2547,7 @@ func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, rout
 // embeddedSIMActivationCodePoolAssignment" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.EmbeddedSIMActivationCodePoolAssignment, error)) http.Handler {
+func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.AnyEmbeddedSIMActivationCodePoolAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"}, fn)
 }
 
@@ -2555,7 +2555,7 @@ func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Con
 // (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.EmbeddedSIMDeviceState, error)) http.Handler {
+func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, fn)
 }
 
@@ -2563,7 +2563,7 @@ func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route
 // deviceManagementExchangeConnector" (PATCH
 // /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.DeviceManagementExchangeConnector, error)) http.Handler {
+func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeConnectorBody) (*intune.AnyDeviceManagementExchangeConnector, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"}, fn)
 }
 
@@ -2571,7 +2571,7 @@ func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, 
 // deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.DeviceManagementExchangeOnPremisesPolicy, error)) http.Handler {
+func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, fn)
 }
 
@@ -2602,7 +2602,7 @@ func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Rou
 // groupPolicyConfigurationAssignment" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.GroupPolicyConfigurationAssignment, error)) http.Handler {
+func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyConfigurationAssignmentBody) (*intune.AnyGroupPolicyConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"}, fn)
 }
 
@@ -2611,7 +2611,7 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.GroupPolicyDefinitionValue, error)) http.Handler {
+func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, fn)
 }
 
@@ -2773,7 +2773,7 @@ func HandleUpdateGroupPolicyUploadedPresentation(fn func(ctx context.Context, ro
 // HandleUpdateGroupPolicyOperation fakes "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyOperationBody) (*intune.GroupPolicyOperation, error)) http.Handler {
+func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyOperationBody) (*intune.AnyGroupPolicyOperation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"}, fn)
 }
 
@@ -2807,7 +2807,7 @@ func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, rout
 // groupPolicyMigrationReport" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.GroupPolicyMigrationReport, error)) http.Handler {
+func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, fn)
 }
 
@@ -2815,7 +2815,7 @@ func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route R
 // groupPolicySettingMapping" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.GroupPolicySettingMapping, error)) http.Handler {
+func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicySettingMappingBody) (*intune.AnyGroupPolicySettingMapping, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"}, fn)
 }
 
@@ -2823,7 +2823,7 @@ func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Ro
 // unsupportedGroupPolicyExtension" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.UnsupportedGroupPolicyExtension, error)) http.Handler {
+func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, fn)
 }
 
@@ -2861,7 +2861,7 @@ func HandleUpdateImportedDeviceIdentityResult(fn func(ctx context.Context, route
 // HandleUpdateDeviceManagementIntent fakes "Update deviceManagementIntent"
 // (PATCH /deviceManagement/intents/{deviceManagementIntentId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentBody) (*intune.DeviceManagementIntent, error)) http.Handler {
+func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, fn)
 }
 
@@ -2869,7 +2869,7 @@ func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route
 // deviceManagementIntentAssignment" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.DeviceManagementIntentAssignment, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentAssignmentBody) (*intune.AnyDeviceManagementIntentAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"}, fn)
 }
 
@@ -2877,7 +2877,7 @@ func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, r
 // deviceManagementIntentSettingCategory" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.DeviceManagementIntentSettingCategory, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, fn)
 }
 
@@ -2885,7 +2885,7 @@ func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Conte
 // deviceManagementIntentDeviceSettingStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.DeviceManagementIntentDeviceSettingStateSummary, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceSettingStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"}, fn)
 }
 
@@ -2893,7 +2893,7 @@ func HandleUpdateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx con
 // deviceManagementIntentDeviceStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.DeviceManagementIntentDeviceStateSummary, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"}, fn)
 }
 
@@ -2901,7 +2901,7 @@ func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Co
 // deviceManagementIntentDeviceState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.DeviceManagementIntentDeviceState, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, fn)
 }
 
@@ -2963,7 +2963,7 @@ func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 // deviceManagementIntentUserStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.DeviceManagementIntentUserStateSummary, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.AnyDeviceManagementIntentUserStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, fn)
 }
 
@@ -2971,14 +2971,14 @@ func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Cont
 // deviceManagementIntentUserState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementIntentUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.DeviceManagementIntentUserState, error)) http.Handler {
+func HandleUpdateDeviceManagementIntentUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateBody) (*intune.AnyDeviceManagementIntentUserState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"}, fn)
 }
 
 // HandleUpdateIntuneBrandingProfile fakes "Update intuneBrandingProfile"
 // (PATCH /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileBody) (*intune.IntuneBrandingProfile, error)) http.Handler {
+func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, fn)
 }
 
@@ -2986,14 +2986,14 @@ func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route,
 // intuneBrandingProfileAssignment" (PATCH
 // /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateIntuneBrandingProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.IntuneBrandingProfileAssignment, error)) http.Handler {
+func HandleUpdateIntuneBrandingProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileAssignmentBody) (*intune.AnyIntuneBrandingProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateIosUpdateDeviceStatus fakes "Update iosUpdateDeviceStatus"
 // (PATCH /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.IosUpdateDeviceStatus, error)) http.Handler {
+func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, fn)
 }
 
@@ -3009,7 +3009,7 @@ func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, 
 // macOSSoftwareUpdateCategorySummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.MacOSSoftwareUpdateCategorySummary, error)) http.Handler {
+func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateCategorySummaryBody) (*intune.AnyMacOSSoftwareUpdateCategorySummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"}, fn)
 }
 
@@ -3017,7 +3017,7 @@ func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context,
 // macOSSoftwareUpdateStateSummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.MacOSSoftwareUpdateStateSummary, error)) http.Handler {
+func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, fn)
 }
 
@@ -3032,7 +3032,7 @@ func HandleUpdateManagedDeviceEncryptionState(fn func(ctx context.Context, route
 // HandleUpdateManagedDeviceOverview fakes "Update managedDeviceOverview"
 // (PATCH /deviceManagement/managedDeviceOverview) for tests: it answers with
 // what fn returns. See Route.
-func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceOverviewBody) (*intune.ManagedDeviceOverview, error)) http.Handler {
+func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceOverviewBody) (*intune.AnyManagedDeviceOverview, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/managedDeviceOverview"}, fn)
 }
 
@@ -3055,7 +3055,7 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 // /deviceManagement/managementConditionStatements/{managementConditionStatementId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.UpdateManagementConditionStatementBody) (*intune.ManagementConditionStatement, error)) http.Handler {
+func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, fn)
 }
 
@@ -3088,7 +3088,7 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 // /deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.MicrosoftTunnelConfiguration, error)) http.Handler {
+func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, fn)
 }
 
@@ -3111,7 +3111,7 @@ func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, b
 // (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.MicrosoftTunnelServer, error)) http.Handler {
+func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, fn)
 }
 
@@ -3120,7 +3120,7 @@ func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route,
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.MobileAppTroubleshootingEvent, error)) http.Handler {
+func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"}, fn)
 }
 
@@ -3128,7 +3128,7 @@ func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, rout
 // (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AppLogCollectionRequest, error)) http.Handler {
+func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, fn)
 }
 
@@ -3136,14 +3136,14 @@ func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Rout
 // mobileThreatDefenseConnector" (PATCH
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.MobileThreatDefenseConnector, error)) http.Handler {
+func HandleUpdateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *intune.UpdateMobileThreatDefenseConnectorBody) (*intune.AnyMobileThreatDefenseConnector, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, fn)
 }
 
 // HandleUpdateNdesConnector fakes "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) for tests: it answers
 // with what fn returns. See Route.
-func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *intune.UpdateNdesConnectorBody) (*intune.NdesConnector, error)) http.Handler {
+func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *intune.UpdateNdesConnectorBody) (*intune.AnyNdesConnector, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, fn)
 }
 
@@ -3151,7 +3151,7 @@ func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *i
 // notificationMessageTemplate" (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateNotificationMessageTemplateBody) (*intune.NotificationMessageTemplate, error)) http.Handler {
+func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateNotificationMessageTemplateBody) (*intune.AnyNotificationMessageTemplate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"}, fn)
 }
 
@@ -3159,14 +3159,14 @@ func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route 
 // localizedNotificationMessage" (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateLocalizedNotificationMessage(fn func(ctx context.Context, route Route, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.LocalizedNotificationMessage, error)) http.Handler {
+func HandleUpdateLocalizedNotificationMessage(fn func(ctx context.Context, route Route, body *intune.UpdateLocalizedNotificationMessageBody) (*intune.AnyLocalizedNotificationMessage, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"}, fn)
 }
 
 // HandleUpdateRemoteActionAudit fakes "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteActionAuditBody) (*intune.RemoteActionAudit, error)) http.Handler {
+func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, fn)
 }
 
@@ -3174,14 +3174,14 @@ func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, bod
 // (PATCH
 // /deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateRemoteAssistancePartner(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.RemoteAssistancePartner, error)) http.Handler {
+func HandleUpdateRemoteAssistancePartner(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteAssistancePartnerBody) (*intune.AnyRemoteAssistancePartner, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"}, fn)
 }
 
 // HandleUpdateDeviceManagementReports fakes "Update deviceManagementReports"
 // (PATCH /deviceManagement/reports) for tests: it answers with what fn
 // returns. See Route.
-func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportsBody) (*intune.DeviceManagementReports, error)) http.Handler {
+func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportsBody) (*intune.AnyDeviceManagementReports, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reports"}, fn)
 }
 
@@ -3189,7 +3189,7 @@ func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Rout
 // deviceManagementCachedReportConfiguration" (PATCH
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.DeviceManagementCachedReportConfiguration, error)) http.Handler {
+func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, fn)
 }
 
@@ -3197,7 +3197,7 @@ func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.C
 // deviceManagementExportJob" (PATCH
 // /deviceManagement/reports/exportJobs/{deviceManagementExportJobId}) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExportJobBody) (*intune.DeviceManagementExportJob, error)) http.Handler {
+func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExportJobBody) (*intune.AnyDeviceManagementExportJob, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"}, fn)
 }
 
@@ -3205,7 +3205,7 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 // deviceManagementReportSchedule" (PATCH
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.DeviceManagementReportSchedule, error)) http.Handler {
+func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, fn)
 }
 
@@ -3245,14 +3245,14 @@ func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route 
 // deviceManagementResourceAccessProfileAssignment" (PATCH
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.DeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
+func HandleUpdateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateResourceOperation fakes "Update resourceOperation" (PATCH
 // /deviceManagement/resourceOperations/{resourceOperationId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, body *intune.UpdateResourceOperationBody) (*intune.ResourceOperation, error)) http.Handler {
+func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, body *intune.UpdateResourceOperationBody) (*intune.AnyResourceOperation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}"}, fn)
 }
 
@@ -3334,7 +3334,7 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 // deviceAndAppManagementRoleAssignment" (PATCH
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.DeviceAndAppManagementRoleAssignment, error)) http.Handler {
+func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, fn)
 }
 
@@ -3364,14 +3364,14 @@ func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *
 // roleScopeTagAutoAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.RoleScopeTagAutoAssignment, error)) http.Handler {
+func HandleUpdateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagAutoAssignmentBody) (*intune.AnyRoleScopeTagAutoAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"}, fn)
 }
 
 // HandleUpdateRoleScopeTag fakes "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagBody) (*intune.RoleScopeTag, error)) http.Handler {
+func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, fn)
 }
 
@@ -3415,7 +3415,7 @@ func HandleUpdateDeviceManagementSettingDefinition(fn func(ctx context.Context, 
 // softwareUpdateStatusSummary" (PATCH
 // /deviceManagement/softwareUpdateStatusSummary) for tests: it answers with
 // what fn returns. See Route.
-func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.SoftwareUpdateStatusSummary, error)) http.Handler {
+func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSoftwareUpdateStatusSummaryBody) (*intune.AnySoftwareUpdateStatusSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/softwareUpdateStatusSummary"}, fn)
 }
 
@@ -3423,7 +3423,7 @@ func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route 
 // telecomExpenseManagementPartner" (PATCH
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.TelecomExpenseManagementPartner, error)) http.Handler {
+func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, fn)
 }
 
@@ -3432,7 +3432,7 @@ func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, ro
 // /deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.DeviceManagementConfigurationSettingTemplate, error)) http.Handler {
+func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, fn)
 }
 
@@ -3454,7 +3454,7 @@ func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Rou
 // deviceManagementTemplateSettingCategory" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.DeviceManagementTemplateSettingCategory, error)) http.Handler {
+func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, fn)
 }
 
@@ -3462,7 +3462,7 @@ func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Con
 // securityBaselineCategoryStateSummary" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.SecurityBaselineCategoryStateSummary, error)) http.Handler {
+func HandleUpdateSecurityBaselineCategoryStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineCategoryStateSummaryBody) (*intune.AnySecurityBaselineCategoryStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"}, fn)
 }
 
@@ -3478,14 +3478,14 @@ func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route
 // securityBaselineDeviceState" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateSecurityBaselineDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.SecurityBaselineDeviceState, error)) http.Handler {
+func HandleUpdateSecurityBaselineDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateSecurityBaselineDeviceStateBody) (*intune.AnySecurityBaselineDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"}, fn)
 }
 
 // HandleUpdateTermsAndConditions fakes "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsBody) (*intune.TermsAndConditions, error)) http.Handler {
+func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, fn)
 }
 
@@ -3493,7 +3493,7 @@ func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, bo
 // termsAndConditionsAcceptanceStatus" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.TermsAndConditionsAcceptanceStatus, error)) http.Handler {
+func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsAcceptanceStatusBody) (*intune.AnyTermsAndConditionsAcceptanceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"}, fn)
 }
 
@@ -3501,7 +3501,7 @@ func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context,
 // termsAndConditionsAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.TermsAndConditionsAssignment, error)) http.Handler {
+func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsAssignmentBody) (*intune.AnyTermsAndConditionsAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"}, fn)
 }
 
@@ -3509,7 +3509,7 @@ func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route
 // termsAndConditionsGroupAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.TermsAndConditionsGroupAssignment, error)) http.Handler {
+func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, fn)
 }
 
@@ -3597,7 +3597,7 @@ func HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ct
 // userExperienceAnalyticsCategory" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthOverview and 7 more
 // documented paths) for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.UserExperienceAnalyticsCategory, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsCategoryBody) (*intune.AnyUserExperienceAnalyticsCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"}, fn)
 }
 
@@ -3605,7 +3605,7 @@ func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, ro
 // userExperienceAnalyticsBaseline" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.UserExperienceAnalyticsBaseline, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, fn)
 }
 
@@ -3613,7 +3613,7 @@ func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, ro
 // userExperienceAnalyticsDevicePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.UserExperienceAnalyticsDevicePerformance, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDevicePerformanceBody) (*intune.AnyUserExperienceAnalyticsDevicePerformance, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"}, fn)
 }
 
@@ -3629,7 +3629,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context
 // userExperienceAnalyticsDeviceStartupHistory" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.UserExperienceAnalyticsDeviceStartupHistory, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupHistory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"}, fn)
 }
 
@@ -3637,7 +3637,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context
 // "Update userExperienceAnalyticsDeviceStartupProcessPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.UserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, fn)
 }
 
@@ -3645,7 +3645,7 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(
 // userExperienceAnalyticsDeviceStartupProcess" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.UserExperienceAnalyticsDeviceStartupProcess, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcess, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"}, fn)
 }
 
@@ -3686,7 +3686,7 @@ func HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx cont
 // userExperienceAnalyticsOverview" (PATCH
 // /deviceManagement/userExperienceAnalyticsOverview) for tests: it answers
 // with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.UserExperienceAnalyticsOverview, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsOverviewBody) (*intune.AnyUserExperienceAnalyticsOverview, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsOverview"}, fn)
 }
 
@@ -3694,7 +3694,7 @@ func HandleUpdateUserExperienceAnalyticsOverview(fn func(ctx context.Context, ro
 // userExperienceAnalyticsRegressionSummary" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.UserExperienceAnalyticsRegressionSummary, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsRegressionSummaryBody) (*intune.AnyUserExperienceAnalyticsRegressionSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"}, fn)
 }
 
@@ -3703,7 +3703,7 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}
 // and 4 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.UserExperienceAnalyticsMetric, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, fn)
 }
 
@@ -3743,14 +3743,14 @@ func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx conte
 // userExperienceAnalyticsWorkFromAnywhereDevice" (PATCH
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereDevice, error)) http.Handler {
+func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"}, fn)
 }
 
 // HandleUpdateUserPFXCertificate fakes "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateUserPFXCertificateBody) (*intune.UserPFXCertificate, error)) http.Handler {
+func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, fn)
 }
 
@@ -3776,14 +3776,14 @@ func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Co
 // windowsAutopilotDeploymentProfileAssignment" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.WindowsAutopilotDeploymentProfileAssignment, error)) http.Handler {
+func HandleUpdateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.AnyWindowsAutopilotDeploymentProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"}, fn)
 }
 
 // HandleUpdateWindowsAutopilotSettings fakes "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) for tests: it answers
 // with what fn returns. See Route.
-func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.WindowsAutopilotSettings, error)) http.Handler {
+func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.AnyWindowsAutopilotSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, fn)
 }
 
@@ -3791,7 +3791,7 @@ func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Rou
 // windowsFeatureUpdateProfile" (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.WindowsFeatureUpdateProfile, error)) http.Handler {
+func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileBody) (*intune.AnyWindowsFeatureUpdateProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"}, fn)
 }
 
@@ -3799,7 +3799,7 @@ func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route 
 // windowsFeatureUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.WindowsFeatureUpdateProfileAssignment, error)) http.Handler {
+func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, fn)
 }
 
@@ -3807,7 +3807,7 @@ func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Conte
 // windowsInformationProtectionAppLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.WindowsInformationProtectionAppLearningSummary, error)) http.Handler {
+func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLearningSummaryBody) (*intune.AnyWindowsInformationProtectionAppLearningSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"}, fn)
 }
 
@@ -3815,7 +3815,7 @@ func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx cont
 // windowsInformationProtectionNetworkLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.WindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
+func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, fn)
 }
 
@@ -3823,7 +3823,7 @@ func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx 
 // windowsMalwareInformation" (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsMalwareInformationBody) (*intune.WindowsMalwareInformation, error)) http.Handler {
+func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsMalwareInformationBody) (*intune.AnyWindowsMalwareInformation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"}, fn)
 }
 
@@ -3831,7 +3831,7 @@ func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Ro
 // malwareStateForWindowsDevice" (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.MalwareStateForWindowsDevice, error)) http.Handler {
+func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, fn)
 }
 
@@ -3847,7 +3847,7 @@ func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route 
 // windowsQualityUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.WindowsQualityUpdateProfileAssignment, error)) http.Handler {
+func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, fn)
 }
 
@@ -3934,13 +3934,13 @@ func HandleUpdateRoleManagement(fn func(ctx context.Context, route Route, body *
 // HandleUpdateRbacApplicationMultiple fakes "Update rbacApplicationMultiple"
 // (PATCH /roleManagement/deviceManagement) for tests: it answers with what fn
 // returns. See Route.
-func HandleUpdateRbacApplicationMultiple(fn func(ctx context.Context, route Route, body *intune.UpdateRbacApplicationMultipleBody) (*intune.RbacApplicationMultiple, error)) http.Handler {
+func HandleUpdateRbacApplicationMultiple(fn func(ctx context.Context, route Route, body *intune.UpdateRbacApplicationMultipleBody) (*intune.AnyRbacApplicationMultiple, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/roleManagement/deviceManagement"}, fn)
 }
 
 // HandleUpdateUser fakes "Update user" (PATCH /users/{usersId}) for tests: it
 // answers with what fn returns. See Route.
-func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.UpdateUserBody) (*intune.User, error)) http.Handler {
+func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.UpdateUserBody) (*intune.AnyUser, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/users/{usersId}"}, fn)
 }
 
@@ -3948,6 +3948,6 @@ func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.Upd
 // (PATCH
 // /users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}) for
 // tests: it answers with what fn returns. See Route.
-func HandleUpdateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.MobileAppIntentAndState, error)) http.Handler {
+func HandleUpdateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.AnyMobileAppIntentAndState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"}, fn)
 }
