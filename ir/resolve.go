@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"encoding/json"
 	"path"
 	"slices"
 	"sort"
@@ -61,6 +62,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	spec := r.spec()
 	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
+	flagsFromExamples(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags
@@ -549,6 +551,7 @@ func (r *resolver) spec() *Spec {
 		}
 		s.Examples = append(s.Examples, ex)
 	}
+	markWrapped(s)
 	sort.SliceStable(s.Types, func(i, j int) bool { return s.Types[i].Name < s.Types[j].Name })
 	sort.SliceStable(s.Enums, func(i, j int) bool { return s.Enums[i].Name < s.Enums[j].Name })
 	sort.SliceStable(s.Operations, func(i, j int) bool { return opKey(s.Operations[i]) < opKey(s.Operations[j]) })
@@ -600,4 +603,68 @@ func posLess(a, b Pos) bool {
 		return a.Line < b.Line
 	}
 	return a.Path < b.Path
+}
+
+// markWrapped finds response examples that wrap one entity in {"value":
+// {...}} (as the 2021 Intune get pages do; the service answers with the
+// entity itself): an object whose only member besides "@odata." annotations
+// is "value" holding an object, shown as a type that has no property
+// "value". Such an example is Wrapped, and the type it shows is the inner
+// object's "@odata.type" if it names a known type.
+func markWrapped(s *Spec) {
+	types := make(map[string]*Type, len(s.Types))
+	for i := range s.Types {
+		types[s.Types[i].Name] = &s.Types[i]
+	}
+	for i := range s.Examples {
+		ex := &s.Examples[i]
+		if ex.Role != RoleResponse || ex.Collection {
+			continue
+		}
+		inner, ok := wrappedValue(ex.Body)
+		if !ok {
+			continue
+		}
+		t := types[ex.Type]
+		if t == nil || hasProperty(t, "value") {
+			continue
+		}
+		ex.Wrapped = true
+		var probe struct {
+			ODataType string `json:"@odata.type"`
+		}
+		if json.Unmarshal(inner, &probe) == nil && probe.ODataType != "" {
+			if n := strings.TrimPrefix(probe.ODataType, "#"); types[n] != nil {
+				ex.Type = n
+			}
+		}
+	}
+}
+
+// wrappedValue returns the object under "value" if body is an object whose
+// only members besides "@odata." annotations are "value".
+func wrappedValue(body string) (json.RawMessage, bool) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &top) != nil {
+		return nil, false
+	}
+	v, ok := top["value"]
+	if !ok || !strings.HasPrefix(strings.TrimSpace(string(v)), "{") {
+		return nil, false
+	}
+	for k := range top {
+		if k != "value" && !strings.HasPrefix(k, "@odata.") {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func hasProperty(t *Type, wire string) bool {
+	for _, p := range t.Properties {
+		if p.Name == wire {
+			return true
+		}
+	}
+	return false
 }

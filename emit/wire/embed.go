@@ -7,7 +7,8 @@
 // The runtime imports only the standard library. It is a real package so
 // that it is compiled and tested here; emit copies the declarations a
 // generated package uses (see emit/runtime.go), rewriting only the package
-// clause. Only the files in Files are copied: not this one, not the tests.
+// clause. Only the files in Files are copied: not this one, not rules.go
+// (which docgen itself uses), not the tests.
 package wire
 
 import _ "embed"

@@ -18,11 +18,12 @@ import (
 )
 
 // TestFilesAreTheRuntime: Files holds every non-test source file of this
-// package but embed.go, as it is on disk.
+// package but embed.go and rules.go (docgen's own way into the rules), as
+// it is on disk.
 func TestFilesAreTheRuntime(t *testing.T) {
 	names, err := filepath.Glob("*.go")
 	require.NoError(t, err)
-	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasSuffix(n, "_test.go") || n == "embed.go" })
+	names = slices.DeleteFunc(names, func(n string) bool { return strings.HasSuffix(n, "_test.go") || n == "embed.go" || n == "rules.go" })
 	var listed []string
 	for n, src := range Files {
 		listed = append(listed, n)

@@ -94,11 +94,9 @@ func (v AdminConsentState) String() string {
 }
 
 // AdvancedBitLockerState is the enum type
-// microsoft.graph.advancedBitLockerState. It is a flags enum: the wire value
-// is a comma-separated list of members; use Members and
-// NewAdvancedBitLockerState to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.advancedBitLockerState. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-advancedbitlockerstate?view=graph-rest-beta
@@ -172,45 +170,9 @@ func AdvancedBitLockerStateValues() []AdvancedBitLockerState {
 	return enumValues[AdvancedBitLockerState](documentedAdvancedBitLockerStateValues)
 }
 
-// NewAdvancedBitLockerState joins members into one flags value.
-func NewAdvancedBitLockerState(members ...AdvancedBitLockerState) AdvancedBitLockerState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AdvancedBitLockerState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AdvancedBitLockerState) Members() []AdvancedBitLockerState {
-	if v == "" {
-		return nil
-	}
-	var out []AdvancedBitLockerState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AdvancedBitLockerState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AdvancedBitLockerState) Has(m AdvancedBitLockerState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AdvancedBitLockerState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAdvancedBitLockerStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAdvancedBitLockerStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -854,11 +816,9 @@ func (v AndroidDeviceOwnerVirtualHomeButtonType) String() string {
 }
 
 // AndroidDeviceOwnerWiFiSecurityType is the enum type
-// microsoft.graph.androidDeviceOwnerWiFiSecurityType. It is a flags enum: the
-// wire value is a comma-separated list of members; use Members and
-// NewAndroidDeviceOwnerWiFiSecurityType to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// microsoft.graph.androidDeviceOwnerWiFiSecurityType. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-androiddeviceownerwifisecuritytype?view=graph-rest-beta
@@ -887,45 +847,9 @@ func AndroidDeviceOwnerWiFiSecurityTypeValues() []AndroidDeviceOwnerWiFiSecurity
 	return enumValues[AndroidDeviceOwnerWiFiSecurityType](documentedAndroidDeviceOwnerWiFiSecurityTypeValues)
 }
 
-// NewAndroidDeviceOwnerWiFiSecurityType joins members into one flags value.
-func NewAndroidDeviceOwnerWiFiSecurityType(members ...AndroidDeviceOwnerWiFiSecurityType) AndroidDeviceOwnerWiFiSecurityType {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AndroidDeviceOwnerWiFiSecurityType(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AndroidDeviceOwnerWiFiSecurityType) Members() []AndroidDeviceOwnerWiFiSecurityType {
-	if v == "" {
-		return nil
-	}
-	var out []AndroidDeviceOwnerWiFiSecurityType
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AndroidDeviceOwnerWiFiSecurityType(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AndroidDeviceOwnerWiFiSecurityType) Has(m AndroidDeviceOwnerWiFiSecurityType) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AndroidDeviceOwnerWiFiSecurityType) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAndroidDeviceOwnerWiFiSecurityTypeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAndroidDeviceOwnerWiFiSecurityTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -2349,6 +2273,38 @@ func (v AppLockerApplicationControlType) String() string {
 	return string(v)
 }
 
+// AppLogDecryptionAlgorithm is the enum type
+// microsoft.graph.appLogDecryptionAlgorithm. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-applogdecryptionalgorithm?view=graph-rest-beta
+type AppLogDecryptionAlgorithm string
+
+// Documented values of AppLogDecryptionAlgorithm.
+const (
+	// AppLogDecryptionAlgorithmAes256 is "aes256". Not yet documented
+	AppLogDecryptionAlgorithmAes256 AppLogDecryptionAlgorithm = "aes256"
+)
+
+var documentedAppLogDecryptionAlgorithmValues = []string{"aes256"}
+
+// AppLogDecryptionAlgorithmValues lists the documented values in documentation order.
+func AppLogDecryptionAlgorithmValues() []AppLogDecryptionAlgorithm {
+	return enumValues[AppLogDecryptionAlgorithm](documentedAppLogDecryptionAlgorithmValues)
+}
+
+// Known reports whether v is a documented value.
+func (v AppLogDecryptionAlgorithm) Known() bool {
+	return slices.Contains(documentedAppLogDecryptionAlgorithmValues, string(v))
+}
+
+// String returns the wire value.
+func (v AppLogDecryptionAlgorithm) String() string {
+	return string(v)
+}
+
 // AppLogUploadState is the enum type microsoft.graph.appLogUploadState. Values
 // the documentation does not list decode and re-encode unchanged; Known
 // reports whether a value is documented.
@@ -2387,11 +2343,9 @@ func (v AppLogUploadState) String() string {
 	return string(v)
 }
 
-// AppManagementLevel is the enum type microsoft.graph.appManagementLevel. It
-// is a flags enum: the wire value is a comma-separated list of members; use
-// Members and NewAppManagementLevel to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// AppManagementLevel is the enum type microsoft.graph.appManagementLevel.
+// Values the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-mam-appmanagementlevel?view=graph-rest-beta
@@ -2417,45 +2371,9 @@ func AppManagementLevelValues() []AppManagementLevel {
 	return enumValues[AppManagementLevel](documentedAppManagementLevelValues)
 }
 
-// NewAppManagementLevel joins members into one flags value.
-func NewAppManagementLevel(members ...AppManagementLevel) AppManagementLevel {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AppManagementLevel(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AppManagementLevel) Members() []AppManagementLevel {
-	if v == "" {
-		return nil
-	}
-	var out []AppManagementLevel
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AppManagementLevel(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AppManagementLevel) Has(m AppManagementLevel) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AppManagementLevel) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAppManagementLevelValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAppManagementLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -2830,6 +2748,48 @@ func (v ApplicationType) Known() bool {
 
 // String returns the wire value.
 func (v ApplicationType) String() string {
+	return string(v)
+}
+
+// AssignmentFilterEvaluationResult is the enum type
+// microsoft.graph.assignmentFilterEvaluationResult. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-assignmentfilterevaluationsummary?view=graph-rest-beta
+type AssignmentFilterEvaluationResult string
+
+// Documented values of AssignmentFilterEvaluationResult.
+const (
+	// AssignmentFilterEvaluationResultUnknown is "unknown".
+	AssignmentFilterEvaluationResultUnknown AssignmentFilterEvaluationResult = "unknown"
+	// AssignmentFilterEvaluationResultMatch is "match".
+	AssignmentFilterEvaluationResultMatch AssignmentFilterEvaluationResult = "match"
+	// AssignmentFilterEvaluationResultNotMatch is "notMatch".
+	AssignmentFilterEvaluationResultNotMatch AssignmentFilterEvaluationResult = "notMatch"
+	// AssignmentFilterEvaluationResultInconclusive is "inconclusive".
+	AssignmentFilterEvaluationResultInconclusive AssignmentFilterEvaluationResult = "inconclusive"
+	// AssignmentFilterEvaluationResultFailure is "failure".
+	AssignmentFilterEvaluationResultFailure AssignmentFilterEvaluationResult = "failure"
+	// AssignmentFilterEvaluationResultNotEvaluated is "notEvaluated".
+	AssignmentFilterEvaluationResultNotEvaluated AssignmentFilterEvaluationResult = "notEvaluated"
+)
+
+var documentedAssignmentFilterEvaluationResultValues = []string{"unknown", "match", "notMatch", "inconclusive", "failure", "notEvaluated"}
+
+// AssignmentFilterEvaluationResultValues lists the documented values in documentation order.
+func AssignmentFilterEvaluationResultValues() []AssignmentFilterEvaluationResult {
+	return enumValues[AssignmentFilterEvaluationResult](documentedAssignmentFilterEvaluationResultValues)
+}
+
+// Known reports whether v is a documented value.
+func (v AssignmentFilterEvaluationResult) Known() bool {
+	return slices.Contains(documentedAssignmentFilterEvaluationResultValues, string(v))
+}
+
+// String returns the wire value.
+func (v AssignmentFilterEvaluationResult) String() string {
 	return string(v)
 }
 
@@ -3476,6 +3436,138 @@ func (v ChassisType) String() string {
 	return string(v)
 }
 
+// ChromeOSOnboardingStatus is the enum type
+// microsoft.graph.chromeOSOnboardingStatus. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-chromebooksync-chromeosonboardingstatus?view=graph-rest-beta
+type ChromeOSOnboardingStatus string
+
+// Documented values of ChromeOSOnboardingStatus.
+const (
+	// ChromeOSOnboardingStatusUnknown is "unknown".
+	ChromeOSOnboardingStatusUnknown ChromeOSOnboardingStatus = "unknown"
+	// ChromeOSOnboardingStatusInprogress is "inprogress". In progress
+	ChromeOSOnboardingStatusInprogress ChromeOSOnboardingStatus = "inprogress"
+	// ChromeOSOnboardingStatusOnboarded is "onboarded".
+	ChromeOSOnboardingStatusOnboarded ChromeOSOnboardingStatus = "onboarded"
+	// ChromeOSOnboardingStatusFailed is "failed".
+	ChromeOSOnboardingStatusFailed ChromeOSOnboardingStatus = "failed"
+)
+
+var documentedChromeOSOnboardingStatusValues = []string{"unknown", "inprogress", "onboarded", "failed"}
+
+// ChromeOSOnboardingStatusValues lists the documented values in documentation order.
+func ChromeOSOnboardingStatusValues() []ChromeOSOnboardingStatus {
+	return enumValues[ChromeOSOnboardingStatus](documentedChromeOSOnboardingStatusValues)
+}
+
+// Known reports whether v is a documented value.
+func (v ChromeOSOnboardingStatus) Known() bool {
+	return slices.Contains(documentedChromeOSOnboardingStatusValues, string(v))
+}
+
+// String returns the wire value.
+func (v ChromeOSOnboardingStatus) String() string {
+	return string(v)
+}
+
+// Code is the enum type microsoft.graph.code. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescripterror?view=graph-rest-beta
+type Code string
+
+// Documented values of Code.
+const (
+	// CodeNone is "none".
+	CodeNone Code = "none"
+	// CodeJSONFileInvalid is "jsonFileInvalid".
+	CodeJSONFileInvalid Code = "jsonFileInvalid"
+	// CodeJSONFileMissing is "jsonFileMissing".
+	CodeJSONFileMissing Code = "jsonFileMissing"
+	// CodeJSONFileTooLarge is "jsonFileTooLarge".
+	CodeJSONFileTooLarge Code = "jsonFileTooLarge"
+	// CodeRulesMissing is "rulesMissing".
+	CodeRulesMissing Code = "rulesMissing"
+	// CodeDuplicateRules is "duplicateRules".
+	CodeDuplicateRules Code = "duplicateRules"
+	// CodeTooManyRulesSpecified is "tooManyRulesSpecified".
+	CodeTooManyRulesSpecified Code = "tooManyRulesSpecified"
+	// CodeOperatorMissing is "operatorMissing".
+	CodeOperatorMissing Code = "operatorMissing"
+	// CodeOperatorNotSupported is "operatorNotSupported".
+	CodeOperatorNotSupported Code = "operatorNotSupported"
+	// CodeDatatypeMissing is "datatypeMissing".
+	CodeDatatypeMissing Code = "datatypeMissing"
+	// CodeDatatypeNotSupported is "datatypeNotSupported".
+	CodeDatatypeNotSupported Code = "datatypeNotSupported"
+	// CodeOperatorDataTypeCombinationNotSupported is
+	// "operatorDataTypeCombinationNotSupported".
+	CodeOperatorDataTypeCombinationNotSupported Code = "operatorDataTypeCombinationNotSupported"
+	// CodeMoreInfoURIMissing is "moreInfoUriMissing".
+	CodeMoreInfoURIMissing Code = "moreInfoUriMissing"
+	// CodeMoreInfoURIInvalid is "moreInfoUriInvalid".
+	CodeMoreInfoURIInvalid Code = "moreInfoUriInvalid"
+	// CodeMoreInfoURITooLarge is "moreInfoUriTooLarge".
+	CodeMoreInfoURITooLarge Code = "moreInfoUriTooLarge"
+	// CodeDescriptionMissing is "descriptionMissing".
+	CodeDescriptionMissing Code = "descriptionMissing"
+	// CodeDescriptionInvalid is "descriptionInvalid".
+	CodeDescriptionInvalid Code = "descriptionInvalid"
+	// CodeDescriptionTooLarge is "descriptionTooLarge".
+	CodeDescriptionTooLarge Code = "descriptionTooLarge"
+	// CodeTitleMissing is "titleMissing".
+	CodeTitleMissing Code = "titleMissing"
+	// CodeTitleInvalid is "titleInvalid".
+	CodeTitleInvalid Code = "titleInvalid"
+	// CodeTitleTooLarge is "titleTooLarge".
+	CodeTitleTooLarge Code = "titleTooLarge"
+	// CodeOperandMissing is "operandMissing".
+	CodeOperandMissing Code = "operandMissing"
+	// CodeOperandInvalid is "operandInvalid".
+	CodeOperandInvalid Code = "operandInvalid"
+	// CodeOperandTooLarge is "operandTooLarge".
+	CodeOperandTooLarge Code = "operandTooLarge"
+	// CodeSettingNameMissing is "settingNameMissing".
+	CodeSettingNameMissing Code = "settingNameMissing"
+	// CodeSettingNameInvalid is "settingNameInvalid".
+	CodeSettingNameInvalid Code = "settingNameInvalid"
+	// CodeSettingNameTooLarge is "settingNameTooLarge".
+	CodeSettingNameTooLarge Code = "settingNameTooLarge"
+	// CodeEnglishLocaleMissing is "englishLocaleMissing".
+	CodeEnglishLocaleMissing Code = "englishLocaleMissing"
+	// CodeDuplicateLocales is "duplicateLocales".
+	CodeDuplicateLocales Code = "duplicateLocales"
+	// CodeUnrecognizedLocale is "unrecognizedLocale".
+	CodeUnrecognizedLocale Code = "unrecognizedLocale"
+	// CodeUnknown is "unknown".
+	CodeUnknown Code = "unknown"
+	// CodeRemediationStringsMissing is "remediationStringsMissing".
+	CodeRemediationStringsMissing Code = "remediationStringsMissing"
+)
+
+var documentedCodeValues = []string{"none", "jsonFileInvalid", "jsonFileMissing", "jsonFileTooLarge", "rulesMissing", "duplicateRules", "tooManyRulesSpecified", "operatorMissing", "operatorNotSupported", "datatypeMissing", "datatypeNotSupported", "operatorDataTypeCombinationNotSupported", "moreInfoUriMissing", "moreInfoUriInvalid", "moreInfoUriTooLarge", "descriptionMissing", "descriptionInvalid", "descriptionTooLarge", "titleMissing", "titleInvalid", "titleTooLarge", "operandMissing", "operandInvalid", "operandTooLarge", "settingNameMissing", "settingNameInvalid", "settingNameTooLarge", "englishLocaleMissing", "duplicateLocales", "unrecognizedLocale", "unknown", "remediationStringsMissing"}
+
+// CodeValues lists the documented values in documentation order.
+func CodeValues() []Code {
+	return enumValues[Code](documentedCodeValues)
+}
+
+// Known reports whether v is a documented value.
+func (v Code) Known() bool {
+	return slices.Contains(documentedCodeValues, string(v))
+}
+
+// String returns the wire value.
+func (v Code) String() string {
+	return string(v)
+}
+
 // ComanagementEligibleType is the enum type
 // microsoft.graph.comanagementEligibleType. Values the documentation does not
 // list decode and re-encode unchanged; Known reports whether a value is
@@ -3642,6 +3734,49 @@ func (v ComplianceStatus) String() string {
 	return string(v)
 }
 
+// ConfigurationManagerActionType is the enum type
+// microsoft.graph.configurationManagerActionType. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-configurationmanageractiontype?view=graph-rest-beta
+type ConfigurationManagerActionType string
+
+// Documented values of ConfigurationManagerActionType.
+const (
+	// ConfigurationManagerActionTypeRefreshMachinePolicy is
+	// "refreshMachinePolicy". Refresh machine policy on Configuration Manager
+	// client
+	ConfigurationManagerActionTypeRefreshMachinePolicy ConfigurationManagerActionType = "refreshMachinePolicy"
+	// ConfigurationManagerActionTypeRefreshUserPolicy is "refreshUserPolicy".
+	// Refresh user policy on Configuration Manager client
+	ConfigurationManagerActionTypeRefreshUserPolicy ConfigurationManagerActionType = "refreshUserPolicy"
+	// ConfigurationManagerActionTypeWakeUpClient is "wakeUpClient". Wake up
+	// Configuration Manager client
+	ConfigurationManagerActionTypeWakeUpClient ConfigurationManagerActionType = "wakeUpClient"
+	// ConfigurationManagerActionTypeAppEvaluation is "appEvaluation". Evaluation
+	// application policy on Configuration Manager client
+	ConfigurationManagerActionTypeAppEvaluation ConfigurationManagerActionType = "appEvaluation"
+)
+
+var documentedConfigurationManagerActionTypeValues = []string{"refreshMachinePolicy", "refreshUserPolicy", "wakeUpClient", "appEvaluation"}
+
+// ConfigurationManagerActionTypeValues lists the documented values in documentation order.
+func ConfigurationManagerActionTypeValues() []ConfigurationManagerActionType {
+	return enumValues[ConfigurationManagerActionType](documentedConfigurationManagerActionTypeValues)
+}
+
+// Known reports whether v is a documented value.
+func (v ConfigurationManagerActionType) Known() bool {
+	return slices.Contains(documentedConfigurationManagerActionTypeValues, string(v))
+}
+
+// String returns the wire value.
+func (v ConfigurationManagerActionType) String() string {
+	return string(v)
+}
+
 // ConfigurationManagerClientState is the enum type
 // microsoft.graph.configurationManagerClientState. Values the documentation
 // does not list decode and re-encode unchanged; Known reports whether a value
@@ -3727,6 +3862,65 @@ func (v ConfigurationUsage) Known() bool {
 
 // String returns the wire value.
 func (v ConfigurationUsage) String() string {
+	return string(v)
+}
+
+// DataType is the enum type microsoft.graph.dataType. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptrule?view=graph-rest-beta
+type DataType string
+
+// Documented values of DataType.
+const (
+	// DataTypeNone is "none".
+	DataTypeNone DataType = "none"
+	// DataTypeBoolean is "boolean".
+	DataTypeBoolean DataType = "boolean"
+	// DataTypeInt64 is "int64".
+	DataTypeInt64 DataType = "int64"
+	// DataTypeDouble is "double".
+	DataTypeDouble DataType = "double"
+	// DataTypeString is "string".
+	DataTypeString DataType = "string"
+	// DataTypeDateTime is "dateTime".
+	DataTypeDateTime DataType = "dateTime"
+	// DataTypeVersion is "version".
+	DataTypeVersion DataType = "version"
+	// DataTypeBase64 is "base64".
+	DataTypeBase64 DataType = "base64"
+	// DataTypeXML is "xml".
+	DataTypeXML DataType = "xml"
+	// DataTypeBooleanArray is "booleanArray".
+	DataTypeBooleanArray DataType = "booleanArray"
+	// DataTypeInt64Array is "int64Array".
+	DataTypeInt64Array DataType = "int64Array"
+	// DataTypeDoubleArray is "doubleArray".
+	DataTypeDoubleArray DataType = "doubleArray"
+	// DataTypeStringArray is "stringArray".
+	DataTypeStringArray DataType = "stringArray"
+	// DataTypeDateTimeArray is "dateTimeArray".
+	DataTypeDateTimeArray DataType = "dateTimeArray"
+	// DataTypeVersionArray is "versionArray".
+	DataTypeVersionArray DataType = "versionArray"
+)
+
+var documentedDataTypeValues = []string{"none", "boolean", "int64", "double", "string", "dateTime", "version", "base64", "xml", "booleanArray", "int64Array", "doubleArray", "stringArray", "dateTimeArray", "versionArray"}
+
+// DataTypeValues lists the documented values in documentation order.
+func DataTypeValues() []DataType {
+	return enumValues[DataType](documentedDataTypeValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DataType) Known() bool {
+	return slices.Contains(documentedDataTypeValues, string(v))
+}
+
+// String returns the wire value.
+func (v DataType) String() string {
 	return string(v)
 }
 
@@ -4636,6 +4830,266 @@ func (v DeviceComplianceActionType) String() string {
 	return string(v)
 }
 
+// DeviceComplianceScriptRulOperator is the enum type
+// microsoft.graph.deviceComplianceScriptRulOperator. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptrule?view=graph-rest-beta
+type DeviceComplianceScriptRulOperator string
+
+// Documented values of DeviceComplianceScriptRulOperator.
+const (
+	// DeviceComplianceScriptRulOperatorNone is "none".
+	DeviceComplianceScriptRulOperatorNone DeviceComplianceScriptRulOperator = "none"
+	// DeviceComplianceScriptRulOperatorAnd is "and".
+	DeviceComplianceScriptRulOperatorAnd DeviceComplianceScriptRulOperator = "and"
+	// DeviceComplianceScriptRulOperatorOr is "or".
+	DeviceComplianceScriptRulOperatorOr DeviceComplianceScriptRulOperator = "or"
+	// DeviceComplianceScriptRulOperatorIsEquals is "isEquals".
+	DeviceComplianceScriptRulOperatorIsEquals DeviceComplianceScriptRulOperator = "isEquals"
+	// DeviceComplianceScriptRulOperatorNotEquals is "notEquals".
+	DeviceComplianceScriptRulOperatorNotEquals DeviceComplianceScriptRulOperator = "notEquals"
+	// DeviceComplianceScriptRulOperatorGreaterThan is "greaterThan".
+	DeviceComplianceScriptRulOperatorGreaterThan DeviceComplianceScriptRulOperator = "greaterThan"
+	// DeviceComplianceScriptRulOperatorLessThan is "lessThan".
+	DeviceComplianceScriptRulOperatorLessThan DeviceComplianceScriptRulOperator = "lessThan"
+	// DeviceComplianceScriptRulOperatorBetween is "between".
+	DeviceComplianceScriptRulOperatorBetween DeviceComplianceScriptRulOperator = "between"
+	// DeviceComplianceScriptRulOperatorNotBetween is "notBetween".
+	DeviceComplianceScriptRulOperatorNotBetween DeviceComplianceScriptRulOperator = "notBetween"
+	// DeviceComplianceScriptRulOperatorGreaterEquals is "greaterEquals".
+	DeviceComplianceScriptRulOperatorGreaterEquals DeviceComplianceScriptRulOperator = "greaterEquals"
+	// DeviceComplianceScriptRulOperatorLessEquals is "lessEquals".
+	DeviceComplianceScriptRulOperatorLessEquals DeviceComplianceScriptRulOperator = "lessEquals"
+	// DeviceComplianceScriptRulOperatorDayTimeBetween is "dayTimeBetween".
+	DeviceComplianceScriptRulOperatorDayTimeBetween DeviceComplianceScriptRulOperator = "dayTimeBetween"
+	// DeviceComplianceScriptRulOperatorBeginsWith is "beginsWith".
+	DeviceComplianceScriptRulOperatorBeginsWith DeviceComplianceScriptRulOperator = "beginsWith"
+	// DeviceComplianceScriptRulOperatorNotBeginsWith is "notBeginsWith".
+	DeviceComplianceScriptRulOperatorNotBeginsWith DeviceComplianceScriptRulOperator = "notBeginsWith"
+	// DeviceComplianceScriptRulOperatorEndsWith is "endsWith".
+	DeviceComplianceScriptRulOperatorEndsWith DeviceComplianceScriptRulOperator = "endsWith"
+	// DeviceComplianceScriptRulOperatorNotEndsWith is "notEndsWith".
+	DeviceComplianceScriptRulOperatorNotEndsWith DeviceComplianceScriptRulOperator = "notEndsWith"
+	// DeviceComplianceScriptRulOperatorContains is "contains".
+	DeviceComplianceScriptRulOperatorContains DeviceComplianceScriptRulOperator = "contains"
+	// DeviceComplianceScriptRulOperatorNotContains is "notContains".
+	DeviceComplianceScriptRulOperatorNotContains DeviceComplianceScriptRulOperator = "notContains"
+	// DeviceComplianceScriptRulOperatorAllOf is "allOf".
+	DeviceComplianceScriptRulOperatorAllOf DeviceComplianceScriptRulOperator = "allOf"
+	// DeviceComplianceScriptRulOperatorOneOf is "oneOf".
+	DeviceComplianceScriptRulOperatorOneOf DeviceComplianceScriptRulOperator = "oneOf"
+	// DeviceComplianceScriptRulOperatorNoneOf is "noneOf".
+	DeviceComplianceScriptRulOperatorNoneOf DeviceComplianceScriptRulOperator = "noneOf"
+	// DeviceComplianceScriptRulOperatorSetEquals is "setEquals".
+	DeviceComplianceScriptRulOperatorSetEquals DeviceComplianceScriptRulOperator = "setEquals"
+	// DeviceComplianceScriptRulOperatorOrderedSetEquals is "orderedSetEquals".
+	DeviceComplianceScriptRulOperatorOrderedSetEquals DeviceComplianceScriptRulOperator = "orderedSetEquals"
+	// DeviceComplianceScriptRulOperatorSubsetOf is "subsetOf".
+	DeviceComplianceScriptRulOperatorSubsetOf DeviceComplianceScriptRulOperator = "subsetOf"
+	// DeviceComplianceScriptRulOperatorExcludesAll is "excludesAll".
+	DeviceComplianceScriptRulOperatorExcludesAll DeviceComplianceScriptRulOperator = "excludesAll"
+)
+
+var documentedDeviceComplianceScriptRulOperatorValues = []string{"none", "and", "or", "isEquals", "notEquals", "greaterThan", "lessThan", "between", "notBetween", "greaterEquals", "lessEquals", "dayTimeBetween", "beginsWith", "notBeginsWith", "endsWith", "notEndsWith", "contains", "notContains", "allOf", "oneOf", "noneOf", "setEquals", "orderedSetEquals", "subsetOf", "excludesAll"}
+
+// DeviceComplianceScriptRulOperatorValues lists the documented values in documentation order.
+func DeviceComplianceScriptRulOperatorValues() []DeviceComplianceScriptRulOperator {
+	return enumValues[DeviceComplianceScriptRulOperator](documentedDeviceComplianceScriptRulOperatorValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DeviceComplianceScriptRulOperator) Known() bool {
+	return slices.Contains(documentedDeviceComplianceScriptRulOperatorValues, string(v))
+}
+
+// String returns the wire value.
+func (v DeviceComplianceScriptRulOperator) String() string {
+	return string(v)
+}
+
+// DeviceComplianceScriptRuleDataType is the enum type
+// microsoft.graph.deviceComplianceScriptRuleDataType. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptrule?view=graph-rest-beta
+type DeviceComplianceScriptRuleDataType string
+
+// Documented values of DeviceComplianceScriptRuleDataType.
+const (
+	// DeviceComplianceScriptRuleDataTypeNone is "none".
+	DeviceComplianceScriptRuleDataTypeNone DeviceComplianceScriptRuleDataType = "none"
+	// DeviceComplianceScriptRuleDataTypeBoolean is "boolean".
+	DeviceComplianceScriptRuleDataTypeBoolean DeviceComplianceScriptRuleDataType = "boolean"
+	// DeviceComplianceScriptRuleDataTypeInt64 is "int64".
+	DeviceComplianceScriptRuleDataTypeInt64 DeviceComplianceScriptRuleDataType = "int64"
+	// DeviceComplianceScriptRuleDataTypeDouble is "double".
+	DeviceComplianceScriptRuleDataTypeDouble DeviceComplianceScriptRuleDataType = "double"
+	// DeviceComplianceScriptRuleDataTypeString is "string".
+	DeviceComplianceScriptRuleDataTypeString DeviceComplianceScriptRuleDataType = "string"
+	// DeviceComplianceScriptRuleDataTypeDateTime is "dateTime".
+	DeviceComplianceScriptRuleDataTypeDateTime DeviceComplianceScriptRuleDataType = "dateTime"
+	// DeviceComplianceScriptRuleDataTypeVersion is "version".
+	DeviceComplianceScriptRuleDataTypeVersion DeviceComplianceScriptRuleDataType = "version"
+	// DeviceComplianceScriptRuleDataTypeBase64 is "base64".
+	DeviceComplianceScriptRuleDataTypeBase64 DeviceComplianceScriptRuleDataType = "base64"
+	// DeviceComplianceScriptRuleDataTypeXML is "xml".
+	DeviceComplianceScriptRuleDataTypeXML DeviceComplianceScriptRuleDataType = "xml"
+	// DeviceComplianceScriptRuleDataTypeBooleanArray is "booleanArray".
+	DeviceComplianceScriptRuleDataTypeBooleanArray DeviceComplianceScriptRuleDataType = "booleanArray"
+	// DeviceComplianceScriptRuleDataTypeInt64Array is "int64Array".
+	DeviceComplianceScriptRuleDataTypeInt64Array DeviceComplianceScriptRuleDataType = "int64Array"
+	// DeviceComplianceScriptRuleDataTypeDoubleArray is "doubleArray".
+	DeviceComplianceScriptRuleDataTypeDoubleArray DeviceComplianceScriptRuleDataType = "doubleArray"
+	// DeviceComplianceScriptRuleDataTypeStringArray is "stringArray".
+	DeviceComplianceScriptRuleDataTypeStringArray DeviceComplianceScriptRuleDataType = "stringArray"
+	// DeviceComplianceScriptRuleDataTypeDateTimeArray is "dateTimeArray".
+	DeviceComplianceScriptRuleDataTypeDateTimeArray DeviceComplianceScriptRuleDataType = "dateTimeArray"
+	// DeviceComplianceScriptRuleDataTypeVersionArray is "versionArray".
+	DeviceComplianceScriptRuleDataTypeVersionArray DeviceComplianceScriptRuleDataType = "versionArray"
+)
+
+var documentedDeviceComplianceScriptRuleDataTypeValues = []string{"none", "boolean", "int64", "double", "string", "dateTime", "version", "base64", "xml", "booleanArray", "int64Array", "doubleArray", "stringArray", "dateTimeArray", "versionArray"}
+
+// DeviceComplianceScriptRuleDataTypeValues lists the documented values in documentation order.
+func DeviceComplianceScriptRuleDataTypeValues() []DeviceComplianceScriptRuleDataType {
+	return enumValues[DeviceComplianceScriptRuleDataType](documentedDeviceComplianceScriptRuleDataTypeValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DeviceComplianceScriptRuleDataType) Known() bool {
+	return slices.Contains(documentedDeviceComplianceScriptRuleDataTypeValues, string(v))
+}
+
+// String returns the wire value.
+func (v DeviceComplianceScriptRuleDataType) String() string {
+	return string(v)
+}
+
+// DeviceComplianceScriptRulesValidationError is the enum type
+// microsoft.graph.deviceComplianceScriptRulesValidationError. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescripterror?view=graph-rest-beta
+type DeviceComplianceScriptRulesValidationError string
+
+// Documented values of DeviceComplianceScriptRulesValidationError.
+const (
+	// DeviceComplianceScriptRulesValidationErrorNone is "none".
+	DeviceComplianceScriptRulesValidationErrorNone DeviceComplianceScriptRulesValidationError = "none"
+	// DeviceComplianceScriptRulesValidationErrorJSONFileInvalid is
+	// "jsonFileInvalid".
+	DeviceComplianceScriptRulesValidationErrorJSONFileInvalid DeviceComplianceScriptRulesValidationError = "jsonFileInvalid"
+	// DeviceComplianceScriptRulesValidationErrorJSONFileMissing is
+	// "jsonFileMissing".
+	DeviceComplianceScriptRulesValidationErrorJSONFileMissing DeviceComplianceScriptRulesValidationError = "jsonFileMissing"
+	// DeviceComplianceScriptRulesValidationErrorJSONFileTooLarge is
+	// "jsonFileTooLarge".
+	DeviceComplianceScriptRulesValidationErrorJSONFileTooLarge DeviceComplianceScriptRulesValidationError = "jsonFileTooLarge"
+	// DeviceComplianceScriptRulesValidationErrorRulesMissing is "rulesMissing".
+	DeviceComplianceScriptRulesValidationErrorRulesMissing DeviceComplianceScriptRulesValidationError = "rulesMissing"
+	// DeviceComplianceScriptRulesValidationErrorDuplicateRules is
+	// "duplicateRules".
+	DeviceComplianceScriptRulesValidationErrorDuplicateRules DeviceComplianceScriptRulesValidationError = "duplicateRules"
+	// DeviceComplianceScriptRulesValidationErrorTooManyRulesSpecified is
+	// "tooManyRulesSpecified".
+	DeviceComplianceScriptRulesValidationErrorTooManyRulesSpecified DeviceComplianceScriptRulesValidationError = "tooManyRulesSpecified"
+	// DeviceComplianceScriptRulesValidationErrorOperatorMissing is
+	// "operatorMissing".
+	DeviceComplianceScriptRulesValidationErrorOperatorMissing DeviceComplianceScriptRulesValidationError = "operatorMissing"
+	// DeviceComplianceScriptRulesValidationErrorOperatorNotSupported is
+	// "operatorNotSupported".
+	DeviceComplianceScriptRulesValidationErrorOperatorNotSupported DeviceComplianceScriptRulesValidationError = "operatorNotSupported"
+	// DeviceComplianceScriptRulesValidationErrorDatatypeMissing is
+	// "datatypeMissing".
+	DeviceComplianceScriptRulesValidationErrorDatatypeMissing DeviceComplianceScriptRulesValidationError = "datatypeMissing"
+	// DeviceComplianceScriptRulesValidationErrorDatatypeNotSupported is
+	// "datatypeNotSupported".
+	DeviceComplianceScriptRulesValidationErrorDatatypeNotSupported DeviceComplianceScriptRulesValidationError = "datatypeNotSupported"
+	// DeviceComplianceScriptRulesValidationErrorOperatorDataTypeCombinationNotSupported is
+	// "operatorDataTypeCombinationNotSupported".
+	DeviceComplianceScriptRulesValidationErrorOperatorDataTypeCombinationNotSupported DeviceComplianceScriptRulesValidationError = "operatorDataTypeCombinationNotSupported"
+	// DeviceComplianceScriptRulesValidationErrorMoreInfoURIMissing is
+	// "moreInfoUriMissing".
+	DeviceComplianceScriptRulesValidationErrorMoreInfoURIMissing DeviceComplianceScriptRulesValidationError = "moreInfoUriMissing"
+	// DeviceComplianceScriptRulesValidationErrorMoreInfoURIInvalid is
+	// "moreInfoUriInvalid".
+	DeviceComplianceScriptRulesValidationErrorMoreInfoURIInvalid DeviceComplianceScriptRulesValidationError = "moreInfoUriInvalid"
+	// DeviceComplianceScriptRulesValidationErrorMoreInfoURITooLarge is
+	// "moreInfoUriTooLarge".
+	DeviceComplianceScriptRulesValidationErrorMoreInfoURITooLarge DeviceComplianceScriptRulesValidationError = "moreInfoUriTooLarge"
+	// DeviceComplianceScriptRulesValidationErrorDescriptionMissing is
+	// "descriptionMissing".
+	DeviceComplianceScriptRulesValidationErrorDescriptionMissing DeviceComplianceScriptRulesValidationError = "descriptionMissing"
+	// DeviceComplianceScriptRulesValidationErrorDescriptionInvalid is
+	// "descriptionInvalid".
+	DeviceComplianceScriptRulesValidationErrorDescriptionInvalid DeviceComplianceScriptRulesValidationError = "descriptionInvalid"
+	// DeviceComplianceScriptRulesValidationErrorDescriptionTooLarge is
+	// "descriptionTooLarge".
+	DeviceComplianceScriptRulesValidationErrorDescriptionTooLarge DeviceComplianceScriptRulesValidationError = "descriptionTooLarge"
+	// DeviceComplianceScriptRulesValidationErrorTitleMissing is "titleMissing".
+	DeviceComplianceScriptRulesValidationErrorTitleMissing DeviceComplianceScriptRulesValidationError = "titleMissing"
+	// DeviceComplianceScriptRulesValidationErrorTitleInvalid is "titleInvalid".
+	DeviceComplianceScriptRulesValidationErrorTitleInvalid DeviceComplianceScriptRulesValidationError = "titleInvalid"
+	// DeviceComplianceScriptRulesValidationErrorTitleTooLarge is "titleTooLarge".
+	DeviceComplianceScriptRulesValidationErrorTitleTooLarge DeviceComplianceScriptRulesValidationError = "titleTooLarge"
+	// DeviceComplianceScriptRulesValidationErrorOperandMissing is
+	// "operandMissing".
+	DeviceComplianceScriptRulesValidationErrorOperandMissing DeviceComplianceScriptRulesValidationError = "operandMissing"
+	// DeviceComplianceScriptRulesValidationErrorOperandInvalid is
+	// "operandInvalid".
+	DeviceComplianceScriptRulesValidationErrorOperandInvalid DeviceComplianceScriptRulesValidationError = "operandInvalid"
+	// DeviceComplianceScriptRulesValidationErrorOperandTooLarge is
+	// "operandTooLarge".
+	DeviceComplianceScriptRulesValidationErrorOperandTooLarge DeviceComplianceScriptRulesValidationError = "operandTooLarge"
+	// DeviceComplianceScriptRulesValidationErrorSettingNameMissing is
+	// "settingNameMissing".
+	DeviceComplianceScriptRulesValidationErrorSettingNameMissing DeviceComplianceScriptRulesValidationError = "settingNameMissing"
+	// DeviceComplianceScriptRulesValidationErrorSettingNameInvalid is
+	// "settingNameInvalid".
+	DeviceComplianceScriptRulesValidationErrorSettingNameInvalid DeviceComplianceScriptRulesValidationError = "settingNameInvalid"
+	// DeviceComplianceScriptRulesValidationErrorSettingNameTooLarge is
+	// "settingNameTooLarge".
+	DeviceComplianceScriptRulesValidationErrorSettingNameTooLarge DeviceComplianceScriptRulesValidationError = "settingNameTooLarge"
+	// DeviceComplianceScriptRulesValidationErrorEnglishLocaleMissing is
+	// "englishLocaleMissing".
+	DeviceComplianceScriptRulesValidationErrorEnglishLocaleMissing DeviceComplianceScriptRulesValidationError = "englishLocaleMissing"
+	// DeviceComplianceScriptRulesValidationErrorDuplicateLocales is
+	// "duplicateLocales".
+	DeviceComplianceScriptRulesValidationErrorDuplicateLocales DeviceComplianceScriptRulesValidationError = "duplicateLocales"
+	// DeviceComplianceScriptRulesValidationErrorUnrecognizedLocale is
+	// "unrecognizedLocale".
+	DeviceComplianceScriptRulesValidationErrorUnrecognizedLocale DeviceComplianceScriptRulesValidationError = "unrecognizedLocale"
+	// DeviceComplianceScriptRulesValidationErrorUnknown is "unknown".
+	DeviceComplianceScriptRulesValidationErrorUnknown DeviceComplianceScriptRulesValidationError = "unknown"
+	// DeviceComplianceScriptRulesValidationErrorRemediationStringsMissing is
+	// "remediationStringsMissing".
+	DeviceComplianceScriptRulesValidationErrorRemediationStringsMissing DeviceComplianceScriptRulesValidationError = "remediationStringsMissing"
+)
+
+var documentedDeviceComplianceScriptRulesValidationErrorValues = []string{"none", "jsonFileInvalid", "jsonFileMissing", "jsonFileTooLarge", "rulesMissing", "duplicateRules", "tooManyRulesSpecified", "operatorMissing", "operatorNotSupported", "datatypeMissing", "datatypeNotSupported", "operatorDataTypeCombinationNotSupported", "moreInfoUriMissing", "moreInfoUriInvalid", "moreInfoUriTooLarge", "descriptionMissing", "descriptionInvalid", "descriptionTooLarge", "titleMissing", "titleInvalid", "titleTooLarge", "operandMissing", "operandInvalid", "operandTooLarge", "settingNameMissing", "settingNameInvalid", "settingNameTooLarge", "englishLocaleMissing", "duplicateLocales", "unrecognizedLocale", "unknown", "remediationStringsMissing"}
+
+// DeviceComplianceScriptRulesValidationErrorValues lists the documented values in documentation order.
+func DeviceComplianceScriptRulesValidationErrorValues() []DeviceComplianceScriptRulesValidationError {
+	return enumValues[DeviceComplianceScriptRulesValidationError](documentedDeviceComplianceScriptRulesValidationErrorValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DeviceComplianceScriptRulesValidationError) Known() bool {
+	return slices.Contains(documentedDeviceComplianceScriptRulesValidationErrorValues, string(v))
+}
+
+// String returns the wire value.
+func (v DeviceComplianceScriptRulesValidationError) String() string {
+	return string(v)
+}
+
 // DeviceCustomAttributeValueType is the enum type
 // microsoft.graph.deviceCustomAttributeValueType. Values the documentation
 // does not list decode and re-encode unchanged; Known reports whether a value
@@ -4920,11 +5374,8 @@ func (v DeviceGuardLocalSystemAuthorityCredentialGuardType) String() string {
 // DeviceGuardVirtualizationBasedSecurityHardwareRequirementState is the enum
 // type
 // microsoft.graph.deviceGuardVirtualizationBasedSecurityHardwareRequirementState.
-// It is a flags enum: the wire value is a comma-separated list of members; use
-// Members and
-// NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState to work
-// with the set. Values the documentation does not list decode and re-encode
-// unchanged; Known reports whether a value is documented.
+// Values the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-devices-deviceguardvirtualizationbasedsecurityhardwarerequirementstate?view=graph-rest-beta
@@ -4956,45 +5407,9 @@ func DeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues() []De
 	return enumValues[DeviceGuardVirtualizationBasedSecurityHardwareRequirementState](documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues)
 }
 
-// NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState joins members into one flags value.
-func NewDeviceGuardVirtualizationBasedSecurityHardwareRequirementState(members ...DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) DeviceGuardVirtualizationBasedSecurityHardwareRequirementState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceGuardVirtualizationBasedSecurityHardwareRequirementState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Members() []DeviceGuardVirtualizationBasedSecurityHardwareRequirementState {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceGuardVirtualizationBasedSecurityHardwareRequirementState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceGuardVirtualizationBasedSecurityHardwareRequirementState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Has(m DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceGuardVirtualizationBasedSecurityHardwareRequirementState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceGuardVirtualizationBasedSecurityHardwareRequirementStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -5050,6 +5465,39 @@ func (v DeviceGuardVirtualizationBasedSecurityState) Known() bool {
 
 // String returns the wire value.
 func (v DeviceGuardVirtualizationBasedSecurityState) String() string {
+	return string(v)
+}
+
+// DeviceLogCollectionTemplateType is the enum type
+// microsoft.graph.deviceLogCollectionTemplateType. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicelogcollectiontemplatetype?view=graph-rest-beta
+type DeviceLogCollectionTemplateType string
+
+// Documented values of DeviceLogCollectionTemplateType.
+const (
+	// DeviceLogCollectionTemplateTypePredefined is "predefined". Predefined
+	// template for what will be collected
+	DeviceLogCollectionTemplateTypePredefined DeviceLogCollectionTemplateType = "predefined"
+)
+
+var documentedDeviceLogCollectionTemplateTypeValues = []string{"predefined"}
+
+// DeviceLogCollectionTemplateTypeValues lists the documented values in documentation order.
+func DeviceLogCollectionTemplateTypeValues() []DeviceLogCollectionTemplateType {
+	return enumValues[DeviceLogCollectionTemplateType](documentedDeviceLogCollectionTemplateTypeValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DeviceLogCollectionTemplateType) Known() bool {
+	return slices.Contains(documentedDeviceLogCollectionTemplateTypeValues, string(v))
+}
+
+// String returns the wire value.
+func (v DeviceLogCollectionTemplateType) String() string {
 	return string(v)
 }
 
@@ -5215,6 +5663,49 @@ func (v DeviceManagementCertificationAuthority) String() string {
 	return string(v)
 }
 
+// DeviceManagementComparisonResult is the enum type
+// microsoft.graph.deviceManagementComparisonResult. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementcomparisonresult?view=graph-rest-beta
+type DeviceManagementComparisonResult string
+
+// Documented values of DeviceManagementComparisonResult.
+const (
+	// DeviceManagementComparisonResultUnknown is "unknown". Unknown setting
+	// comparison
+	DeviceManagementComparisonResultUnknown DeviceManagementComparisonResult = "unknown"
+	// DeviceManagementComparisonResultEqual is "equal". The setting values are
+	// equal
+	DeviceManagementComparisonResultEqual DeviceManagementComparisonResult = "equal"
+	// DeviceManagementComparisonResultNotEqual is "notEqual". The setting values
+	// are not equal
+	DeviceManagementComparisonResultNotEqual DeviceManagementComparisonResult = "notEqual"
+	// DeviceManagementComparisonResultAdded is "added". The setting is added
+	DeviceManagementComparisonResultAdded DeviceManagementComparisonResult = "added"
+	// DeviceManagementComparisonResultRemoved is "removed". The setting is removed
+	DeviceManagementComparisonResultRemoved DeviceManagementComparisonResult = "removed"
+)
+
+var documentedDeviceManagementComparisonResultValues = []string{"unknown", "equal", "notEqual", "added", "removed"}
+
+// DeviceManagementComparisonResultValues lists the documented values in documentation order.
+func DeviceManagementComparisonResultValues() []DeviceManagementComparisonResult {
+	return enumValues[DeviceManagementComparisonResult](documentedDeviceManagementComparisonResultValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DeviceManagementComparisonResult) Known() bool {
+	return slices.Contains(documentedDeviceManagementComparisonResultValues, string(v))
+}
+
+// String returns the wire value.
+func (v DeviceManagementComparisonResult) String() string {
+	return string(v)
+}
+
 // DeviceManagementConfigurationControlType is the enum type
 // microsoft.graph.deviceManagementConfigurationControlType. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
@@ -5303,9 +5794,7 @@ func (v DeviceManagementConfigurationDeviceMode) String() string {
 }
 
 // DeviceManagementConfigurationPlatforms is the enum type
-// microsoft.graph.deviceManagementConfigurationPlatforms. It is a flags enum:
-// the wire value is a comma-separated list of members; use Members and
-// NewDeviceManagementConfigurationPlatforms to work with the set. Values the
+// microsoft.graph.deviceManagementConfigurationPlatforms. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
 //
@@ -5333,45 +5822,9 @@ func DeviceManagementConfigurationPlatformsValues() []DeviceManagementConfigurat
 	return enumValues[DeviceManagementConfigurationPlatforms](documentedDeviceManagementConfigurationPlatformsValues)
 }
 
-// NewDeviceManagementConfigurationPlatforms joins members into one flags value.
-func NewDeviceManagementConfigurationPlatforms(members ...DeviceManagementConfigurationPlatforms) DeviceManagementConfigurationPlatforms {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementConfigurationPlatforms(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementConfigurationPlatforms) Members() []DeviceManagementConfigurationPlatforms {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementConfigurationPlatforms
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementConfigurationPlatforms(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementConfigurationPlatforms) Has(m DeviceManagementConfigurationPlatforms) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationPlatforms) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementConfigurationPlatformsValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementConfigurationPlatformsValues, string(v))
 }
 
 // String returns the wire value.
@@ -5380,11 +5833,9 @@ func (v DeviceManagementConfigurationPlatforms) String() string {
 }
 
 // DeviceManagementConfigurationSettingAccessTypes is the enum type
-// microsoft.graph.deviceManagementConfigurationSettingAccessTypes. It is a
-// flags enum: the wire value is a comma-separated list of members; use Members
-// and NewDeviceManagementConfigurationSettingAccessTypes to work with the set.
-// Values the documentation does not list decode and re-encode unchanged; Known
-// reports whether a value is documented.
+// microsoft.graph.deviceManagementConfigurationSettingAccessTypes. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationsettingaccesstypes?view=graph-rest-beta
@@ -5422,45 +5873,9 @@ func DeviceManagementConfigurationSettingAccessTypesValues() []DeviceManagementC
 	return enumValues[DeviceManagementConfigurationSettingAccessTypes](documentedDeviceManagementConfigurationSettingAccessTypesValues)
 }
 
-// NewDeviceManagementConfigurationSettingAccessTypes joins members into one flags value.
-func NewDeviceManagementConfigurationSettingAccessTypes(members ...DeviceManagementConfigurationSettingAccessTypes) DeviceManagementConfigurationSettingAccessTypes {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementConfigurationSettingAccessTypes(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementConfigurationSettingAccessTypes) Members() []DeviceManagementConfigurationSettingAccessTypes {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementConfigurationSettingAccessTypes
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementConfigurationSettingAccessTypes(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementConfigurationSettingAccessTypes) Has(m DeviceManagementConfigurationSettingAccessTypes) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationSettingAccessTypes) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementConfigurationSettingAccessTypesValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementConfigurationSettingAccessTypesValues, string(v))
 }
 
 // String returns the wire value.
@@ -5543,11 +5958,9 @@ func (v DeviceManagementConfigurationSettingVisibility) String() string {
 }
 
 // DeviceManagementConfigurationTechnologies is the enum type
-// microsoft.graph.deviceManagementConfigurationTechnologies. It is a flags
-// enum: the wire value is a comma-separated list of members; use Members and
-// NewDeviceManagementConfigurationTechnologies to work with the set. Values
-// the documentation does not list decode and re-encode unchanged; Known
-// reports whether a value is documented.
+// microsoft.graph.deviceManagementConfigurationTechnologies. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfigv2-devicemanagementconfigurationtechnologies?view=graph-rest-beta
@@ -5580,45 +5993,9 @@ func DeviceManagementConfigurationTechnologiesValues() []DeviceManagementConfigu
 	return enumValues[DeviceManagementConfigurationTechnologies](documentedDeviceManagementConfigurationTechnologiesValues)
 }
 
-// NewDeviceManagementConfigurationTechnologies joins members into one flags value.
-func NewDeviceManagementConfigurationTechnologies(members ...DeviceManagementConfigurationTechnologies) DeviceManagementConfigurationTechnologies {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementConfigurationTechnologies(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementConfigurationTechnologies) Members() []DeviceManagementConfigurationTechnologies {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementConfigurationTechnologies
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementConfigurationTechnologies(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementConfigurationTechnologies) Has(m DeviceManagementConfigurationTechnologies) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementConfigurationTechnologies) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementConfigurationTechnologiesValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementConfigurationTechnologiesValues, string(v))
 }
 
 // String returns the wire value.
@@ -6052,6 +6429,42 @@ func (v DeviceManagementExchangeConnectorStatus) String() string {
 	return string(v)
 }
 
+// DeviceManagementExchangeConnectorSyncType is the enum type
+// microsoft.graph.deviceManagementExchangeConnectorSyncType. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-devicemanagementexchangeconnectorsynctype?view=graph-rest-beta
+type DeviceManagementExchangeConnectorSyncType string
+
+// Documented values of DeviceManagementExchangeConnectorSyncType.
+const (
+	// DeviceManagementExchangeConnectorSyncTypeFullSync is "fullSync". Discover
+	// all the device in Exchange.
+	DeviceManagementExchangeConnectorSyncTypeFullSync DeviceManagementExchangeConnectorSyncType = "fullSync"
+	// DeviceManagementExchangeConnectorSyncTypeDeltaSync is "deltaSync". Discover
+	// only the device in Exchange which have updated during the delta sync window.
+	DeviceManagementExchangeConnectorSyncTypeDeltaSync DeviceManagementExchangeConnectorSyncType = "deltaSync"
+)
+
+var documentedDeviceManagementExchangeConnectorSyncTypeValues = []string{"fullSync", "deltaSync"}
+
+// DeviceManagementExchangeConnectorSyncTypeValues lists the documented values in documentation order.
+func DeviceManagementExchangeConnectorSyncTypeValues() []DeviceManagementExchangeConnectorSyncType {
+	return enumValues[DeviceManagementExchangeConnectorSyncType](documentedDeviceManagementExchangeConnectorSyncTypeValues)
+}
+
+// Known reports whether v is a documented value.
+func (v DeviceManagementExchangeConnectorSyncType) Known() bool {
+	return slices.Contains(documentedDeviceManagementExchangeConnectorSyncTypeValues, string(v))
+}
+
+// String returns the wire value.
+func (v DeviceManagementExchangeConnectorSyncType) String() string {
+	return string(v)
+}
+
 // DeviceManagementExchangeConnectorType is the enum type
 // microsoft.graph.deviceManagementExchangeConnectorType. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
@@ -6416,11 +6829,9 @@ func (v DeviceManagementSubscriptionState) String() string {
 }
 
 // DeviceManagementSubscriptions is the enum type
-// microsoft.graph.deviceManagementSubscriptions. It is a flags enum: the wire
-// value is a comma-separated list of members; use Members and
-// NewDeviceManagementSubscriptions to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// microsoft.graph.deviceManagementSubscriptions. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-devices-devicemanagementsubscriptions?view=graph-rest-beta
@@ -6454,45 +6865,9 @@ func DeviceManagementSubscriptionsValues() []DeviceManagementSubscriptions {
 	return enumValues[DeviceManagementSubscriptions](documentedDeviceManagementSubscriptionsValues)
 }
 
-// NewDeviceManagementSubscriptions joins members into one flags value.
-func NewDeviceManagementSubscriptions(members ...DeviceManagementSubscriptions) DeviceManagementSubscriptions {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return DeviceManagementSubscriptions(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v DeviceManagementSubscriptions) Members() []DeviceManagementSubscriptions {
-	if v == "" {
-		return nil
-	}
-	var out []DeviceManagementSubscriptions
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, DeviceManagementSubscriptions(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v DeviceManagementSubscriptions) Has(m DeviceManagementSubscriptions) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v DeviceManagementSubscriptions) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedDeviceManagementSubscriptionsValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedDeviceManagementSubscriptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -7400,10 +7775,9 @@ func (v EasAuthenticationMethod) String() string {
 	return string(v)
 }
 
-// EasServices is the enum type microsoft.graph.easServices. It is a flags
-// enum: the wire value is a comma-separated list of members; use Members and
-// NewEasServices to work with the set. Values the documentation does not list
-// decode and re-encode unchanged; Known reports whether a value is documented.
+// EasServices is the enum type microsoft.graph.easServices. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-easservices?view=graph-rest-beta
@@ -7432,45 +7806,9 @@ func EasServicesValues() []EasServices {
 	return enumValues[EasServices](documentedEasServicesValues)
 }
 
-// NewEasServices joins members into one flags value.
-func NewEasServices(members ...EasServices) EasServices {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return EasServices(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v EasServices) Members() []EasServices {
-	if v == "" {
-		return nil
-	}
-	var out []EasServices
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, EasServices(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v EasServices) Has(m EasServices) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v EasServices) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedEasServicesValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedEasServicesValues, string(v))
 }
 
 // String returns the wire value.
@@ -8250,11 +8588,9 @@ func (v ErrorCode) String() string {
 	return string(v)
 }
 
-// FileVaultState is the enum type microsoft.graph.fileVaultState. It is a
-// flags enum: the wire value is a comma-separated list of members; use Members
-// and NewFileVaultState to work with the set. Values the documentation does
-// not list decode and re-encode unchanged; Known reports whether a value is
-// documented.
+// FileVaultState is the enum type microsoft.graph.fileVaultState. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-filevaultstate?view=graph-rest-beta
@@ -8282,45 +8618,9 @@ func FileVaultStateValues() []FileVaultState {
 	return enumValues[FileVaultState](documentedFileVaultStateValues)
 }
 
-// NewFileVaultState joins members into one flags value.
-func NewFileVaultState(members ...FileVaultState) FileVaultState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return FileVaultState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v FileVaultState) Members() []FileVaultState {
-	if v == "" {
-		return nil
-	}
-	var out []FileVaultState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, FileVaultState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v FileVaultState) Has(m FileVaultState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v FileVaultState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedFileVaultStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedFileVaultStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -8498,6 +8798,45 @@ func (v FolderProtectionType) Known() bool {
 
 // String returns the wire value.
 func (v FolderProtectionType) String() string {
+	return string(v)
+}
+
+// GlobalDeviceHealthScriptState is the enum type
+// microsoft.graph.globalDeviceHealthScriptState. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-globaldevicehealthscriptstate?view=graph-rest-beta
+type GlobalDeviceHealthScriptState string
+
+// Documented values of GlobalDeviceHealthScriptState.
+const (
+	// GlobalDeviceHealthScriptStateNotConfigured is "notConfigured". Global device
+	// health scripts are not configured
+	GlobalDeviceHealthScriptStateNotConfigured GlobalDeviceHealthScriptState = "notConfigured"
+	// GlobalDeviceHealthScriptStatePending is "pending". Global device health
+	// scripts are configured but not fully enabled
+	GlobalDeviceHealthScriptStatePending GlobalDeviceHealthScriptState = "pending"
+	// GlobalDeviceHealthScriptStateEnabled is "enabled". Global device health
+	// scripts are enabled and ready to use
+	GlobalDeviceHealthScriptStateEnabled GlobalDeviceHealthScriptState = "enabled"
+)
+
+var documentedGlobalDeviceHealthScriptStateValues = []string{"notConfigured", "pending", "enabled"}
+
+// GlobalDeviceHealthScriptStateValues lists the documented values in documentation order.
+func GlobalDeviceHealthScriptStateValues() []GlobalDeviceHealthScriptState {
+	return enumValues[GlobalDeviceHealthScriptState](documentedGlobalDeviceHealthScriptStateValues)
+}
+
+// Known reports whether v is a documented value.
+func (v GlobalDeviceHealthScriptState) Known() bool {
+	return slices.Contains(documentedGlobalDeviceHealthScriptStateValues, string(v))
+}
+
+// String returns the wire value.
+func (v GlobalDeviceHealthScriptState) String() string {
 	return string(v)
 }
 
@@ -9025,6 +9364,51 @@ func (v ImportedDeviceIdentityType) Known() bool {
 
 // String returns the wire value.
 func (v ImportedDeviceIdentityType) String() string {
+	return string(v)
+}
+
+// ImportedWindowsAutopilotDeviceIdentityImportStatus is the enum type
+// microsoft.graph.importedWindowsAutopilotDeviceIdentityImportStatus. Values
+// the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importedwindowsautopilotdeviceidentityimportstatus?view=graph-rest-beta
+type ImportedWindowsAutopilotDeviceIdentityImportStatus string
+
+// Documented values of ImportedWindowsAutopilotDeviceIdentityImportStatus.
+const (
+	// ImportedWindowsAutopilotDeviceIdentityImportStatusUnknown is "unknown".
+	// Unknown status.
+	ImportedWindowsAutopilotDeviceIdentityImportStatusUnknown ImportedWindowsAutopilotDeviceIdentityImportStatus = "unknown"
+	// ImportedWindowsAutopilotDeviceIdentityImportStatusPending is "pending".
+	// Pending status.
+	ImportedWindowsAutopilotDeviceIdentityImportStatusPending ImportedWindowsAutopilotDeviceIdentityImportStatus = "pending"
+	// ImportedWindowsAutopilotDeviceIdentityImportStatusPartial is "partial".
+	// Partial status.
+	ImportedWindowsAutopilotDeviceIdentityImportStatusPartial ImportedWindowsAutopilotDeviceIdentityImportStatus = "partial"
+	// ImportedWindowsAutopilotDeviceIdentityImportStatusComplete is "complete".
+	// Complete status.
+	ImportedWindowsAutopilotDeviceIdentityImportStatusComplete ImportedWindowsAutopilotDeviceIdentityImportStatus = "complete"
+	// ImportedWindowsAutopilotDeviceIdentityImportStatusError is "error". Error
+	// status.
+	ImportedWindowsAutopilotDeviceIdentityImportStatusError ImportedWindowsAutopilotDeviceIdentityImportStatus = "error"
+)
+
+var documentedImportedWindowsAutopilotDeviceIdentityImportStatusValues = []string{"unknown", "pending", "partial", "complete", "error"}
+
+// ImportedWindowsAutopilotDeviceIdentityImportStatusValues lists the documented values in documentation order.
+func ImportedWindowsAutopilotDeviceIdentityImportStatusValues() []ImportedWindowsAutopilotDeviceIdentityImportStatus {
+	return enumValues[ImportedWindowsAutopilotDeviceIdentityImportStatus](documentedImportedWindowsAutopilotDeviceIdentityImportStatusValues)
+}
+
+// Known reports whether v is a documented value.
+func (v ImportedWindowsAutopilotDeviceIdentityImportStatus) Known() bool {
+	return slices.Contains(documentedImportedWindowsAutopilotDeviceIdentityImportStatusValues, string(v))
+}
+
+// String returns the wire value.
+func (v ImportedWindowsAutopilotDeviceIdentityImportStatus) String() string {
 	return string(v)
 }
 
@@ -10479,9 +10863,11 @@ func (v MacOSSoftwareUpdateCategory) String() string {
 }
 
 // MacOSSoftwareUpdateDelayPolicy is the enum type
-// microsoft.graph.macOSSoftwareUpdateDelayPolicy. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.macOSSoftwareUpdateDelayPolicy. It is a flags enum: the wire
+// value is a comma-separated list of members; use Members and
+// NewMacOSSoftwareUpdateDelayPolicy to work with the set. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-macossoftwareupdatedelaypolicy?view=graph-rest-beta
@@ -10507,9 +10893,45 @@ func MacOSSoftwareUpdateDelayPolicyValues() []MacOSSoftwareUpdateDelayPolicy {
 	return enumValues[MacOSSoftwareUpdateDelayPolicy](documentedMacOSSoftwareUpdateDelayPolicyValues)
 }
 
-// Known reports whether v is a documented value.
+// NewMacOSSoftwareUpdateDelayPolicy joins members into one flags value.
+func NewMacOSSoftwareUpdateDelayPolicy(members ...MacOSSoftwareUpdateDelayPolicy) MacOSSoftwareUpdateDelayPolicy {
+	parts := make([]string, 0, len(members))
+	for _, m := range members {
+		parts = append(parts, string(m))
+	}
+	return MacOSSoftwareUpdateDelayPolicy(strings.Join(parts, ","))
+}
+
+// Members splits a flags value into its members, in wire order.
+func (v MacOSSoftwareUpdateDelayPolicy) Members() []MacOSSoftwareUpdateDelayPolicy {
+	if v == "" {
+		return nil
+	}
+	var out []MacOSSoftwareUpdateDelayPolicy
+	for _, p := range strings.Split(string(v), ",") {
+		out = append(out, MacOSSoftwareUpdateDelayPolicy(strings.TrimSpace(p)))
+	}
+	return out
+}
+
+// Has reports whether the flags value v includes member m.
+func (v MacOSSoftwareUpdateDelayPolicy) Has(m MacOSSoftwareUpdateDelayPolicy) bool {
+	for _, x := range v.Members() {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether every member of v is documented.
 func (v MacOSSoftwareUpdateDelayPolicy) Known() bool {
-	return slices.Contains(documentedMacOSSoftwareUpdateDelayPolicyValues, string(v))
+	for _, x := range v.Members() {
+		if !slices.Contains(documentedMacOSSoftwareUpdateDelayPolicyValues, string(x)) {
+			return false
+		}
+	}
+	return true
 }
 
 // String returns the wire value.
@@ -10990,6 +11412,49 @@ func (v ManagedAppDeviceThreatLevel) String() string {
 	return string(v)
 }
 
+// ManagedAppFlaggedReason is the enum type
+// microsoft.graph.managedAppFlaggedReason. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappflaggedreason?view=graph-rest-beta
+type ManagedAppFlaggedReason string
+
+// Documented values of ManagedAppFlaggedReason.
+const (
+	// ManagedAppFlaggedReasonNone is "none". No issue.
+	ManagedAppFlaggedReasonNone ManagedAppFlaggedReason = "none"
+	// ManagedAppFlaggedReasonRootedDevice is "rootedDevice". The app registration
+	// is running on a rooted/unlocked device.
+	ManagedAppFlaggedReasonRootedDevice ManagedAppFlaggedReason = "rootedDevice"
+	// ManagedAppFlaggedReasonAndroidBootloaderUnlocked is
+	// "androidBootloaderUnlocked". The app registration is running on an Android
+	// device on which the bootloader is unlocked.
+	ManagedAppFlaggedReasonAndroidBootloaderUnlocked ManagedAppFlaggedReason = "androidBootloaderUnlocked"
+	// ManagedAppFlaggedReasonAndroidFactoryRomModified is
+	// "androidFactoryRomModified". The app registration is running on an Android
+	// device on which the factory ROM has been modified.
+	ManagedAppFlaggedReasonAndroidFactoryRomModified ManagedAppFlaggedReason = "androidFactoryRomModified"
+)
+
+var documentedManagedAppFlaggedReasonValues = []string{"none", "rootedDevice", "androidBootloaderUnlocked", "androidFactoryRomModified"}
+
+// ManagedAppFlaggedReasonValues lists the documented values in documentation order.
+func ManagedAppFlaggedReasonValues() []ManagedAppFlaggedReason {
+	return enumValues[ManagedAppFlaggedReason](documentedManagedAppFlaggedReasonValues)
+}
+
+// Known reports whether v is a documented value.
+func (v ManagedAppFlaggedReason) Known() bool {
+	return slices.Contains(documentedManagedAppFlaggedReasonValues, string(v))
+}
+
+// String returns the wire value.
+func (v ManagedAppFlaggedReason) String() string {
+	return string(v)
+}
+
 // ManagedAppNotificationRestriction is the enum type
 // microsoft.graph.managedAppNotificationRestriction. Values the documentation
 // does not list decode and re-encode unchanged; Known reports whether a value
@@ -11354,6 +11819,59 @@ func (v ManagedDevicePartnerReportedHealthState) Known() bool {
 
 // String returns the wire value.
 func (v ManagedDevicePartnerReportedHealthState) String() string {
+	return string(v)
+}
+
+// ManagedDeviceRemoteAction is the enum type
+// microsoft.graph.managedDeviceRemoteAction. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-manageddeviceremoteaction?view=graph-rest-beta
+type ManagedDeviceRemoteAction string
+
+// Documented values of ManagedDeviceRemoteAction.
+const (
+	// ManagedDeviceRemoteActionRetire is "retire". Not yet documented
+	ManagedDeviceRemoteActionRetire ManagedDeviceRemoteAction = "retire"
+	// ManagedDeviceRemoteActionDelete is "delete". Not yet documented
+	ManagedDeviceRemoteActionDelete ManagedDeviceRemoteAction = "delete"
+	// ManagedDeviceRemoteActionFullScan is "fullScan". Not yet documented
+	ManagedDeviceRemoteActionFullScan ManagedDeviceRemoteAction = "fullScan"
+	// ManagedDeviceRemoteActionQuickScan is "quickScan". Not yet documented
+	ManagedDeviceRemoteActionQuickScan ManagedDeviceRemoteAction = "quickScan"
+	// ManagedDeviceRemoteActionSignatureUpdate is "signatureUpdate". Not yet
+	// documented
+	ManagedDeviceRemoteActionSignatureUpdate ManagedDeviceRemoteAction = "signatureUpdate"
+	// ManagedDeviceRemoteActionWipe is "wipe". Not yet documented
+	ManagedDeviceRemoteActionWipe ManagedDeviceRemoteAction = "wipe"
+	// ManagedDeviceRemoteActionCustomTextNotification is "customTextNotification".
+	// Not yet documented
+	ManagedDeviceRemoteActionCustomTextNotification ManagedDeviceRemoteAction = "customTextNotification"
+	// ManagedDeviceRemoteActionRebootNow is "rebootNow". Not yet documented
+	ManagedDeviceRemoteActionRebootNow ManagedDeviceRemoteAction = "rebootNow"
+	// ManagedDeviceRemoteActionSetDeviceName is "setDeviceName". Not yet
+	// documented
+	ManagedDeviceRemoteActionSetDeviceName ManagedDeviceRemoteAction = "setDeviceName"
+	// ManagedDeviceRemoteActionSyncDevice is "syncDevice". Not yet documented
+	ManagedDeviceRemoteActionSyncDevice ManagedDeviceRemoteAction = "syncDevice"
+)
+
+var documentedManagedDeviceRemoteActionValues = []string{"retire", "delete", "fullScan", "quickScan", "signatureUpdate", "wipe", "customTextNotification", "rebootNow", "setDeviceName", "syncDevice"}
+
+// ManagedDeviceRemoteActionValues lists the documented values in documentation order.
+func ManagedDeviceRemoteActionValues() []ManagedDeviceRemoteAction {
+	return enumValues[ManagedDeviceRemoteAction](documentedManagedDeviceRemoteActionValues)
+}
+
+// Known reports whether v is a documented value.
+func (v ManagedDeviceRemoteAction) Known() bool {
+	return slices.Contains(documentedManagedDeviceRemoteActionValues, string(v))
+}
+
+// String returns the wire value.
+func (v ManagedDeviceRemoteAction) String() string {
 	return string(v)
 }
 
@@ -12490,9 +13008,7 @@ func (v NonEapAuthenticationMethodForPeap) String() string {
 }
 
 // NotificationTemplateBrandingOptions is the enum type
-// microsoft.graph.notificationTemplateBrandingOptions. It is a flags enum: the
-// wire value is a comma-separated list of members; use Members and
-// NewNotificationTemplateBrandingOptions to work with the set. Values the
+// microsoft.graph.notificationTemplateBrandingOptions. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
 //
@@ -12525,45 +13041,9 @@ func NotificationTemplateBrandingOptionsValues() []NotificationTemplateBrandingO
 	return enumValues[NotificationTemplateBrandingOptions](documentedNotificationTemplateBrandingOptionsValues)
 }
 
-// NewNotificationTemplateBrandingOptions joins members into one flags value.
-func NewNotificationTemplateBrandingOptions(members ...NotificationTemplateBrandingOptions) NotificationTemplateBrandingOptions {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return NotificationTemplateBrandingOptions(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v NotificationTemplateBrandingOptions) Members() []NotificationTemplateBrandingOptions {
-	if v == "" {
-		return nil
-	}
-	var out []NotificationTemplateBrandingOptions
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, NotificationTemplateBrandingOptions(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v NotificationTemplateBrandingOptions) Has(m NotificationTemplateBrandingOptions) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v NotificationTemplateBrandingOptions) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedNotificationTemplateBrandingOptionsValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedNotificationTemplateBrandingOptionsValues, string(v))
 }
 
 // String returns the wire value.
@@ -12721,6 +13201,85 @@ func (v OnboardingStatus) Known() bool {
 
 // String returns the wire value.
 func (v OnboardingStatus) String() string {
+	return string(v)
+}
+
+// Operator is the enum type microsoft.graph.operator. Values the documentation
+// does not list decode and re-encode unchanged; Known reports whether a value
+// is documented.
+//
+// Members are those listed in a property description at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptrule?view=graph-rest-beta
+type Operator string
+
+// Documented values of Operator.
+const (
+	// OperatorNone is "none".
+	OperatorNone Operator = "none"
+	// OperatorAnd is "and".
+	OperatorAnd Operator = "and"
+	// OperatorOr is "or".
+	OperatorOr Operator = "or"
+	// OperatorIsEquals is "isEquals".
+	OperatorIsEquals Operator = "isEquals"
+	// OperatorNotEquals is "notEquals".
+	OperatorNotEquals Operator = "notEquals"
+	// OperatorGreaterThan is "greaterThan".
+	OperatorGreaterThan Operator = "greaterThan"
+	// OperatorLessThan is "lessThan".
+	OperatorLessThan Operator = "lessThan"
+	// OperatorBetween is "between".
+	OperatorBetween Operator = "between"
+	// OperatorNotBetween is "notBetween".
+	OperatorNotBetween Operator = "notBetween"
+	// OperatorGreaterEquals is "greaterEquals".
+	OperatorGreaterEquals Operator = "greaterEquals"
+	// OperatorLessEquals is "lessEquals".
+	OperatorLessEquals Operator = "lessEquals"
+	// OperatorDayTimeBetween is "dayTimeBetween".
+	OperatorDayTimeBetween Operator = "dayTimeBetween"
+	// OperatorBeginsWith is "beginsWith".
+	OperatorBeginsWith Operator = "beginsWith"
+	// OperatorNotBeginsWith is "notBeginsWith".
+	OperatorNotBeginsWith Operator = "notBeginsWith"
+	// OperatorEndsWith is "endsWith".
+	OperatorEndsWith Operator = "endsWith"
+	// OperatorNotEndsWith is "notEndsWith".
+	OperatorNotEndsWith Operator = "notEndsWith"
+	// OperatorContains is "contains".
+	OperatorContains Operator = "contains"
+	// OperatorNotContains is "notContains".
+	OperatorNotContains Operator = "notContains"
+	// OperatorAllOf is "allOf".
+	OperatorAllOf Operator = "allOf"
+	// OperatorOneOf is "oneOf".
+	OperatorOneOf Operator = "oneOf"
+	// OperatorNoneOf is "noneOf".
+	OperatorNoneOf Operator = "noneOf"
+	// OperatorSetEquals is "setEquals".
+	OperatorSetEquals Operator = "setEquals"
+	// OperatorOrderedSetEquals is "orderedSetEquals".
+	OperatorOrderedSetEquals Operator = "orderedSetEquals"
+	// OperatorSubsetOf is "subsetOf".
+	OperatorSubsetOf Operator = "subsetOf"
+	// OperatorExcludesAll is "excludesAll".
+	OperatorExcludesAll Operator = "excludesAll"
+)
+
+var documentedOperatorValues = []string{"none", "and", "or", "isEquals", "notEquals", "greaterThan", "lessThan", "between", "notBetween", "greaterEquals", "lessEquals", "dayTimeBetween", "beginsWith", "notBeginsWith", "endsWith", "notEndsWith", "contains", "notContains", "allOf", "oneOf", "noneOf", "setEquals", "orderedSetEquals", "subsetOf", "excludesAll"}
+
+// OperatorValues lists the documented values in documentation order.
+func OperatorValues() []Operator {
+	return enumValues[Operator](documentedOperatorValues)
+}
+
+// Known reports whether v is a documented value.
+func (v Operator) Known() bool {
+	return slices.Contains(documentedOperatorValues, string(v))
+}
+
+// String returns the wire value.
+func (v Operator) String() string {
 	return string(v)
 }
 
@@ -14560,6 +15119,39 @@ func (v SafeSearchFilterType) String() string {
 	return string(v)
 }
 
+// ScheduledRetireState is the enum type microsoft.graph.scheduledRetireState.
+// Values the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-scheduledretirestate?view=graph-rest-beta
+type ScheduledRetireState string
+
+// Documented values of ScheduledRetireState.
+const (
+	// ScheduledRetireStateCancelRetire is "cancelRetire". Cancel retire.
+	ScheduledRetireStateCancelRetire ScheduledRetireState = "cancelRetire"
+	// ScheduledRetireStateComfirmRetire is "comfirmRetire". Retire these devices.
+	ScheduledRetireStateComfirmRetire ScheduledRetireState = "comfirmRetire"
+)
+
+var documentedScheduledRetireStateValues = []string{"cancelRetire", "comfirmRetire"}
+
+// ScheduledRetireStateValues lists the documented values in documentation order.
+func ScheduledRetireStateValues() []ScheduledRetireState {
+	return enumValues[ScheduledRetireState](documentedScheduledRetireStateValues)
+}
+
+// Known reports whether v is a documented value.
+func (v ScheduledRetireState) Known() bool {
+	return slices.Contains(documentedScheduledRetireStateValues, string(v))
+}
+
+// String returns the wire value.
+func (v ScheduledRetireState) String() string {
+	return string(v)
+}
+
 // SecureAssessmentAccountType is the enum type
 // microsoft.graph.secureAssessmentAccountType. Values the documentation does
 // not list decode and re-encode unchanged; Known reports whether a value is
@@ -14945,11 +15537,9 @@ func (v StateManagementSetting) String() string {
 }
 
 // SubjectAlternativeNameType is the enum type
-// microsoft.graph.subjectAlternativeNameType. It is a flags enum: the wire
-// value is a comma-separated list of members; use Members and
-// NewSubjectAlternativeNameType to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.subjectAlternativeNameType. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-shared-subjectalternativenametype?view=graph-rest-beta
@@ -14982,45 +15572,9 @@ func SubjectAlternativeNameTypeValues() []SubjectAlternativeNameType {
 	return enumValues[SubjectAlternativeNameType](documentedSubjectAlternativeNameTypeValues)
 }
 
-// NewSubjectAlternativeNameType joins members into one flags value.
-func NewSubjectAlternativeNameType(members ...SubjectAlternativeNameType) SubjectAlternativeNameType {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return SubjectAlternativeNameType(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v SubjectAlternativeNameType) Members() []SubjectAlternativeNameType {
-	if v == "" {
-		return nil
-	}
-	var out []SubjectAlternativeNameType
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, SubjectAlternativeNameType(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v SubjectAlternativeNameType) Has(m SubjectAlternativeNameType) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v SubjectAlternativeNameType) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedSubjectAlternativeNameTypeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedSubjectAlternativeNameTypeValues, string(v))
 }
 
 // String returns the wire value.
@@ -15292,12 +15846,56 @@ func (v UserExperienceAnalyticsOperatingSystemRestartCategory) String() string {
 	return string(v)
 }
 
+// UserExperienceAnalyticsSummarizedBy is the enum type
+// microsoft.graph.userExperienceAnalyticsSummarizedBy. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticssummarizedby?view=graph-rest-beta
+type UserExperienceAnalyticsSummarizedBy string
+
+// Documented values of UserExperienceAnalyticsSummarizedBy.
+const (
+	// UserExperienceAnalyticsSummarizedByNone is "none". Not yet documented
+	UserExperienceAnalyticsSummarizedByNone UserExperienceAnalyticsSummarizedBy = "none"
+	// UserExperienceAnalyticsSummarizedByModel is "model". Not yet documented
+	UserExperienceAnalyticsSummarizedByModel UserExperienceAnalyticsSummarizedBy = "model"
+	// UserExperienceAnalyticsSummarizedByAllRegressions is "allRegressions". Not
+	// yet documented
+	UserExperienceAnalyticsSummarizedByAllRegressions UserExperienceAnalyticsSummarizedBy = "allRegressions"
+	// UserExperienceAnalyticsSummarizedByModelRegression is "modelRegression". Not
+	// yet documented
+	UserExperienceAnalyticsSummarizedByModelRegression UserExperienceAnalyticsSummarizedBy = "modelRegression"
+	// UserExperienceAnalyticsSummarizedByManufacturerRegression is
+	// "manufacturerRegression". Not yet documented
+	UserExperienceAnalyticsSummarizedByManufacturerRegression UserExperienceAnalyticsSummarizedBy = "manufacturerRegression"
+	// UserExperienceAnalyticsSummarizedByOperatingSystemVersionRegression is
+	// "operatingSystemVersionRegression". Not yet documented
+	UserExperienceAnalyticsSummarizedByOperatingSystemVersionRegression UserExperienceAnalyticsSummarizedBy = "operatingSystemVersionRegression"
+)
+
+var documentedUserExperienceAnalyticsSummarizedByValues = []string{"none", "model", "allRegressions", "modelRegression", "manufacturerRegression", "operatingSystemVersionRegression"}
+
+// UserExperienceAnalyticsSummarizedByValues lists the documented values in documentation order.
+func UserExperienceAnalyticsSummarizedByValues() []UserExperienceAnalyticsSummarizedBy {
+	return enumValues[UserExperienceAnalyticsSummarizedBy](documentedUserExperienceAnalyticsSummarizedByValues)
+}
+
+// Known reports whether v is a documented value.
+func (v UserExperienceAnalyticsSummarizedBy) Known() bool {
+	return slices.Contains(documentedUserExperienceAnalyticsSummarizedByValues, string(v))
+}
+
+// String returns the wire value.
+func (v UserExperienceAnalyticsSummarizedBy) String() string {
+	return string(v)
+}
+
 // UserPfxIntendedPurpose is the enum type
-// microsoft.graph.userPfxIntendedPurpose. It is a flags enum: the wire value
-// is a comma-separated list of members; use Members and
-// NewUserPfxIntendedPurpose to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.userPfxIntendedPurpose. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-raimportcerts-userpfxintendedpurpose?view=graph-rest-beta
@@ -15326,45 +15924,9 @@ func UserPfxIntendedPurposeValues() []UserPfxIntendedPurpose {
 	return enumValues[UserPfxIntendedPurpose](documentedUserPfxIntendedPurposeValues)
 }
 
-// NewUserPfxIntendedPurpose joins members into one flags value.
-func NewUserPfxIntendedPurpose(members ...UserPfxIntendedPurpose) UserPfxIntendedPurpose {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return UserPfxIntendedPurpose(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v UserPfxIntendedPurpose) Members() []UserPfxIntendedPurpose {
-	if v == "" {
-		return nil
-	}
-	var out []UserPfxIntendedPurpose
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, UserPfxIntendedPurpose(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v UserPfxIntendedPurpose) Has(m UserPfxIntendedPurpose) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v UserPfxIntendedPurpose) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedUserPfxIntendedPurposeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedUserPfxIntendedPurposeValues, string(v))
 }
 
 // String returns the wire value.
@@ -17246,6 +17808,108 @@ func (v WindowsAutopilotEnrollmentType) String() string {
 	return string(v)
 }
 
+// WindowsAutopilotProfileAssignmentDetailedStatus is the enum type
+// microsoft.graph.windowsAutopilotProfileAssignmentDetailedStatus. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotprofileassignmentdetailedstatus?view=graph-rest-beta
+type WindowsAutopilotProfileAssignmentDetailedStatus string
+
+// Documented values of WindowsAutopilotProfileAssignmentDetailedStatus.
+const (
+	// WindowsAutopilotProfileAssignmentDetailedStatusNone is "none". No assignment
+	// detailed status
+	WindowsAutopilotProfileAssignmentDetailedStatusNone WindowsAutopilotProfileAssignmentDetailedStatus = "none"
+	// WindowsAutopilotProfileAssignmentDetailedStatusHardwareRequirementsNotMet is
+	// "hardwareRequirementsNotMet". Hardware requirements are not met. This can
+	// happen if a self-deploying AutoPilot Profile is assigned to a device without
+	// TPM 2.0.
+	WindowsAutopilotProfileAssignmentDetailedStatusHardwareRequirementsNotMet WindowsAutopilotProfileAssignmentDetailedStatus = "hardwareRequirementsNotMet"
+	// WindowsAutopilotProfileAssignmentDetailedStatusSurfaceHubProfileNotSupported is
+	// "surfaceHubProfileNotSupported". This can happen if a SurfaceHub AutoPilot
+	// Profile is assigned to a device that is not SurfaceHub.
+	WindowsAutopilotProfileAssignmentDetailedStatusSurfaceHubProfileNotSupported WindowsAutopilotProfileAssignmentDetailedStatus = "surfaceHubProfileNotSupported"
+	// WindowsAutopilotProfileAssignmentDetailedStatusHoloLensProfileNotSupported is
+	// "holoLensProfileNotSupported". This can happen if a HoloLens AutoPilot
+	// Profile is assigned to a device that is not HoloLens.
+	WindowsAutopilotProfileAssignmentDetailedStatusHoloLensProfileNotSupported WindowsAutopilotProfileAssignmentDetailedStatus = "holoLensProfileNotSupported"
+	// WindowsAutopilotProfileAssignmentDetailedStatusWindowsPcProfileNotSupported is
+	// "windowsPcProfileNotSupported". This can happen if a WindowsPc AutoPilot
+	// Profile is assigned to a device that is not WindowsPc.
+	WindowsAutopilotProfileAssignmentDetailedStatusWindowsPcProfileNotSupported WindowsAutopilotProfileAssignmentDetailedStatus = "windowsPcProfileNotSupported"
+)
+
+var documentedWindowsAutopilotProfileAssignmentDetailedStatusValues = []string{"none", "hardwareRequirementsNotMet", "surfaceHubProfileNotSupported", "holoLensProfileNotSupported", "windowsPcProfileNotSupported"}
+
+// WindowsAutopilotProfileAssignmentDetailedStatusValues lists the documented values in documentation order.
+func WindowsAutopilotProfileAssignmentDetailedStatusValues() []WindowsAutopilotProfileAssignmentDetailedStatus {
+	return enumValues[WindowsAutopilotProfileAssignmentDetailedStatus](documentedWindowsAutopilotProfileAssignmentDetailedStatusValues)
+}
+
+// Known reports whether v is a documented value.
+func (v WindowsAutopilotProfileAssignmentDetailedStatus) Known() bool {
+	return slices.Contains(documentedWindowsAutopilotProfileAssignmentDetailedStatusValues, string(v))
+}
+
+// String returns the wire value.
+func (v WindowsAutopilotProfileAssignmentDetailedStatus) String() string {
+	return string(v)
+}
+
+// WindowsAutopilotProfileAssignmentStatus is the enum type
+// microsoft.graph.windowsAutopilotProfileAssignmentStatus. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotprofileassignmentstatus?view=graph-rest-beta
+type WindowsAutopilotProfileAssignmentStatus string
+
+// Documented values of WindowsAutopilotProfileAssignmentStatus.
+const (
+	// WindowsAutopilotProfileAssignmentStatusUnknown is "unknown". Unknown
+	// assignment status
+	WindowsAutopilotProfileAssignmentStatusUnknown WindowsAutopilotProfileAssignmentStatus = "unknown"
+	// WindowsAutopilotProfileAssignmentStatusAssignedInSync is "assignedInSync".
+	// Assigned successfully in Intune and in sync with Windows auto pilot program
+	WindowsAutopilotProfileAssignmentStatusAssignedInSync WindowsAutopilotProfileAssignmentStatus = "assignedInSync"
+	// WindowsAutopilotProfileAssignmentStatusAssignedOutOfSync is
+	// "assignedOutOfSync". Assigned successfully in Intune and not in sync with
+	// Windows auto pilot program
+	WindowsAutopilotProfileAssignmentStatusAssignedOutOfSync WindowsAutopilotProfileAssignmentStatus = "assignedOutOfSync"
+	// WindowsAutopilotProfileAssignmentStatusAssignedUnkownSyncState is
+	// "assignedUnkownSyncState". Assigned successfully in Intune and either
+	// in-sync or out of sync with Windows auto pilot program
+	WindowsAutopilotProfileAssignmentStatusAssignedUnkownSyncState WindowsAutopilotProfileAssignmentStatus = "assignedUnkownSyncState"
+	// WindowsAutopilotProfileAssignmentStatusNotAssigned is "notAssigned". Not
+	// assigned
+	WindowsAutopilotProfileAssignmentStatusNotAssigned WindowsAutopilotProfileAssignmentStatus = "notAssigned"
+	// WindowsAutopilotProfileAssignmentStatusPending is "pending". Pending
+	// assignment
+	WindowsAutopilotProfileAssignmentStatusPending WindowsAutopilotProfileAssignmentStatus = "pending"
+	// WindowsAutopilotProfileAssignmentStatusFailed is "failed". Assignment failed
+	WindowsAutopilotProfileAssignmentStatusFailed WindowsAutopilotProfileAssignmentStatus = "failed"
+)
+
+var documentedWindowsAutopilotProfileAssignmentStatusValues = []string{"unknown", "assignedInSync", "assignedOutOfSync", "assignedUnkownSyncState", "notAssigned", "pending", "failed"}
+
+// WindowsAutopilotProfileAssignmentStatusValues lists the documented values in documentation order.
+func WindowsAutopilotProfileAssignmentStatusValues() []WindowsAutopilotProfileAssignmentStatus {
+	return enumValues[WindowsAutopilotProfileAssignmentStatus](documentedWindowsAutopilotProfileAssignmentStatusValues)
+}
+
+// Known reports whether v is a documented value.
+func (v WindowsAutopilotProfileAssignmentStatus) Known() bool {
+	return slices.Contains(documentedWindowsAutopilotProfileAssignmentStatusValues, string(v))
+}
+
+// String returns the wire value.
+func (v WindowsAutopilotProfileAssignmentStatus) String() string {
+	return string(v)
+}
+
 // WindowsAutopilotSyncStatus is the enum type
 // microsoft.graph.windowsAutopilotSyncStatus. Values the documentation does
 // not list decode and re-encode unchanged; Known reports whether a value is
@@ -17580,11 +18244,9 @@ func (v WindowsDeliveryOptimizationMode) String() string {
 }
 
 // WindowsDeviceHealthState is the enum type
-// microsoft.graph.windowsDeviceHealthState. It is a flags enum: the wire value
-// is a comma-separated list of members; use Members and
-// NewWindowsDeviceHealthState to work with the set. Values the documentation
-// does not list decode and re-encode unchanged; Known reports whether a value
-// is documented.
+// microsoft.graph.windowsDeviceHealthState. Values the documentation does not
+// list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-devices-windowsdevicehealthstate?view=graph-rest-beta
@@ -17619,45 +18281,9 @@ func WindowsDeviceHealthStateValues() []WindowsDeviceHealthState {
 	return enumValues[WindowsDeviceHealthState](documentedWindowsDeviceHealthStateValues)
 }
 
-// NewWindowsDeviceHealthState joins members into one flags value.
-func NewWindowsDeviceHealthState(members ...WindowsDeviceHealthState) WindowsDeviceHealthState {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return WindowsDeviceHealthState(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v WindowsDeviceHealthState) Members() []WindowsDeviceHealthState {
-	if v == "" {
-		return nil
-	}
-	var out []WindowsDeviceHealthState
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, WindowsDeviceHealthState(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v WindowsDeviceHealthState) Has(m WindowsDeviceHealthState) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v WindowsDeviceHealthState) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedWindowsDeviceHealthStateValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedWindowsDeviceHealthStateValues, string(v))
 }
 
 // String returns the wire value.
@@ -17979,11 +18605,9 @@ func (v WindowsFirewallRuleTrafficDirectionType) String() string {
 }
 
 // WindowsHealthMonitoringScope is the enum type
-// microsoft.graph.windowsHealthMonitoringScope. It is a flags enum: the wire
-// value is a comma-separated list of members; use Members and
-// NewWindowsHealthMonitoringScope to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// microsoft.graph.windowsHealthMonitoringScope. Values the documentation does
+// not list decode and re-encode unchanged; Known reports whether a value is
+// documented.
 //
 // Documented at
 // https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-windowshealthmonitoringscope?view=graph-rest-beta
@@ -18011,45 +18635,9 @@ func WindowsHealthMonitoringScopeValues() []WindowsHealthMonitoringScope {
 	return enumValues[WindowsHealthMonitoringScope](documentedWindowsHealthMonitoringScopeValues)
 }
 
-// NewWindowsHealthMonitoringScope joins members into one flags value.
-func NewWindowsHealthMonitoringScope(members ...WindowsHealthMonitoringScope) WindowsHealthMonitoringScope {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return WindowsHealthMonitoringScope(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v WindowsHealthMonitoringScope) Members() []WindowsHealthMonitoringScope {
-	if v == "" {
-		return nil
-	}
-	var out []WindowsHealthMonitoringScope
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, WindowsHealthMonitoringScope(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v WindowsHealthMonitoringScope) Has(m WindowsHealthMonitoringScope) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v WindowsHealthMonitoringScope) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedWindowsHealthMonitoringScopeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedWindowsHealthMonitoringScopeValues, string(v))
 }
 
 // String returns the wire value.
@@ -18771,9 +19359,7 @@ func (v WindowsSpotlightEnablementSettings) String() string {
 }
 
 // WindowsStartMenuAppListVisibilityType is the enum type
-// microsoft.graph.windowsStartMenuAppListVisibilityType. It is a flags enum:
-// the wire value is a comma-separated list of members; use Members and
-// NewWindowsStartMenuAppListVisibilityType to work with the set. Values the
+// microsoft.graph.windowsStartMenuAppListVisibilityType. Values the
 // documentation does not list decode and re-encode unchanged; Known reports
 // whether a value is documented.
 //
@@ -18805,45 +19391,9 @@ func WindowsStartMenuAppListVisibilityTypeValues() []WindowsStartMenuAppListVisi
 	return enumValues[WindowsStartMenuAppListVisibilityType](documentedWindowsStartMenuAppListVisibilityTypeValues)
 }
 
-// NewWindowsStartMenuAppListVisibilityType joins members into one flags value.
-func NewWindowsStartMenuAppListVisibilityType(members ...WindowsStartMenuAppListVisibilityType) WindowsStartMenuAppListVisibilityType {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return WindowsStartMenuAppListVisibilityType(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v WindowsStartMenuAppListVisibilityType) Members() []WindowsStartMenuAppListVisibilityType {
-	if v == "" {
-		return nil
-	}
-	var out []WindowsStartMenuAppListVisibilityType
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, WindowsStartMenuAppListVisibilityType(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v WindowsStartMenuAppListVisibilityType) Has(m WindowsStartMenuAppListVisibilityType) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v WindowsStartMenuAppListVisibilityType) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedWindowsStartMenuAppListVisibilityTypeValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedWindowsStartMenuAppListVisibilityTypeValues, string(v))
 }
 
 // String returns the wire value.

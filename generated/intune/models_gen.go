@@ -9,6 +9,15 @@ import (
 	"strings"
 )
 
+// JSON is the complex type microsoft.graph.JSON.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-json?view=graph-rest-beta
+type JSON struct {
+	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.JSON".
+	ODataType *string `json:"@odata.type,omitzero"`
+}
+
 // ActiveDirectoryWindowsAutopilotDeploymentProfile is the entity type
 // microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile. It derives
 // from microsoft.graph.windowsAutopilotDeploymentProfile.
@@ -66,11 +75,10 @@ type ActiveDirectoryWindowsAutopilotDeploymentProfile struct {
 	// connectivity during OOBE.
 	HybridAzureADJoinSkipConnectivityCheck *bool `json:"hybridAzureADJoinSkipConnectivityCheck,omitzero"`
 	// AssignedDevices: The list of assigned devices for the profile. Inherited
-	// from windowsAutopilotDeploymentProfile (Documented type
-	// microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
-	// JSON.) (Navigation property: present when the request expands it with
-	// $expand; no request body sends it unless its page lists it.)
-	AssignedDevices []json.RawMessage `json:"assignedDevices,omitzero"`
+	// from windowsAutopilotDeploymentProfile (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	AssignedDevices []AnyWindowsAutopilotDeviceIdentity `json:"assignedDevices,omitzero"`
 	// Assignments: The list of group assignments for the profile. Inherited from
 	// windowsAutopilotDeploymentProfile (Navigation property: present when the
 	// request expands it with $expand; no request body sends it unless its page
@@ -890,6 +898,19 @@ type AndroidDeviceOwnerEnrollmentProfile struct {
 	QrCodeImage AnyMimeContent `json:"qrCodeImage,omitzero"`
 	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+}
+
+// AndroidDeviceOwnerEnrollmentProfileCreateTokenParameters is the complex type
+// microsoft.graph.androidDeviceOwnerEnrollmentProfileCreateTokenParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androiddeviceownerenrollmentprofile-createtoken?view=graph-rest-beta
+type AndroidDeviceOwnerEnrollmentProfileCreateTokenParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidDeviceOwnerEnrollmentProfileCreateTokenParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// TokenValidityInSeconds: Not yet documented
+	TokenValidityInSeconds *int32 `json:"tokenValidityInSeconds,omitzero"`
 }
 
 // AndroidDeviceOwnerEnterpriseWiFiConfiguration is the entity type
@@ -3156,6 +3177,19 @@ type AndroidForWorkEnrollmentProfile struct {
 	QrCodeImage AnyMimeContent `json:"qrCodeImage,omitzero"`
 }
 
+// AndroidForWorkEnrollmentProfileCreateTokenParameters is the complex type
+// microsoft.graph.androidForWorkEnrollmentProfileCreateTokenParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidforworkenrollmentprofile-createtoken?view=graph-rest-beta
+type AndroidForWorkEnrollmentProfileCreateTokenParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkEnrollmentProfileCreateTokenParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// TokenValidityInSeconds: Not yet documented
+	TokenValidityInSeconds *int32 `json:"tokenValidityInSeconds,omitzero"`
+}
+
 // AndroidForWorkEnterpriseWiFiConfiguration is the entity type
 // microsoft.graph.androidForWorkEnterpriseWiFiConfiguration. It derives from
 // microsoft.graph.androidForWorkWiFiConfiguration.
@@ -4208,6 +4242,32 @@ type AndroidForWorkSettings struct {
 	DeviceOwnerManagementEnabled *bool `json:"deviceOwnerManagementEnabled,omitzero"`
 }
 
+// AndroidForWorkSettingsCompleteSignupParameters is the complex type
+// microsoft.graph.androidForWorkSettingsCompleteSignupParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidforworksettings-completesignup?view=graph-rest-beta
+type AndroidForWorkSettingsCompleteSignupParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkSettingsCompleteSignupParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// EnterpriseToken: Not yet documented
+	EnterpriseToken *string `json:"enterpriseToken,omitzero"`
+}
+
+// AndroidForWorkSettingsRequestSignupURLParameters is the complex type
+// microsoft.graph.androidForWorkSettingsRequestSignupUrlParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidforworksettings-requestsignupurl?view=graph-rest-beta
+type AndroidForWorkSettingsRequestSignupURLParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidForWorkSettingsRequestSignupUrlParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// HostName: Not yet documented
+	HostName *string `json:"hostName,omitzero"`
+}
+
 // AndroidForWorkTrustedRootCertificate is the entity type
 // microsoft.graph.androidForWorkTrustedRootCertificate. It derives from
 // microsoft.graph.deviceConfiguration.
@@ -5226,6 +5286,97 @@ type AndroidManagedAppProtection struct {
 	DialerRestrictionLevel *ManagedAppPhoneNumberRedirectLevel `json:"dialerRestrictionLevel,omitzero"`
 }
 
+// AndroidManagedAppProtectionsHasPayloadLinksParameters is the complex type
+// microsoft.graph.androidManagedAppProtectionsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-androidmanagedappprotection-haspayloadlinks?view=graph-rest-beta
+type AndroidManagedAppProtectionsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedAppProtectionsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
+// AndroidManagedAppRegistration is the entity type
+// microsoft.graph.androidManagedAppRegistration. It derives from
+// microsoft.graph.managedAppRegistration.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-androidmanagedappregistration?view=graph-rest-beta
+type AndroidManagedAppRegistration struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedAppRegistration".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// CreatedDateTime: Date and time of creation Inherited from
+	// managedAppRegistration
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
+	// LastSyncDateTime: Date and time of last the app synced with management
+	// service. Inherited from managedAppRegistration
+	LastSyncDateTime *DateTimeOffset `json:"lastSyncDateTime,omitzero"`
+	// ApplicationVersion: App version Inherited from managedAppRegistration
+	ApplicationVersion *string `json:"applicationVersion,omitzero"`
+	// ManagementSdkVersion: App management SDK version Inherited from
+	// managedAppRegistration
+	ManagementSdkVersion *string `json:"managementSdkVersion,omitzero"`
+	// PlatformVersion: Operating System version Inherited from
+	// managedAppRegistration
+	PlatformVersion *string `json:"platformVersion,omitzero"`
+	// DeviceType: Host device type Inherited from managedAppRegistration
+	DeviceType *string `json:"deviceType,omitzero"`
+	// DeviceTag: App management SDK generated tag, which helps relate apps hosted
+	// on the same device. Not guaranteed to relate apps in all conditions.
+	// Inherited from managedAppRegistration
+	DeviceTag *string `json:"deviceTag,omitzero"`
+	// DeviceName: Host device name Inherited from managedAppRegistration
+	DeviceName *string `json:"deviceName,omitzero"`
+	// ManagedDeviceID: The Managed Device identifier of the host device. Value
+	// could be empty even when the host device is managed. Inherited from
+	// managedAppRegistration
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// AzureADDeviceID: The Azure Active Directory Device identifier of the host
+	// device. Value could be empty even when the host device is Azure Active
+	// Directory registered. Inherited from managedAppRegistration
+	AzureADDeviceID *string `json:"azureADDeviceId,omitzero"`
+	// DeviceModel: The device model for the current app registration Inherited
+	// from managedAppRegistration
+	DeviceModel *string `json:"deviceModel,omitzero"`
+	// DeviceManufacturer: The device manufacturer for the current app registration
+	// Inherited from managedAppRegistration
+	DeviceManufacturer *string `json:"deviceManufacturer,omitzero"`
+	// FlaggedReasons: Zero or more reasons an app registration is flagged. E.g.
+	// app running on rooted device Inherited from managedAppRegistration
+	FlaggedReasons []ManagedAppFlaggedReason `json:"flaggedReasons,omitzero"`
+	// UserID: The user Id to who this app registration belongs. Inherited from
+	// managedAppRegistration
+	UserID *string `json:"userId,omitzero"`
+	// AppIdentifier: The app package Identifier Inherited from
+	// managedAppRegistration
+	AppIdentifier AnyMobileAppIdentifier `json:"appIdentifier,omitzero"`
+	// ID: Key of the entity. Inherited from managedAppRegistration
+	ID *string `json:"id,omitzero"`
+	// Version: Version of the entity. Inherited from managedAppRegistration
+	Version *string `json:"version,omitzero"`
+	// PatchVersion: The patch version for the current android app registration
+	PatchVersion *string `json:"patchVersion,omitzero"`
+	// AppliedPolicies: Zero or more policys already applied on the registered app
+	// when it last synchronized with managment service. Inherited from
+	// managedAppRegistration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	AppliedPolicies []AnyManagedAppPolicy `json:"appliedPolicies,omitzero"`
+	// IntendedPolicies: Zero or more policies admin intended for the app as of
+	// now. Inherited from managedAppRegistration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	IntendedPolicies []AnyManagedAppPolicy `json:"intendedPolicies,omitzero"`
+	// Operations: Zero or more long running operations triggered on the app
+	// registration. Inherited from managedAppRegistration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Operations []AnyManagedAppOperation `json:"operations,omitzero"`
+}
+
 // AndroidManagedStoreAccountEnterpriseSettings is the entity type
 // microsoft.graph.androidManagedStoreAccountEnterpriseSettings. It derives
 // from microsoft.graph.entity.
@@ -5269,6 +5420,79 @@ type AndroidManagedStoreAccountEnterpriseSettings struct {
 	// AndroidDeviceOwnerFullyManagedEnrollmentEnabled: Company codes for
 	// AndroidManagedStoreAccountEnterpriseSettings
 	AndroidDeviceOwnerFullyManagedEnrollmentEnabled *bool `json:"androidDeviceOwnerFullyManagedEnrollmentEnabled,omitzero"`
+}
+
+// AndroidManagedStoreAccountEnterpriseSettingsApproveAppsParameters is the
+// complex type
+// microsoft.graph.androidManagedStoreAccountEnterpriseSettingsApproveAppsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidmanagedstoreaccountenterprisesettings-approveapps?view=graph-rest-beta
+type AndroidManagedStoreAccountEnterpriseSettingsApproveAppsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettingsApproveAppsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PackageIDs: Not yet documented
+	PackageIDs []string `json:"packageIds,omitzero"`
+	// ApproveAllPermissions: Not yet documented
+	ApproveAllPermissions *bool `json:"approveAllPermissions,omitzero"`
+}
+
+// AndroidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters is the
+// complex type
+// microsoft.graph.androidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidmanagedstoreaccountenterprisesettings-completesignup?view=graph-rest-beta
+type AndroidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// EnterpriseToken: Not yet documented
+	EnterpriseToken *string `json:"enterpriseToken,omitzero"`
+}
+
+// AndroidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters is
+// the complex type
+// microsoft.graph.androidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidmanagedstoreaccountenterprisesettings-creategoogleplaywebtoken?view=graph-rest-beta
+type AndroidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ParentURI: The https path of the page hosting the component.
+	ParentURI *string `json:"parentUri,omitzero"`
+}
+
+// AndroidManagedStoreAccountEnterpriseSettingsRequestSignupURLParameters is
+// the complex type
+// microsoft.graph.androidManagedStoreAccountEnterpriseSettingsRequestSignupUrlParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidmanagedstoreaccountenterprisesettings-requestsignupurl?view=graph-rest-beta
+type AndroidManagedStoreAccountEnterpriseSettingsRequestSignupURLParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettingsRequestSignupUrlParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// HostName: Not yet documented
+	HostName *string `json:"hostName,omitzero"`
+}
+
+// AndroidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters is
+// the complex type
+// microsoft.graph.androidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-androidforwork-androidmanagedstoreaccountenterprisesettings-setandroiddeviceownerfullymanagedenrollmentstate?view=graph-rest-beta
+type AndroidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.androidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Enabled: The value to set AndroidDeviceOwnerFullyManagedEnrollmentEnabled
+	// to.
+	Enabled *bool `json:"enabled,omitzero"`
 }
 
 // AndroidManagedStoreApp is the entity type
@@ -8256,6 +8480,24 @@ type AppListItem struct {
 	AppID *string `json:"appId,omitzero"`
 }
 
+// AppLogCollectionDownloadDetails is the complex type
+// microsoft.graph.appLogCollectionDownloadDetails.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-applogcollectiondownloaddetails?view=graph-rest-beta
+type AppLogCollectionDownloadDetails struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appLogCollectionDownloadDetails".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DownloadURL: Download SAS Url for completed AppLogUploadRequest
+	DownloadURL *string `json:"downloadUrl,omitzero"`
+	// DecryptionKey: DecryptionKey as string
+	DecryptionKey *string `json:"decryptionKey,omitzero"`
+	// AppLogDecryptionAlgorithm: DecryptionAlgorithm for Content. Possible values
+	// are: aes256.
+	AppLogDecryptionAlgorithm *AppLogDecryptionAlgorithm `json:"appLogDecryptionAlgorithm,omitzero"`
+}
+
 // AppLogCollectionRequest is the entity type
 // microsoft.graph.appLogCollectionRequest. It derives from
 // microsoft.graph.entity.
@@ -8659,6 +8901,19 @@ type AppleUserInitiatedEnrollmentProfile struct {
 	Assignments []AnyAppleEnrollmentProfileAssignment `json:"assignments,omitzero"`
 }
 
+// AppleUserInitiatedEnrollmentProfileSetPriorityParameters is the complex type
+// microsoft.graph.appleUserInitiatedEnrollmentProfileSetPriorityParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-appleuserinitiatedenrollmentprofile-setpriority?view=graph-rest-beta
+type AppleUserInitiatedEnrollmentProfileSetPriorityParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.appleUserInitiatedEnrollmentProfileSetPriorityParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Priority: Not yet documented
+	Priority *int32 `json:"priority,omitzero"`
+}
+
 // AppleVpnAlwaysOnConfiguration is the complex type
 // microsoft.graph.appleVpnAlwaysOnConfiguration.
 //
@@ -8887,6 +9142,117 @@ type AppleVppTokenTroubleshootingEvent struct {
 	TokenID *string `json:"tokenId,omitzero"`
 }
 
+// AssignmentFilterEvaluationSummary is the complex type
+// microsoft.graph.assignmentFilterEvaluationSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-assignmentfilterevaluationsummary?view=graph-rest-beta
+type AssignmentFilterEvaluationSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.assignmentFilterEvaluationSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// AssignmentFilterID: Unique identifier for the assignment filter object
+	AssignmentFilterID *string `json:"assignmentFilterId,omitzero"`
+	// AssignmentFilterLastModifiedDateTime: The time the assignment filter was
+	// last modified.
+	AssignmentFilterLastModifiedDateTime *DateTimeOffset `json:"assignmentFilterLastModifiedDateTime,omitzero"`
+	// AssignmentFilterDisplayName: The admin defined name for assignment filter.
+	AssignmentFilterDisplayName *string `json:"assignmentFilterDisplayName,omitzero"`
+	// AssignmentFilterPlatform: The platform for which this assignment filter is
+	// created. Possible values are: android, androidForWork, iOS, macOS,
+	// windowsPhone81, windows81AndLater, windows10AndLater, androidWorkProfile,
+	// unknown.
+	AssignmentFilterPlatform *DevicePlatformType `json:"assignmentFilterPlatform,omitzero"`
+	// EvaluationResult: Assignment filter evaluation result. Possible values are:
+	// unknown, match, notMatch, inconclusive, failure, notEvaluated.
+	EvaluationResult *AssignmentFilterEvaluationResult `json:"evaluationResult,omitzero"`
+	// EvaluationDateTime: The time assignment filter was evaluated.
+	EvaluationDateTime *DateTimeOffset `json:"evaluationDateTime,omitzero"`
+	// AssignmentFilterType: Indicate filter type either include or exclude.
+	// Possible values are: none, include, exclude.
+	AssignmentFilterType *DeviceAndAppManagementAssignmentFilterType `json:"assignmentFilterType,omitzero"`
+	// AssignmentFilterTypeAndEvaluationResults: A collection of filter types and
+	// their corresponding evaluation results. (Documented type
+	// microsoft.graph.assignmentFilterTypeAndEvaluationResult is unknown; kept as
+	// raw JSON.)
+	AssignmentFilterTypeAndEvaluationResults []json.RawMessage `json:"assignmentFilterTypeAndEvaluationResults,omitzero"`
+}
+
+// AssignmentFilterState is the complex type
+// microsoft.graph.assignmentFilterState.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-assignmentfilterstate?view=graph-rest-beta
+type AssignmentFilterState struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.assignmentFilterState".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Enabled: Indicator to if AssignmentFilter is enabled or disabled.
+	Enabled *bool `json:"enabled,omitzero"`
+}
+
+// AssignmentFilterStatusDetails is the complex type
+// microsoft.graph.assignmentFilterStatusDetails.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-assignmentfilterstatusdetails?view=graph-rest-beta
+type AssignmentFilterStatusDetails struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.assignmentFilterStatusDetails".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ManagedDeviceID: Unique identifier for the device object.
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// PayloadID: Unique identifier for payload object.
+	PayloadID *string `json:"payloadId,omitzero"`
+	// UserID: Unique identifier for UserId object. Can be null
+	UserID *string `json:"userId,omitzero"`
+	// DeviceProperties: Device properties used for filter evaluation during device
+	// check-in time.
+	DeviceProperties []AnyKeyValuePair `json:"deviceProperties,omitzero"`
+	// EvalutionSummaries: Evaluation result summaries for each filter associated
+	// to device and payload
+	EvalutionSummaries []AnyAssignmentFilterEvaluationSummary `json:"evalutionSummaries,omitzero"`
+}
+
+// AssignmentFilterValidationResult is the complex type
+// microsoft.graph.assignmentFilterValidationResult.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-assignmentfiltervalidationresult?view=graph-rest-beta
+type AssignmentFilterValidationResult struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.assignmentFilterValidationResult".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// IsValidRule: Indicator to valid or invalid rule.
+	IsValidRule *bool `json:"isValidRule,omitzero"`
+}
+
+// AssignmentFiltersEnableParameters is the complex type
+// microsoft.graph.assignmentFiltersEnableParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-policyset-deviceandappmanagementassignmentfilter-enable?view=graph-rest-beta
+type AssignmentFiltersEnableParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.assignmentFiltersEnableParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Enable: Not yet documented
+	Enable *bool `json:"enable,omitzero"`
+}
+
+// AssignmentFiltersValidateFilterParameters is the complex type
+// microsoft.graph.assignmentFiltersValidateFilterParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-policyset-deviceandappmanagementassignmentfilter-validatefilter?view=graph-rest-beta
+type AssignmentFiltersValidateFilterParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.assignmentFiltersValidateFilterParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceAndAppManagementAssignmentFilter: Not yet documented
+	DeviceAndAppManagementAssignmentFilter AnyDeviceAndAppManagementAssignmentFilter `json:"deviceAndAppManagementAssignmentFilter,omitzero"`
+}
+
 // AuditActor is the complex type microsoft.graph.auditActor.
 //
 // Documented at
@@ -8952,6 +9318,19 @@ type AuditEvent struct {
 	// Resources: Resources being modified.
 	Resources []AnyAuditResource `json:"resources,omitzero"`
 	// Category: Audit category.
+	Category *string `json:"category,omitzero"`
+}
+
+// AuditEventsGetAuditActivityTypesParameters is the complex type
+// microsoft.graph.auditEventsGetAuditActivityTypesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-auditing-auditevent-getauditactivitytypes?view=graph-rest-beta
+type AuditEventsGetAuditActivityTypesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.auditEventsGetAuditActivityTypesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Category: Not yet documented
 	Category *string `json:"category,omitzero"`
 }
 
@@ -9042,11 +9421,10 @@ type AzureADWindowsAutopilotDeploymentProfile struct {
 	// windowsAutopilotDeploymentProfile
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 	// AssignedDevices: The list of assigned devices for the profile. Inherited
-	// from windowsAutopilotDeploymentProfile (Documented type
-	// microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
-	// JSON.) (Navigation property: present when the request expands it with
-	// $expand; no request body sends it unless its page lists it.)
-	AssignedDevices []json.RawMessage `json:"assignedDevices,omitzero"`
+	// from windowsAutopilotDeploymentProfile (Navigation property: present when
+	// the request expands it with $expand; no request body sends it unless its
+	// page lists it.)
+	AssignedDevices []AnyWindowsAutopilotDeviceIdentity `json:"assignedDevices,omitzero"`
 	// Assignments: The list of group assignments for the profile. Inherited from
 	// windowsAutopilotDeploymentProfile (Navigation property: present when the
 	// request expands it with $expand; no request body sends it unless its page
@@ -9184,6 +9562,25 @@ type BitLockerSystemDrivePolicy struct {
 	PrebootRecoveryURL *string `json:"prebootRecoveryUrl,omitzero"`
 }
 
+// BulkManagedDeviceActionResult is the complex type
+// microsoft.graph.bulkManagedDeviceActionResult.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-bulkmanageddeviceactionresult?view=graph-rest-beta
+type BulkManagedDeviceActionResult struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.bulkManagedDeviceActionResult".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SuccessfulDeviceIDs: Successful devices
+	SuccessfulDeviceIDs []string `json:"successfulDeviceIds,omitzero"`
+	// FailedDeviceIDs: Failed devices
+	FailedDeviceIDs []string `json:"failedDeviceIds,omitzero"`
+	// NotFoundDeviceIDs: Not found devices
+	NotFoundDeviceIDs []string `json:"notFoundDeviceIds,omitzero"`
+	// NotSupportedDeviceIDs: Not supported devices
+	NotSupportedDeviceIDs []string `json:"notSupportedDeviceIds,omitzero"`
+}
+
 // CartToClassAssociation is the entity type
 // microsoft.graph.cartToClassAssociation. It derives from
 // microsoft.graph.entity.
@@ -9277,6 +9674,21 @@ type ChromeOSOnboardingSettings struct {
 	LastDirectorySyncDateTime *DateTimeOffset `json:"lastDirectorySyncDateTime,omitzero"`
 }
 
+// ChromeOSOnboardingSettingsConnectParameters is the complex type
+// microsoft.graph.chromeOSOnboardingSettingsConnectParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-chromebooksync-chromeosonboardingsettings-connect?view=graph-rest-beta
+type ChromeOSOnboardingSettingsConnectParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.chromeOSOnboardingSettingsConnectParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// OwnerUserPrincipalName: Not yet documented
+	OwnerUserPrincipalName *string `json:"ownerUserPrincipalName,omitzero"`
+	// ServiceAccountCredentials: Not yet documented
+	ServiceAccountCredentials *string `json:"serviceAccountCredentials,omitzero"`
+}
+
 // CircularGeofenceManagementCondition is the entity type
 // microsoft.graph.circularGeofenceManagementCondition. It derives from
 // microsoft.graph.locationManagementCondition.
@@ -9324,6 +9736,21 @@ type CircularGeofenceManagementCondition struct {
 	ManagementConditionStatements []AnyManagementConditionStatement `json:"managementConditionStatements,omitzero"`
 }
 
+// ClientConfigurationsUpdatePrioritiesParameters is the complex type
+// microsoft.graph.clientConfigurationsUpdatePrioritiesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-cirrus-officeclientconfiguration-updatepriorities?view=graph-rest-beta
+type ClientConfigurationsUpdatePrioritiesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.clientConfigurationsUpdatePrioritiesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// OfficeConfigurationPolicyIDs: List of office configuration policy ids
+	OfficeConfigurationPolicyIDs []string `json:"officeConfigurationPolicyIds,omitzero"`
+	// OfficeConfigurationPriorities: List of office configuration priorities
+	OfficeConfigurationPriorities []int32 `json:"officeConfigurationPriorities,omitzero"`
+}
+
 // CloudPCConnectivityIssue is the entity type
 // microsoft.graph.cloudPCConnectivityIssue. It derives from
 // microsoft.graph.entity.
@@ -9351,6 +9778,44 @@ type CloudPCConnectivityIssue struct {
 	ErrorDescription *string `json:"errorDescription,omitzero"`
 	// RecommendedAction: The recommended action to fix the corresponding error.
 	RecommendedAction *string `json:"recommendedAction,omitzero"`
+}
+
+// ComanagedDevicesSummary is the complex type
+// microsoft.graph.comanagedDevicesSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-comanageddevicessummary?view=graph-rest-beta
+type ComanagedDevicesSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.comanagedDevicesSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// InventoryCount: Number of devices with Inventory swung-over. This property
+	// is read-only.
+	InventoryCount *int32 `json:"inventoryCount,omitzero"`
+	// CompliancePolicyCount: Number of devices with CompliancePolicy swung-over.
+	// This property is read-only.
+	CompliancePolicyCount *int32 `json:"compliancePolicyCount,omitzero"`
+	// ResourceAccessCount: Number of devices with ResourceAccess swung-over. This
+	// property is read-only.
+	ResourceAccessCount *int32 `json:"resourceAccessCount,omitzero"`
+	// ConfigurationSettingsCount: Number of devices with ConfigurationSettings
+	// swung-over. This property is read-only.
+	ConfigurationSettingsCount *int32 `json:"configurationSettingsCount,omitzero"`
+	// WindowsUpdateForBusinessCount: Number of devices with
+	// WindowsUpdateForBusiness swung-over. This property is read-only.
+	WindowsUpdateForBusinessCount *int32 `json:"windowsUpdateForBusinessCount,omitzero"`
+	// EndpointProtectionCount: Number of devices with EndpointProtection
+	// swung-over. This property is read-only.
+	EndpointProtectionCount *int32 `json:"endpointProtectionCount,omitzero"`
+	// ModernAppsCount: Number of devices with ModernApps swung-over. This property
+	// is read-only.
+	ModernAppsCount *int32 `json:"modernAppsCount,omitzero"`
+	// OfficeAppsCount: Number of devices with OfficeApps swung-over. This property
+	// is read-only.
+	OfficeAppsCount *int32 `json:"officeAppsCount,omitzero"`
+	// TotalComanagedCount: Number of Co-Managed Devices. This property is
+	// read-only.
+	TotalComanagedCount *int32 `json:"totalComanagedCount,omitzero"`
 }
 
 // ComanagementEligibleDevice is the entity type
@@ -9417,6 +9882,29 @@ type ComanagementEligibleDevice struct {
 	// Status: ComanagementEligibleStatus. Possible values are: comanaged,
 	// eligible, eligibleButNotAzureAdJoined, needsOsUpdate, ineligible.
 	Status *ComanagementEligibleType `json:"status,omitzero"`
+}
+
+// ComanagementEligibleDevicesSummary is the complex type
+// microsoft.graph.comanagementEligibleDevicesSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-comanagementeligibledevicessummary?view=graph-rest-beta
+type ComanagementEligibleDevicesSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.comanagementEligibleDevicesSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ComanagedCount: Count of devices already Co-Managed
+	ComanagedCount *int32 `json:"comanagedCount,omitzero"`
+	// EligibleCount: Count of devices fully eligible for Co-Management
+	EligibleCount *int32 `json:"eligibleCount,omitzero"`
+	// EligibleButNotAzureAdJoinedCount: Count of devices eligible for
+	// Co-Management but not yet joined to Azure Active Directory
+	EligibleButNotAzureAdJoinedCount *int32 `json:"eligibleButNotAzureAdJoinedCount,omitzero"`
+	// NeedsOsUpdateCount: Count of devices that will be eligible for Co-Management
+	// after an OS update
+	NeedsOsUpdateCount *int32 `json:"needsOsUpdateCount,omitzero"`
+	// IneligibleCount: Count of devices ineligible for Co-Management
+	IneligibleCount *int32 `json:"ineligibleCount,omitzero"`
 }
 
 // CompanyPortalBlockedAction is the complex type
@@ -9518,6 +10006,62 @@ type ConfigManagerCollection struct {
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
 	// LastModifiedDateTime: The last modified date.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+}
+
+// ConfigManagerCollectionsGetPolicySummaryParameters is the complex type
+// microsoft.graph.configManagerCollectionsGetPolicySummaryParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-partnerintegration-configmanagercollection-getpolicysummary?view=graph-rest-beta
+type ConfigManagerCollectionsGetPolicySummaryParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configManagerCollectionsGetPolicySummaryParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PolicyID: Not yet documented
+	PolicyID *string `json:"policyId,omitzero"`
+}
+
+// ConfigManagerPolicySummary is the complex type
+// microsoft.graph.configManagerPolicySummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-partnerintegration-configmanagerpolicysummary?view=graph-rest-beta
+type ConfigManagerPolicySummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configManagerPolicySummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// TargetedDeviceCount: The number of devices targeted by the policy.
+	TargetedDeviceCount *int32 `json:"targetedDeviceCount,omitzero"`
+	// CompliantDeviceCount: The number of devices evaluated to be compliant by the
+	// policy.
+	CompliantDeviceCount *int32 `json:"compliantDeviceCount,omitzero"`
+	// NonCompliantDeviceCount: The number of devices evaluated to be noncompliant
+	// by the policy.
+	NonCompliantDeviceCount *int32 `json:"nonCompliantDeviceCount,omitzero"`
+	// FailedDeviceCount: The number of devices that failed to be evaluated by the
+	// policy.
+	FailedDeviceCount *int32 `json:"failedDeviceCount,omitzero"`
+	// PendingDeviceCount: The number of devices that have acknowledged the policy
+	// but are pending evaluation.
+	PendingDeviceCount *int32 `json:"pendingDeviceCount,omitzero"`
+	// EnforcedDeviceCount: The number of devices that have have been remediated by
+	// the policy.
+	EnforcedDeviceCount *int32 `json:"enforcedDeviceCount,omitzero"`
+}
+
+// ConfigurationManagerAction is the complex type
+// microsoft.graph.configurationManagerAction.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-configurationmanageraction?view=graph-rest-beta
+type ConfigurationManagerAction struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.configurationManagerAction".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Action: The action type to trigger on Configuration Manager client. Possible
+	// values are: refreshMachinePolicy, refreshUserPolicy, wakeUpClient,
+	// appEvaluation.
+	Action *ConfigurationManagerActionType `json:"action,omitzero"`
 }
 
 // ConfigurationManagerClientEnabledFeatures is the complex type
@@ -10632,6 +11176,34 @@ type DepOnboardingSetting struct {
 	ImportedAppleDeviceIdentities []AnyImportedAppleDeviceIdentity `json:"importedAppleDeviceIdentities,omitzero"`
 }
 
+// DepOnboardingSettingUploadDepTokenParameters is the complex type
+// microsoft.graph.depOnboardingSettingUploadDepTokenParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-deponboardingsetting-uploaddeptoken?view=graph-rest-beta
+type DepOnboardingSettingUploadDepTokenParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depOnboardingSettingUploadDepTokenParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// AppleID: Not yet documented
+	AppleID *string `json:"appleId,omitzero"`
+	// DepToken: Not yet documented
+	DepToken *string `json:"depToken,omitzero"`
+}
+
+// DepOnboardingSettingsGetExpiringVppTokenCountParameters is the complex type
+// microsoft.graph.depOnboardingSettingsGetExpiringVppTokenCountParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-deponboardingsetting-getexpiringvpptokencount?view=graph-rest-beta
+type DepOnboardingSettingsGetExpiringVppTokenCountParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.depOnboardingSettingsGetExpiringVppTokenCountParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ExpiringBeforeDateTime: Not yet documented
+	ExpiringBeforeDateTime *string `json:"expiringBeforeDateTime,omitzero"`
+}
+
 // DetectedApp is the entity type microsoft.graph.detectedApp. It derives from
 // microsoft.graph.entity.
 //
@@ -10676,6 +11248,23 @@ type DeviceActionResult struct {
 	StartDateTime *DateTimeOffset `json:"startDateTime,omitzero"`
 	// LastUpdatedDateTime: Time the action state was last updated
 	LastUpdatedDateTime *DateTimeOffset `json:"lastUpdatedDateTime,omitzero"`
+}
+
+// DeviceAndAppManagementAssignedRoleDetails is the complex type
+// microsoft.graph.deviceAndAppManagementAssignedRoleDetails.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-rbac-deviceandappmanagementassignedroledetails?view=graph-rest-beta
+type DeviceAndAppManagementAssignedRoleDetails struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAndAppManagementAssignedRoleDetails".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// RoleDefinitionIDs: Role Definition IDs for the specifc Role Definitions
+	// assigned to a user.
+	RoleDefinitionIDs []string `json:"roleDefinitionIds,omitzero"`
+	// RoleAssignmentIDs: Role Assignment IDs for the specifc Role Assignments
+	// assigned to a user.
+	RoleAssignmentIDs []string `json:"roleAssignmentIds,omitzero"`
 }
 
 // DeviceAndAppManagementAssignmentFilter is the entity type
@@ -10725,6 +11314,19 @@ type DeviceAndAppManagementAssignmentTarget struct {
 	// assignment i.e. Exclude or Include. Possible values are: none, include,
 	// exclude.
 	DeviceAndAppManagementAssignmentFilterType *DeviceAndAppManagementAssignmentFilterType `json:"deviceAndAppManagementAssignmentFilterType,omitzero"`
+}
+
+// DeviceAndAppManagementData is the complex type
+// microsoft.graph.deviceAndAppManagementData.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-deviceandappmanagementdata?view=graph-rest-beta
+type DeviceAndAppManagementData struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAndAppManagementData".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Content: Not yet documented
+	Content *Stream `json:"content,omitzero"`
 }
 
 // DeviceAndAppManagementRoleAssignment is the entity type
@@ -10900,16 +11502,14 @@ type DeviceAppManagement struct {
 	// the request expands it with $expand; no request body sends it unless its
 	// page lists it.)
 	ManagedAppPolicies []AnyManagedAppPolicy `json:"managedAppPolicies,omitzero"`
-	// ManagedAppRegistrations: The managed app registrations. (Documented type
-	// microsoft.graph.managedAppRegistration is unknown; kept as raw JSON.)
-	// (Navigation property: present when the request expands it with $expand; no
-	// request body sends it unless its page lists it.)
-	ManagedAppRegistrations []json.RawMessage `json:"managedAppRegistrations,omitzero"`
-	// ManagedAppStatuses: The managed app statuses. (Documented type
-	// microsoft.graph.managedAppStatus is unknown; kept as raw JSON.) (Navigation
+	// ManagedAppRegistrations: The managed app registrations. (Navigation
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
-	ManagedAppStatuses []json.RawMessage `json:"managedAppStatuses,omitzero"`
+	ManagedAppRegistrations []AnyManagedAppRegistration `json:"managedAppRegistrations,omitzero"`
+	// ManagedAppStatuses: The managed app statuses. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	ManagedAppStatuses []AnyManagedAppStatus `json:"managedAppStatuses,omitzero"`
 	// MdmWindowsInformationProtectionPolicies: Windows information protection for
 	// apps running on devices which are MDM enrolled. (Navigation property:
 	// present when the request expands it with $expand; no request body sends it
@@ -10932,11 +11532,10 @@ type DeviceAppManagement struct {
 	// present when the request expands it with $expand; no request body sends it
 	// unless its page lists it.)
 	VppTokens []AnyVppToken `json:"vppTokens,omitzero"`
-	// PolicySets: The PolicySet of Policies and Applications (Documented type
-	// microsoft.graph.policySet is unknown; kept as raw JSON.) (Navigation
-	// property: present when the request expands it with $expand; no request body
-	// sends it unless its page lists it.)
-	PolicySets []json.RawMessage `json:"policySets,omitzero"`
+	// PolicySets: The PolicySet of Policies and Applications (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	PolicySets []AnyPolicySet `json:"policySets,omitzero"`
 	// DeviceAppManagementTasks: Device app management tasks. (Navigation property:
 	// present when the request expands it with $expand; no request body sends it
 	// unless its page lists it.)
@@ -10982,6 +11581,21 @@ type DeviceAppManagementTask struct {
 	// Status: The status. Possible values are: unknown, pending, active,
 	// completed, rejected.
 	Status *DeviceAppManagementTaskStatus `json:"status,omitzero"`
+}
+
+// DeviceAppManagementTaskUpdateStatusParameters is the complex type
+// microsoft.graph.deviceAppManagementTaskUpdateStatusParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-partnerintegration-deviceappmanagementtask-updatestatus?view=graph-rest-beta
+type DeviceAppManagementTaskUpdateStatusParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceAppManagementTaskUpdateStatusParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Status: The status
+	Status *DeviceAppManagementTaskStatus `json:"status,omitzero"`
+	// Note: The note
+	Note *string `json:"note,omitzero"`
 }
 
 // DeviceCategory is the entity type microsoft.graph.deviceCategory. It derives
@@ -11145,6 +11759,49 @@ type DeviceComplianceDeviceStatus struct {
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
 }
 
+// DeviceCompliancePoliciesHasPayloadLinksParameters is the complex type
+// microsoft.graph.deviceCompliancePoliciesHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicecompliancepolicy-haspayloadlinks?view=graph-rest-beta
+type DeviceCompliancePoliciesHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePoliciesHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
+// DeviceCompliancePoliciesSetScheduledRetireStateParameters is the complex
+// type
+// microsoft.graph.deviceCompliancePoliciesSetScheduledRetireStateParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceconfig-devicecompliancepolicy-setscheduledretirestate?view=graph-rest-beta
+type DeviceCompliancePoliciesSetScheduledRetireStateParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePoliciesSetScheduledRetireStateParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// State: Not yet documented
+	State *ScheduledRetireState `json:"state,omitzero"`
+	// ManagedDeviceIDs: Not yet documented
+	ManagedDeviceIDs []string `json:"managedDeviceIds,omitzero"`
+}
+
+// DeviceCompliancePoliciesValidateComplianceScriptParameters is the complex
+// type
+// microsoft.graph.deviceCompliancePoliciesValidateComplianceScriptParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceconfig-devicecompliancepolicy-validatecompliancescript?view=graph-rest-beta
+type DeviceCompliancePoliciesValidateComplianceScriptParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePoliciesValidateComplianceScriptParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceCompliancePolicyScript: Not yet documented
+	DeviceCompliancePolicyScript AnyDeviceCompliancePolicyScript `json:"deviceCompliancePolicyScript,omitzero"`
+}
+
 // DeviceCompliancePolicy is the entity type
 // microsoft.graph.deviceCompliancePolicy. It derives from
 // microsoft.graph.entity.
@@ -11196,6 +11853,19 @@ type DeviceCompliancePolicy struct {
 	// Assignments: The collection of assignments for this compliance policy.
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
+	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
+}
+
+// DeviceCompliancePolicyAssignParameters is the complex type
+// microsoft.graph.deviceCompliancePolicyAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicecompliancepolicy-assign?view=graph-rest-beta
+type DeviceCompliancePolicyAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicyAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
 	Assignments []AnyDeviceCompliancePolicyAssignment `json:"assignments,omitzero"`
 }
 
@@ -11287,6 +11957,19 @@ type DeviceCompliancePolicyPolicySetItem struct {
 	// GuidedDeploymentTags: Tags of the guided deployment Inherited from
 	// policySetItem
 	GuidedDeploymentTags []string `json:"guidedDeploymentTags,omitzero"`
+}
+
+// DeviceCompliancePolicyScheduleActionsForRulesParameters is the complex type
+// microsoft.graph.deviceCompliancePolicyScheduleActionsForRulesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicecompliancepolicy-scheduleactionsforrules?view=graph-rest-beta
+type DeviceCompliancePolicyScheduleActionsForRulesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCompliancePolicyScheduleActionsForRulesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceComplianceScheduledActionForRules: Not yet documented
+	DeviceComplianceScheduledActionForRules []AnyDeviceComplianceScheduledActionForRule `json:"deviceComplianceScheduledActionForRules,omitzero"`
 }
 
 // DeviceCompliancePolicyScript is the complex type
@@ -11417,6 +12100,19 @@ type DeviceComplianceScript struct {
 	DeviceRunStates []AnyDeviceComplianceScriptDeviceState `json:"deviceRunStates,omitzero"`
 }
 
+// DeviceComplianceScriptAssignParameters is the complex type
+// microsoft.graph.deviceComplianceScriptAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-devicecompliancescript-assign?view=graph-rest-beta
+type DeviceComplianceScriptAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceHealthScriptAssignments: Not yet documented
+	DeviceHealthScriptAssignments []AnyDeviceHealthScriptAssignment `json:"deviceHealthScriptAssignments,omitzero"`
+}
+
 // DeviceComplianceScriptDeviceState is the entity type
 // microsoft.graph.deviceComplianceScriptDeviceState. It derives from
 // microsoft.graph.entity.
@@ -11453,6 +12149,121 @@ type DeviceComplianceScriptDeviceState struct {
 	ManagedDevice AnyManagedDevice `json:"managedDevice,omitzero"`
 }
 
+// DeviceComplianceScriptError is the complex type
+// microsoft.graph.deviceComplianceScriptError.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescripterror?view=graph-rest-beta
+type DeviceComplianceScriptError struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptError".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Code: Error code. Possible values are: none, jsonFileInvalid,
+	// jsonFileMissing, jsonFileTooLarge, rulesMissing, duplicateRules,
+	// tooManyRulesSpecified, operatorMissing, operatorNotSupported,
+	// datatypeMissing, datatypeNotSupported,
+	// operatorDataTypeCombinationNotSupported, moreInfoUriMissing,
+	// moreInfoUriInvalid, moreInfoUriTooLarge, descriptionMissing,
+	// descriptionInvalid, descriptionTooLarge, titleMissing, titleInvalid,
+	// titleTooLarge, operandMissing, operandInvalid, operandTooLarge,
+	// settingNameMissing, settingNameInvalid, settingNameTooLarge,
+	// englishLocaleMissing, duplicateLocales, unrecognizedLocale, unknown,
+	// remediationStringsMissing.
+	Code *Code `json:"code,omitzero"`
+	// DeviceComplianceScriptRulesValidationError: Error code. Possible values are:
+	// none, jsonFileInvalid, jsonFileMissing, jsonFileTooLarge, rulesMissing,
+	// duplicateRules, tooManyRulesSpecified, operatorMissing,
+	// operatorNotSupported, datatypeMissing, datatypeNotSupported,
+	// operatorDataTypeCombinationNotSupported, moreInfoUriMissing,
+	// moreInfoUriInvalid, moreInfoUriTooLarge, descriptionMissing,
+	// descriptionInvalid, descriptionTooLarge, titleMissing, titleInvalid,
+	// titleTooLarge, operandMissing, operandInvalid, operandTooLarge,
+	// settingNameMissing, settingNameInvalid, settingNameTooLarge,
+	// englishLocaleMissing, duplicateLocales, unrecognizedLocale, unknown,
+	// remediationStringsMissing.
+	DeviceComplianceScriptRulesValidationError *DeviceComplianceScriptRulesValidationError `json:"deviceComplianceScriptRulesValidationError,omitzero"`
+	// Message: Error message.
+	Message *string `json:"message,omitzero"`
+}
+
+// DeviceComplianceScriptRule is the complex type
+// microsoft.graph.deviceComplianceScriptRule.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptrule?view=graph-rest-beta
+type DeviceComplianceScriptRule struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptRule".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SettingName: Setting name specified in the rule.
+	SettingName *string `json:"settingName,omitzero"`
+	// Operator: Operator specified in the rule. Possible values are: none, and,
+	// or, isEquals, notEquals, greaterThan, lessThan, between, notBetween,
+	// greaterEquals, lessEquals, dayTimeBetween, beginsWith, notBeginsWith,
+	// endsWith, notEndsWith, contains, notContains, allOf, oneOf, noneOf,
+	// setEquals, orderedSetEquals, subsetOf, excludesAll.
+	Operator *Operator `json:"operator,omitzero"`
+	// DeviceComplianceScriptRulOperator: Operator specified in the rule. Possible
+	// values are: none, and, or, isEquals, notEquals, greaterThan, lessThan,
+	// between, notBetween, greaterEquals, lessEquals, dayTimeBetween, beginsWith,
+	// notBeginsWith, endsWith, notEndsWith, contains, notContains, allOf, oneOf,
+	// noneOf, setEquals, orderedSetEquals, subsetOf, excludesAll.
+	DeviceComplianceScriptRulOperator *DeviceComplianceScriptRulOperator `json:"deviceComplianceScriptRulOperator,omitzero"`
+	// DataType: Data type specified in the rule. Possible values are: none,
+	// boolean, int64, double, string, dateTime, version, base64, xml,
+	// booleanArray, int64Array, doubleArray, stringArray, dateTimeArray,
+	// versionArray.
+	DataType *DataType `json:"dataType,omitzero"`
+	// DeviceComplianceScriptRuleDataType: Data type specified in the rule.
+	// Possible values are: none, boolean, int64, double, string, dateTime,
+	// version, base64, xml, booleanArray, int64Array, doubleArray, stringArray,
+	// dateTimeArray, versionArray.
+	DeviceComplianceScriptRuleDataType *DeviceComplianceScriptRuleDataType `json:"deviceComplianceScriptRuleDataType,omitzero"`
+	// Operand: Operand specified in the rule.
+	Operand *string `json:"operand,omitzero"`
+}
+
+// DeviceComplianceScriptRuleError is the complex type
+// microsoft.graph.deviceComplianceScriptRuleError. It derives from
+// microsoft.graph.deviceComplianceScriptError.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptruleerror?view=graph-rest-beta
+type DeviceComplianceScriptRuleError struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptRuleError".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Code: Error code. Inherited from deviceComplianceScriptError. Possible
+	// values are: none, jsonFileInvalid, jsonFileMissing, jsonFileTooLarge,
+	// rulesMissing, duplicateRules, tooManyRulesSpecified, operatorMissing,
+	// operatorNotSupported, datatypeMissing, datatypeNotSupported,
+	// operatorDataTypeCombinationNotSupported, moreInfoUriMissing,
+	// moreInfoUriInvalid, moreInfoUriTooLarge, descriptionMissing,
+	// descriptionInvalid, descriptionTooLarge, titleMissing, titleInvalid,
+	// titleTooLarge, operandMissing, operandInvalid, operandTooLarge,
+	// settingNameMissing, settingNameInvalid, settingNameTooLarge,
+	// englishLocaleMissing, duplicateLocales, unrecognizedLocale, unknown,
+	// remediationStringsMissing.
+	Code *Code `json:"code,omitzero"`
+	// DeviceComplianceScriptRulesValidationError: Error code. Inherited from
+	// deviceComplianceScriptError. Possible values are: none, jsonFileInvalid,
+	// jsonFileMissing, jsonFileTooLarge, rulesMissing, duplicateRules,
+	// tooManyRulesSpecified, operatorMissing, operatorNotSupported,
+	// datatypeMissing, datatypeNotSupported,
+	// operatorDataTypeCombinationNotSupported, moreInfoUriMissing,
+	// moreInfoUriInvalid, moreInfoUriTooLarge, descriptionMissing,
+	// descriptionInvalid, descriptionTooLarge, titleMissing, titleInvalid,
+	// titleTooLarge, operandMissing, operandInvalid, operandTooLarge,
+	// settingNameMissing, settingNameInvalid, settingNameTooLarge,
+	// englishLocaleMissing, duplicateLocales, unrecognizedLocale, unknown,
+	// remediationStringsMissing.
+	DeviceComplianceScriptRulesValidationError *DeviceComplianceScriptRulesValidationError `json:"deviceComplianceScriptRulesValidationError,omitzero"`
+	// Message: Error message. Inherited from deviceComplianceScriptError
+	Message *string `json:"message,omitzero"`
+	// SettingName: Setting name for the rule with error.
+	SettingName *string `json:"settingName,omitzero"`
+}
+
 // DeviceComplianceScriptRunSummary is the entity type
 // microsoft.graph.deviceComplianceScriptRunSummary. It derives from
 // microsoft.graph.entity.
@@ -11483,6 +12294,23 @@ type DeviceComplianceScriptRunSummary struct {
 	DetectionScriptPendingDeviceCount *int32 `docgen:"range=-2147483648..2147483647" json:"detectionScriptPendingDeviceCount,omitzero"`
 	// LastScriptRunDateTime: Last run time for the script across all devices
 	LastScriptRunDateTime *DateTimeOffset `json:"lastScriptRunDateTime,omitzero"`
+}
+
+// DeviceComplianceScriptValidationResult is the complex type
+// microsoft.graph.deviceComplianceScriptValidationResult.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-devicecompliancescriptvalidationresult?view=graph-rest-beta
+type DeviceComplianceScriptValidationResult struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceComplianceScriptValidationResult".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Rules: Parsed rules from json.
+	Rules []AnyDeviceComplianceScriptRule `json:"rules,omitzero"`
+	// ScriptErrors: Errors in json for the script.
+	ScriptErrors []AnyDeviceComplianceScriptError `json:"scriptErrors,omitzero"`
+	// RuleErrors: Errors in json for the script for rules.
+	RuleErrors []AnyDeviceComplianceScriptRuleError `json:"ruleErrors,omitzero"`
 }
 
 // DeviceComplianceSettingState is the entity type
@@ -11655,6 +12483,36 @@ type DeviceConfiguration struct {
 	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
 }
 
+// DeviceConfigurationAssignParameters is the complex type
+// microsoft.graph.deviceConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assign?view=graph-rest-beta
+type DeviceConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceConfigurationGroupAssignments: Not yet documented
+	DeviceConfigurationGroupAssignments []AnyDeviceConfigurationGroupAssignment `json:"deviceConfigurationGroupAssignments,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyDeviceConfigurationAssignment `json:"assignments,omitzero"`
+}
+
+// DeviceConfigurationAssignedAccessMultiModeProfilesParameters is the complex
+// type
+// microsoft.graph.deviceConfigurationAssignedAccessMultiModeProfilesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
+type DeviceConfigurationAssignedAccessMultiModeProfilesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationAssignedAccessMultiModeProfilesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// AssignedAccessMultiModeProfiles: Not yet documented (Documented type
+	// microsoft.graph.windowsAssignedAccessProfile is unknown; kept as raw JSON.)
+	AssignedAccessMultiModeProfiles []json.RawMessage `json:"assignedAccessMultiModeProfiles,omitzero"`
+}
+
 // DeviceConfigurationAssignment is the entity type
 // microsoft.graph.deviceConfigurationAssignment. It derives from
 // microsoft.graph.entity.
@@ -11797,6 +12655,19 @@ type DeviceConfigurationDeviceStatus struct {
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
 }
 
+// DeviceConfigurationGetOmaSettingPlainTextValueParameters is the complex type
+// microsoft.graph.deviceConfigurationGetOmaSettingPlainTextValueParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceconfig-deviceconfiguration-getomasettingplaintextvalue?view=graph-rest-beta
+type DeviceConfigurationGetOmaSettingPlainTextValueParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationGetOmaSettingPlainTextValueParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SecretReferenceValueID: Not yet documented
+	SecretReferenceValueID *string `json:"secretReferenceValueId,omitzero"`
+}
+
 // DeviceConfigurationGroupAssignment is the entity type
 // microsoft.graph.deviceConfigurationGroupAssignment. It derives from
 // microsoft.graph.entity.
@@ -11855,6 +12726,29 @@ type DeviceConfigurationPolicySetItem struct {
 	// GuidedDeploymentTags: Tags of the guided deployment Inherited from
 	// policySetItem
 	GuidedDeploymentTags []string `json:"guidedDeploymentTags,omitzero"`
+}
+
+// DeviceConfigurationTargetedUserAndDevice is the complex type
+// microsoft.graph.deviceConfigurationTargetedUserAndDevice.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-deviceconfigurationtargeteduseranddevice?view=graph-rest-beta
+type DeviceConfigurationTargetedUserAndDevice struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationTargetedUserAndDevice".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceID: The id of the device in the checkin.
+	DeviceID *string `json:"deviceId,omitzero"`
+	// DeviceName: The name of the device in the checkin.
+	DeviceName *string `json:"deviceName,omitzero"`
+	// UserID: The id of the user in the checkin.
+	UserID *string `json:"userId,omitzero"`
+	// UserDisplayName: The display name of the user in the checkin
+	UserDisplayName *string `json:"userDisplayName,omitzero"`
+	// UserPrincipalName: The UPN of the user in the checkin.
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// LastCheckinDateTime: Last checkin time for this user/device pair.
+	LastCheckinDateTime *DateTimeOffset `json:"lastCheckinDateTime,omitzero"`
 }
 
 // DeviceConfigurationUserOverview is the entity type
@@ -11941,6 +12835,46 @@ type DeviceConfigurationUserStatus struct {
 	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
 }
 
+// DeviceConfigurationWindowsPrivacyAccessControlsParameters is the complex
+// type
+// microsoft.graph.deviceConfigurationWindowsPrivacyAccessControlsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
+type DeviceConfigurationWindowsPrivacyAccessControlsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationWindowsPrivacyAccessControlsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// WindowsPrivacyAccessControls: Not yet documented
+	WindowsPrivacyAccessControls []AnyWindowsPrivacyDataAccessControlItem `json:"windowsPrivacyAccessControls,omitzero"`
+}
+
+// DeviceConfigurationsGetTargetedUsersAndDevicesParameters is the complex type
+// microsoft.graph.deviceConfigurationsGetTargetedUsersAndDevicesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-gettargetedusersanddevices?view=graph-rest-beta
+type DeviceConfigurationsGetTargetedUsersAndDevicesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationsGetTargetedUsersAndDevicesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceConfigurationIDs: Not yet documented
+	DeviceConfigurationIDs []string `json:"deviceConfigurationIds,omitzero"`
+}
+
+// DeviceConfigurationsHasPayloadLinksParameters is the complex type
+// microsoft.graph.deviceConfigurationsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-haspayloadlinks?view=graph-rest-beta
+type DeviceConfigurationsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceConfigurationsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
 // DeviceCustomAttributeShellScript is the entity type
 // microsoft.graph.deviceCustomAttributeShellScript. It derives from
 // microsoft.graph.entity.
@@ -11999,6 +12933,21 @@ type DeviceCustomAttributeShellScript struct {
 	UserRunStates []AnyDeviceManagementScriptUserState `json:"userRunStates,omitzero"`
 }
 
+// DeviceCustomAttributeShellScriptAssignParameters is the complex type
+// microsoft.graph.deviceCustomAttributeShellScriptAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-devicecustomattributeshellscript-assign?view=graph-rest-beta
+type DeviceCustomAttributeShellScriptAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceCustomAttributeShellScriptAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceManagementScriptGroupAssignments: Not yet documented
+	DeviceManagementScriptGroupAssignments []AnyDeviceManagementScriptGroupAssignment `json:"deviceManagementScriptGroupAssignments,omitzero"`
+	// DeviceManagementScriptAssignments: Not yet documented
+	DeviceManagementScriptAssignments []AnyDeviceManagementScriptAssignment `json:"deviceManagementScriptAssignments,omitzero"`
+}
+
 // DeviceEnrollmentConfiguration is the entity type
 // microsoft.graph.deviceEnrollmentConfiguration. It derives from
 // microsoft.graph.entity.
@@ -12031,6 +12980,45 @@ type DeviceEnrollmentConfiguration struct {
 	// profile (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	Assignments []AnyEnrollmentConfigurationAssignment `json:"assignments,omitzero"`
+}
+
+// DeviceEnrollmentConfigurationAssignParameters is the complex type
+// microsoft.graph.deviceEnrollmentConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceenrollmentconfiguration-assign?view=graph-rest-beta
+type DeviceEnrollmentConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// EnrollmentConfigurationAssignments: Not yet documented
+	EnrollmentConfigurationAssignments []AnyEnrollmentConfigurationAssignment `json:"enrollmentConfigurationAssignments,omitzero"`
+}
+
+// DeviceEnrollmentConfigurationSetPriorityParameters is the complex type
+// microsoft.graph.deviceEnrollmentConfigurationSetPriorityParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceenrollmentconfiguration-setpriority?view=graph-rest-beta
+type DeviceEnrollmentConfigurationSetPriorityParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentConfigurationSetPriorityParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Priority: Not yet documented
+	Priority *int32 `json:"priority,omitzero"`
+}
+
+// DeviceEnrollmentConfigurationsHasPayloadLinksParameters is the complex type
+// microsoft.graph.deviceEnrollmentConfigurationsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-deviceenrollmentconfiguration-haspayloadlinks?view=graph-rest-beta
+type DeviceEnrollmentConfigurationsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceEnrollmentConfigurationsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
 }
 
 // DeviceEnrollmentLimitConfiguration is the entity type
@@ -12473,6 +13461,19 @@ type DeviceHealthScript struct {
 	DeviceRunStates []AnyDeviceHealthScriptDeviceState `json:"deviceRunStates,omitzero"`
 }
 
+// DeviceHealthScriptAssignParameters is the complex type
+// microsoft.graph.deviceHealthScriptAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-devicehealthscript-assign?view=graph-rest-beta
+type DeviceHealthScriptAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceHealthScriptAssignments: Not yet documented
+	DeviceHealthScriptAssignments []AnyDeviceHealthScriptAssignment `json:"deviceHealthScriptAssignments,omitzero"`
+}
+
 // DeviceHealthScriptAssignment is the entity type
 // microsoft.graph.deviceHealthScriptAssignment. It derives from
 // microsoft.graph.entity.
@@ -12568,6 +13569,58 @@ type DeviceHealthScriptParameter struct {
 	ApplyDefaultValueWhenNotAssigned *bool `json:"applyDefaultValueWhenNotAssigned,omitzero"`
 }
 
+// DeviceHealthScriptRemediationHistory is the complex type
+// microsoft.graph.deviceHealthScriptRemediationHistory.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptremediationhistory?view=graph-rest-beta
+type DeviceHealthScriptRemediationHistory struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptRemediationHistory".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// LastModifiedDateTime: The date on which the results history is calculated
+	// for the healthscript.
+	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// HistoryData: The number of devices remediated by the device health script on
+	// the given date.
+	HistoryData []AnyDeviceHealthScriptRemediationHistoryData `json:"historyData,omitzero"`
+}
+
+// DeviceHealthScriptRemediationHistoryData is the complex type
+// microsoft.graph.deviceHealthScriptRemediationHistoryData.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptremediationhistorydata?view=graph-rest-beta
+type DeviceHealthScriptRemediationHistoryData struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptRemediationHistoryData".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Date: The date on which devices were remediated by the device health script.
+	Date *Date `json:"date,omitzero"`
+	// RemediatedDeviceCount: The number of devices remediated by the device health
+	// script.
+	RemediatedDeviceCount *int32 `json:"remediatedDeviceCount,omitzero"`
+	// NoIssueDeviceCount: The number of devices that were found to have no issue
+	// by the device health script.
+	NoIssueDeviceCount *int32 `json:"noIssueDeviceCount,omitzero"`
+}
+
+// DeviceHealthScriptRemediationSummary is the complex type
+// microsoft.graph.deviceHealthScriptRemediationSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicehealthscriptremediationsummary?view=graph-rest-beta
+type DeviceHealthScriptRemediationSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptRemediationSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ScriptCount: The number of device health scripts deployed.
+	ScriptCount *int32 `json:"scriptCount,omitzero"`
+	// RemediatedDeviceCount: The number of devices remediated by device health
+	// scripts.
+	RemediatedDeviceCount *int32 `json:"remediatedDeviceCount,omitzero"`
+}
+
 // DeviceHealthScriptRunSchedule is the complex type
 // microsoft.graph.deviceHealthScriptRunSchedule.
 //
@@ -12630,6 +13683,19 @@ type DeviceHealthScriptRunSummary struct {
 	IssueRemediatedCumulativeDeviceCount *int32 `json:"issueRemediatedCumulativeDeviceCount,omitzero"`
 }
 
+// DeviceHealthScriptUpdateGlobalScriptParameters is the complex type
+// microsoft.graph.deviceHealthScriptUpdateGlobalScriptParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-devicehealthscript-updateglobalscript?view=graph-rest-beta
+type DeviceHealthScriptUpdateGlobalScriptParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceHealthScriptUpdateGlobalScriptParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Version: Not yet documented
+	Version *string `json:"version,omitzero"`
+}
+
 // DeviceInstallState is the entity type microsoft.graph.deviceInstallState. It
 // derives from microsoft.graph.entity.
 //
@@ -12658,6 +13724,22 @@ type DeviceInstallState struct {
 	OsDescription *string `json:"osDescription,omitzero"`
 	// UserName: Device User Name.
 	UserName *string `json:"userName,omitzero"`
+}
+
+// DeviceLogCollectionRequest is the complex type
+// microsoft.graph.deviceLogCollectionRequest.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-devicelogcollectionrequest?view=graph-rest-beta
+type DeviceLogCollectionRequest struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceLogCollectionRequest".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: The unique identifier
+	ID *string `json:"id,omitzero"`
+	// TemplateType: The template type that is sent with the collection request.
+	// Possible values are: predefined.
+	TemplateType *DeviceLogCollectionTemplateType `json:"templateType,omitzero"`
 }
 
 // DeviceLogCollectionResponse is the entity type
@@ -12937,21 +14019,17 @@ type DeviceManagement struct {
 	// request body sends it unless its page lists it.)
 	DepOnboardingSettings []AnyDepOnboardingSetting `json:"depOnboardingSettings,omitzero"`
 	// ImportedWindowsAutopilotDeviceIdentities: Collection of imported Windows
-	// autopilot devices. (Documented type
-	// microsoft.graph.importedWindowsAutopilotDeviceIdentity is unknown; kept as
-	// raw JSON.) (Navigation property: present when the request expands it with
-	// $expand; no request body sends it unless its page lists it.)
-	ImportedWindowsAutopilotDeviceIdentities []json.RawMessage `json:"importedWindowsAutopilotDeviceIdentities,omitzero"`
+	// autopilot devices. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	ImportedWindowsAutopilotDeviceIdentities []AnyImportedWindowsAutopilotDeviceIdentity `json:"importedWindowsAutopilotDeviceIdentities,omitzero"`
 	// WindowsAutopilotDeploymentProfiles: Windows auto pilot deployment profiles
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	WindowsAutopilotDeploymentProfiles []AnyWindowsAutopilotDeploymentProfile `json:"windowsAutopilotDeploymentProfiles,omitzero"`
 	// WindowsAutopilotDeviceIdentities: The Windows autopilot device identities
-	// contained collection. (Documented type
-	// microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
-	// JSON.) (Navigation property: present when the request expands it with
-	// $expand; no request body sends it unless its page lists it.)
-	WindowsAutopilotDeviceIdentities []json.RawMessage `json:"windowsAutopilotDeviceIdentities,omitzero"`
+	// contained collection. (Navigation property: present when the request expands
+	// it with $expand; no request body sends it unless its page lists it.)
+	WindowsAutopilotDeviceIdentities []AnyWindowsAutopilotDeviceIdentity `json:"windowsAutopilotDeviceIdentities,omitzero"`
 	// WindowsAutopilotSettings: The Windows autopilot account settings.
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
@@ -13825,6 +14903,19 @@ type DeviceManagementConfigurationPolicy struct {
 	Assignments []AnyDeviceManagementConfigurationPolicyAssignment `json:"assignments,omitzero"`
 }
 
+// DeviceManagementConfigurationPolicyAssignParameters is the complex type
+// microsoft.graph.deviceManagementConfigurationPolicyAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceconfigv2-devicemanagementconfigurationpolicy-assign?view=graph-rest-beta
+type DeviceManagementConfigurationPolicyAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationPolicyAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyDeviceManagementConfigurationPolicyAssignment `json:"assignments,omitzero"`
+}
+
 // DeviceManagementConfigurationPolicyAssignment is the entity type
 // microsoft.graph.deviceManagementConfigurationPolicyAssignment. It derives
 // from microsoft.graph.entity.
@@ -13839,6 +14930,21 @@ type DeviceManagementConfigurationPolicyAssignment struct {
 	ID *string `json:"id,omitzero"`
 	// Target: The assignment target for the DeviceManagementConfigurationPolicy.
 	Target AnyDeviceAndAppManagementAssignmentTarget `json:"target,omitzero"`
+}
+
+// DeviceManagementConfigurationPolicyCreateCopyParameters is the complex type
+// microsoft.graph.deviceManagementConfigurationPolicyCreateCopyParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceconfigv2-devicemanagementconfigurationpolicy-createcopy?view=graph-rest-beta
+type DeviceManagementConfigurationPolicyCreateCopyParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementConfigurationPolicyCreateCopyParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DisplayName: Not yet documented
+	DisplayName *string `json:"displayName,omitzero"`
+	// Description: Not yet documented
+	Description *string `json:"description,omitzero"`
 }
 
 // DeviceManagementConfigurationPolicyTemplate is the entity type
@@ -14633,6 +15739,19 @@ type DeviceManagementExchangeConnector struct {
 	ExchangeOrganization *string `json:"exchangeOrganization,omitzero"`
 }
 
+// DeviceManagementExchangeConnectorSyncParameters is the complex type
+// microsoft.graph.deviceManagementExchangeConnectorSyncParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-onboarding-devicemanagementexchangeconnector-sync?view=graph-rest-beta
+type DeviceManagementExchangeConnectorSyncParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementExchangeConnectorSyncParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SyncType: The type of sync which will be executed, full sync or delta sync.
+	SyncType *DeviceManagementExchangeConnectorSyncType `json:"syncType,omitzero"`
+}
+
 // DeviceManagementExchangeDeviceClass is the complex type
 // microsoft.graph.deviceManagementExchangeDeviceClass.
 //
@@ -14722,6 +15841,82 @@ type DeviceManagementExportJob struct {
 	ExpirationDateTime *DateTimeOffset `json:"expirationDateTime,omitzero"`
 }
 
+// DeviceManagementGetAssignmentFiltersStatusDetailsParameters is the complex
+// type
+// microsoft.graph.deviceManagementGetAssignmentFiltersStatusDetailsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-policyset-devicemanagement-getassignmentfiltersstatusdetails?view=graph-rest-beta
+type DeviceManagementGetAssignmentFiltersStatusDetailsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementGetAssignmentFiltersStatusDetailsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ManagedDeviceID: Not yet documented
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// PayloadID: Not yet documented
+	PayloadID *string `json:"payloadId,omitzero"`
+	// UserID: Not yet documented
+	UserID *string `json:"userId,omitzero"`
+	// AssignmentFilterIDs: Not yet documented
+	AssignmentFilterIDs []string `json:"assignmentFilterIds,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+}
+
+// DeviceManagementGetEffectivePermissionsParameters is the complex type
+// microsoft.graph.deviceManagementGetEffectivePermissionsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagement-geteffectivepermissions?view=graph-rest-beta
+type DeviceManagementGetEffectivePermissionsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementGetEffectivePermissionsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Scope: Not yet documented
+	Scope *string `json:"scope,omitzero"`
+}
+
+// DeviceManagementGetRoleScopeTagsByIDsParameters is the complex type
+// microsoft.graph.deviceManagementGetRoleScopeTagsByIdsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagement-getrolescopetagsbyids?view=graph-rest-beta
+type DeviceManagementGetRoleScopeTagsByIDsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementGetRoleScopeTagsByIdsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// IDs: Not yet documented
+	IDs []string `json:"ids,omitzero"`
+}
+
+// DeviceManagementGetRoleScopeTagsByResourceParameters is the complex type
+// microsoft.graph.deviceManagementGetRoleScopeTagsByResourceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagement-getrolescopetagsbyresource?view=graph-rest-beta
+type DeviceManagementGetRoleScopeTagsByResourceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementGetRoleScopeTagsByResourceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Resource: Not yet documented
+	Resource *string `json:"resource,omitzero"`
+}
+
+// DeviceManagementGetSuggestedEnrollmentLimitParameters is the complex type
+// microsoft.graph.deviceManagementGetSuggestedEnrollmentLimitParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-devicemanagement-getsuggestedenrollmentlimit?view=graph-rest-beta
+type DeviceManagementGetSuggestedEnrollmentLimitParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementGetSuggestedEnrollmentLimitParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// EnrollmentType: Not yet documented
+	EnrollmentType *string `json:"enrollmentType,omitzero"`
+}
+
 // DeviceManagementIntegerSettingInstance is the entity type
 // microsoft.graph.deviceManagementIntegerSettingInstance. It derives from
 // microsoft.graph.deviceManagementSettingInstance.
@@ -14805,6 +16000,19 @@ type DeviceManagementIntent struct {
 	UserStateSummary AnyDeviceManagementIntentUserStateSummary `json:"userStateSummary,omitzero"`
 }
 
+// DeviceManagementIntentAssignParameters is the complex type
+// microsoft.graph.deviceManagementIntentAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementintent-assign?view=graph-rest-beta
+type DeviceManagementIntentAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyDeviceManagementIntentAssignment `json:"assignments,omitzero"`
+}
+
 // DeviceManagementIntentAssignment is the entity type
 // microsoft.graph.deviceManagementIntentAssignment. It derives from
 // microsoft.graph.entity.
@@ -14819,6 +16027,32 @@ type DeviceManagementIntentAssignment struct {
 	ID *string `json:"id,omitzero"`
 	// Target: The assignment target
 	Target AnyDeviceAndAppManagementAssignmentTarget `json:"target,omitzero"`
+}
+
+// DeviceManagementIntentCompareParameters is the complex type
+// microsoft.graph.deviceManagementIntentCompareParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementintent-compare?view=graph-rest-beta
+type DeviceManagementIntentCompareParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentCompareParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// TemplateID: Not yet documented
+	TemplateID *string `json:"templateId,omitzero"`
+}
+
+// DeviceManagementIntentCreateCopyParameters is the complex type
+// microsoft.graph.deviceManagementIntentCreateCopyParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementintent-createcopy?view=graph-rest-beta
+type DeviceManagementIntentCreateCopyParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentCreateCopyParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DisplayName: Not yet documented
+	DisplayName *string `json:"displayName,omitzero"`
 }
 
 // DeviceManagementIntentDeviceSettingStateSummary is the entity type
@@ -14905,6 +16139,21 @@ type DeviceManagementIntentDeviceStateSummary struct {
 	SuccessCount *int32 `json:"successCount,omitzero"`
 }
 
+// DeviceManagementIntentMigrateToTemplateParameters is the complex type
+// microsoft.graph.deviceManagementIntentMigrateToTemplateParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementintent-migratetotemplate?view=graph-rest-beta
+type DeviceManagementIntentMigrateToTemplateParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentMigrateToTemplateParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// NewTemplateID: Not yet documented
+	NewTemplateID *string `json:"newTemplateId,omitzero"`
+	// PreserveCustomValues: Not yet documented
+	PreserveCustomValues *bool `json:"preserveCustomValues,omitzero"`
+}
+
 // DeviceManagementIntentSettingCategory is the entity type
 // microsoft.graph.deviceManagementIntentSettingCategory. It derives from
 // microsoft.graph.deviceManagementSettingCategory.
@@ -14931,6 +16180,19 @@ type DeviceManagementIntentSettingCategory struct {
 	// Settings: The settings this category contains (Navigation property: present
 	// when the request expands it with $expand; no request body sends it unless
 	// its page lists it.)
+	Settings []AnyDeviceManagementSettingInstance `json:"settings,omitzero"`
+}
+
+// DeviceManagementIntentUpdateSettingsParameters is the complex type
+// microsoft.graph.deviceManagementIntentUpdateSettingsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementintent-updatesettings?view=graph-rest-beta
+type DeviceManagementIntentUpdateSettingsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementIntentUpdateSettingsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Settings: Not yet documented
 	Settings []AnyDeviceManagementSettingInstance `json:"settings,omitzero"`
 }
 
@@ -15159,6 +16421,20 @@ type DeviceManagementResourceAccessProfileBase struct {
 	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
 }
 
+// DeviceManagementResourceAccessProfileBaseAssignParameters is the complex
+// type
+// microsoft.graph.deviceManagementResourceAccessProfileBaseAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-rapolicy-devicemanagementresourceaccessprofilebase-assign?view=graph-rest-beta
+type DeviceManagementResourceAccessProfileBaseAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementResourceAccessProfileBaseAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyDeviceManagementResourceAccessProfileAssignment `json:"assignments,omitzero"`
+}
+
 // DeviceManagementReusablePolicySetting is the entity type
 // microsoft.graph.deviceManagementReusablePolicySetting. It derives from
 // microsoft.graph.entity.
@@ -15197,6 +16473,19 @@ type DeviceManagementReusablePolicySetting struct {
 	// current reusable setting (Navigation property: present when the request
 	// expands it with $expand; no request body sends it unless its page lists it.)
 	ReferencingConfigurationPolicies []AnyDeviceManagementConfigurationPolicy `json:"referencingConfigurationPolicies,omitzero"`
+}
+
+// DeviceManagementScopedForResourceParameters is the complex type
+// microsoft.graph.deviceManagementScopedForResourceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-rbac-devicemanagement-scopedforresource?view=graph-rest-beta
+type DeviceManagementScopedForResourceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScopedForResourceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Resource: Not yet documented
+	Resource *string `json:"resource,omitzero"`
 }
 
 // DeviceManagementScript is the entity type
@@ -15256,6 +16545,21 @@ type DeviceManagementScript struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	UserRunStates []AnyDeviceManagementScriptUserState `json:"userRunStates,omitzero"`
+}
+
+// DeviceManagementScriptAssignParameters is the complex type
+// microsoft.graph.deviceManagementScriptAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementscript-assign?view=graph-rest-beta
+type DeviceManagementScriptAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceManagementScriptGroupAssignments: Not yet documented
+	DeviceManagementScriptGroupAssignments []AnyDeviceManagementScriptGroupAssignment `json:"deviceManagementScriptGroupAssignments,omitzero"`
+	// DeviceManagementScriptAssignments: Not yet documented
+	DeviceManagementScriptAssignments []AnyDeviceManagementScriptAssignment `json:"deviceManagementScriptAssignments,omitzero"`
 }
 
 // DeviceManagementScriptAssignment is the entity type
@@ -15410,6 +16714,37 @@ type DeviceManagementScriptUserState struct {
 	DeviceRunStates []AnyDeviceManagementScriptDeviceState `json:"deviceRunStates,omitzero"`
 }
 
+// DeviceManagementScriptsHasPayloadLinksParameters is the complex type
+// microsoft.graph.deviceManagementScriptsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementscript-haspayloadlinks?view=graph-rest-beta
+type DeviceManagementScriptsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementScriptsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
+// DeviceManagementSendCustomNotificationToCompanyPortalParameters is the
+// complex type
+// microsoft.graph.deviceManagementSendCustomNotificationToCompanyPortalParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagement-sendcustomnotificationtocompanyportal?view=graph-rest-beta
+type DeviceManagementSendCustomNotificationToCompanyPortalParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSendCustomNotificationToCompanyPortalParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// NotificationTitle: Not yet documented
+	NotificationTitle *string `json:"notificationTitle,omitzero"`
+	// NotificationBody: Not yet documented
+	NotificationBody *string `json:"notificationBody,omitzero"`
+	// GroupsToNotify: Not yet documented
+	GroupsToNotify []string `json:"groupsToNotify,omitzero"`
+}
+
 // DeviceManagementSettingCategory is the entity type
 // microsoft.graph.deviceManagementSettingCategory. It derives from
 // microsoft.graph.entity.
@@ -15430,6 +16765,31 @@ type DeviceManagementSettingCategory struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	SettingDefinitions []AnyDeviceManagementSettingDefinition `json:"settingDefinitions,omitzero"`
+}
+
+// DeviceManagementSettingComparison is the complex type
+// microsoft.graph.deviceManagementSettingComparison.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceintent-devicemanagementsettingcomparison?view=graph-rest-beta
+type DeviceManagementSettingComparison struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementSettingComparison".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: The setting ID
+	ID *string `json:"id,omitzero"`
+	// DisplayName: The setting's display name
+	DisplayName *string `json:"displayName,omitzero"`
+	// DefinitionID: The ID of the setting definition for this instance
+	DefinitionID *string `json:"definitionId,omitzero"`
+	// CurrentValueJSON: JSON representation of current intent (or) template
+	// setting's value
+	CurrentValueJSON *string `json:"currentValueJson,omitzero"`
+	// NewValueJSON: JSON representation of new template setting's value
+	NewValueJSON *string `json:"newValueJson,omitzero"`
+	// ComparisonResult: Setting comparison result. Possible values are: unknown,
+	// equal, notEqual, added, removed.
+	ComparisonResult *DeviceManagementComparisonResult `json:"comparisonResult,omitzero"`
 }
 
 // DeviceManagementSettingDefinition is the entity type
@@ -15625,6 +16985,38 @@ type DeviceManagementTemplate struct {
 	MigratableTo []AnyDeviceManagementTemplate `json:"migratableTo,omitzero"`
 }
 
+// DeviceManagementTemplateCompareParameters is the complex type
+// microsoft.graph.deviceManagementTemplateCompareParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementtemplate-compare?view=graph-rest-beta
+type DeviceManagementTemplateCompareParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTemplateCompareParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// TemplateID: Not yet documented
+	TemplateID *string `json:"templateId,omitzero"`
+}
+
+// DeviceManagementTemplateCreateInstanceParameters is the complex type
+// microsoft.graph.deviceManagementTemplateCreateInstanceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-deviceintent-devicemanagementtemplate-createinstance?view=graph-rest-beta
+type DeviceManagementTemplateCreateInstanceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementTemplateCreateInstanceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DisplayName: Not yet documented
+	DisplayName *string `json:"displayName,omitzero"`
+	// Description: Not yet documented
+	Description *string `json:"description,omitzero"`
+	// SettingsDelta: Not yet documented
+	SettingsDelta []AnyDeviceManagementSettingInstance `json:"settingsDelta,omitzero"`
+	// RoleScopeTagIDs: Not yet documented
+	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
+}
+
 // DeviceManagementTemplateSettingCategory is the entity type
 // microsoft.graph.deviceManagementTemplateSettingCategory. It derives from
 // microsoft.graph.deviceManagementSettingCategory.
@@ -15752,6 +17144,20 @@ type DeviceManagementUserRightsSetting struct {
 	// will be set on device if the state of this setting is Allowed. This
 	// collection can contain a maximum of 500 elements.
 	LocalUsersOrGroups []AnyDeviceManagementUserRightsLocalUserOrGroup `docgen:"maxItems=500" json:"localUsersOrGroups,omitzero"`
+}
+
+// DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters is the
+// complex type
+// microsoft.graph.deviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-devicemanagement-verifywindowsenrollmentautodiscovery?view=graph-rest-beta
+type DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DomainName: Not yet documented
+	DomainName *string `json:"domainName,omitzero"`
 }
 
 // DeviceOperatingSystemSummary is the complex type
@@ -15894,6 +17300,21 @@ type DeviceShellScript struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	UserRunStates []AnyDeviceManagementScriptUserState `json:"userRunStates,omitzero"`
+}
+
+// DeviceShellScriptAssignParameters is the complex type
+// microsoft.graph.deviceShellScriptAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-deviceshellscript-assign?view=graph-rest-beta
+type DeviceShellScriptAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.deviceShellScriptAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceManagementScriptGroupAssignments: Not yet documented
+	DeviceManagementScriptGroupAssignments []AnyDeviceManagementScriptGroupAssignment `json:"deviceManagementScriptGroupAssignments,omitzero"`
+	// DeviceManagementScriptAssignments: Not yet documented
+	DeviceManagementScriptAssignments []AnyDeviceManagementScriptAssignment `json:"deviceManagementScriptAssignments,omitzero"`
 }
 
 // EBookInstallSummary is the entity type microsoft.graph.eBookInstallSummary.
@@ -16206,6 +17627,19 @@ type EmbeddedSIMActivationCodePool struct {
 	DeviceStates []AnyEmbeddedSIMDeviceState `json:"deviceStates,omitzero"`
 }
 
+// EmbeddedSIMActivationCodePoolAssignParameters is the complex type
+// microsoft.graph.embeddedSIMActivationCodePoolAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-esim-embeddedsimactivationcodepool-assign?view=graph-rest-beta
+type EmbeddedSIMActivationCodePoolAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.embeddedSIMActivationCodePoolAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyEmbeddedSIMActivationCodePoolAssignment `json:"assignments,omitzero"`
+}
+
 // EmbeddedSIMActivationCodePoolAssignment is the entity type
 // microsoft.graph.embeddedSIMActivationCodePoolAssignment. It derives from
 // microsoft.graph.entity.
@@ -16326,6 +17760,19 @@ type EnrollmentProfile struct {
 	// RequireCompanyPortalOnSetupAssistantEnrolledDevices: Indicates that Company
 	// Portal is required on setup assistant enrolled devices
 	RequireCompanyPortalOnSetupAssistantEnrolledDevices *bool `json:"requireCompanyPortalOnSetupAssistantEnrolledDevices,omitzero"`
+}
+
+// EnrollmentProfileUpdateDeviceProfileAssignmentParameters is the complex type
+// microsoft.graph.enrollmentProfileUpdateDeviceProfileAssignmentParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-enrollmentprofile-updatedeviceprofileassignment?view=graph-rest-beta
+type EnrollmentProfileUpdateDeviceProfileAssignmentParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.enrollmentProfileUpdateDeviceProfileAssignmentParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceIDs: Not yet documented
+	DeviceIDs []string `json:"deviceIds,omitzero"`
 }
 
 // EnrollmentRestrictionsConfigurationPolicySetItem is the entity type
@@ -16543,6 +17990,31 @@ type ExtendedKeyUsage struct {
 	ObjectIdentifier *string `json:"objectIdentifier,omitzero"`
 }
 
+// FileEncryptionInfo is the complex type microsoft.graph.fileEncryptionInfo.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-apps-fileencryptioninfo?view=graph-rest-beta
+type FileEncryptionInfo struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.fileEncryptionInfo".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// EncryptionKey: The key used to encrypt the file content.
+	EncryptionKey *Binary `json:"encryptionKey,omitzero"`
+	// InitializationVector: The initialization vector used for the encryption
+	// algorithm.
+	InitializationVector *Binary `json:"initializationVector,omitzero"`
+	// Mac: The hash of the encrypted file content + IV (content hash).
+	Mac *Binary `json:"mac,omitzero"`
+	// MacKey: The key used to get mac.
+	MacKey *Binary `json:"macKey,omitzero"`
+	// ProfileIdentifier: The the profile identifier.
+	ProfileIdentifier *string `json:"profileIdentifier,omitzero"`
+	// FileDigest: The file digest prior to encryption.
+	FileDigest *Binary `json:"fileDigest,omitzero"`
+	// FileDigestAlgorithm: The file digest algorithm.
+	FileDigestAlgorithm *string `json:"fileDigestAlgorithm,omitzero"`
+}
+
 // GroupPolicyCategory is the entity type microsoft.graph.groupPolicyCategory.
 // It derives from microsoft.graph.entity.
 //
@@ -16609,6 +18081,19 @@ type GroupPolicyConfiguration struct {
 	Assignments []AnyGroupPolicyConfigurationAssignment `json:"assignments,omitzero"`
 }
 
+// GroupPolicyConfigurationAssignParameters is the complex type
+// microsoft.graph.groupPolicyConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-grouppolicy-grouppolicyconfiguration-assign?view=graph-rest-beta
+type GroupPolicyConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyGroupPolicyConfigurationAssignment `json:"assignments,omitzero"`
+}
+
 // GroupPolicyConfigurationAssignment is the entity type
 // microsoft.graph.groupPolicyConfigurationAssignment. It derives from
 // microsoft.graph.entity.
@@ -16625,6 +18110,23 @@ type GroupPolicyConfigurationAssignment struct {
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
 	// Target: The type of groups targeted the group policy configuration.
 	Target AnyDeviceAndAppManagementAssignmentTarget `json:"target,omitzero"`
+}
+
+// GroupPolicyConfigurationUpdateDefinitionValuesParameters is the complex type
+// microsoft.graph.groupPolicyConfigurationUpdateDefinitionValuesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-grouppolicy-grouppolicyconfiguration-updatedefinitionvalues?view=graph-rest-beta
+type GroupPolicyConfigurationUpdateDefinitionValuesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyConfigurationUpdateDefinitionValuesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Added: Not yet documented
+	Added []AnyGroupPolicyDefinitionValue `json:"added,omitzero"`
+	// Updated: Not yet documented
+	Updated []AnyGroupPolicyDefinitionValue `json:"updated,omitzero"`
+	// DeletedIDs: Not yet documented
+	DeletedIDs []string `json:"deletedIds,omitzero"`
 }
 
 // GroupPolicyDefinition is the entity type
@@ -16796,6 +18298,20 @@ type GroupPolicyMigrationReport struct {
 	// when the request expands it with $expand; no request body sends it unless
 	// its page lists it.)
 	UnsupportedGroupPolicyExtensions []AnyUnsupportedGroupPolicyExtension `json:"unsupportedGroupPolicyExtensions,omitzero"`
+}
+
+// GroupPolicyMigrationReportsCreateMigrationReportParameters is the complex
+// type
+// microsoft.graph.groupPolicyMigrationReportsCreateMigrationReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-gpanalyticsservice-grouppolicymigrationreport-createmigrationreport?view=graph-rest-beta
+type GroupPolicyMigrationReportsCreateMigrationReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyMigrationReportsCreateMigrationReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// GroupPolicyObjectFile: Not yet documented
+	GroupPolicyObjectFile AnyGroupPolicyObjectFile `json:"groupPolicyObjectFile,omitzero"`
 }
 
 // GroupPolicyObjectFile is the entity type
@@ -17630,6 +19146,64 @@ type GroupPolicyUploadedDefinitionFile struct {
 	GroupPolicyOperations []AnyGroupPolicyOperation `json:"groupPolicyOperations,omitzero"`
 }
 
+// GroupPolicyUploadedDefinitionFileAddLanguageFilesParameters is the complex
+// type
+// microsoft.graph.groupPolicyUploadedDefinitionFileAddLanguageFilesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-grouppolicy-grouppolicyuploadeddefinitionfile-addlanguagefiles?view=graph-rest-beta
+type GroupPolicyUploadedDefinitionFileAddLanguageFilesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedDefinitionFileAddLanguageFilesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// GroupPolicyUploadedLanguageFiles: Not yet documented
+	GroupPolicyUploadedLanguageFiles []AnyGroupPolicyUploadedLanguageFile `json:"groupPolicyUploadedLanguageFiles,omitzero"`
+}
+
+// GroupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters is the
+// complex type
+// microsoft.graph.groupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-grouppolicy-grouppolicyuploadeddefinitionfile-removelanguagefiles?view=graph-rest-beta
+type GroupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// GroupPolicyUploadedLanguageFiles: Not yet documented
+	GroupPolicyUploadedLanguageFiles []AnyGroupPolicyUploadedLanguageFile `json:"groupPolicyUploadedLanguageFiles,omitzero"`
+}
+
+// GroupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters is the
+// complex type
+// microsoft.graph.groupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-grouppolicy-grouppolicyuploadeddefinitionfile-updatelanguagefiles?view=graph-rest-beta
+type GroupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// GroupPolicyUploadedLanguageFiles: Not yet documented
+	GroupPolicyUploadedLanguageFiles []AnyGroupPolicyUploadedLanguageFile `json:"groupPolicyUploadedLanguageFiles,omitzero"`
+}
+
+// GroupPolicyUploadedDefinitionFileUploadNewVersionParameters is the complex
+// type
+// microsoft.graph.groupPolicyUploadedDefinitionFileUploadNewVersionParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-grouppolicy-grouppolicyuploadeddefinitionfile-uploadnewversion?view=graph-rest-beta
+type GroupPolicyUploadedDefinitionFileUploadNewVersionParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.groupPolicyUploadedDefinitionFileUploadNewVersionParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Content: Not yet documented
+	Content *Binary `json:"content,omitzero"`
+	// GroupPolicyUploadedLanguageFiles: Not yet documented
+	GroupPolicyUploadedLanguageFiles []AnyGroupPolicyUploadedLanguageFile `json:"groupPolicyUploadedLanguageFiles,omitzero"`
+}
+
 // GroupPolicyUploadedLanguageFile is the complex type
 // microsoft.graph.groupPolicyUploadedLanguageFile.
 //
@@ -17769,6 +19343,26 @@ type HardwareInformation struct {
 	TpmVersion *string `json:"tpmVersion,omitzero"`
 }
 
+// HasPayloadLinkResultItem is the complex type
+// microsoft.graph.hasPayloadLinkResultItem.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-haspayloadlinkresultitem?view=graph-rest-beta
+type HasPayloadLinkResultItem struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.hasPayloadLinkResultItem".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadID: Key of the Payload, In the format of Guid.
+	PayloadID *string `json:"payloadId,omitzero"`
+	// HasLink: Indicate whether a payload has any link or not.
+	HasLink *bool `json:"hasLink,omitzero"`
+	// Error: Exception information indicates if check for this item was successful
+	// or not.Empty string for no error.
+	Error *string `json:"error,omitzero"`
+	// Sources: The reason where the link comes from.
+	Sources []DeviceAndAppManagementAssignmentSource `json:"sources,omitzero"`
+}
+
 // IPv4Range is the complex type microsoft.graph.iPv4Range. It derives from
 // microsoft.graph.ipRange.
 //
@@ -17782,6 +19376,22 @@ type IPv4Range struct {
 	LowerAddress *string `json:"lowerAddress,omitzero"`
 	// UpperAddress: Upper address.
 	UpperAddress *string `json:"upperAddress,omitzero"`
+}
+
+// ImportedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters is the
+// complex type
+// microsoft.graph.importedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-importedappledeviceidentity-importappledeviceidentitylist?view=graph-rest-beta
+type ImportedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ImportedAppleDeviceIdentities: Not yet documented
+	ImportedAppleDeviceIdentities []AnyImportedAppleDeviceIdentity `json:"importedAppleDeviceIdentities,omitzero"`
+	// OverwriteImportedDeviceIdentities: Not yet documented
+	OverwriteImportedDeviceIdentities *bool `json:"overwriteImportedDeviceIdentities,omitzero"`
 }
 
 // ImportedAppleDeviceIdentity is the entity type
@@ -17880,6 +19490,36 @@ type ImportedAppleDeviceIdentityResult struct {
 	Status *bool `json:"status,omitzero"`
 }
 
+// ImportedDeviceIdentitiesImportDeviceIdentityListParameters is the complex
+// type
+// microsoft.graph.importedDeviceIdentitiesImportDeviceIdentityListParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-importeddeviceidentity-importdeviceidentitylist?view=graph-rest-beta
+type ImportedDeviceIdentitiesImportDeviceIdentityListParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedDeviceIdentitiesImportDeviceIdentityListParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ImportedDeviceIdentities: Not yet documented
+	ImportedDeviceIdentities []AnyImportedDeviceIdentity `json:"importedDeviceIdentities,omitzero"`
+	// OverwriteImportedDeviceIdentities: Not yet documented
+	OverwriteImportedDeviceIdentities *bool `json:"overwriteImportedDeviceIdentities,omitzero"`
+}
+
+// ImportedDeviceIdentitiesSearchExistingIdentitiesParameters is the complex
+// type
+// microsoft.graph.importedDeviceIdentitiesSearchExistingIdentitiesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-importeddeviceidentity-searchexistingidentities?view=graph-rest-beta
+type ImportedDeviceIdentitiesSearchExistingIdentitiesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedDeviceIdentitiesSearchExistingIdentitiesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ImportedDeviceIdentities: Not yet documented
+	ImportedDeviceIdentities []AnyImportedDeviceIdentity `json:"importedDeviceIdentities,omitzero"`
+}
+
 // ImportedDeviceIdentity is the entity type
 // microsoft.graph.importedDeviceIdentity. It derives from
 // microsoft.graph.entity.
@@ -17952,6 +19592,70 @@ type ImportedDeviceIdentityResult struct {
 	Platform *Platform `json:"platform,omitzero"`
 	// Status: Status of imported device identity
 	Status *bool `json:"status,omitzero"`
+}
+
+// ImportedWindowsAutopilotDeviceIdentitiesImportParameters is the complex type
+// microsoft.graph.importedWindowsAutopilotDeviceIdentitiesImportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-importedwindowsautopilotdeviceidentity-import?view=graph-rest-beta
+type ImportedWindowsAutopilotDeviceIdentitiesImportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedWindowsAutopilotDeviceIdentitiesImportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ImportedWindowsAutopilotDeviceIdentities: Not yet documented
+	ImportedWindowsAutopilotDeviceIdentities []AnyImportedWindowsAutopilotDeviceIdentity `json:"importedWindowsAutopilotDeviceIdentities,omitzero"`
+}
+
+// ImportedWindowsAutopilotDeviceIdentity is the entity type
+// microsoft.graph.importedWindowsAutopilotDeviceIdentity. It derives from
+// microsoft.graph.entity.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importedwindowsautopilotdeviceidentity?view=graph-rest-beta
+type ImportedWindowsAutopilotDeviceIdentity struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedWindowsAutopilotDeviceIdentity".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: The GUID for the object
+	ID *string `json:"id,omitzero"`
+	// GroupTag: Group Tag of the Windows autopilot device.
+	GroupTag *string `json:"groupTag,omitzero"`
+	// SerialNumber: Serial number of the Windows autopilot device.
+	SerialNumber *string `json:"serialNumber,omitzero"`
+	// ProductKey: Product Key of the Windows autopilot device.
+	ProductKey *string `json:"productKey,omitzero"`
+	// ImportID: The Import Id of the Windows autopilot device.
+	ImportID *string `json:"importId,omitzero"`
+	// HardwareIdentifier: Hardware Blob of the Windows autopilot device.
+	HardwareIdentifier *Binary `json:"hardwareIdentifier,omitzero"`
+	// State: Current state of the imported device.
+	State AnyImportedWindowsAutopilotDeviceIdentityState `json:"state,omitzero"`
+	// AssignedUserPrincipalName: UPN of the user the device will be assigned
+	AssignedUserPrincipalName *string `json:"assignedUserPrincipalName,omitzero"`
+}
+
+// ImportedWindowsAutopilotDeviceIdentityState is the complex type
+// microsoft.graph.importedWindowsAutopilotDeviceIdentityState.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-importedwindowsautopilotdeviceidentitystate?view=graph-rest-beta
+type ImportedWindowsAutopilotDeviceIdentityState struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.importedWindowsAutopilotDeviceIdentityState".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceImportStatus: Device status reported by Device Directory Service(DDS).
+	// Possible values are: unknown, pending, partial, complete, error.
+	DeviceImportStatus *ImportedWindowsAutopilotDeviceIdentityImportStatus `json:"deviceImportStatus,omitzero"`
+	// DeviceRegistrationID: Device Registration ID for successfully added device
+	// reported by Device Directory Service(DDS).
+	DeviceRegistrationID *string `json:"deviceRegistrationId,omitzero"`
+	// DeviceErrorCode: Device error code reported by Device Directory
+	// Service(DDS).
+	DeviceErrorCode *int32 `json:"deviceErrorCode,omitzero"`
+	// DeviceErrorName: Device error name reported by Device Directory
+	// Service(DDS).
+	DeviceErrorName *string `json:"deviceErrorName,omitzero"`
 }
 
 // IntuneBrand is the complex type microsoft.graph.intuneBrand.
@@ -18148,6 +19852,19 @@ type IntuneBrandingProfile struct {
 	// Assignments: The list of group assignments for the branding profile
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
+	Assignments []AnyIntuneBrandingProfileAssignment `json:"assignments,omitzero"`
+}
+
+// IntuneBrandingProfileAssignParameters is the complex type
+// microsoft.graph.intuneBrandingProfileAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-wip-intunebrandingprofile-assign?view=graph-rest-beta
+type IntuneBrandingProfileAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.intuneBrandingProfileAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
 	Assignments []AnyIntuneBrandingProfileAssignment `json:"assignments,omitzero"`
 }
 
@@ -20354,6 +22071,21 @@ type IosLobAppProvisioningConfiguration struct {
 	UserStatuses []AnyManagedDeviceMobileAppConfigurationUserStatus `json:"userStatuses,omitzero"`
 }
 
+// IosLobAppProvisioningConfigurationAssignParameters is the complex type
+// microsoft.graph.iosLobAppProvisioningConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-ioslobappprovisioningconfiguration-assign?view=graph-rest-beta
+type IosLobAppProvisioningConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosLobAppProvisioningConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// AppProvisioningConfigurationGroupAssignments: Not yet documented
+	AppProvisioningConfigurationGroupAssignments []AnyMobileAppProvisioningConfigGroupAssignment `json:"appProvisioningConfigurationGroupAssignments,omitzero"`
+	// IOSLobAppProvisioningConfigAssignments: Not yet documented
+	IOSLobAppProvisioningConfigAssignments []AnyIosLobAppProvisioningConfigurationAssignment `json:"iOSLobAppProvisioningConfigAssignments,omitzero"`
+}
+
 // IosLobAppProvisioningConfigurationAssignment is the entity type
 // microsoft.graph.iosLobAppProvisioningConfigurationAssignment. It derives
 // from microsoft.graph.entity.
@@ -20404,6 +22136,20 @@ type IosLobAppProvisioningConfigurationPolicySetItem struct {
 	// GuidedDeploymentTags: Tags of the guided deployment Inherited from
 	// policySetItem
 	GuidedDeploymentTags []string `json:"guidedDeploymentTags,omitzero"`
+}
+
+// IosLobAppProvisioningConfigurationsHasPayloadLinksParameters is the complex
+// type
+// microsoft.graph.iosLobAppProvisioningConfigurationsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-ioslobappprovisioningconfiguration-haspayloadlinks?view=graph-rest-beta
+type IosLobAppProvisioningConfigurationsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosLobAppProvisioningConfigurationsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
 }
 
 // IosManagedAppProtection is the entity type
@@ -20660,6 +22406,95 @@ type IosManagedAppProtection struct {
 	// click-to-open a phone number. Inherited from managedAppProtection. Possible
 	// values are: allApps, managedApps, customApp, blocked.
 	DialerRestrictionLevel *ManagedAppPhoneNumberRedirectLevel `json:"dialerRestrictionLevel,omitzero"`
+}
+
+// IosManagedAppProtectionsHasPayloadLinksParameters is the complex type
+// microsoft.graph.iosManagedAppProtectionsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-iosmanagedappprotection-haspayloadlinks?view=graph-rest-beta
+type IosManagedAppProtectionsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosManagedAppProtectionsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
+// IosManagedAppRegistration is the entity type
+// microsoft.graph.iosManagedAppRegistration. It derives from
+// microsoft.graph.managedAppRegistration.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-iosmanagedappregistration?view=graph-rest-beta
+type IosManagedAppRegistration struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.iosManagedAppRegistration".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// CreatedDateTime: Date and time of creation Inherited from
+	// managedAppRegistration
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
+	// LastSyncDateTime: Date and time of last the app synced with management
+	// service. Inherited from managedAppRegistration
+	LastSyncDateTime *DateTimeOffset `json:"lastSyncDateTime,omitzero"`
+	// ApplicationVersion: App version Inherited from managedAppRegistration
+	ApplicationVersion *string `json:"applicationVersion,omitzero"`
+	// ManagementSdkVersion: App management SDK version Inherited from
+	// managedAppRegistration
+	ManagementSdkVersion *string `json:"managementSdkVersion,omitzero"`
+	// PlatformVersion: Operating System version Inherited from
+	// managedAppRegistration
+	PlatformVersion *string `json:"platformVersion,omitzero"`
+	// DeviceType: Host device type Inherited from managedAppRegistration
+	DeviceType *string `json:"deviceType,omitzero"`
+	// DeviceTag: App management SDK generated tag, which helps relate apps hosted
+	// on the same device. Not guaranteed to relate apps in all conditions.
+	// Inherited from managedAppRegistration
+	DeviceTag *string `json:"deviceTag,omitzero"`
+	// DeviceName: Host device name Inherited from managedAppRegistration
+	DeviceName *string `json:"deviceName,omitzero"`
+	// ManagedDeviceID: The Managed Device identifier of the host device. Value
+	// could be empty even when the host device is managed. Inherited from
+	// managedAppRegistration
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// AzureADDeviceID: The Azure Active Directory Device identifier of the host
+	// device. Value could be empty even when the host device is Azure Active
+	// Directory registered. Inherited from managedAppRegistration
+	AzureADDeviceID *string `json:"azureADDeviceId,omitzero"`
+	// DeviceModel: The device model for the current app registration Inherited
+	// from managedAppRegistration
+	DeviceModel *string `json:"deviceModel,omitzero"`
+	// DeviceManufacturer: The device manufacturer for the current app registration
+	// Inherited from managedAppRegistration
+	DeviceManufacturer *string `json:"deviceManufacturer,omitzero"`
+	// FlaggedReasons: Zero or more reasons an app registration is flagged. E.g.
+	// app running on rooted device Inherited from managedAppRegistration
+	FlaggedReasons []ManagedAppFlaggedReason `json:"flaggedReasons,omitzero"`
+	// UserID: The user Id to who this app registration belongs. Inherited from
+	// managedAppRegistration
+	UserID *string `json:"userId,omitzero"`
+	// AppIdentifier: The app package Identifier Inherited from
+	// managedAppRegistration
+	AppIdentifier AnyMobileAppIdentifier `json:"appIdentifier,omitzero"`
+	// ID: Key of the entity. Inherited from managedAppRegistration
+	ID *string `json:"id,omitzero"`
+	// Version: Version of the entity. Inherited from managedAppRegistration
+	Version *string `json:"version,omitzero"`
+	// AppliedPolicies: Zero or more policys already applied on the registered app
+	// when it last synchronized with managment service. Inherited from
+	// managedAppRegistration (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	AppliedPolicies []AnyManagedAppPolicy `json:"appliedPolicies,omitzero"`
+	// IntendedPolicies: Zero or more policies admin intended for the app as of
+	// now. Inherited from managedAppRegistration (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	IntendedPolicies []AnyManagedAppPolicy `json:"intendedPolicies,omitzero"`
+	// Operations: Zero or more long running operations triggered on the app
+	// registration. Inherited from managedAppRegistration (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Operations []AnyManagedAppOperation `json:"operations,omitzero"`
 }
 
 // IosMinimumOperatingSystem is the complex type
@@ -26100,6 +27935,23 @@ type ManagedAppConfiguration struct {
 	CustomSettings []AnyKeyValuePair `json:"customSettings,omitzero"`
 }
 
+// ManagedAppDiagnosticStatus is the complex type
+// microsoft.graph.managedAppDiagnosticStatus.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappdiagnosticstatus?view=graph-rest-beta
+type ManagedAppDiagnosticStatus struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppDiagnosticStatus".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ValidationName: The validation friendly name
+	ValidationName *string `json:"validationName,omitzero"`
+	// State: The state of the operation
+	State *string `json:"state,omitzero"`
+	// MitigationInstruction: Instruction on how to mitigate a failed validation
+	MitigationInstruction *string `json:"mitigationInstruction,omitzero"`
+}
+
 // ManagedAppOperation is the entity type microsoft.graph.managedAppOperation.
 // It derives from microsoft.graph.entity.
 //
@@ -26146,6 +27998,19 @@ type ManagedAppPolicy struct {
 	Version *string `json:"version,omitzero"`
 }
 
+// ManagedAppPolicyAssignParameters is the complex type
+// microsoft.graph.managedAppPolicyAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-mam-targetedmanagedappprotection-assign?view=graph-rest-beta
+type ManagedAppPolicyAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicyAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
+}
+
 // ManagedAppPolicyDeploymentSummary is the entity type
 // microsoft.graph.managedAppPolicyDeploymentSummary. It derives from
 // microsoft.graph.entity.
@@ -26183,6 +28048,19 @@ type ManagedAppPolicyDeploymentSummaryPerApp struct {
 	MobileAppIdentifier AnyMobileAppIdentifier `json:"mobileAppIdentifier,omitzero"`
 	// ConfigurationAppliedUserCount: Number of users the policy is applied.
 	ConfigurationAppliedUserCount *int32 `json:"configurationAppliedUserCount,omitzero"`
+}
+
+// ManagedAppPolicyTargetAppsParameters is the complex type
+// microsoft.graph.managedAppPolicyTargetAppsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-mam-managedapppolicy-targetapps?view=graph-rest-beta
+type ManagedAppPolicyTargetAppsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppPolicyTargetAppsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Apps: Not yet documented
+	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
 }
 
 // ManagedAppProtection is the entity type
@@ -26395,6 +28273,108 @@ type ManagedAppProtectionPolicySetItem struct {
 	// TargetedAppManagementLevels: TargetedAppManagementLevels of the
 	// ManagedAppPolicySetItem.
 	TargetedAppManagementLevels *string `json:"targetedAppManagementLevels,omitzero"`
+}
+
+// ManagedAppRegistration is the entity type
+// microsoft.graph.managedAppRegistration. It derives from
+// microsoft.graph.entity.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappregistration?view=graph-rest-beta
+type ManagedAppRegistration struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppRegistration".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// CreatedDateTime: Date and time of creation
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
+	// LastSyncDateTime: Date and time of last the app synced with management
+	// service.
+	LastSyncDateTime *DateTimeOffset `json:"lastSyncDateTime,omitzero"`
+	// ApplicationVersion: App version
+	ApplicationVersion *string `json:"applicationVersion,omitzero"`
+	// ManagementSdkVersion: App management SDK version
+	ManagementSdkVersion *string `json:"managementSdkVersion,omitzero"`
+	// PlatformVersion: Operating System version
+	PlatformVersion *string `json:"platformVersion,omitzero"`
+	// DeviceType: Host device type
+	DeviceType *string `json:"deviceType,omitzero"`
+	// DeviceTag: App management SDK generated tag, which helps relate apps hosted
+	// on the same device. Not guaranteed to relate apps in all conditions.
+	DeviceTag *string `json:"deviceTag,omitzero"`
+	// DeviceName: Host device name
+	DeviceName *string `json:"deviceName,omitzero"`
+	// ManagedDeviceID: The Managed Device identifier of the host device. Value
+	// could be empty even when the host device is managed.
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// AzureADDeviceID: The Azure Active Directory Device identifier of the host
+	// device. Value could be empty even when the host device is Azure Active
+	// Directory registered.
+	AzureADDeviceID *string `json:"azureADDeviceId,omitzero"`
+	// DeviceModel: The device model for the current app registration
+	DeviceModel *string `json:"deviceModel,omitzero"`
+	// DeviceManufacturer: The device manufacturer for the current app registration
+	DeviceManufacturer *string `json:"deviceManufacturer,omitzero"`
+	// FlaggedReasons: Zero or more reasons an app registration is flagged. E.g.
+	// app running on rooted device
+	FlaggedReasons []ManagedAppFlaggedReason `json:"flaggedReasons,omitzero"`
+	// UserID: The user Id to who this app registration belongs.
+	UserID *string `json:"userId,omitzero"`
+	// AppIdentifier: The app package Identifier
+	AppIdentifier AnyMobileAppIdentifier `json:"appIdentifier,omitzero"`
+	// ID: Key of the entity.
+	ID *string `json:"id,omitzero"`
+	// Version: Version of the entity.
+	Version *string `json:"version,omitzero"`
+	// AppliedPolicies: Zero or more policys already applied on the registered app
+	// when it last synchronized with managment service. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	AppliedPolicies []AnyManagedAppPolicy `json:"appliedPolicies,omitzero"`
+	// IntendedPolicies: Zero or more policies admin intended for the app as of
+	// now. (Navigation property: present when the request expands it with $expand;
+	// no request body sends it unless its page lists it.)
+	IntendedPolicies []AnyManagedAppPolicy `json:"intendedPolicies,omitzero"`
+	// Operations: Zero or more long running operations triggered on the app
+	// registration. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	Operations []AnyManagedAppOperation `json:"operations,omitzero"`
+}
+
+// ManagedAppStatus is the entity type microsoft.graph.managedAppStatus. It
+// derives from microsoft.graph.entity.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappstatus?view=graph-rest-beta
+type ManagedAppStatus struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppStatus".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DisplayName: Friendly name of the status report.
+	DisplayName *string `json:"displayName,omitzero"`
+	// ID: Key of the entity.
+	ID *string `json:"id,omitzero"`
+	// Version: Version of the entity.
+	Version *string `json:"version,omitzero"`
+}
+
+// ManagedAppStatusRaw is the entity type microsoft.graph.managedAppStatusRaw.
+// It derives from microsoft.graph.managedAppStatus.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-mam-managedappstatusraw?view=graph-rest-beta
+type ManagedAppStatusRaw struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedAppStatusRaw".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DisplayName: Friendly name of the status report. Inherited from
+	// managedAppStatus
+	DisplayName *string `json:"displayName,omitzero"`
+	// ID: Key of the entity. Inherited from managedAppStatus
+	ID *string `json:"id,omitzero"`
+	// Version: Version of the entity. Inherited from managedAppStatus
+	Version *string `json:"version,omitzero"`
+	// Content: Status report content.
+	Content json.RawMessage `json:"content,omitzero"`
 }
 
 // ManagedDevice is the entity type microsoft.graph.managedDevice. It derives
@@ -26672,6 +28652,19 @@ type ManagedDevice struct {
 	LogCollectionRequests []AnyDeviceLogCollectionResponse `json:"logCollectionRequests,omitzero"`
 }
 
+// ManagedDeviceActivateDeviceEsimParameters is the complex type
+// microsoft.graph.managedDeviceActivateDeviceEsimParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-activatedeviceesim?view=graph-rest-beta
+type ManagedDeviceActivateDeviceEsimParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceActivateDeviceEsimParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// CarrierURL: Not yet documented
+	CarrierURL *string `json:"carrierUrl,omitzero"`
+}
+
 // ManagedDeviceCertificateState is the entity type
 // microsoft.graph.managedDeviceCertificateState. It derives from
 // microsoft.graph.entity.
@@ -26756,6 +28749,19 @@ type ManagedDeviceCertificateState struct {
 	CertificateErrorCode *int32 `json:"certificateErrorCode,omitzero"`
 }
 
+// ManagedDeviceCleanWindowsDeviceParameters is the complex type
+// microsoft.graph.managedDeviceCleanWindowsDeviceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-cleanwindowsdevice?view=graph-rest-beta
+type ManagedDeviceCleanWindowsDeviceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceCleanWindowsDeviceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// KeepUserData: Not yet documented
+	KeepUserData *bool `json:"keepUserData,omitzero"`
+}
+
 // ManagedDeviceCleanupSettings is the complex type
 // microsoft.graph.managedDeviceCleanupSettings.
 //
@@ -26768,6 +28774,49 @@ type ManagedDeviceCleanupSettings struct {
 	// DeviceInactivityBeforeRetirementInDays: Number of days when the device has
 	// not contacted Intune.
 	DeviceInactivityBeforeRetirementInDays *string `json:"deviceInactivityBeforeRetirementInDays,omitzero"`
+}
+
+// ManagedDeviceCreateDeviceLogCollectionRequestParameters is the complex type
+// microsoft.graph.managedDeviceCreateDeviceLogCollectionRequestParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-createdevicelogcollectionrequest?view=graph-rest-beta
+type ManagedDeviceCreateDeviceLogCollectionRequestParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceCreateDeviceLogCollectionRequestParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// TemplateType: Not yet documented
+	TemplateType AnyDeviceLogCollectionRequest `json:"templateType,omitzero"`
+}
+
+// ManagedDeviceDeleteUserFromSharedAppleDeviceParameters is the complex type
+// microsoft.graph.managedDeviceDeleteUserFromSharedAppleDeviceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-deleteuserfromsharedappledevice?view=graph-rest-beta
+type ManagedDeviceDeleteUserFromSharedAppleDeviceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceDeleteUserFromSharedAppleDeviceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UserPrincipalName: Not yet documented
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+}
+
+// ManagedDeviceEnableLostModeParameters is the complex type
+// microsoft.graph.managedDeviceEnableLostModeParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-enablelostmode?view=graph-rest-beta
+type ManagedDeviceEnableLostModeParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceEnableLostModeParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Message: Not yet documented
+	Message *string `json:"message,omitzero"`
+	// PhoneNumber: Not yet documented
+	PhoneNumber *string `json:"phoneNumber,omitzero"`
+	// Footer: Not yet documented
+	Footer *string `json:"footer,omitzero"`
 }
 
 // ManagedDeviceEncryptionState is the entity type
@@ -26867,6 +28916,19 @@ type ManagedDeviceMobileAppConfiguration struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	UserStatusSummary AnyManagedDeviceMobileAppConfigurationUserSummary `json:"userStatusSummary,omitzero"`
+}
+
+// ManagedDeviceMobileAppConfigurationAssignParameters is the complex type
+// microsoft.graph.managedDeviceMobileAppConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-apps-manageddevicemobileappconfiguration-assign?view=graph-rest-beta
+type ManagedDeviceMobileAppConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceMobileAppConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyManagedDeviceMobileAppConfigurationAssignment `json:"assignments,omitzero"`
 }
 
 // ManagedDeviceMobileAppConfigurationAssignment is the entity type
@@ -27102,6 +29164,136 @@ type ManagedDeviceReportedApp struct {
 	AppID *string `json:"appId,omitzero"`
 }
 
+// ManagedDeviceSendCustomNotificationToCompanyPortalParameters is the complex
+// type
+// microsoft.graph.managedDeviceSendCustomNotificationToCompanyPortalParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-sendcustomnotificationtocompanyportal?view=graph-rest-beta
+type ManagedDeviceSendCustomNotificationToCompanyPortalParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceSendCustomNotificationToCompanyPortalParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// NotificationTitle: Not yet documented
+	NotificationTitle *string `json:"notificationTitle,omitzero"`
+	// NotificationBody: Not yet documented
+	NotificationBody *string `json:"notificationBody,omitzero"`
+}
+
+// ManagedDeviceSetDeviceNameParameters is the complex type
+// microsoft.graph.managedDeviceSetDeviceNameParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-setdevicename?view=graph-rest-beta
+type ManagedDeviceSetDeviceNameParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceSetDeviceNameParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceName: Not yet documented
+	DeviceName *string `json:"deviceName,omitzero"`
+}
+
+// ManagedDeviceSummarizedAppState is the complex type
+// microsoft.graph.managedDeviceSummarizedAppState.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-troubleshooting-manageddevicesummarizedappstate?view=graph-rest-beta
+type ManagedDeviceSummarizedAppState struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceSummarizedAppState".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SummarizedAppState: runState for the object. Possible values are: unknown,
+	// success, fail, scriptError, pending, notApplicable.
+	SummarizedAppState *RunState `json:"summarizedAppState,omitzero"`
+	// DeviceID: DeviceId of device represented by this object
+	DeviceID *string `json:"deviceId,omitzero"`
+}
+
+// ManagedDeviceTriggerConfigurationManagerActionParameters is the complex type
+// microsoft.graph.managedDeviceTriggerConfigurationManagerActionParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-triggerconfigurationmanageraction?view=graph-rest-beta
+type ManagedDeviceTriggerConfigurationManagerActionParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceTriggerConfigurationManagerActionParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ConfigurationManagerAction: Not yet documented
+	ConfigurationManagerAction AnyConfigurationManagerAction `json:"configurationManagerAction,omitzero"`
+}
+
+// ManagedDeviceUpdateWindowsDeviceAccountParameters is the complex type
+// microsoft.graph.managedDeviceUpdateWindowsDeviceAccountParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-updatewindowsdeviceaccount?view=graph-rest-beta
+type ManagedDeviceUpdateWindowsDeviceAccountParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceUpdateWindowsDeviceAccountParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UpdateWindowsDeviceAccountActionParameter: Not yet documented
+	UpdateWindowsDeviceAccountActionParameter AnyUpdateWindowsDeviceAccountActionParameter `json:"updateWindowsDeviceAccountActionParameter,omitzero"`
+}
+
+// ManagedDeviceWindowsDefenderScanParameters is the complex type
+// microsoft.graph.managedDeviceWindowsDefenderScanParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-windowsdefenderscan?view=graph-rest-beta
+type ManagedDeviceWindowsDefenderScanParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceWindowsDefenderScanParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// QuickScan: Not yet documented
+	QuickScan *bool `json:"quickScan,omitzero"`
+}
+
+// ManagedDeviceWipeParameters is the complex type
+// microsoft.graph.managedDeviceWipeParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-beta
+type ManagedDeviceWipeParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDeviceWipeParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// KeepEnrollmentData: Not yet documented
+	KeepEnrollmentData *bool `json:"keepEnrollmentData,omitzero"`
+	// KeepUserData: Not yet documented
+	KeepUserData *bool `json:"keepUserData,omitzero"`
+	// MacOsUnlockCode: Not yet documented
+	MacOsUnlockCode *string `json:"macOsUnlockCode,omitzero"`
+	// PersistEsimDataPlan: Not yet documented
+	PersistEsimDataPlan *bool `json:"persistEsimDataPlan,omitzero"`
+	// UseProtectedWipe: Not yet documented
+	UseProtectedWipe *bool `json:"useProtectedWipe,omitzero"`
+}
+
+// ManagedDevicesExecuteActionParameters is the complex type
+// microsoft.graph.managedDevicesExecuteActionParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-executeaction?view=graph-rest-beta
+type ManagedDevicesExecuteActionParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedDevicesExecuteActionParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ActionName: Not yet documented
+	ActionName *ManagedDeviceRemoteAction `json:"actionName,omitzero"`
+	// KeepEnrollmentData: Not yet documented
+	KeepEnrollmentData *bool `json:"keepEnrollmentData,omitzero"`
+	// KeepUserData: Not yet documented
+	KeepUserData *bool `json:"keepUserData,omitzero"`
+	// DeviceIDs: Not yet documented
+	DeviceIDs []string `json:"deviceIds,omitzero"`
+	// NotificationTitle: Not yet documented
+	NotificationTitle *string `json:"notificationTitle,omitzero"`
+	// NotificationBody: Not yet documented
+	NotificationBody *string `json:"notificationBody,omitzero"`
+	// DeviceName: Not yet documented
+	DeviceName *string `json:"deviceName,omitzero"`
+}
+
 // ManagedEBook is the entity type microsoft.graph.managedEBook. It derives
 // from microsoft.graph.entity.
 //
@@ -27151,6 +29343,19 @@ type ManagedEBook struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	UserStateSummary []AnyUserInstallStateSummary `json:"userStateSummary,omitzero"`
+}
+
+// ManagedEBookAssignParameters is the complex type
+// microsoft.graph.managedEBookAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-books-managedebook-assign?view=graph-rest-beta
+type ManagedEBookAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managedEBookAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ManagedEBookAssignments: Not yet documented
+	ManagedEBookAssignments []AnyManagedEBookAssignment `json:"managedEBookAssignments,omitzero"`
 }
 
 // ManagedEBookAssignment is the entity type
@@ -27597,6 +29802,20 @@ type ManagementConditionExpression struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 }
 
+// ManagementConditionExpressionString is the complex type
+// microsoft.graph.managementConditionExpressionString. It derives from
+// microsoft.graph.managementConditionExpression.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-fencing-managementconditionexpressionstring?view=graph-rest-beta
+type ManagementConditionExpressionString struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementConditionExpressionString".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Value: The management condition statement expression string value.
+	Value *string `json:"value,omitzero"`
+}
+
 // ManagementConditionStatement is the entity type
 // microsoft.graph.managementConditionStatement. It derives from
 // microsoft.graph.entity.
@@ -27635,6 +29854,48 @@ type ManagementConditionStatement struct {
 	// condition statement. (Navigation property: present when the request expands
 	// it with $expand; no request body sends it unless its page lists it.)
 	ManagementConditions []AnyManagementCondition `json:"managementConditions,omitzero"`
+}
+
+// ManagementConditionStatementsGetManagementConditionStatementsForPlatformParameters is
+// the complex type
+// microsoft.graph.managementConditionStatementsGetManagementConditionStatementsForPlatformParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-fencing-managementconditionstatement-getmanagementconditionstatementsforplatform?view=graph-rest-beta
+type ManagementConditionStatementsGetManagementConditionStatementsForPlatformParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementConditionStatementsGetManagementConditionStatementsForPlatformParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Platform: Not yet documented
+	Platform *DevicePlatformType `json:"platform,omitzero"`
+}
+
+// ManagementConditionsGetManagementConditionsForPlatformParameters is the
+// complex type
+// microsoft.graph.managementConditionsGetManagementConditionsForPlatformParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-fencing-managementcondition-getmanagementconditionsforplatform?view=graph-rest-beta
+type ManagementConditionsGetManagementConditionsForPlatformParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.managementConditionsGetManagementConditionsForPlatformParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Platform: Not yet documented
+	Platform *DevicePlatformType `json:"platform,omitzero"`
+}
+
+// MdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters is the
+// complex type
+// microsoft.graph.mdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mdmwindowsinformationprotectionpolicy-haspayloadlinks?view=graph-rest-beta
+type MdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
 }
 
 // MdmWindowsInformationProtectionPolicy is the entity type
@@ -28315,6 +30576,19 @@ type MobileApp struct {
 	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
 }
 
+// MobileAppAssignParameters is the complex type
+// microsoft.graph.mobileAppAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mobileapp-assign?view=graph-rest-beta
+type MobileAppAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// MobileAppAssignments: Not yet documented
+	MobileAppAssignments []AnyMobileAppAssignment `json:"mobileAppAssignments,omitzero"`
+}
+
 // MobileAppAssignment is the entity type microsoft.graph.mobileAppAssignment.
 // It derives from microsoft.graph.entity.
 //
@@ -28433,6 +30707,19 @@ type MobileAppContentFile struct {
 	IsDependency *bool `json:"isDependency,omitzero"`
 }
 
+// MobileAppContentFileCommitParameters is the complex type
+// microsoft.graph.mobileAppContentFileCommitParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-apps-mobileappcontentfile-commit?view=graph-rest-beta
+type MobileAppContentFileCommitParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppContentFileCommitParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// FileEncryptionInfo: File encryption info parameter key.
+	FileEncryptionInfo AnyFileEncryptionInfo `json:"fileEncryptionInfo,omitzero"`
+}
+
 // MobileAppDependency is the entity type microsoft.graph.mobileAppDependency.
 // It derives from microsoft.graph.mobileAppRelationship.
 //
@@ -28469,6 +30756,21 @@ type MobileAppDependency struct {
 	// DependsOnAppCount: The total number of apps the child app directly or
 	// indirectly depends on.
 	DependsOnAppCount *int32 `json:"dependsOnAppCount,omitzero"`
+}
+
+// MobileAppGetRelatedAppStatesParameters is the complex type
+// microsoft.graph.mobileAppGetRelatedAppStatesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getrelatedappstates?view=graph-rest-beta
+type MobileAppGetRelatedAppStatesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppGetRelatedAppStatesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UserPrincipalName: Not yet documented
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// DeviceID: Not yet documented
+	DeviceID *string `json:"deviceId,omitzero"`
 }
 
 // MobileAppIdentifier is the complex type microsoft.graph.mobileAppIdentifier.
@@ -28712,6 +31014,93 @@ type MobileAppRelationship struct {
 	TargetType *MobileAppRelationshipType `json:"targetType,omitzero"`
 }
 
+// MobileAppRelationshipState is the complex type
+// microsoft.graph.mobileAppRelationshipState.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-apps-mobileapprelationshipstate?view=graph-rest-beta
+type MobileAppRelationshipState struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppRelationshipState".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SourceIDs: The collection of source mobile app's ids.
+	SourceIDs []string `json:"sourceIds,omitzero"`
+	// TargetID: The related target app's id.
+	TargetID *string `json:"targetId,omitzero"`
+	// TargetDisplayName: The related target app's display name.
+	TargetDisplayName *string `json:"targetDisplayName,omitzero"`
+	// DeviceID: The corresponding device id.
+	DeviceID *string `json:"deviceId,omitzero"`
+	// InstallState: The install state of the app of target app. Possible values
+	// are: installed, failed, notInstalled, uninstallFailed, pendingInstall,
+	// unknown, notApplicable.
+	InstallState *ResultantAppState `json:"installState,omitzero"`
+	// InstallStateDetail: The install state detail of the app. Possible values
+	// are: noAdditionalDetails, dependencyFailedToInstall,
+	// dependencyWithRequirementsNotMet, dependencyPendingReboot,
+	// dependencyWithAutoInstallDisabled, iosAppStoreUpdateFailedToInstall,
+	// vppAppHasUpdateAvailable, userRejectedUpdate, seeInstallErrorCode,
+	// autoInstallDisabled, managedAppNoLongerPresent, userRejectedInstall,
+	// userIsNotLoggedIntoAppStore, seeUninstallErrorCode, pendingReboot,
+	// installingDependencies, contentDownloaded,
+	// powerShellScriptRequirementNotMet, registryRequirementNotMet,
+	// fileSystemRequirementNotMet, platformNotApplicable, minimumCpuSpeedNotMet,
+	// minimumLogicalProcessorCountNotMet, minimumPhysicalMemoryNotMet,
+	// minimumOsVersionNotMet, minimumDiskSpaceNotMet,
+	// processorArchitectureNotApplicable.
+	InstallStateDetail *ResultantAppStateDetail `json:"installStateDetail,omitzero"`
+	// ErrorCode: The error code for install or uninstall failures of target app.
+	ErrorCode *int32 `json:"errorCode,omitzero"`
+	// TargetLastSyncDateTime: The last sync time of the target app.
+	TargetLastSyncDateTime *DateTimeOffset `json:"targetLastSyncDateTime,omitzero"`
+}
+
+// MobileAppRevokeAllLicensesParameters is the complex type
+// microsoft.graph.mobileAppRevokeAllLicensesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokealllicenses?view=graph-rest-beta
+type MobileAppRevokeAllLicensesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppRevokeAllLicensesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// NotifyManagedDevices: Boolean that indicates if revoke notification should
+	// be sent to device
+	NotifyManagedDevices *bool `json:"notifyManagedDevices,omitzero"`
+}
+
+// MobileAppRevokeDeviceLicenseParameters is the complex type
+// microsoft.graph.mobileAppRevokeDeviceLicenseParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokedevicelicense?view=graph-rest-beta
+type MobileAppRevokeDeviceLicenseParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppRevokeDeviceLicenseParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ManagedDeviceID: DeviceId for whom assigned app license is to be revoked
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// NotifyManagedDevices: Boolean that indicates if revoke notification should
+	// be sent to device
+	NotifyManagedDevices *bool `json:"notifyManagedDevices,omitzero"`
+}
+
+// MobileAppRevokeUserLicenseParameters is the complex type
+// microsoft.graph.mobileAppRevokeUserLicenseParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-apps-iosvppapp-revokeuserlicense?view=graph-rest-beta
+type MobileAppRevokeUserLicenseParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppRevokeUserLicenseParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UserID: UserId for whom assigned app license is to be revoked
+	UserID *string `json:"userId,omitzero"`
+	// NotifyManagedDevices: Boolean that indicates if revoke notification should
+	// be sent to device
+	NotifyManagedDevices *bool `json:"notifyManagedDevices,omitzero"`
+}
+
 // MobileAppSupersedence is the entity type
 // microsoft.graph.mobileAppSupersedence. It derives from
 // microsoft.graph.mobileAppRelationship.
@@ -28826,6 +31215,73 @@ type MobileAppTroubleshootingHistoryItem struct {
 	// TroubleshootingErrorDetails: Object containing detailed information about
 	// the error and its remediation.
 	TroubleshootingErrorDetails AnyDeviceManagementTroubleshootingErrorDetails `json:"troubleshootingErrorDetails,omitzero"`
+}
+
+// MobileAppUpdateRelationshipsParameters is the complex type
+// microsoft.graph.mobileAppUpdateRelationshipsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mobileapp-updaterelationships?view=graph-rest-beta
+type MobileAppUpdateRelationshipsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppUpdateRelationshipsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Relationships: Not yet documented
+	Relationships []AnyMobileAppRelationship `json:"relationships,omitzero"`
+}
+
+// MobileAppsGetMobileAppCountParameters is the complex type
+// microsoft.graph.mobileAppsGetMobileAppCountParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getmobileappcount?view=graph-rest-beta
+type MobileAppsGetMobileAppCountParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppsGetMobileAppCountParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Status: Not yet documented
+	Status *string `json:"status,omitzero"`
+}
+
+// MobileAppsGetTopMobileAppsParameters is the complex type
+// microsoft.graph.mobileAppsGetTopMobileAppsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mobileapp-gettopmobileapps?view=graph-rest-beta
+type MobileAppsGetTopMobileAppsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppsGetTopMobileAppsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Status: Not yet documented
+	Status *string `json:"status,omitzero"`
+	// Count: Not yet documented
+	Count *int64 `json:"count,omitzero"`
+}
+
+// MobileAppsHasPayloadLinksParameters is the complex type
+// microsoft.graph.mobileAppsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-mobileapp-haspayloadlinks?view=graph-rest-beta
+type MobileAppsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
+// MobileAppsValidateXMLParameters is the complex type
+// microsoft.graph.mobileAppsValidateXmlParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-apps-mobileapp-validatexml?view=graph-rest-beta
+type MobileAppsValidateXMLParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.mobileAppsValidateXmlParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// OfficeConfigurationXML: Not yet documented
+	OfficeConfigurationXML *Binary `json:"officeConfigurationXml,omitzero"`
 }
 
 // MobileContainedApp is the entity type microsoft.graph.mobileContainedApp. It
@@ -29286,6 +31742,19 @@ type OfficeClientConfiguration struct {
 	Assignments []AnyOfficeClientConfigurationAssignment `json:"assignments,omitzero"`
 }
 
+// OfficeClientConfigurationAssignParameters is the complex type
+// microsoft.graph.officeClientConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-cirrus-officeclientconfiguration-assign?view=graph-rest-beta
+type OfficeClientConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.officeClientConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// OfficeConfigurationAssignments: List of office configuration assignments
+	OfficeConfigurationAssignments []AnyOfficeClientConfigurationAssignment `json:"officeConfigurationAssignments,omitzero"`
+}
+
 // OfficeClientConfigurationAssignment is the entity type
 // microsoft.graph.officeClientConfigurationAssignment. It derives from
 // microsoft.graph.entity.
@@ -29722,6 +32191,45 @@ type PfxUserCertificate struct {
 	ID *string `json:"id,omitzero"`
 }
 
+// PolicySet is the entity type microsoft.graph.policySet. It derives from
+// microsoft.graph.entity.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-policyset-policyset?view=graph-rest-beta
+type PolicySet struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.policySet".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: Key of the PolicySet.
+	ID *string `json:"id,omitzero"`
+	// CreatedDateTime: Creation time of the PolicySet.
+	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
+	// LastModifiedDateTime: Last modified time of the PolicySet.
+	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+	// DisplayName: DisplayName of the PolicySet.
+	DisplayName *string `json:"displayName,omitzero"`
+	// Description: Description of the PolicySet.
+	Description *string `json:"description,omitzero"`
+	// Status: Validation/assignment status of the PolicySet. Possible values are:
+	// unknown, validating, partialSuccess, success, error, notAssigned.
+	Status *PolicySetStatus `json:"status,omitzero"`
+	// ErrorCode: Error code if any occured. Possible values are: noError,
+	// unauthorized, notFound, deleted.
+	ErrorCode *ErrorCode `json:"errorCode,omitzero"`
+	// GuidedDeploymentTags: Tags of the guided deployment
+	GuidedDeploymentTags []string `json:"guidedDeploymentTags,omitzero"`
+	// RoleScopeTags: RoleScopeTags of the PolicySet
+	RoleScopeTags []string `json:"roleScopeTags,omitzero"`
+	// Assignments: Assignments of the PolicySet. (Navigation property: present
+	// when the request expands it with $expand; no request body sends it unless
+	// its page lists it.)
+	Assignments []AnyPolicySetAssignment `json:"assignments,omitzero"`
+	// Items: Items of the PolicySet with maximum count 100. (Navigation property:
+	// present when the request expands it with $expand; no request body sends it
+	// unless its page lists it.)
+	Items []AnyPolicySetItem `json:"items,omitzero"`
+}
+
 // PolicySetAssignment is the entity type microsoft.graph.policySetAssignment.
 // It derives from microsoft.graph.entity.
 //
@@ -29787,6 +32295,19 @@ type PolicySetUpdateParameters struct {
 	DeletedPolicySetItems []string `json:"deletedPolicySetItems,omitzero"`
 	// Assignments: Not yet documented
 	Assignments []AnyPolicySetAssignment `json:"assignments,omitzero"`
+}
+
+// PolicySetsGetPolicySetsParameters is the complex type
+// microsoft.graph.policySetsGetPolicySetsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-policyset-policyset-getpolicysets?view=graph-rest-beta
+type PolicySetsGetPolicySetsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.policySetsGetPolicySetsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PolicySetIDs: Not yet documented
+	PolicySetIDs []string `json:"policySetIds,omitzero"`
 }
 
 // ProxiedDomain is the complex type microsoft.graph.proxiedDomain.
@@ -29884,6 +32405,20 @@ type RemoteAssistancePartner struct {
 	OnboardingRequestExpiryDateTime *DateTimeOffset `json:"onboardingRequestExpiryDateTime,omitzero"`
 }
 
+// Report is the entity type microsoft.graph.report. It derives from
+// microsoft.graph.entity.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-shared-report?view=graph-rest-beta
+type Report struct {
+	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.report".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Content: Report content; details vary by report type.
+	Content *Stream `json:"content,omitzero"`
+	// ID: The unique identifier of the entity. Read-only.
+	ID *string `json:"id,omitzero"`
+}
+
 // ReportRoot is the entity type microsoft.graph.reportRoot. It derives from
 // microsoft.graph.entity.
 //
@@ -29895,6 +32430,524 @@ type ReportRoot struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier for this entity.
 	ID *string `json:"id,omitzero"`
+}
+
+// ReportsGetCachedReportParameters is the complex type
+// microsoft.graph.reportsGetCachedReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getcachedreport?view=graph-rest-beta
+type ReportsGetCachedReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetCachedReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: Not yet documented
+	ID *string `json:"id,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+}
+
+// ReportsGetCompliancePolicyNonComplianceReportParameters is the complex type
+// microsoft.graph.reportsGetCompliancePolicyNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getcompliancepolicynoncompliancereport?view=graph-rest-beta
+type ReportsGetCompliancePolicyNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetCompliancePolicyNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetCompliancePolicyNonComplianceSummaryReportParameters is the
+// complex type
+// microsoft.graph.reportsGetCompliancePolicyNonComplianceSummaryReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getcompliancepolicynoncompliancesummaryreport?view=graph-rest-beta
+type ReportsGetCompliancePolicyNonComplianceSummaryReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetCompliancePolicyNonComplianceSummaryReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetComplianceSettingNonComplianceReportParameters is the complex type
+// microsoft.graph.reportsGetComplianceSettingNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getcompliancesettingnoncompliancereport?view=graph-rest-beta
+type ReportsGetComplianceSettingNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetComplianceSettingNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetConfigurationPolicyNonComplianceReportParameters is the complex
+// type
+// microsoft.graph.reportsGetConfigurationPolicyNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getconfigurationpolicynoncompliancereport?view=graph-rest-beta
+type ReportsGetConfigurationPolicyNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetConfigurationPolicyNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetConfigurationPolicyNonComplianceSummaryReportParameters is the
+// complex type
+// microsoft.graph.reportsGetConfigurationPolicyNonComplianceSummaryReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getconfigurationpolicynoncompliancesummaryreport?view=graph-rest-beta
+type ReportsGetConfigurationPolicyNonComplianceSummaryReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetConfigurationPolicyNonComplianceSummaryReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetConfigurationSettingNonComplianceReportParameters is the complex
+// type
+// microsoft.graph.reportsGetConfigurationSettingNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getconfigurationsettingnoncompliancereport?view=graph-rest-beta
+type ReportsGetConfigurationSettingNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetConfigurationSettingNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetDeviceManagementIntentSettingsReportParameters is the complex type
+// microsoft.graph.reportsGetDeviceManagementIntentSettingsReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getdevicemanagementintentsettingsreport?view=graph-rest-beta
+type ReportsGetDeviceManagementIntentSettingsReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetDeviceManagementIntentSettingsReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetDeviceNonComplianceReportParameters is the complex type
+// microsoft.graph.reportsGetDeviceNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getdevicenoncompliancereport?view=graph-rest-beta
+type ReportsGetDeviceNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetDeviceNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetHistoricalReportParameters is the complex type
+// microsoft.graph.reportsGetHistoricalReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-gethistoricalreport?view=graph-rest-beta
+type ReportsGetHistoricalReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetHistoricalReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetPolicyNonComplianceMetadataParameters is the complex type
+// microsoft.graph.reportsGetPolicyNonComplianceMetadataParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getpolicynoncompliancemetadata?view=graph-rest-beta
+type ReportsGetPolicyNonComplianceMetadataParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetPolicyNonComplianceMetadataParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetPolicyNonComplianceReportParameters is the complex type
+// microsoft.graph.reportsGetPolicyNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getpolicynoncompliancereport?view=graph-rest-beta
+type ReportsGetPolicyNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetPolicyNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetPolicyNonComplianceSummaryReportParameters is the complex type
+// microsoft.graph.reportsGetPolicyNonComplianceSummaryReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getpolicynoncompliancesummaryreport?view=graph-rest-beta
+type ReportsGetPolicyNonComplianceSummaryReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetPolicyNonComplianceSummaryReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetReportFiltersParameters is the complex type
+// microsoft.graph.reportsGetReportFiltersParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getreportfilters?view=graph-rest-beta
+type ReportsGetReportFiltersParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetReportFiltersParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsGetSettingNonComplianceReportParameters is the complex type
+// microsoft.graph.reportsGetSettingNonComplianceReportParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-reporting-devicemanagementreports-getsettingnoncompliancereport?view=graph-rest-beta
+type ReportsGetSettingNonComplianceReportParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsGetSettingNonComplianceReportParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Name: Not yet documented
+	Name *string `json:"name,omitzero"`
+	// Select: Not yet documented
+	Select []string `json:"select,omitzero"`
+	// Search: Not yet documented
+	Search *string `json:"search,omitzero"`
+	// GroupBy: Not yet documented
+	GroupBy []string `json:"groupBy,omitzero"`
+	// OrderBy: Not yet documented
+	OrderBy []string `json:"orderBy,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// SessionID: Not yet documented
+	SessionID *string `json:"sessionId,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+}
+
+// ReportsManagedDeviceEnrollmentAbandonmentDetailsParameters is the complex
+// type
+// microsoft.graph.reportsManagedDeviceEnrollmentAbandonmentDetailsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-reportroot-manageddeviceenrollmentabandonmentdetails?view=graph-rest-beta
+type ReportsManagedDeviceEnrollmentAbandonmentDetailsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsManagedDeviceEnrollmentAbandonmentDetailsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+	// SkipToken: Not yet documented
+	SkipToken *string `json:"skipToken,omitzero"`
+}
+
+// ReportsManagedDeviceEnrollmentAbandonmentSummaryParameters is the complex
+// type
+// microsoft.graph.reportsManagedDeviceEnrollmentAbandonmentSummaryParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-reportroot-manageddeviceenrollmentabandonmentsummary?view=graph-rest-beta
+type ReportsManagedDeviceEnrollmentAbandonmentSummaryParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsManagedDeviceEnrollmentAbandonmentSummaryParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+	// SkipToken: Not yet documented
+	SkipToken *string `json:"skipToken,omitzero"`
+}
+
+// ReportsManagedDeviceEnrollmentFailureDetailsParameters is the complex type
+// microsoft.graph.reportsManagedDeviceEnrollmentFailureDetailsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-reportroot-manageddeviceenrollmentfailuredetails?view=graph-rest-beta
+type ReportsManagedDeviceEnrollmentFailureDetailsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsManagedDeviceEnrollmentFailureDetailsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Filter: Not yet documented
+	Filter *string `json:"filter,omitzero"`
+	// SkipToken: Not yet documented
+	SkipToken *string `json:"skipToken,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+}
+
+// ReportsManagedDeviceEnrollmentTopFailuresParameters is the complex type
+// microsoft.graph.reportsManagedDeviceEnrollmentTopFailuresParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-reportroot-manageddeviceenrollmenttopfailures?view=graph-rest-beta
+type ReportsManagedDeviceEnrollmentTopFailuresParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.reportsManagedDeviceEnrollmentTopFailuresParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Period: Not yet documented
+	Period *string `json:"period,omitzero"`
+}
+
+// ResourceAccessProfilesQueryByPlatformTypeParameters is the complex type
+// microsoft.graph.resourceAccessProfilesQueryByPlatformTypeParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-rapolicy-devicemanagementresourceaccessprofilebase-querybyplatformtype?view=graph-rest-beta
+type ResourceAccessProfilesQueryByPlatformTypeParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.resourceAccessProfilesQueryByPlatformTypeParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PlatformType: Not yet documented
+	PlatformType *PolicyPlatformType `json:"platformType,omitzero"`
 }
 
 // ResourceAction is the complex type microsoft.graph.resourceAction.
@@ -29937,6 +32990,19 @@ type ResourceOperation struct {
 	EnabledForScopeValidation *bool `json:"enabledForScopeValidation,omitzero"`
 }
 
+// ResourceOperationGetScopesForUserParameters is the complex type
+// microsoft.graph.resourceOperationGetScopesForUserParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-rbac-resourceoperation-getscopesforuser?view=graph-rest-beta
+type ResourceOperationGetScopesForUserParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.resourceOperationGetScopesForUserParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Userid: Not yet documented
+	Userid *string `json:"userid,omitzero"`
+}
+
 // RestrictedAppsViolation is the entity type
 // microsoft.graph.restrictedAppsViolation. It derives from
 // microsoft.graph.entity.
@@ -29972,6 +33038,50 @@ type RestrictedAppsViolation struct {
 	RestrictedAppsState *RestrictedAppsState `json:"restrictedAppsState,omitzero"`
 	// RestrictedApps: List of violated restricted apps
 	RestrictedApps []AnyManagedDeviceReportedApp `json:"restrictedApps,omitzero"`
+}
+
+// RetireScheduledManagedDevice is the complex type
+// microsoft.graph.retireScheduledManagedDevice.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-deviceconfig-retirescheduledmanageddevice?view=graph-rest-beta
+type RetireScheduledManagedDevice struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.retireScheduledManagedDevice".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: Key of the entity.
+	ID *string `json:"id,omitzero"`
+	// ManagedDeviceID: Managed DeviceId
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// ManagedDeviceName: Managed Device Name
+	ManagedDeviceName *string `json:"managedDeviceName,omitzero"`
+	// DeviceType: Managed Device Device Type. Possible values are: desktop,
+	// windowsRT, winMO6, nokia, windowsPhone, mac, winCE, winEmbedded, iPhone,
+	// iPad, iPod, android, iSocConsumer, unix, macMDM, holoLens, surfaceHub,
+	// androidForWork, androidEnterprise, windows10x, androidnGMS, cloudPC,
+	// blackberry, palm, unknown.
+	DeviceType *DeviceType `json:"deviceType,omitzero"`
+	// ComplianceState: Managed Device ComplianceStatus. Possible values are:
+	// unknown, notApplicable, compliant, remediated, nonCompliant, error,
+	// conflict, notAssigned.
+	ComplianceState *ComplianceStatus `json:"complianceState,omitzero"`
+	// RetireAfterDateTime: Managed Device Retire After DateTime
+	RetireAfterDateTime *DateTimeOffset `json:"retireAfterDateTime,omitzero"`
+	// ManagementAgent: Managed Device ManagementAgentType. Possible values are:
+	// eas, mdm, easMdm, intuneClient, easIntuneClient, configurationManagerClient,
+	// configurationManagerClientMdm, configurationManagerClientMdmEas, unknown,
+	// jamf, googleCloudDevicePolicyController, microsoft365ManagedMdm,
+	// windowsManagementCloudApi.
+	ManagementAgent *ManagementAgentType `json:"managementAgent,omitzero"`
+	// OwnerType: Managed Device ManagedDeviceOwnerType. Possible values are:
+	// unknown, company, personal.
+	OwnerType *ManagedDeviceOwnerType `json:"ownerType,omitzero"`
+	// DeviceCompliancePolicyName: Device Compliance Policy Name
+	DeviceCompliancePolicyName *string `json:"deviceCompliancePolicyName,omitzero"`
+	// DeviceCompliancePolicyID: Device Compliance PolicyId
+	DeviceCompliancePolicyID *string `json:"deviceCompliancePolicyId,omitzero"`
+	// RoleScopeTagIDs: List of Scope Tags for this Entity instance.
+	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 }
 
 // RgbColor is the complex type microsoft.graph.rgbColor.
@@ -30113,6 +33223,19 @@ type RoleScopeTag struct {
 	Assignments []AnyRoleScopeTagAutoAssignment `json:"assignments,omitzero"`
 }
 
+// RoleScopeTagAssignParameters is the complex type
+// microsoft.graph.roleScopeTagAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-rbac-rolescopetag-assign?view=graph-rest-beta
+type RoleScopeTagAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleScopeTagAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyRoleScopeTagAutoAssignment `json:"assignments,omitzero"`
+}
+
 // RoleScopeTagAutoAssignment is the entity type
 // microsoft.graph.roleScopeTagAutoAssignment. It derives from
 // microsoft.graph.entity.
@@ -30141,6 +33264,19 @@ type RoleScopeTagInfo struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// RoleScopeTagID: Scope Tag Id.
 	RoleScopeTagID *string `json:"roleScopeTagId,omitzero"`
+}
+
+// RoleScopeTagsGetRoleScopeTagsByIDParameters is the complex type
+// microsoft.graph.roleScopeTagsGetRoleScopeTagsByIdParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-rbac-rolescopetag-getrolescopetagsbyid?view=graph-rest-beta
+type RoleScopeTagsGetRoleScopeTagsByIDParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.roleScopeTagsGetRoleScopeTagsByIdParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// RoleScopeTagIDs: Not yet documented
+	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
 }
 
 // SecurityBaselineCategoryStateSummary is the entity type
@@ -30696,6 +33832,19 @@ type SpecifiedCaptiveNetworkPlugins struct {
 	AllowedBundleIdentifiers []string `json:"allowedBundleIdentifiers,omitzero"`
 }
 
+// SuggestedEnrollmentLimit is the complex type
+// microsoft.graph.suggestedEnrollmentLimit.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-suggestedenrollmentlimit?view=graph-rest-beta
+type SuggestedEnrollmentLimit struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.suggestedEnrollmentLimit".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SuggestedDailyLimit: The suggested enrollment limit within a day
+	SuggestedDailyLimit *int32 `json:"suggestedDailyLimit,omitzero"`
+}
+
 // SymantecCodeSigningCertificate is the entity type
 // microsoft.graph.symantecCodeSigningCertificate. It derives from
 // microsoft.graph.entity.
@@ -30781,6 +33930,19 @@ type TargetedManagedAppConfiguration struct {
 	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
 }
 
+// TargetedManagedAppConfigurationAssignParameters is the complex type
+// microsoft.graph.targetedManagedAppConfigurationAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-targetedmanagedappconfiguration-assign?view=graph-rest-beta
+type TargetedManagedAppConfigurationAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppConfigurationAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyTargetedManagedAppPolicyAssignment `json:"assignments,omitzero"`
+}
+
 // TargetedManagedAppConfigurationPolicySetItem is the entity type
 // microsoft.graph.targetedManagedAppConfigurationPolicySetItem. It derives
 // from microsoft.graph.policySetItem.
@@ -30815,6 +33977,33 @@ type TargetedManagedAppConfigurationPolicySetItem struct {
 	// GuidedDeploymentTags: Tags of the guided deployment Inherited from
 	// policySetItem
 	GuidedDeploymentTags []string `json:"guidedDeploymentTags,omitzero"`
+}
+
+// TargetedManagedAppConfigurationTargetAppsParameters is the complex type
+// microsoft.graph.targetedManagedAppConfigurationTargetAppsParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-targetedmanagedappconfiguration-targetapps?view=graph-rest-beta
+type TargetedManagedAppConfigurationTargetAppsParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppConfigurationTargetAppsParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Apps: Not yet documented
+	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
+}
+
+// TargetedManagedAppConfigurationsHasPayloadLinksParameters is the complex
+// type
+// microsoft.graph.targetedManagedAppConfigurationsHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-targetedmanagedappconfiguration-haspayloadlinks?view=graph-rest-beta
+type TargetedManagedAppConfigurationsHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.targetedManagedAppConfigurationsHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
 }
 
 // TargetedManagedAppPolicyAssignment is the entity type
@@ -31388,6 +34577,29 @@ type UnsupportedGroupPolicyExtension struct {
 	NodeName *string `json:"nodeName,omitzero"`
 }
 
+// UpdateWindowsDeviceAccountActionParameter is the complex type
+// microsoft.graph.updateWindowsDeviceAccountActionParameter.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-updatewindowsdeviceaccountactionparameter?view=graph-rest-beta
+type UpdateWindowsDeviceAccountActionParameter struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.updateWindowsDeviceAccountActionParameter".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceAccount: Not yet documented
+	DeviceAccount AnyWindowsDeviceAccount `json:"deviceAccount,omitzero"`
+	// PasswordRotationEnabled: Not yet documented
+	PasswordRotationEnabled *bool `json:"passwordRotationEnabled,omitzero"`
+	// CalendarSyncEnabled: Not yet documented
+	CalendarSyncEnabled *bool `json:"calendarSyncEnabled,omitzero"`
+	// DeviceAccountEmail: Not yet documented
+	DeviceAccountEmail *string `json:"deviceAccountEmail,omitzero"`
+	// ExchangeServer: Not yet documented
+	ExchangeServer *string `json:"exchangeServer,omitzero"`
+	// SessionInitiationProtocalAddress: Not yet documented
+	SessionInitiationProtocalAddress *string `json:"sessionInitiationProtocalAddress,omitzero"`
+}
+
 // User is the entity type microsoft.graph.user. It derives from
 // microsoft.graph.entity.
 //
@@ -31406,10 +34618,9 @@ type User struct {
 	// expands it with $expand; no request body sends it unless its page lists it.)
 	ManagedDevices []AnyManagedDevice `json:"managedDevices,omitzero"`
 	// ManagedAppRegistrations: Zero or more managed app registrations that belong
-	// to the user. (Documented type microsoft.graph.managedAppRegistration is
-	// unknown; kept as raw JSON.) (Navigation property: present when the request
-	// expands it with $expand; no request body sends it unless its page lists it.)
-	ManagedAppRegistrations []json.RawMessage `json:"managedAppRegistrations,omitzero"`
+	// to the user. (Navigation property: present when the request expands it with
+	// $expand; no request body sends it unless its page lists it.)
+	ManagedAppRegistrations []AnyManagedAppRegistration `json:"managedAppRegistrations,omitzero"`
 	// DeviceEnrollmentConfigurations: Get enrollment configurations targeted to
 	// the user (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
@@ -31700,6 +34911,23 @@ type UserExperienceAnalyticsAppHealthOSVersionPerformance struct {
 	OsVersionAppHealthStatus *string `json:"osVersionAppHealthStatus,omitzero"`
 }
 
+// UserExperienceAnalyticsAutopilotDevicesSummary is the complex type
+// microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsautopilotdevicessummary?view=graph-rest-beta
+type UserExperienceAnalyticsAutopilotDevicesSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DevicesNotAutopilotRegistered: The count of intune devices that are not
+	// autopilot registerd.
+	DevicesNotAutopilotRegistered *int32 `json:"devicesNotAutopilotRegistered,omitzero"`
+	// DevicesWithoutAutopilotProfileAssigned: The count of intune devices not
+	// autopilot profile assigned.
+	DevicesWithoutAutopilotProfileAssigned *int32 `json:"devicesWithoutAutopilotProfileAssigned,omitzero"`
+}
+
 // UserExperienceAnalyticsBaseline is the entity type
 // microsoft.graph.userExperienceAnalyticsBaseline. It derives from
 // microsoft.graph.entity.
@@ -31776,6 +35004,24 @@ type UserExperienceAnalyticsCategory struct {
 	MetricValues []AnyUserExperienceAnalyticsMetric `json:"metricValues,omitzero"`
 }
 
+// UserExperienceAnalyticsCloudManagementDevicesSummary is the complex type
+// microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticscloudmanagementdevicessummary?view=graph-rest-beta
+type UserExperienceAnalyticsCloudManagementDevicesSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// CoManagedDeviceCount: Total number of co-managed devices.
+	CoManagedDeviceCount *int32 `json:"coManagedDeviceCount,omitzero"`
+	// IntuneDeviceCount: The count of intune devices that are not autopilot
+	// registerd.
+	IntuneDeviceCount *int32 `json:"intuneDeviceCount,omitzero"`
+	// TenantAttachDeviceCount: Total count of tenant attach devices.
+	TenantAttachDeviceCount *int32 `json:"tenantAttachDeviceCount,omitzero"`
+}
+
 // UserExperienceAnalyticsDevicePerformance is the entity type
 // microsoft.graph.userExperienceAnalyticsDevicePerformance. It derives from
 // microsoft.graph.entity.
@@ -31838,6 +35084,20 @@ type UserExperienceAnalyticsDevicePerformance struct {
 	// AverageRestarts: Average (mean) number of Restarts per device in the last 14
 	// days. Valid values 0 to 9999999
 	AverageRestarts *Double `docgen:"range=0..9999999" json:"averageRestarts,omitzero"`
+}
+
+// UserExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters is
+// the complex type
+// microsoft.graph.userExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-userexperienceanalyticsdeviceperformance-summarizedeviceperformancedevices?view=graph-rest-beta
+type UserExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SummarizeBy: Not yet documented
+	SummarizeBy *UserExperienceAnalyticsSummarizedBy `json:"summarizeBy,omitzero"`
 }
 
 // UserExperienceAnalyticsDeviceScores is the entity type
@@ -32228,6 +35488,20 @@ type UserExperienceAnalyticsRegressionSummary struct {
 	OperatingSystemRegression []AnyUserExperienceAnalyticsMetric `json:"operatingSystemRegression,omitzero"`
 }
 
+// UserExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters is
+// the complex type
+// microsoft.graph.userExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-userexperienceanalyticsregressionsummary-summarizedeviceregressionperformance?view=graph-rest-beta
+type UserExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SummarizeBy: Not yet documented
+	SummarizeBy *UserExperienceAnalyticsSummarizedBy `json:"summarizeBy,omitzero"`
+}
+
 // UserExperienceAnalyticsRemoteConnection is the entity type
 // microsoft.graph.userExperienceAnalyticsRemoteConnection. It derives from
 // microsoft.graph.entity.
@@ -32269,6 +35543,20 @@ type UserExperienceAnalyticsRemoteConnection struct {
 	// CloudPcFailurePercentage: The sign in failure percentage of Cloud PC Device.
 	// Valid values 0 to 100
 	CloudPcFailurePercentage *Double `docgen:"range=0..100" json:"cloudPcFailurePercentage,omitzero"`
+}
+
+// UserExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters is
+// the complex type
+// microsoft.graph.userExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-userexperienceanalyticsremoteconnection-summarizedeviceremoteconnection?view=graph-rest-beta
+type UserExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SummarizeBy: Not yet documented
+	SummarizeBy *UserExperienceAnalyticsSummarizedBy `json:"summarizeBy,omitzero"`
 }
 
 // UserExperienceAnalyticsResourcePerformance is the entity type
@@ -32315,6 +35603,20 @@ type UserExperienceAnalyticsResourcePerformance struct {
 	DeviceResourcePerformanceScore *int32 `docgen:"range=0..100" json:"deviceResourcePerformanceScore,omitzero"`
 }
 
+// UserExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters is
+// the complex type
+// microsoft.graph.userExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-devices-userexperienceanalyticsresourceperformance-summarizedeviceresourceperformance?view=graph-rest-beta
+type UserExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// SummarizeBy: Not yet documented
+	SummarizeBy *UserExperienceAnalyticsSummarizedBy `json:"summarizeBy,omitzero"`
+}
+
 // UserExperienceAnalyticsScoreHistory is the entity type
 // microsoft.graph.userExperienceAnalyticsScoreHistory. It derives from
 // microsoft.graph.entity.
@@ -32347,7 +35649,21 @@ type UserExperienceAnalyticsScoreHistory struct {
 	RecommendedSoftwareScore *int32 `docgen:"range=0..100" json:"recommendedSoftwareScore,omitzero"`
 	// RestartScore: Restart score. Score will be in the range 0-100, 100 is the
 	// ideal score, 0 indicates excessive restarts. Valid values 0 to 9999999
-	RestartScore *int32 `docgen:"range=0..100,range=0..9999999" json:"restartScore,omitzero"`
+	RestartScore *int32 `json:"restartScore,omitzero"`
+}
+
+// UserExperienceAnalyticsWindows10DevicesSummary is the complex type
+// microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticswindows10devicessummary?view=graph-rest-beta
+type UserExperienceAnalyticsWindows10DevicesSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UnsupportedOSversionDeviceCount: The count of Windows 10 devices that have
+	// unsupported OS versions.
+	UnsupportedOSversionDeviceCount *int32 `json:"unsupportedOSversionDeviceCount,omitzero"`
 }
 
 // UserExperienceAnalyticsWorkFromAnywhereDevice is the entity type
@@ -32395,6 +35711,26 @@ type UserExperienceAnalyticsWorkFromAnywhereDevice struct {
 	OsDescription *string `json:"osDescription,omitzero"`
 	// OsVersion: The user experience work from anywhere device's OS Version.
 	OsVersion *string `json:"osVersion,omitzero"`
+}
+
+// UserExperienceAnalyticsWorkFromAnywhereDevicesSummary is the complex type
+// microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-userexperienceanalyticsworkfromanywheredevicessummary?view=graph-rest-beta
+type UserExperienceAnalyticsWorkFromAnywhereDevicesSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// AutopilotDevicesSummary: The value of work from anywhere autopilot devices
+	// summary.
+	AutopilotDevicesSummary AnyUserExperienceAnalyticsAutopilotDevicesSummary `json:"autopilotDevicesSummary,omitzero"`
+	// CloudManagementDevicesSummary: The user experience work from anywhere Cloud
+	// management devices summary.
+	CloudManagementDevicesSummary AnyUserExperienceAnalyticsCloudManagementDevicesSummary `json:"cloudManagementDevicesSummary,omitzero"`
+	// Windows10DevicesSummary: The user experience analytics work from anywhere
+	// Windows 10 devices summary.
+	Windows10DevicesSummary AnyUserExperienceAnalyticsWindows10DevicesSummary `json:"windows10DevicesSummary,omitzero"`
 }
 
 // UserExperienceAnalyticsWorkFromAnywhereMetric is the entity type
@@ -32481,6 +35817,47 @@ type UserPFXCertificate struct {
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
 	// LastModifiedDateTime: Date/time when this PFX certificate was last modified.
 	LastModifiedDateTime *DateTimeOffset `json:"lastModifiedDateTime,omitzero"`
+}
+
+// UsersExportDeviceAndAppManagementDataParameters is the complex type
+// microsoft.graph.usersExportDeviceAndAppManagementDataParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-user-exportdeviceandappmanagementdata?view=graph-rest-beta
+type UsersExportDeviceAndAppManagementDataParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.usersExportDeviceAndAppManagementDataParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Skip: Not yet documented
+	Skip *int32 `json:"skip,omitzero"`
+	// Top: Not yet documented
+	Top *int32 `json:"top,omitzero"`
+}
+
+// UsersWipeManagedAppRegistrationByDeviceTagParameters is the complex type
+// microsoft.graph.usersWipeManagedAppRegistrationByDeviceTagParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-user-wipemanagedappregistrationbydevicetag?view=graph-rest-beta
+type UsersWipeManagedAppRegistrationByDeviceTagParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.usersWipeManagedAppRegistrationByDeviceTagParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceTag: device tag
+	DeviceTag *string `json:"deviceTag,omitzero"`
+}
+
+// UsersWipeManagedAppRegistrationsByDeviceTagParameters is the complex type
+// microsoft.graph.usersWipeManagedAppRegistrationsByDeviceTagParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-user-wipemanagedappregistrationsbydevicetag?view=graph-rest-beta
+type UsersWipeManagedAppRegistrationsByDeviceTagParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.usersWipeManagedAppRegistrationsByDeviceTagParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceTag: device tag
+	DeviceTag *string `json:"deviceTag,omitzero"`
 }
 
 // VpnConfiguration is the entity type microsoft.graph.vpnConfiguration. It
@@ -32812,6 +36189,57 @@ type VppTokenActionResult struct {
 	StartDateTime *DateTimeOffset `json:"startDateTime,omitzero"`
 	// LastUpdatedDateTime: Time the action state was last updated
 	LastUpdatedDateTime *DateTimeOffset `json:"lastUpdatedDateTime,omitzero"`
+}
+
+// VppTokenLicenseSummary is the complex type
+// microsoft.graph.vppTokenLicenseSummary.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-onboarding-vpptokenlicensesummary?view=graph-rest-beta
+type VppTokenLicenseSummary struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vppTokenLicenseSummary".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// VppTokenID: Identifier of the VPP token.
+	VppTokenID *string `json:"vppTokenId,omitzero"`
+	// AppleID: The Apple Id associated with the given Apple Volume Purchase
+	// Program Token.
+	AppleID *string `json:"appleId,omitzero"`
+	// OrganizationName: The organization associated with the Apple Volume Purchase
+	// Program Token.
+	OrganizationName *string `json:"organizationName,omitzero"`
+	// AvailableLicenseCount: The number of VPP licenses available.
+	AvailableLicenseCount *int32 `json:"availableLicenseCount,omitzero"`
+	// UsedLicenseCount: The number of VPP licenses in use.
+	UsedLicenseCount *int32 `json:"usedLicenseCount,omitzero"`
+}
+
+// VppTokenRevokeLicensesParameters is the complex type
+// microsoft.graph.vppTokenRevokeLicensesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-revokelicenses?view=graph-rest-beta
+type VppTokenRevokeLicensesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vppTokenRevokeLicensesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// NotifyManagedDevices: Not yet documented
+	NotifyManagedDevices *bool `json:"notifyManagedDevices,omitzero"`
+	// RevokeUntrackedLicenses: Not yet documented
+	RevokeUntrackedLicenses *bool `json:"revokeUntrackedLicenses,omitzero"`
+}
+
+// VppTokensGetLicensesForAppParameters is the complex type
+// microsoft.graph.vppTokensGetLicensesForAppParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-onboarding-vpptoken-getlicensesforapp?view=graph-rest-beta
+type VppTokensGetLicensesForAppParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.vppTokensGetLicensesForAppParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// BundleID: Not yet documented
+	BundleID *string `json:"bundleId,omitzero"`
 }
 
 // VulnerableManagedDevice is the entity type
@@ -38164,15 +41592,27 @@ type WindowsAutopilotDeploymentProfile struct {
 	EnableWhiteGlove *bool `json:"enableWhiteGlove,omitzero"`
 	// RoleScopeTagIDs: Scope tags for the profile.
 	RoleScopeTagIDs []string `json:"roleScopeTagIds,omitzero"`
-	// AssignedDevices: The list of assigned devices for the profile. (Documented
-	// type microsoft.graph.windowsAutopilotDeviceIdentity is unknown; kept as raw
-	// JSON.) (Navigation property: present when the request expands it with
-	// $expand; no request body sends it unless its page lists it.)
-	AssignedDevices []json.RawMessage `json:"assignedDevices,omitzero"`
+	// AssignedDevices: The list of assigned devices for the profile. (Navigation
+	// property: present when the request expands it with $expand; no request body
+	// sends it unless its page lists it.)
+	AssignedDevices []AnyWindowsAutopilotDeviceIdentity `json:"assignedDevices,omitzero"`
 	// Assignments: The list of group assignments for the profile. (Navigation
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	Assignments []AnyWindowsAutopilotDeploymentProfileAssignment `json:"assignments,omitzero"`
+}
+
+// WindowsAutopilotDeploymentProfileAssignParameters is the complex type
+// microsoft.graph.windowsAutopilotDeploymentProfileAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-windowsautopilotdeploymentprofile-assign?view=graph-rest-beta
+type WindowsAutopilotDeploymentProfileAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeploymentProfileAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// DeviceIDs: Not yet documented
+	DeviceIDs []string `json:"deviceIds,omitzero"`
 }
 
 // WindowsAutopilotDeploymentProfileAssignment is the entity type
@@ -38230,6 +41670,146 @@ type WindowsAutopilotDeploymentProfilePolicySetItem struct {
 	// GuidedDeploymentTags: Tags of the guided deployment Inherited from
 	// policySetItem
 	GuidedDeploymentTags []string `json:"guidedDeploymentTags,omitzero"`
+}
+
+// WindowsAutopilotDeploymentProfilesHasPayloadLinksParameters is the complex
+// type
+// microsoft.graph.windowsAutopilotDeploymentProfilesHasPayloadLinksParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-shared-windowsautopilotdeploymentprofile-haspayloadlinks?view=graph-rest-beta
+type WindowsAutopilotDeploymentProfilesHasPayloadLinksParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeploymentProfilesHasPayloadLinksParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// PayloadIDs: Not yet documented
+	PayloadIDs []string `json:"payloadIds,omitzero"`
+}
+
+// WindowsAutopilotDeviceIdentity is the entity type
+// microsoft.graph.windowsAutopilotDeviceIdentity. It derives from
+// microsoft.graph.entity.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-enrollment-windowsautopilotdeviceidentity?view=graph-rest-beta
+type WindowsAutopilotDeviceIdentity struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeviceIdentity".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// ID: The GUID for the object
+	ID *string `json:"id,omitzero"`
+	// DeploymentProfileAssignmentStatus: Profile assignment status of the Windows
+	// autopilot device. Possible values are: unknown, assignedInSync,
+	// assignedOutOfSync, assignedUnkownSyncState, notAssigned, pending, failed.
+	DeploymentProfileAssignmentStatus *WindowsAutopilotProfileAssignmentStatus `json:"deploymentProfileAssignmentStatus,omitzero"`
+	// DeploymentProfileAssignmentDetailedStatus: Profile assignment detailed
+	// status of the Windows autopilot device. Possible values are: none,
+	// hardwareRequirementsNotMet, surfaceHubProfileNotSupported,
+	// holoLensProfileNotSupported, windowsPcProfileNotSupported.
+	DeploymentProfileAssignmentDetailedStatus *WindowsAutopilotProfileAssignmentDetailedStatus `json:"deploymentProfileAssignmentDetailedStatus,omitzero"`
+	// DeploymentProfileAssignedDateTime: Profile set time of the Windows autopilot
+	// device.
+	DeploymentProfileAssignedDateTime *DateTimeOffset `json:"deploymentProfileAssignedDateTime,omitzero"`
+	// GroupTag: Group Tag of the Windows autopilot device.
+	GroupTag *string `json:"groupTag,omitzero"`
+	// PurchaseOrderIdentifier: Purchase Order Identifier of the Windows autopilot
+	// device.
+	PurchaseOrderIdentifier *string `json:"purchaseOrderIdentifier,omitzero"`
+	// SerialNumber: Serial number of the Windows autopilot device.
+	SerialNumber *string `json:"serialNumber,omitzero"`
+	// ProductKey: Product Key of the Windows autopilot device.
+	ProductKey *string `json:"productKey,omitzero"`
+	// Manufacturer: Oem manufacturer of the Windows autopilot device.
+	Manufacturer *string `json:"manufacturer,omitzero"`
+	// Model: Model name of the Windows autopilot device.
+	Model *string `json:"model,omitzero"`
+	// EnrollmentState: Intune enrollment state of the Windows autopilot device.
+	// Possible values are: unknown, enrolled, pendingReset, failed, notContacted,
+	// blocked.
+	EnrollmentState *EnrollmentState `json:"enrollmentState,omitzero"`
+	// LastContactedDateTime: Intune Last Contacted Date Time of the Windows
+	// autopilot device.
+	LastContactedDateTime *DateTimeOffset `json:"lastContactedDateTime,omitzero"`
+	// AddressableUserName: Addressable user name.
+	AddressableUserName *string `json:"addressableUserName,omitzero"`
+	// UserPrincipalName: User Principal Name.
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// ResourceName: Resource Name.
+	ResourceName *string `json:"resourceName,omitzero"`
+	// SkuNumber: SKU Number
+	SkuNumber *string `json:"skuNumber,omitzero"`
+	// SystemFamily: System Family
+	SystemFamily *string `json:"systemFamily,omitzero"`
+	// AzureActiveDirectoryDeviceID: AAD Device ID - to be deprecated
+	AzureActiveDirectoryDeviceID *string `json:"azureActiveDirectoryDeviceId,omitzero"`
+	// AzureAdDeviceID: AAD Device ID
+	AzureAdDeviceID *string `json:"azureAdDeviceId,omitzero"`
+	// ManagedDeviceID: Managed Device ID
+	ManagedDeviceID *string `json:"managedDeviceId,omitzero"`
+	// DisplayName: Display Name
+	DisplayName *string `json:"displayName,omitzero"`
+	// DeploymentProfile: Deployment profile currently assigned to the Windows
+	// autopilot device. (Navigation property: present when the request expands it
+	// with $expand; no request body sends it unless its page lists it.)
+	DeploymentProfile AnyWindowsAutopilotDeploymentProfile `json:"deploymentProfile,omitzero"`
+	// IntendedDeploymentProfile: Deployment profile intended to be assigned to the
+	// Windows autopilot device. (Navigation property: present when the request
+	// expands it with $expand; no request body sends it unless its page lists it.)
+	IntendedDeploymentProfile AnyWindowsAutopilotDeploymentProfile `json:"intendedDeploymentProfile,omitzero"`
+}
+
+// WindowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters is the
+// complex type
+// microsoft.graph.windowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-windowsautopilotdeviceidentity-assignresourceaccounttodevice?view=graph-rest-beta
+type WindowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UserPrincipalName: Not yet documented
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// AddressableUserName: Not yet documented
+	AddressableUserName *string `json:"addressableUserName,omitzero"`
+	// ResourceAccountName: Not yet documented
+	ResourceAccountName *string `json:"resourceAccountName,omitzero"`
+}
+
+// WindowsAutopilotDeviceIdentityAssignUserToDeviceParameters is the complex
+// type
+// microsoft.graph.windowsAutopilotDeviceIdentityAssignUserToDeviceParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-windowsautopilotdeviceidentity-assignusertodevice?view=graph-rest-beta
+type WindowsAutopilotDeviceIdentityAssignUserToDeviceParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeviceIdentityAssignUserToDeviceParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UserPrincipalName: Not yet documented
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// AddressableUserName: Not yet documented
+	AddressableUserName *string `json:"addressableUserName,omitzero"`
+}
+
+// WindowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters is the
+// complex type
+// microsoft.graph.windowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-enrollment-windowsautopilotdeviceidentity-updatedeviceproperties?view=graph-rest-beta
+type WindowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// UserPrincipalName: Not yet documented
+	UserPrincipalName *string `json:"userPrincipalName,omitzero"`
+	// AddressableUserName: Not yet documented
+	AddressableUserName *string `json:"addressableUserName,omitzero"`
+	// GroupTag: Not yet documented
+	GroupTag *string `json:"groupTag,omitzero"`
+	// DisplayName: Not yet documented
+	DisplayName *string `json:"displayName,omitzero"`
 }
 
 // WindowsAutopilotSettings is the entity type
@@ -38507,6 +42087,20 @@ type WindowsDefenderApplicationControlSupplementalPolicy struct {
 	DeviceStatuses []AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus `json:"deviceStatuses,omitzero"`
 }
 
+// WindowsDefenderApplicationControlSupplementalPolicyAssignParameters is the
+// complex type
+// microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicy-assign?view=graph-rest-beta
+type WindowsDefenderApplicationControlSupplementalPolicyAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// WdacPolicyAssignments: Not yet documented
+	WdacPolicyAssignments []AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment `json:"wdacPolicyAssignments,omitzero"`
+}
+
 // WindowsDefenderApplicationControlSupplementalPolicyAssignment is the entity
 // type
 // microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment.
@@ -38732,6 +42326,19 @@ type WindowsDeliveryOptimizationConfiguration struct {
 	// when the request expands it with $expand; no request body sends it unless
 	// its page lists it.)
 	DeviceSettingStateSummaries []AnySettingStateDeviceSummary `json:"deviceSettingStateSummaries,omitzero"`
+}
+
+// WindowsDeviceAccount is the complex type
+// microsoft.graph.windowsDeviceAccount.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/resources/intune-devices-windowsdeviceaccount?view=graph-rest-beta
+type WindowsDeviceAccount struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsDeviceAccount".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Password: Not yet documented
+	Password *string `json:"password,omitzero"`
 }
 
 // WindowsDeviceMalwareState is the entity type
@@ -38977,6 +42584,19 @@ type WindowsFeatureUpdateProfile struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	DeviceUpdateStates []AnyWindowsUpdateState `json:"deviceUpdateStates,omitzero"`
+}
+
+// WindowsFeatureUpdateProfileAssignParameters is the complex type
+// microsoft.graph.windowsFeatureUpdateProfileAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-softwareupdate-windowsfeatureupdateprofile-assign?view=graph-rest-beta
+type WindowsFeatureUpdateProfileAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsFeatureUpdateProfileAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyWindowsFeatureUpdateProfileAssignment `json:"assignments,omitzero"`
 }
 
 // WindowsFeatureUpdateProfileAssignment is the entity type
@@ -42778,6 +46398,19 @@ type WindowsQualityUpdateProfile struct {
 	Assignments []AnyWindowsQualityUpdateProfileAssignment `json:"assignments,omitzero"`
 }
 
+// WindowsQualityUpdateProfileAssignParameters is the complex type
+// microsoft.graph.windowsQualityUpdateProfileAssignParameters.
+//
+// Documented at
+// https://learn.microsoft.com/graph/api/intune-softwareupdate-windowsqualityupdateprofile-assign?view=graph-rest-beta
+type WindowsQualityUpdateProfileAssignParameters struct {
+	// ODataType is the "@odata.type" annotation, e.g.
+	// "#microsoft.graph.windowsQualityUpdateProfileAssignParameters".
+	ODataType *string `json:"@odata.type,omitzero"`
+	// Assignments: Not yet documented
+	Assignments []AnyWindowsQualityUpdateProfileAssignment `json:"assignments,omitzero"`
+}
+
 // WindowsQualityUpdateProfileAssignment is the entity type
 // microsoft.graph.windowsQualityUpdateProfileAssignment. It derives from
 // microsoft.graph.entity.
@@ -43707,6 +47340,8 @@ type WindowsWifiEnterpriseEAPConfiguration struct {
 // package has no such type.
 func NewByODataType(odataType string) any {
 	switch strings.TrimPrefix(odataType, "#") {
+	case "microsoft.graph.JSON":
+		return new(JSON)
 	case "microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile":
 		return new(ActiveDirectoryWindowsAutopilotDeploymentProfile)
 	case "microsoft.graph.adminConsent":
@@ -43731,6 +47366,8 @@ func NewByODataType(odataType string) any {
 		return new(AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration)
 	case "microsoft.graph.androidDeviceOwnerEnrollmentProfile":
 		return new(AndroidDeviceOwnerEnrollmentProfile)
+	case "microsoft.graph.androidDeviceOwnerEnrollmentProfileCreateTokenParameters":
+		return new(AndroidDeviceOwnerEnrollmentProfileCreateTokenParameters)
 	case "microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration":
 		return new(AndroidDeviceOwnerEnterpriseWiFiConfiguration)
 	case "microsoft.graph.androidDeviceOwnerGeneralDeviceConfiguration":
@@ -43779,6 +47416,8 @@ func NewByODataType(odataType string) any {
 		return new(AndroidForWorkEasEmailProfileBase)
 	case "microsoft.graph.androidForWorkEnrollmentProfile":
 		return new(AndroidForWorkEnrollmentProfile)
+	case "microsoft.graph.androidForWorkEnrollmentProfileCreateTokenParameters":
+		return new(AndroidForWorkEnrollmentProfileCreateTokenParameters)
 	case "microsoft.graph.androidForWorkEnterpriseWiFiConfiguration":
 		return new(AndroidForWorkEnterpriseWiFiConfiguration)
 	case "microsoft.graph.androidForWorkGeneralDeviceConfiguration":
@@ -43797,6 +47436,10 @@ func NewByODataType(odataType string) any {
 		return new(AndroidForWorkScepCertificateProfile)
 	case "microsoft.graph.androidForWorkSettings":
 		return new(AndroidForWorkSettings)
+	case "microsoft.graph.androidForWorkSettingsCompleteSignupParameters":
+		return new(AndroidForWorkSettingsCompleteSignupParameters)
+	case "microsoft.graph.androidForWorkSettingsRequestSignupUrlParameters":
+		return new(AndroidForWorkSettingsRequestSignupURLParameters)
 	case "microsoft.graph.androidForWorkTrustedRootCertificate":
 		return new(AndroidForWorkTrustedRootCertificate)
 	case "microsoft.graph.androidForWorkVpnConfiguration":
@@ -43811,8 +47454,22 @@ func NewByODataType(odataType string) any {
 		return new(AndroidLobApp)
 	case "microsoft.graph.androidManagedAppProtection":
 		return new(AndroidManagedAppProtection)
+	case "microsoft.graph.androidManagedAppProtectionsHasPayloadLinksParameters":
+		return new(AndroidManagedAppProtectionsHasPayloadLinksParameters)
+	case "microsoft.graph.androidManagedAppRegistration":
+		return new(AndroidManagedAppRegistration)
 	case "microsoft.graph.androidManagedStoreAccountEnterpriseSettings":
 		return new(AndroidManagedStoreAccountEnterpriseSettings)
+	case "microsoft.graph.androidManagedStoreAccountEnterpriseSettingsApproveAppsParameters":
+		return new(AndroidManagedStoreAccountEnterpriseSettingsApproveAppsParameters)
+	case "microsoft.graph.androidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters":
+		return new(AndroidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters)
+	case "microsoft.graph.androidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters":
+		return new(AndroidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters)
+	case "microsoft.graph.androidManagedStoreAccountEnterpriseSettingsRequestSignupUrlParameters":
+		return new(AndroidManagedStoreAccountEnterpriseSettingsRequestSignupURLParameters)
+	case "microsoft.graph.androidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters":
+		return new(AndroidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters)
 	case "microsoft.graph.androidManagedStoreApp":
 		return new(AndroidManagedStoreApp)
 	case "microsoft.graph.androidManagedStoreAppConfiguration":
@@ -43877,6 +47534,8 @@ func NewByODataType(odataType string) any {
 		return new(AppConfigurationSettingItem)
 	case "microsoft.graph.appListItem":
 		return new(AppListItem)
+	case "microsoft.graph.appLogCollectionDownloadDetails":
+		return new(AppLogCollectionDownloadDetails)
 	case "microsoft.graph.appLogCollectionRequest":
 		return new(AppLogCollectionRequest)
 	case "microsoft.graph.appVulnerabilityManagedDevice":
@@ -43897,16 +47556,32 @@ func NewByODataType(odataType string) any {
 		return new(ApplePushNotificationCertificate)
 	case "microsoft.graph.appleUserInitiatedEnrollmentProfile":
 		return new(AppleUserInitiatedEnrollmentProfile)
+	case "microsoft.graph.appleUserInitiatedEnrollmentProfileSetPriorityParameters":
+		return new(AppleUserInitiatedEnrollmentProfileSetPriorityParameters)
 	case "microsoft.graph.appleVpnAlwaysOnConfiguration":
 		return new(AppleVpnAlwaysOnConfiguration)
 	case "microsoft.graph.appleVpnConfiguration":
 		return new(AppleVpnConfiguration)
 	case "microsoft.graph.appleVppTokenTroubleshootingEvent":
 		return new(AppleVppTokenTroubleshootingEvent)
+	case "microsoft.graph.assignmentFilterEvaluationSummary":
+		return new(AssignmentFilterEvaluationSummary)
+	case "microsoft.graph.assignmentFilterState":
+		return new(AssignmentFilterState)
+	case "microsoft.graph.assignmentFilterStatusDetails":
+		return new(AssignmentFilterStatusDetails)
+	case "microsoft.graph.assignmentFilterValidationResult":
+		return new(AssignmentFilterValidationResult)
+	case "microsoft.graph.assignmentFiltersEnableParameters":
+		return new(AssignmentFiltersEnableParameters)
+	case "microsoft.graph.assignmentFiltersValidateFilterParameters":
+		return new(AssignmentFiltersValidateFilterParameters)
 	case "microsoft.graph.auditActor":
 		return new(AuditActor)
 	case "microsoft.graph.auditEvent":
 		return new(AuditEvent)
+	case "microsoft.graph.auditEventsGetAuditActivityTypesParameters":
+		return new(AuditEventsGetAuditActivityTypesParameters)
 	case "microsoft.graph.auditProperty":
 		return new(AuditProperty)
 	case "microsoft.graph.auditResource":
@@ -43921,6 +47596,8 @@ func NewByODataType(odataType string) any {
 		return new(BitLockerRemovableDrivePolicy)
 	case "microsoft.graph.bitLockerSystemDrivePolicy":
 		return new(BitLockerSystemDrivePolicy)
+	case "microsoft.graph.bulkManagedDeviceActionResult":
+		return new(BulkManagedDeviceActionResult)
 	case "microsoft.graph.cartToClassAssociation":
 		return new(CartToClassAssociation)
 	case "microsoft.graph.certificateConnectorSetting":
@@ -43929,12 +47606,20 @@ func NewByODataType(odataType string) any {
 		return new(ChromeOSDeviceProperty)
 	case "microsoft.graph.chromeOSOnboardingSettings":
 		return new(ChromeOSOnboardingSettings)
+	case "microsoft.graph.chromeOSOnboardingSettingsConnectParameters":
+		return new(ChromeOSOnboardingSettingsConnectParameters)
 	case "microsoft.graph.circularGeofenceManagementCondition":
 		return new(CircularGeofenceManagementCondition)
+	case "microsoft.graph.clientConfigurationsUpdatePrioritiesParameters":
+		return new(ClientConfigurationsUpdatePrioritiesParameters)
 	case "microsoft.graph.cloudPCConnectivityIssue":
 		return new(CloudPCConnectivityIssue)
+	case "microsoft.graph.comanagedDevicesSummary":
+		return new(ComanagedDevicesSummary)
 	case "microsoft.graph.comanagementEligibleDevice":
 		return new(ComanagementEligibleDevice)
+	case "microsoft.graph.comanagementEligibleDevicesSummary":
+		return new(ComanagementEligibleDevicesSummary)
 	case "microsoft.graph.companyPortalBlockedAction":
 		return new(CompanyPortalBlockedAction)
 	case "microsoft.graph.complianceManagementPartner":
@@ -43943,6 +47628,12 @@ func NewByODataType(odataType string) any {
 		return new(ComplianceManagementPartnerAssignment)
 	case "microsoft.graph.configManagerCollection":
 		return new(ConfigManagerCollection)
+	case "microsoft.graph.configManagerCollectionsGetPolicySummaryParameters":
+		return new(ConfigManagerCollectionsGetPolicySummaryParameters)
+	case "microsoft.graph.configManagerPolicySummary":
+		return new(ConfigManagerPolicySummary)
+	case "microsoft.graph.configurationManagerAction":
+		return new(ConfigurationManagerAction)
 	case "microsoft.graph.configurationManagerClientEnabledFeatures":
 		return new(ConfigurationManagerClientEnabledFeatures)
 	case "microsoft.graph.configurationManagerClientHealthState":
@@ -43979,14 +47670,22 @@ func NewByODataType(odataType string) any {
 		return new(DepMacOSEnrollmentProfile)
 	case "microsoft.graph.depOnboardingSetting":
 		return new(DepOnboardingSetting)
+	case "microsoft.graph.depOnboardingSettingUploadDepTokenParameters":
+		return new(DepOnboardingSettingUploadDepTokenParameters)
+	case "microsoft.graph.depOnboardingSettingsGetExpiringVppTokenCountParameters":
+		return new(DepOnboardingSettingsGetExpiringVppTokenCountParameters)
 	case "microsoft.graph.detectedApp":
 		return new(DetectedApp)
 	case "microsoft.graph.deviceActionResult":
 		return new(DeviceActionResult)
+	case "microsoft.graph.deviceAndAppManagementAssignedRoleDetails":
+		return new(DeviceAndAppManagementAssignedRoleDetails)
 	case "microsoft.graph.deviceAndAppManagementAssignmentFilter":
 		return new(DeviceAndAppManagementAssignmentFilter)
 	case "microsoft.graph.deviceAndAppManagementAssignmentTarget":
 		return new(DeviceAndAppManagementAssignmentTarget)
+	case "microsoft.graph.deviceAndAppManagementData":
+		return new(DeviceAndAppManagementData)
 	case "microsoft.graph.deviceAndAppManagementRoleAssignment":
 		return new(DeviceAndAppManagementRoleAssignment)
 	case "microsoft.graph.deviceAndAppManagementRoleDefinition":
@@ -43995,6 +47694,8 @@ func NewByODataType(odataType string) any {
 		return new(DeviceAppManagement)
 	case "microsoft.graph.deviceAppManagementTask":
 		return new(DeviceAppManagementTask)
+	case "microsoft.graph.deviceAppManagementTaskUpdateStatusParameters":
+		return new(DeviceAppManagementTaskUpdateStatusParameters)
 	case "microsoft.graph.deviceCategory":
 		return new(DeviceCategory)
 	case "microsoft.graph.deviceComanagementAuthorityConfiguration":
@@ -44005,14 +47706,24 @@ func NewByODataType(odataType string) any {
 		return new(DeviceComplianceDeviceOverview)
 	case "microsoft.graph.deviceComplianceDeviceStatus":
 		return new(DeviceComplianceDeviceStatus)
+	case "microsoft.graph.deviceCompliancePoliciesHasPayloadLinksParameters":
+		return new(DeviceCompliancePoliciesHasPayloadLinksParameters)
+	case "microsoft.graph.deviceCompliancePoliciesSetScheduledRetireStateParameters":
+		return new(DeviceCompliancePoliciesSetScheduledRetireStateParameters)
+	case "microsoft.graph.deviceCompliancePoliciesValidateComplianceScriptParameters":
+		return new(DeviceCompliancePoliciesValidateComplianceScriptParameters)
 	case "microsoft.graph.deviceCompliancePolicy":
 		return new(DeviceCompliancePolicy)
+	case "microsoft.graph.deviceCompliancePolicyAssignParameters":
+		return new(DeviceCompliancePolicyAssignParameters)
 	case "microsoft.graph.deviceCompliancePolicyAssignment":
 		return new(DeviceCompliancePolicyAssignment)
 	case "microsoft.graph.deviceCompliancePolicyDeviceStateSummary":
 		return new(DeviceCompliancePolicyDeviceStateSummary)
 	case "microsoft.graph.deviceCompliancePolicyPolicySetItem":
 		return new(DeviceCompliancePolicyPolicySetItem)
+	case "microsoft.graph.deviceCompliancePolicyScheduleActionsForRulesParameters":
+		return new(DeviceCompliancePolicyScheduleActionsForRulesParameters)
 	case "microsoft.graph.deviceCompliancePolicyScript":
 		return new(DeviceCompliancePolicyScript)
 	case "microsoft.graph.deviceCompliancePolicySettingStateSummary":
@@ -44021,10 +47732,20 @@ func NewByODataType(odataType string) any {
 		return new(DeviceComplianceScheduledActionForRule)
 	case "microsoft.graph.deviceComplianceScript":
 		return new(DeviceComplianceScript)
+	case "microsoft.graph.deviceComplianceScriptAssignParameters":
+		return new(DeviceComplianceScriptAssignParameters)
 	case "microsoft.graph.deviceComplianceScriptDeviceState":
 		return new(DeviceComplianceScriptDeviceState)
+	case "microsoft.graph.deviceComplianceScriptError":
+		return new(DeviceComplianceScriptError)
+	case "microsoft.graph.deviceComplianceScriptRule":
+		return new(DeviceComplianceScriptRule)
+	case "microsoft.graph.deviceComplianceScriptRuleError":
+		return new(DeviceComplianceScriptRuleError)
 	case "microsoft.graph.deviceComplianceScriptRunSummary":
 		return new(DeviceComplianceScriptRunSummary)
+	case "microsoft.graph.deviceComplianceScriptValidationResult":
+		return new(DeviceComplianceScriptValidationResult)
 	case "microsoft.graph.deviceComplianceSettingState":
 		return new(DeviceComplianceSettingState)
 	case "microsoft.graph.deviceComplianceUserOverview":
@@ -44033,6 +47754,10 @@ func NewByODataType(odataType string) any {
 		return new(DeviceComplianceUserStatus)
 	case "microsoft.graph.deviceConfiguration":
 		return new(DeviceConfiguration)
+	case "microsoft.graph.deviceConfigurationAssignParameters":
+		return new(DeviceConfigurationAssignParameters)
+	case "microsoft.graph.deviceConfigurationAssignedAccessMultiModeProfilesParameters":
+		return new(DeviceConfigurationAssignedAccessMultiModeProfilesParameters)
 	case "microsoft.graph.deviceConfigurationAssignment":
 		return new(DeviceConfigurationAssignment)
 	case "microsoft.graph.deviceConfigurationConflictSummary":
@@ -44043,20 +47768,38 @@ func NewByODataType(odataType string) any {
 		return new(DeviceConfigurationDeviceStateSummary)
 	case "microsoft.graph.deviceConfigurationDeviceStatus":
 		return new(DeviceConfigurationDeviceStatus)
+	case "microsoft.graph.deviceConfigurationGetOmaSettingPlainTextValueParameters":
+		return new(DeviceConfigurationGetOmaSettingPlainTextValueParameters)
 	case "microsoft.graph.deviceConfigurationGroupAssignment":
 		return new(DeviceConfigurationGroupAssignment)
 	case "microsoft.graph.deviceConfigurationPolicySetItem":
 		return new(DeviceConfigurationPolicySetItem)
+	case "microsoft.graph.deviceConfigurationTargetedUserAndDevice":
+		return new(DeviceConfigurationTargetedUserAndDevice)
 	case "microsoft.graph.deviceConfigurationUserOverview":
 		return new(DeviceConfigurationUserOverview)
 	case "microsoft.graph.deviceConfigurationUserStateSummary":
 		return new(DeviceConfigurationUserStateSummary)
 	case "microsoft.graph.deviceConfigurationUserStatus":
 		return new(DeviceConfigurationUserStatus)
+	case "microsoft.graph.deviceConfigurationWindowsPrivacyAccessControlsParameters":
+		return new(DeviceConfigurationWindowsPrivacyAccessControlsParameters)
+	case "microsoft.graph.deviceConfigurationsGetTargetedUsersAndDevicesParameters":
+		return new(DeviceConfigurationsGetTargetedUsersAndDevicesParameters)
+	case "microsoft.graph.deviceConfigurationsHasPayloadLinksParameters":
+		return new(DeviceConfigurationsHasPayloadLinksParameters)
 	case "microsoft.graph.deviceCustomAttributeShellScript":
 		return new(DeviceCustomAttributeShellScript)
+	case "microsoft.graph.deviceCustomAttributeShellScriptAssignParameters":
+		return new(DeviceCustomAttributeShellScriptAssignParameters)
 	case "microsoft.graph.deviceEnrollmentConfiguration":
 		return new(DeviceEnrollmentConfiguration)
+	case "microsoft.graph.deviceEnrollmentConfigurationAssignParameters":
+		return new(DeviceEnrollmentConfigurationAssignParameters)
+	case "microsoft.graph.deviceEnrollmentConfigurationSetPriorityParameters":
+		return new(DeviceEnrollmentConfigurationSetPriorityParameters)
+	case "microsoft.graph.deviceEnrollmentConfigurationsHasPayloadLinksParameters":
+		return new(DeviceEnrollmentConfigurationsHasPayloadLinksParameters)
 	case "microsoft.graph.deviceEnrollmentLimitConfiguration":
 		return new(DeviceEnrollmentLimitConfiguration)
 	case "microsoft.graph.deviceEnrollmentPlatformRestriction":
@@ -44071,18 +47814,30 @@ func NewByODataType(odataType string) any {
 		return new(DeviceHealthAttestationState)
 	case "microsoft.graph.deviceHealthScript":
 		return new(DeviceHealthScript)
+	case "microsoft.graph.deviceHealthScriptAssignParameters":
+		return new(DeviceHealthScriptAssignParameters)
 	case "microsoft.graph.deviceHealthScriptAssignment":
 		return new(DeviceHealthScriptAssignment)
 	case "microsoft.graph.deviceHealthScriptDeviceState":
 		return new(DeviceHealthScriptDeviceState)
 	case "microsoft.graph.deviceHealthScriptParameter":
 		return new(DeviceHealthScriptParameter)
+	case "microsoft.graph.deviceHealthScriptRemediationHistory":
+		return new(DeviceHealthScriptRemediationHistory)
+	case "microsoft.graph.deviceHealthScriptRemediationHistoryData":
+		return new(DeviceHealthScriptRemediationHistoryData)
+	case "microsoft.graph.deviceHealthScriptRemediationSummary":
+		return new(DeviceHealthScriptRemediationSummary)
 	case "microsoft.graph.deviceHealthScriptRunSchedule":
 		return new(DeviceHealthScriptRunSchedule)
 	case "microsoft.graph.deviceHealthScriptRunSummary":
 		return new(DeviceHealthScriptRunSummary)
+	case "microsoft.graph.deviceHealthScriptUpdateGlobalScriptParameters":
+		return new(DeviceHealthScriptUpdateGlobalScriptParameters)
 	case "microsoft.graph.deviceInstallState":
 		return new(DeviceInstallState)
+	case "microsoft.graph.deviceLogCollectionRequest":
+		return new(DeviceLogCollectionRequest)
 	case "microsoft.graph.deviceLogCollectionResponse":
 		return new(DeviceLogCollectionResponse)
 	case "microsoft.graph.deviceManagement":
@@ -44125,8 +47880,12 @@ func NewByODataType(odataType string) any {
 		return new(DeviceManagementConfigurationOptionDefinition)
 	case "microsoft.graph.deviceManagementConfigurationPolicy":
 		return new(DeviceManagementConfigurationPolicy)
+	case "microsoft.graph.deviceManagementConfigurationPolicyAssignParameters":
+		return new(DeviceManagementConfigurationPolicyAssignParameters)
 	case "microsoft.graph.deviceManagementConfigurationPolicyAssignment":
 		return new(DeviceManagementConfigurationPolicyAssignment)
+	case "microsoft.graph.deviceManagementConfigurationPolicyCreateCopyParameters":
+		return new(DeviceManagementConfigurationPolicyCreateCopyParameters)
 	case "microsoft.graph.deviceManagementConfigurationPolicyTemplate":
 		return new(DeviceManagementConfigurationPolicyTemplate)
 	case "microsoft.graph.deviceManagementConfigurationPolicyTemplateReference":
@@ -44175,26 +47934,48 @@ func NewByODataType(odataType string) any {
 		return new(DeviceManagementExchangeAccessRule)
 	case "microsoft.graph.deviceManagementExchangeConnector":
 		return new(DeviceManagementExchangeConnector)
+	case "microsoft.graph.deviceManagementExchangeConnectorSyncParameters":
+		return new(DeviceManagementExchangeConnectorSyncParameters)
 	case "microsoft.graph.deviceManagementExchangeDeviceClass":
 		return new(DeviceManagementExchangeDeviceClass)
 	case "microsoft.graph.deviceManagementExchangeOnPremisesPolicy":
 		return new(DeviceManagementExchangeOnPremisesPolicy)
 	case "microsoft.graph.deviceManagementExportJob":
 		return new(DeviceManagementExportJob)
+	case "microsoft.graph.deviceManagementGetAssignmentFiltersStatusDetailsParameters":
+		return new(DeviceManagementGetAssignmentFiltersStatusDetailsParameters)
+	case "microsoft.graph.deviceManagementGetEffectivePermissionsParameters":
+		return new(DeviceManagementGetEffectivePermissionsParameters)
+	case "microsoft.graph.deviceManagementGetRoleScopeTagsByIdsParameters":
+		return new(DeviceManagementGetRoleScopeTagsByIDsParameters)
+	case "microsoft.graph.deviceManagementGetRoleScopeTagsByResourceParameters":
+		return new(DeviceManagementGetRoleScopeTagsByResourceParameters)
+	case "microsoft.graph.deviceManagementGetSuggestedEnrollmentLimitParameters":
+		return new(DeviceManagementGetSuggestedEnrollmentLimitParameters)
 	case "microsoft.graph.deviceManagementIntegerSettingInstance":
 		return new(DeviceManagementIntegerSettingInstance)
 	case "microsoft.graph.deviceManagementIntent":
 		return new(DeviceManagementIntent)
+	case "microsoft.graph.deviceManagementIntentAssignParameters":
+		return new(DeviceManagementIntentAssignParameters)
 	case "microsoft.graph.deviceManagementIntentAssignment":
 		return new(DeviceManagementIntentAssignment)
+	case "microsoft.graph.deviceManagementIntentCompareParameters":
+		return new(DeviceManagementIntentCompareParameters)
+	case "microsoft.graph.deviceManagementIntentCreateCopyParameters":
+		return new(DeviceManagementIntentCreateCopyParameters)
 	case "microsoft.graph.deviceManagementIntentDeviceSettingStateSummary":
 		return new(DeviceManagementIntentDeviceSettingStateSummary)
 	case "microsoft.graph.deviceManagementIntentDeviceState":
 		return new(DeviceManagementIntentDeviceState)
 	case "microsoft.graph.deviceManagementIntentDeviceStateSummary":
 		return new(DeviceManagementIntentDeviceStateSummary)
+	case "microsoft.graph.deviceManagementIntentMigrateToTemplateParameters":
+		return new(DeviceManagementIntentMigrateToTemplateParameters)
 	case "microsoft.graph.deviceManagementIntentSettingCategory":
 		return new(DeviceManagementIntentSettingCategory)
+	case "microsoft.graph.deviceManagementIntentUpdateSettingsParameters":
+		return new(DeviceManagementIntentUpdateSettingsParameters)
 	case "microsoft.graph.deviceManagementIntentUserState":
 		return new(DeviceManagementIntentUserState)
 	case "microsoft.graph.deviceManagementIntentUserStateSummary":
@@ -44211,10 +47992,16 @@ func NewByODataType(odataType string) any {
 		return new(DeviceManagementResourceAccessProfileAssignment)
 	case "microsoft.graph.deviceManagementResourceAccessProfileBase":
 		return new(DeviceManagementResourceAccessProfileBase)
+	case "microsoft.graph.deviceManagementResourceAccessProfileBaseAssignParameters":
+		return new(DeviceManagementResourceAccessProfileBaseAssignParameters)
 	case "microsoft.graph.deviceManagementReusablePolicySetting":
 		return new(DeviceManagementReusablePolicySetting)
+	case "microsoft.graph.deviceManagementScopedForResourceParameters":
+		return new(DeviceManagementScopedForResourceParameters)
 	case "microsoft.graph.deviceManagementScript":
 		return new(DeviceManagementScript)
+	case "microsoft.graph.deviceManagementScriptAssignParameters":
+		return new(DeviceManagementScriptAssignParameters)
 	case "microsoft.graph.deviceManagementScriptAssignment":
 		return new(DeviceManagementScriptAssignment)
 	case "microsoft.graph.deviceManagementScriptDeviceState":
@@ -44227,8 +48014,14 @@ func NewByODataType(odataType string) any {
 		return new(DeviceManagementScriptRunSummary)
 	case "microsoft.graph.deviceManagementScriptUserState":
 		return new(DeviceManagementScriptUserState)
+	case "microsoft.graph.deviceManagementScriptsHasPayloadLinksParameters":
+		return new(DeviceManagementScriptsHasPayloadLinksParameters)
+	case "microsoft.graph.deviceManagementSendCustomNotificationToCompanyPortalParameters":
+		return new(DeviceManagementSendCustomNotificationToCompanyPortalParameters)
 	case "microsoft.graph.deviceManagementSettingCategory":
 		return new(DeviceManagementSettingCategory)
+	case "microsoft.graph.deviceManagementSettingComparison":
+		return new(DeviceManagementSettingComparison)
 	case "microsoft.graph.deviceManagementSettingDefinition":
 		return new(DeviceManagementSettingDefinition)
 	case "microsoft.graph.deviceManagementSettingDependency":
@@ -44241,6 +48034,10 @@ func NewByODataType(odataType string) any {
 		return new(DeviceManagementStringSettingInstance)
 	case "microsoft.graph.deviceManagementTemplate":
 		return new(DeviceManagementTemplate)
+	case "microsoft.graph.deviceManagementTemplateCompareParameters":
+		return new(DeviceManagementTemplateCompareParameters)
+	case "microsoft.graph.deviceManagementTemplateCreateInstanceParameters":
+		return new(DeviceManagementTemplateCreateInstanceParameters)
 	case "microsoft.graph.deviceManagementTemplateSettingCategory":
 		return new(DeviceManagementTemplateSettingCategory)
 	case "microsoft.graph.deviceManagementTroubleshootingErrorDetails":
@@ -44253,12 +48050,16 @@ func NewByODataType(odataType string) any {
 		return new(DeviceManagementUserRightsLocalUserOrGroup)
 	case "microsoft.graph.deviceManagementUserRightsSetting":
 		return new(DeviceManagementUserRightsSetting)
+	case "microsoft.graph.deviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters":
+		return new(DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters)
 	case "microsoft.graph.deviceOperatingSystemSummary":
 		return new(DeviceOperatingSystemSummary)
 	case "microsoft.graph.deviceProtectionOverview":
 		return new(DeviceProtectionOverview)
 	case "microsoft.graph.deviceShellScript":
 		return new(DeviceShellScript)
+	case "microsoft.graph.deviceShellScriptAssignParameters":
+		return new(DeviceShellScriptAssignParameters)
 	case "microsoft.graph.eBookInstallSummary":
 		return new(EBookInstallSummary)
 	case "microsoft.graph.easEmailProfileConfigurationBase":
@@ -44273,6 +48074,8 @@ func NewByODataType(odataType string) any {
 		return new(EmbeddedSIMActivationCode)
 	case "microsoft.graph.embeddedSIMActivationCodePool":
 		return new(EmbeddedSIMActivationCodePool)
+	case "microsoft.graph.embeddedSIMActivationCodePoolAssignParameters":
+		return new(EmbeddedSIMActivationCodePoolAssignParameters)
 	case "microsoft.graph.embeddedSIMActivationCodePoolAssignment":
 		return new(EmbeddedSIMActivationCodePoolAssignment)
 	case "microsoft.graph.embeddedSIMDeviceState":
@@ -44283,6 +48086,8 @@ func NewByODataType(odataType string) any {
 		return new(EnrollmentConfigurationAssignment)
 	case "microsoft.graph.enrollmentProfile":
 		return new(EnrollmentProfile)
+	case "microsoft.graph.enrollmentProfileUpdateDeviceProfileAssignmentParameters":
+		return new(EnrollmentProfileUpdateDeviceProfileAssignmentParameters)
 	case "microsoft.graph.enrollmentRestrictionsConfigurationPolicySetItem":
 		return new(EnrollmentRestrictionsConfigurationPolicySetItem)
 	case "microsoft.graph.enrollmentTroubleshootingEvent":
@@ -44297,12 +48102,18 @@ func NewByODataType(odataType string) any {
 		return new(ExpeditedWindowsQualityUpdateSettings)
 	case "microsoft.graph.extendedKeyUsage":
 		return new(ExtendedKeyUsage)
+	case "microsoft.graph.fileEncryptionInfo":
+		return new(FileEncryptionInfo)
 	case "microsoft.graph.groupPolicyCategory":
 		return new(GroupPolicyCategory)
 	case "microsoft.graph.groupPolicyConfiguration":
 		return new(GroupPolicyConfiguration)
+	case "microsoft.graph.groupPolicyConfigurationAssignParameters":
+		return new(GroupPolicyConfigurationAssignParameters)
 	case "microsoft.graph.groupPolicyConfigurationAssignment":
 		return new(GroupPolicyConfigurationAssignment)
+	case "microsoft.graph.groupPolicyConfigurationUpdateDefinitionValuesParameters":
+		return new(GroupPolicyConfigurationUpdateDefinitionValuesParameters)
 	case "microsoft.graph.groupPolicyDefinition":
 		return new(GroupPolicyDefinition)
 	case "microsoft.graph.groupPolicyDefinitionFile":
@@ -44311,6 +48122,8 @@ func NewByODataType(odataType string) any {
 		return new(GroupPolicyDefinitionValue)
 	case "microsoft.graph.groupPolicyMigrationReport":
 		return new(GroupPolicyMigrationReport)
+	case "microsoft.graph.groupPolicyMigrationReportsCreateMigrationReportParameters":
+		return new(GroupPolicyMigrationReportsCreateMigrationReportParameters)
 	case "microsoft.graph.groupPolicyObjectFile":
 		return new(GroupPolicyObjectFile)
 	case "microsoft.graph.groupPolicyOperation":
@@ -44359,26 +48172,50 @@ func NewByODataType(odataType string) any {
 		return new(GroupPolicyUploadedDefinition)
 	case "microsoft.graph.groupPolicyUploadedDefinitionFile":
 		return new(GroupPolicyUploadedDefinitionFile)
+	case "microsoft.graph.groupPolicyUploadedDefinitionFileAddLanguageFilesParameters":
+		return new(GroupPolicyUploadedDefinitionFileAddLanguageFilesParameters)
+	case "microsoft.graph.groupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters":
+		return new(GroupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters)
+	case "microsoft.graph.groupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters":
+		return new(GroupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters)
+	case "microsoft.graph.groupPolicyUploadedDefinitionFileUploadNewVersionParameters":
+		return new(GroupPolicyUploadedDefinitionFileUploadNewVersionParameters)
 	case "microsoft.graph.groupPolicyUploadedLanguageFile":
 		return new(GroupPolicyUploadedLanguageFile)
 	case "microsoft.graph.groupPolicyUploadedPresentation":
 		return new(GroupPolicyUploadedPresentation)
 	case "microsoft.graph.hardwareInformation":
 		return new(HardwareInformation)
+	case "microsoft.graph.hasPayloadLinkResultItem":
+		return new(HasPayloadLinkResultItem)
 	case "microsoft.graph.iPv4Range":
 		return new(IPv4Range)
+	case "microsoft.graph.importedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters":
+		return new(ImportedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters)
 	case "microsoft.graph.importedAppleDeviceIdentity":
 		return new(ImportedAppleDeviceIdentity)
 	case "microsoft.graph.importedAppleDeviceIdentityResult":
 		return new(ImportedAppleDeviceIdentityResult)
+	case "microsoft.graph.importedDeviceIdentitiesImportDeviceIdentityListParameters":
+		return new(ImportedDeviceIdentitiesImportDeviceIdentityListParameters)
+	case "microsoft.graph.importedDeviceIdentitiesSearchExistingIdentitiesParameters":
+		return new(ImportedDeviceIdentitiesSearchExistingIdentitiesParameters)
 	case "microsoft.graph.importedDeviceIdentity":
 		return new(ImportedDeviceIdentity)
 	case "microsoft.graph.importedDeviceIdentityResult":
 		return new(ImportedDeviceIdentityResult)
+	case "microsoft.graph.importedWindowsAutopilotDeviceIdentitiesImportParameters":
+		return new(ImportedWindowsAutopilotDeviceIdentitiesImportParameters)
+	case "microsoft.graph.importedWindowsAutopilotDeviceIdentity":
+		return new(ImportedWindowsAutopilotDeviceIdentity)
+	case "microsoft.graph.importedWindowsAutopilotDeviceIdentityState":
+		return new(ImportedWindowsAutopilotDeviceIdentityState)
 	case "microsoft.graph.intuneBrand":
 		return new(IntuneBrand)
 	case "microsoft.graph.intuneBrandingProfile":
 		return new(IntuneBrandingProfile)
+	case "microsoft.graph.intuneBrandingProfileAssignParameters":
+		return new(IntuneBrandingProfileAssignParameters)
 	case "microsoft.graph.intuneBrandingProfileAssignment":
 		return new(IntuneBrandingProfileAssignment)
 	case "microsoft.graph.iosCertificateProfile":
@@ -44419,12 +48256,20 @@ func NewByODataType(odataType string) any {
 		return new(IosLobApp)
 	case "microsoft.graph.iosLobAppProvisioningConfiguration":
 		return new(IosLobAppProvisioningConfiguration)
+	case "microsoft.graph.iosLobAppProvisioningConfigurationAssignParameters":
+		return new(IosLobAppProvisioningConfigurationAssignParameters)
 	case "microsoft.graph.iosLobAppProvisioningConfigurationAssignment":
 		return new(IosLobAppProvisioningConfigurationAssignment)
 	case "microsoft.graph.iosLobAppProvisioningConfigurationPolicySetItem":
 		return new(IosLobAppProvisioningConfigurationPolicySetItem)
+	case "microsoft.graph.iosLobAppProvisioningConfigurationsHasPayloadLinksParameters":
+		return new(IosLobAppProvisioningConfigurationsHasPayloadLinksParameters)
 	case "microsoft.graph.iosManagedAppProtection":
 		return new(IosManagedAppProtection)
+	case "microsoft.graph.iosManagedAppProtectionsHasPayloadLinksParameters":
+		return new(IosManagedAppProtectionsHasPayloadLinksParameters)
+	case "microsoft.graph.iosManagedAppRegistration":
+		return new(IosManagedAppRegistration)
 	case "microsoft.graph.iosMinimumOperatingSystem":
 		return new(IosMinimumOperatingSystem)
 	case "microsoft.graph.iosMobileAppConfiguration":
@@ -44573,28 +48418,52 @@ func NewByODataType(odataType string) any {
 		return new(ManagedApp)
 	case "microsoft.graph.managedAppConfiguration":
 		return new(ManagedAppConfiguration)
+	case "microsoft.graph.managedAppDiagnosticStatus":
+		return new(ManagedAppDiagnosticStatus)
 	case "microsoft.graph.managedAppOperation":
 		return new(ManagedAppOperation)
 	case "microsoft.graph.managedAppPolicy":
 		return new(ManagedAppPolicy)
+	case "microsoft.graph.managedAppPolicyAssignParameters":
+		return new(ManagedAppPolicyAssignParameters)
 	case "microsoft.graph.managedAppPolicyDeploymentSummary":
 		return new(ManagedAppPolicyDeploymentSummary)
 	case "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp":
 		return new(ManagedAppPolicyDeploymentSummaryPerApp)
+	case "microsoft.graph.managedAppPolicyTargetAppsParameters":
+		return new(ManagedAppPolicyTargetAppsParameters)
 	case "microsoft.graph.managedAppProtection":
 		return new(ManagedAppProtection)
 	case "microsoft.graph.managedAppProtectionPolicySetItem":
 		return new(ManagedAppProtectionPolicySetItem)
+	case "microsoft.graph.managedAppRegistration":
+		return new(ManagedAppRegistration)
+	case "microsoft.graph.managedAppStatus":
+		return new(ManagedAppStatus)
+	case "microsoft.graph.managedAppStatusRaw":
+		return new(ManagedAppStatusRaw)
 	case "microsoft.graph.managedDevice":
 		return new(ManagedDevice)
+	case "microsoft.graph.managedDeviceActivateDeviceEsimParameters":
+		return new(ManagedDeviceActivateDeviceEsimParameters)
 	case "microsoft.graph.managedDeviceCertificateState":
 		return new(ManagedDeviceCertificateState)
+	case "microsoft.graph.managedDeviceCleanWindowsDeviceParameters":
+		return new(ManagedDeviceCleanWindowsDeviceParameters)
 	case "microsoft.graph.managedDeviceCleanupSettings":
 		return new(ManagedDeviceCleanupSettings)
+	case "microsoft.graph.managedDeviceCreateDeviceLogCollectionRequestParameters":
+		return new(ManagedDeviceCreateDeviceLogCollectionRequestParameters)
+	case "microsoft.graph.managedDeviceDeleteUserFromSharedAppleDeviceParameters":
+		return new(ManagedDeviceDeleteUserFromSharedAppleDeviceParameters)
+	case "microsoft.graph.managedDeviceEnableLostModeParameters":
+		return new(ManagedDeviceEnableLostModeParameters)
 	case "microsoft.graph.managedDeviceEncryptionState":
 		return new(ManagedDeviceEncryptionState)
 	case "microsoft.graph.managedDeviceMobileAppConfiguration":
 		return new(ManagedDeviceMobileAppConfiguration)
+	case "microsoft.graph.managedDeviceMobileAppConfigurationAssignParameters":
+		return new(ManagedDeviceMobileAppConfigurationAssignParameters)
 	case "microsoft.graph.managedDeviceMobileAppConfigurationAssignment":
 		return new(ManagedDeviceMobileAppConfigurationAssignment)
 	case "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus":
@@ -44613,8 +48482,26 @@ func NewByODataType(odataType string) any {
 		return new(ManagedDeviceOverview)
 	case "microsoft.graph.managedDeviceReportedApp":
 		return new(ManagedDeviceReportedApp)
+	case "microsoft.graph.managedDeviceSendCustomNotificationToCompanyPortalParameters":
+		return new(ManagedDeviceSendCustomNotificationToCompanyPortalParameters)
+	case "microsoft.graph.managedDeviceSetDeviceNameParameters":
+		return new(ManagedDeviceSetDeviceNameParameters)
+	case "microsoft.graph.managedDeviceSummarizedAppState":
+		return new(ManagedDeviceSummarizedAppState)
+	case "microsoft.graph.managedDeviceTriggerConfigurationManagerActionParameters":
+		return new(ManagedDeviceTriggerConfigurationManagerActionParameters)
+	case "microsoft.graph.managedDeviceUpdateWindowsDeviceAccountParameters":
+		return new(ManagedDeviceUpdateWindowsDeviceAccountParameters)
+	case "microsoft.graph.managedDeviceWindowsDefenderScanParameters":
+		return new(ManagedDeviceWindowsDefenderScanParameters)
+	case "microsoft.graph.managedDeviceWipeParameters":
+		return new(ManagedDeviceWipeParameters)
+	case "microsoft.graph.managedDevicesExecuteActionParameters":
+		return new(ManagedDevicesExecuteActionParameters)
 	case "microsoft.graph.managedEBook":
 		return new(ManagedEBook)
+	case "microsoft.graph.managedEBookAssignParameters":
+		return new(ManagedEBookAssignParameters)
 	case "microsoft.graph.managedEBookAssignment":
 		return new(ManagedEBookAssignment)
 	case "microsoft.graph.managedEBookCategory":
@@ -44633,8 +48520,16 @@ func NewByODataType(odataType string) any {
 		return new(ManagementCondition)
 	case "microsoft.graph.managementConditionExpression":
 		return new(ManagementConditionExpression)
+	case "microsoft.graph.managementConditionExpressionString":
+		return new(ManagementConditionExpressionString)
 	case "microsoft.graph.managementConditionStatement":
 		return new(ManagementConditionStatement)
+	case "microsoft.graph.managementConditionStatementsGetManagementConditionStatementsForPlatformParameters":
+		return new(ManagementConditionStatementsGetManagementConditionStatementsForPlatformParameters)
+	case "microsoft.graph.managementConditionsGetManagementConditionsForPlatformParameters":
+		return new(ManagementConditionsGetManagementConditionsForPlatformParameters)
+	case "microsoft.graph.mdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters":
+		return new(MdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters)
 	case "microsoft.graph.mdmWindowsInformationProtectionPolicy":
 		return new(MdmWindowsInformationProtectionPolicy)
 	case "microsoft.graph.mdmWindowsInformationProtectionPolicyPolicySetItem":
@@ -44673,6 +48568,8 @@ func NewByODataType(odataType string) any {
 		return new(MimeContent)
 	case "microsoft.graph.mobileApp":
 		return new(MobileApp)
+	case "microsoft.graph.mobileAppAssignParameters":
+		return new(MobileAppAssignParameters)
 	case "microsoft.graph.mobileAppAssignment":
 		return new(MobileAppAssignment)
 	case "microsoft.graph.mobileAppAssignmentSettings":
@@ -44683,8 +48580,12 @@ func NewByODataType(odataType string) any {
 		return new(MobileAppContent)
 	case "microsoft.graph.mobileAppContentFile":
 		return new(MobileAppContentFile)
+	case "microsoft.graph.mobileAppContentFileCommitParameters":
+		return new(MobileAppContentFileCommitParameters)
 	case "microsoft.graph.mobileAppDependency":
 		return new(MobileAppDependency)
+	case "microsoft.graph.mobileAppGetRelatedAppStatesParameters":
+		return new(MobileAppGetRelatedAppStatesParameters)
 	case "microsoft.graph.mobileAppIdentifier":
 		return new(MobileAppIdentifier)
 	case "microsoft.graph.mobileAppInstallStatus":
@@ -44701,6 +48602,14 @@ func NewByODataType(odataType string) any {
 		return new(MobileAppProvisioningConfigGroupAssignment)
 	case "microsoft.graph.mobileAppRelationship":
 		return new(MobileAppRelationship)
+	case "microsoft.graph.mobileAppRelationshipState":
+		return new(MobileAppRelationshipState)
+	case "microsoft.graph.mobileAppRevokeAllLicensesParameters":
+		return new(MobileAppRevokeAllLicensesParameters)
+	case "microsoft.graph.mobileAppRevokeDeviceLicenseParameters":
+		return new(MobileAppRevokeDeviceLicenseParameters)
+	case "microsoft.graph.mobileAppRevokeUserLicenseParameters":
+		return new(MobileAppRevokeUserLicenseParameters)
 	case "microsoft.graph.mobileAppSupersedence":
 		return new(MobileAppSupersedence)
 	case "microsoft.graph.mobileAppSupportedDeviceType":
@@ -44709,6 +48618,16 @@ func NewByODataType(odataType string) any {
 		return new(MobileAppTroubleshootingEvent)
 	case "microsoft.graph.mobileAppTroubleshootingHistoryItem":
 		return new(MobileAppTroubleshootingHistoryItem)
+	case "microsoft.graph.mobileAppUpdateRelationshipsParameters":
+		return new(MobileAppUpdateRelationshipsParameters)
+	case "microsoft.graph.mobileAppsGetMobileAppCountParameters":
+		return new(MobileAppsGetMobileAppCountParameters)
+	case "microsoft.graph.mobileAppsGetTopMobileAppsParameters":
+		return new(MobileAppsGetTopMobileAppsParameters)
+	case "microsoft.graph.mobileAppsHasPayloadLinksParameters":
+		return new(MobileAppsHasPayloadLinksParameters)
+	case "microsoft.graph.mobileAppsValidateXmlParameters":
+		return new(MobileAppsValidateXMLParameters)
 	case "microsoft.graph.mobileContainedApp":
 		return new(MobileContainedApp)
 	case "microsoft.graph.mobileLobApp":
@@ -44731,6 +48650,8 @@ func NewByODataType(odataType string) any {
 		return new(OfficeClientCheckinStatus)
 	case "microsoft.graph.officeClientConfiguration":
 		return new(OfficeClientConfiguration)
+	case "microsoft.graph.officeClientConfigurationAssignParameters":
+		return new(OfficeClientConfigurationAssignParameters)
 	case "microsoft.graph.officeClientConfigurationAssignment":
 		return new(OfficeClientConfigurationAssignment)
 	case "microsoft.graph.officeConfigurationAssignmentTarget":
@@ -44757,12 +48678,16 @@ func NewByODataType(odataType string) any {
 		return new(PfxRecryptionRequest)
 	case "microsoft.graph.pfxUserCertificate":
 		return new(PfxUserCertificate)
+	case "microsoft.graph.policySet":
+		return new(PolicySet)
 	case "microsoft.graph.policySetAssignment":
 		return new(PolicySetAssignment)
 	case "microsoft.graph.policySetItem":
 		return new(PolicySetItem)
 	case "microsoft.graph.policySetUpdateParameters":
 		return new(PolicySetUpdateParameters)
+	case "microsoft.graph.policySetsGetPolicySetsParameters":
+		return new(PolicySetsGetPolicySetsParameters)
 	case "microsoft.graph.proxiedDomain":
 		return new(ProxiedDomain)
 	case "microsoft.graph.rbacApplicationMultiple":
@@ -44771,14 +48696,60 @@ func NewByODataType(odataType string) any {
 		return new(RemoteActionAudit)
 	case "microsoft.graph.remoteAssistancePartner":
 		return new(RemoteAssistancePartner)
+	case "microsoft.graph.report":
+		return new(Report)
 	case "microsoft.graph.reportRoot":
 		return new(ReportRoot)
+	case "microsoft.graph.reportsGetCachedReportParameters":
+		return new(ReportsGetCachedReportParameters)
+	case "microsoft.graph.reportsGetCompliancePolicyNonComplianceReportParameters":
+		return new(ReportsGetCompliancePolicyNonComplianceReportParameters)
+	case "microsoft.graph.reportsGetCompliancePolicyNonComplianceSummaryReportParameters":
+		return new(ReportsGetCompliancePolicyNonComplianceSummaryReportParameters)
+	case "microsoft.graph.reportsGetComplianceSettingNonComplianceReportParameters":
+		return new(ReportsGetComplianceSettingNonComplianceReportParameters)
+	case "microsoft.graph.reportsGetConfigurationPolicyNonComplianceReportParameters":
+		return new(ReportsGetConfigurationPolicyNonComplianceReportParameters)
+	case "microsoft.graph.reportsGetConfigurationPolicyNonComplianceSummaryReportParameters":
+		return new(ReportsGetConfigurationPolicyNonComplianceSummaryReportParameters)
+	case "microsoft.graph.reportsGetConfigurationSettingNonComplianceReportParameters":
+		return new(ReportsGetConfigurationSettingNonComplianceReportParameters)
+	case "microsoft.graph.reportsGetDeviceManagementIntentSettingsReportParameters":
+		return new(ReportsGetDeviceManagementIntentSettingsReportParameters)
+	case "microsoft.graph.reportsGetDeviceNonComplianceReportParameters":
+		return new(ReportsGetDeviceNonComplianceReportParameters)
+	case "microsoft.graph.reportsGetHistoricalReportParameters":
+		return new(ReportsGetHistoricalReportParameters)
+	case "microsoft.graph.reportsGetPolicyNonComplianceMetadataParameters":
+		return new(ReportsGetPolicyNonComplianceMetadataParameters)
+	case "microsoft.graph.reportsGetPolicyNonComplianceReportParameters":
+		return new(ReportsGetPolicyNonComplianceReportParameters)
+	case "microsoft.graph.reportsGetPolicyNonComplianceSummaryReportParameters":
+		return new(ReportsGetPolicyNonComplianceSummaryReportParameters)
+	case "microsoft.graph.reportsGetReportFiltersParameters":
+		return new(ReportsGetReportFiltersParameters)
+	case "microsoft.graph.reportsGetSettingNonComplianceReportParameters":
+		return new(ReportsGetSettingNonComplianceReportParameters)
+	case "microsoft.graph.reportsManagedDeviceEnrollmentAbandonmentDetailsParameters":
+		return new(ReportsManagedDeviceEnrollmentAbandonmentDetailsParameters)
+	case "microsoft.graph.reportsManagedDeviceEnrollmentAbandonmentSummaryParameters":
+		return new(ReportsManagedDeviceEnrollmentAbandonmentSummaryParameters)
+	case "microsoft.graph.reportsManagedDeviceEnrollmentFailureDetailsParameters":
+		return new(ReportsManagedDeviceEnrollmentFailureDetailsParameters)
+	case "microsoft.graph.reportsManagedDeviceEnrollmentTopFailuresParameters":
+		return new(ReportsManagedDeviceEnrollmentTopFailuresParameters)
+	case "microsoft.graph.resourceAccessProfilesQueryByPlatformTypeParameters":
+		return new(ResourceAccessProfilesQueryByPlatformTypeParameters)
 	case "microsoft.graph.resourceAction":
 		return new(ResourceAction)
 	case "microsoft.graph.resourceOperation":
 		return new(ResourceOperation)
+	case "microsoft.graph.resourceOperationGetScopesForUserParameters":
+		return new(ResourceOperationGetScopesForUserParameters)
 	case "microsoft.graph.restrictedAppsViolation":
 		return new(RestrictedAppsViolation)
+	case "microsoft.graph.retireScheduledManagedDevice":
+		return new(RetireScheduledManagedDevice)
 	case "microsoft.graph.rgbColor":
 		return new(RgbColor)
 	case "microsoft.graph.roleAssignment":
@@ -44791,10 +48762,14 @@ func NewByODataType(odataType string) any {
 		return new(RolePermission)
 	case "microsoft.graph.roleScopeTag":
 		return new(RoleScopeTag)
+	case "microsoft.graph.roleScopeTagAssignParameters":
+		return new(RoleScopeTagAssignParameters)
 	case "microsoft.graph.roleScopeTagAutoAssignment":
 		return new(RoleScopeTagAutoAssignment)
 	case "microsoft.graph.roleScopeTagInfo":
 		return new(RoleScopeTagInfo)
+	case "microsoft.graph.roleScopeTagsGetRoleScopeTagsByIdParameters":
+		return new(RoleScopeTagsGetRoleScopeTagsByIDParameters)
 	case "microsoft.graph.securityBaselineCategoryStateSummary":
 		return new(SecurityBaselineCategoryStateSummary)
 	case "microsoft.graph.securityBaselineDeviceState":
@@ -44823,12 +48798,20 @@ func NewByODataType(odataType string) any {
 		return new(SoftwareUpdateStatusSummary)
 	case "microsoft.graph.specifiedCaptiveNetworkPlugins":
 		return new(SpecifiedCaptiveNetworkPlugins)
+	case "microsoft.graph.suggestedEnrollmentLimit":
+		return new(SuggestedEnrollmentLimit)
 	case "microsoft.graph.symantecCodeSigningCertificate":
 		return new(SymantecCodeSigningCertificate)
 	case "microsoft.graph.targetedManagedAppConfiguration":
 		return new(TargetedManagedAppConfiguration)
+	case "microsoft.graph.targetedManagedAppConfigurationAssignParameters":
+		return new(TargetedManagedAppConfigurationAssignParameters)
 	case "microsoft.graph.targetedManagedAppConfigurationPolicySetItem":
 		return new(TargetedManagedAppConfigurationPolicySetItem)
+	case "microsoft.graph.targetedManagedAppConfigurationTargetAppsParameters":
+		return new(TargetedManagedAppConfigurationTargetAppsParameters)
+	case "microsoft.graph.targetedManagedAppConfigurationsHasPayloadLinksParameters":
+		return new(TargetedManagedAppConfigurationsHasPayloadLinksParameters)
 	case "microsoft.graph.targetedManagedAppPolicyAssignment":
 		return new(TargetedManagedAppPolicyAssignment)
 	case "microsoft.graph.targetedManagedAppProtection":
@@ -44853,6 +48836,8 @@ func NewByODataType(odataType string) any {
 		return new(UnsupportedDeviceConfigurationDetail)
 	case "microsoft.graph.unsupportedGroupPolicyExtension":
 		return new(UnsupportedGroupPolicyExtension)
+	case "microsoft.graph.updateWindowsDeviceAccountActionParameter":
+		return new(UpdateWindowsDeviceAccountActionParameter)
 	case "microsoft.graph.user":
 		return new(User)
 	case "microsoft.graph.userAppInstallStatus":
@@ -44871,12 +48856,18 @@ func NewByODataType(odataType string) any {
 		return new(UserExperienceAnalyticsAppHealthDevicePerformanceDetails)
 	case "microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance":
 		return new(UserExperienceAnalyticsAppHealthOSVersionPerformance)
+	case "microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary":
+		return new(UserExperienceAnalyticsAutopilotDevicesSummary)
 	case "microsoft.graph.userExperienceAnalyticsBaseline":
 		return new(UserExperienceAnalyticsBaseline)
 	case "microsoft.graph.userExperienceAnalyticsCategory":
 		return new(UserExperienceAnalyticsCategory)
+	case "microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary":
+		return new(UserExperienceAnalyticsCloudManagementDevicesSummary)
 	case "microsoft.graph.userExperienceAnalyticsDevicePerformance":
 		return new(UserExperienceAnalyticsDevicePerformance)
+	case "microsoft.graph.userExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters":
+		return new(UserExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters)
 	case "microsoft.graph.userExperienceAnalyticsDeviceScores":
 		return new(UserExperienceAnalyticsDeviceScores)
 	case "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory":
@@ -44903,20 +48894,36 @@ func NewByODataType(odataType string) any {
 		return new(UserExperienceAnalyticsOverview)
 	case "microsoft.graph.userExperienceAnalyticsRegressionSummary":
 		return new(UserExperienceAnalyticsRegressionSummary)
+	case "microsoft.graph.userExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters":
+		return new(UserExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters)
 	case "microsoft.graph.userExperienceAnalyticsRemoteConnection":
 		return new(UserExperienceAnalyticsRemoteConnection)
+	case "microsoft.graph.userExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters":
+		return new(UserExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters)
 	case "microsoft.graph.userExperienceAnalyticsResourcePerformance":
 		return new(UserExperienceAnalyticsResourcePerformance)
+	case "microsoft.graph.userExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters":
+		return new(UserExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters)
 	case "microsoft.graph.userExperienceAnalyticsScoreHistory":
 		return new(UserExperienceAnalyticsScoreHistory)
+	case "microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary":
+		return new(UserExperienceAnalyticsWindows10DevicesSummary)
 	case "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice":
 		return new(UserExperienceAnalyticsWorkFromAnywhereDevice)
+	case "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary":
+		return new(UserExperienceAnalyticsWorkFromAnywhereDevicesSummary)
 	case "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric":
 		return new(UserExperienceAnalyticsWorkFromAnywhereMetric)
 	case "microsoft.graph.userInstallStateSummary":
 		return new(UserInstallStateSummary)
 	case "microsoft.graph.userPFXCertificate":
 		return new(UserPFXCertificate)
+	case "microsoft.graph.usersExportDeviceAndAppManagementDataParameters":
+		return new(UsersExportDeviceAndAppManagementDataParameters)
+	case "microsoft.graph.usersWipeManagedAppRegistrationByDeviceTagParameters":
+		return new(UsersWipeManagedAppRegistrationByDeviceTagParameters)
+	case "microsoft.graph.usersWipeManagedAppRegistrationsByDeviceTagParameters":
+		return new(UsersWipeManagedAppRegistrationsByDeviceTagParameters)
 	case "microsoft.graph.vpnConfiguration":
 		return new(VpnConfiguration)
 	case "microsoft.graph.vpnDnsRule":
@@ -44937,6 +48944,12 @@ func NewByODataType(odataType string) any {
 		return new(VppToken)
 	case "microsoft.graph.vppTokenActionResult":
 		return new(VppTokenActionResult)
+	case "microsoft.graph.vppTokenLicenseSummary":
+		return new(VppTokenLicenseSummary)
+	case "microsoft.graph.vppTokenRevokeLicensesParameters":
+		return new(VppTokenRevokeLicensesParameters)
+	case "microsoft.graph.vppTokensGetLicensesForAppParameters":
+		return new(VppTokensGetLicensesForAppParameters)
 	case "microsoft.graph.vulnerableManagedDevice":
 		return new(VulnerableManagedDevice)
 	case "microsoft.graph.webApp":
@@ -45031,10 +49044,22 @@ func NewByODataType(odataType string) any {
 		return new(WindowsAppX)
 	case "microsoft.graph.windowsAutopilotDeploymentProfile":
 		return new(WindowsAutopilotDeploymentProfile)
+	case "microsoft.graph.windowsAutopilotDeploymentProfileAssignParameters":
+		return new(WindowsAutopilotDeploymentProfileAssignParameters)
 	case "microsoft.graph.windowsAutopilotDeploymentProfileAssignment":
 		return new(WindowsAutopilotDeploymentProfileAssignment)
 	case "microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem":
 		return new(WindowsAutopilotDeploymentProfilePolicySetItem)
+	case "microsoft.graph.windowsAutopilotDeploymentProfilesHasPayloadLinksParameters":
+		return new(WindowsAutopilotDeploymentProfilesHasPayloadLinksParameters)
+	case "microsoft.graph.windowsAutopilotDeviceIdentity":
+		return new(WindowsAutopilotDeviceIdentity)
+	case "microsoft.graph.windowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters":
+		return new(WindowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters)
+	case "microsoft.graph.windowsAutopilotDeviceIdentityAssignUserToDeviceParameters":
+		return new(WindowsAutopilotDeviceIdentityAssignUserToDeviceParameters)
+	case "microsoft.graph.windowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters":
+		return new(WindowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters)
 	case "microsoft.graph.windowsAutopilotSettings":
 		return new(WindowsAutopilotSettings)
 	case "microsoft.graph.windowsCertificateProfileBase":
@@ -45043,6 +49068,8 @@ func NewByODataType(odataType string) any {
 		return new(WindowsDefenderAdvancedThreatProtectionConfiguration)
 	case "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicy":
 		return new(WindowsDefenderApplicationControlSupplementalPolicy)
+	case "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignParameters":
+		return new(WindowsDefenderApplicationControlSupplementalPolicyAssignParameters)
 	case "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyAssignment":
 		return new(WindowsDefenderApplicationControlSupplementalPolicyAssignment)
 	case "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus":
@@ -45051,6 +49078,8 @@ func NewByODataType(odataType string) any {
 		return new(WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary)
 	case "microsoft.graph.windowsDeliveryOptimizationConfiguration":
 		return new(WindowsDeliveryOptimizationConfiguration)
+	case "microsoft.graph.windowsDeviceAccount":
+		return new(WindowsDeviceAccount)
 	case "microsoft.graph.windowsDeviceMalwareState":
 		return new(WindowsDeviceMalwareState)
 	case "microsoft.graph.windowsDomainJoinConfiguration":
@@ -45061,6 +49090,8 @@ func NewByODataType(odataType string) any {
 		return new(WindowsFeatureUpdateCatalogItem)
 	case "microsoft.graph.windowsFeatureUpdateProfile":
 		return new(WindowsFeatureUpdateProfile)
+	case "microsoft.graph.windowsFeatureUpdateProfileAssignParameters":
+		return new(WindowsFeatureUpdateProfileAssignParameters)
 	case "microsoft.graph.windowsFeatureUpdateProfileAssignment":
 		return new(WindowsFeatureUpdateProfileAssignment)
 	case "microsoft.graph.windowsFirewallNetworkProfile":
@@ -45173,6 +49204,8 @@ func NewByODataType(odataType string) any {
 		return new(WindowsQualityUpdateCatalogItem)
 	case "microsoft.graph.windowsQualityUpdateProfile":
 		return new(WindowsQualityUpdateProfile)
+	case "microsoft.graph.windowsQualityUpdateProfileAssignParameters":
+		return new(WindowsQualityUpdateProfileAssignParameters)
 	case "microsoft.graph.windowsQualityUpdateProfileAssignment":
 		return new(WindowsQualityUpdateProfileAssignment)
 	case "microsoft.graph.windowsStoreApp":

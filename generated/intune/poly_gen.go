@@ -2682,6 +2682,61 @@ func (a *AnyAppleVpnConfiguration) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// AssignmentFilterEvaluationSummaryKind is implemented by
+// *AssignmentFilterEvaluationSummary and by every model derived from
+// microsoft.graph.assignmentFilterEvaluationSummary.
+type AssignmentFilterEvaluationSummaryKind interface {
+	polyModel
+	isAssignmentFilterEvaluationSummary()
+}
+
+// AnyAssignmentFilterEvaluationSummary holds a
+// microsoft.graph.assignmentFilterEvaluationSummary or any type derived from
+// it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*AssignmentFilterEvaluationSummary or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyAssignmentFilterEvaluationSummary struct {
+	Value AssignmentFilterEvaluationSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyAssignmentFilterEvaluationSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyAssignmentFilterEvaluationSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.assignmentFilterEvaluationSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyAssignmentFilterEvaluationSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyAssignmentFilterEvaluationSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.assignmentFilterEvaluationSummary")).(AssignmentFilterEvaluationSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // AuditActorKind is implemented by *AuditActor and by every model derived from
 // microsoft.graph.auditActor.
 type AuditActorKind interface {
@@ -3365,6 +3420,60 @@ func (a *AnyComplianceManagementPartnerAssignment) UnmarshalJSON(data []byte) er
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.complianceManagementPartnerAssignment")).(ComplianceManagementPartnerAssignmentKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ConfigurationManagerActionKind is implemented by *ConfigurationManagerAction
+// and by every model derived from microsoft.graph.configurationManagerAction.
+type ConfigurationManagerActionKind interface {
+	polyModel
+	isConfigurationManagerAction()
+}
+
+// AnyConfigurationManagerAction holds a
+// microsoft.graph.configurationManagerAction or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ConfigurationManagerAction or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyConfigurationManagerAction struct {
+	Value ConfigurationManagerActionKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyConfigurationManagerAction) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyConfigurationManagerAction) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.configurationManagerAction")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyConfigurationManagerAction) UnmarshalJSON(data []byte) error {
+	*a = AnyConfigurationManagerAction{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.configurationManagerAction")).(ConfigurationManagerActionKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -4345,6 +4454,61 @@ func (a *AnyDeviceActionResult) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceAndAppManagementAssignmentFilterKind is implemented by
+// *DeviceAndAppManagementAssignmentFilter and by every model derived from
+// microsoft.graph.deviceAndAppManagementAssignmentFilter.
+type DeviceAndAppManagementAssignmentFilterKind interface {
+	polyModel
+	isDeviceAndAppManagementAssignmentFilter()
+}
+
+// AnyDeviceAndAppManagementAssignmentFilter holds a
+// microsoft.graph.deviceAndAppManagementAssignmentFilter or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceAndAppManagementAssignmentFilter or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceAndAppManagementAssignmentFilter struct {
+	Value DeviceAndAppManagementAssignmentFilterKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceAndAppManagementAssignmentFilter) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceAndAppManagementAssignmentFilter) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceAndAppManagementAssignmentFilter")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceAndAppManagementAssignmentFilter) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceAndAppManagementAssignmentFilter{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceAndAppManagementAssignmentFilter")).(DeviceAndAppManagementAssignmentFilterKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceAndAppManagementAssignmentTargetKind is implemented by
 // *DeviceAndAppManagementAssignmentTarget and by every model derived from
 // microsoft.graph.deviceAndAppManagementAssignmentTarget.
@@ -5096,6 +5260,170 @@ func (a *AnyDeviceComplianceScriptDeviceState) UnmarshalJSON(data []byte) error 
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScriptDeviceState")).(DeviceComplianceScriptDeviceStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceScriptErrorKind is implemented by
+// *DeviceComplianceScriptError and by every model derived from
+// microsoft.graph.deviceComplianceScriptError.
+type DeviceComplianceScriptErrorKind interface {
+	polyModel
+	isDeviceComplianceScriptError()
+}
+
+// AnyDeviceComplianceScriptError holds a
+// microsoft.graph.deviceComplianceScriptError or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceScriptError or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceScriptError struct {
+	Value DeviceComplianceScriptErrorKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceScriptError) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceScriptError) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceScriptError")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceScriptError) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceScriptError{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScriptError")).(DeviceComplianceScriptErrorKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceScriptRuleKind is implemented by *DeviceComplianceScriptRule
+// and by every model derived from microsoft.graph.deviceComplianceScriptRule.
+type DeviceComplianceScriptRuleKind interface {
+	polyModel
+	isDeviceComplianceScriptRule()
+}
+
+// AnyDeviceComplianceScriptRule holds a
+// microsoft.graph.deviceComplianceScriptRule or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceScriptRule or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceComplianceScriptRule struct {
+	Value DeviceComplianceScriptRuleKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceScriptRule) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceScriptRule) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceScriptRule")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceScriptRule) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceScriptRule{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScriptRule")).(DeviceComplianceScriptRuleKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceComplianceScriptRuleErrorKind is implemented by
+// *DeviceComplianceScriptRuleError and by every model derived from
+// microsoft.graph.deviceComplianceScriptRuleError.
+type DeviceComplianceScriptRuleErrorKind interface {
+	polyModel
+	isDeviceComplianceScriptRuleError()
+}
+
+// AnyDeviceComplianceScriptRuleError holds a
+// microsoft.graph.deviceComplianceScriptRuleError or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceComplianceScriptRuleError or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyDeviceComplianceScriptRuleError struct {
+	Value DeviceComplianceScriptRuleErrorKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceComplianceScriptRuleError) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceComplianceScriptRuleError) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceComplianceScriptRuleError")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceComplianceScriptRuleError) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceComplianceScriptRuleError{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceComplianceScriptRuleError")).(DeviceComplianceScriptRuleErrorKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -6311,6 +6639,61 @@ func (a *AnyDeviceHealthScriptParameter) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// DeviceHealthScriptRemediationHistoryDataKind is implemented by
+// *DeviceHealthScriptRemediationHistoryData and by every model derived from
+// microsoft.graph.deviceHealthScriptRemediationHistoryData.
+type DeviceHealthScriptRemediationHistoryDataKind interface {
+	polyModel
+	isDeviceHealthScriptRemediationHistoryData()
+}
+
+// AnyDeviceHealthScriptRemediationHistoryData holds a
+// microsoft.graph.deviceHealthScriptRemediationHistoryData or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceHealthScriptRemediationHistoryData or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyDeviceHealthScriptRemediationHistoryData struct {
+	Value DeviceHealthScriptRemediationHistoryDataKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceHealthScriptRemediationHistoryData) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceHealthScriptRemediationHistoryData) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceHealthScriptRemediationHistoryData")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceHealthScriptRemediationHistoryData) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceHealthScriptRemediationHistoryData{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceHealthScriptRemediationHistoryData")).(DeviceHealthScriptRemediationHistoryDataKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // DeviceHealthScriptRunScheduleKind is implemented by
 // *DeviceHealthScriptRunSchedule and by every model derived from
 // microsoft.graph.deviceHealthScriptRunSchedule.
@@ -6462,6 +6845,60 @@ func (a *AnyDeviceInstallState) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceInstallState")).(DeviceInstallStateKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// DeviceLogCollectionRequestKind is implemented by *DeviceLogCollectionRequest
+// and by every model derived from microsoft.graph.deviceLogCollectionRequest.
+type DeviceLogCollectionRequestKind interface {
+	polyModel
+	isDeviceLogCollectionRequest()
+}
+
+// AnyDeviceLogCollectionRequest holds a
+// microsoft.graph.deviceLogCollectionRequest or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*DeviceLogCollectionRequest or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyDeviceLogCollectionRequest struct {
+	Value DeviceLogCollectionRequestKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyDeviceLogCollectionRequest) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyDeviceLogCollectionRequest) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.deviceLogCollectionRequest")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyDeviceLogCollectionRequest) UnmarshalJSON(data []byte) error {
+	*a = AnyDeviceLogCollectionRequest{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.deviceLogCollectionRequest")).(DeviceLogCollectionRequestKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -11187,6 +11624,58 @@ func (a *AnyExtendedKeyUsage) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// FileEncryptionInfoKind is implemented by *FileEncryptionInfo and by every
+// model derived from microsoft.graph.fileEncryptionInfo.
+type FileEncryptionInfoKind interface {
+	polyModel
+	isFileEncryptionInfo()
+}
+
+// AnyFileEncryptionInfo holds a microsoft.graph.fileEncryptionInfo or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*FileEncryptionInfo or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyFileEncryptionInfo struct {
+	Value FileEncryptionInfoKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyFileEncryptionInfo) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyFileEncryptionInfo) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.fileEncryptionInfo")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyFileEncryptionInfo) UnmarshalJSON(data []byte) error {
+	*a = AnyFileEncryptionInfo{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.fileEncryptionInfo")).(FileEncryptionInfoKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // GroupPolicyCategoryKind is implemented by *GroupPolicyCategory and by every
 // model derived from microsoft.graph.groupPolicyCategory.
 type GroupPolicyCategoryKind interface {
@@ -12090,6 +12579,116 @@ func (a *AnyImportedDeviceIdentity) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.importedDeviceIdentity")).(ImportedDeviceIdentityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ImportedWindowsAutopilotDeviceIdentityKind is implemented by
+// *ImportedWindowsAutopilotDeviceIdentity and by every model derived from
+// microsoft.graph.importedWindowsAutopilotDeviceIdentity.
+type ImportedWindowsAutopilotDeviceIdentityKind interface {
+	polyModel
+	isImportedWindowsAutopilotDeviceIdentity()
+}
+
+// AnyImportedWindowsAutopilotDeviceIdentity holds a
+// microsoft.graph.importedWindowsAutopilotDeviceIdentity or any type derived
+// from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ImportedWindowsAutopilotDeviceIdentity or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyImportedWindowsAutopilotDeviceIdentity struct {
+	Value ImportedWindowsAutopilotDeviceIdentityKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyImportedWindowsAutopilotDeviceIdentity) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyImportedWindowsAutopilotDeviceIdentity) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.importedWindowsAutopilotDeviceIdentity")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyImportedWindowsAutopilotDeviceIdentity) UnmarshalJSON(data []byte) error {
+	*a = AnyImportedWindowsAutopilotDeviceIdentity{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.importedWindowsAutopilotDeviceIdentity")).(ImportedWindowsAutopilotDeviceIdentityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ImportedWindowsAutopilotDeviceIdentityStateKind is implemented by
+// *ImportedWindowsAutopilotDeviceIdentityState and by every model derived from
+// microsoft.graph.importedWindowsAutopilotDeviceIdentityState.
+type ImportedWindowsAutopilotDeviceIdentityStateKind interface {
+	polyModel
+	isImportedWindowsAutopilotDeviceIdentityState()
+}
+
+// AnyImportedWindowsAutopilotDeviceIdentityState holds a
+// microsoft.graph.importedWindowsAutopilotDeviceIdentityState or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ImportedWindowsAutopilotDeviceIdentityState or
+// a derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyImportedWindowsAutopilotDeviceIdentityState struct {
+	Value ImportedWindowsAutopilotDeviceIdentityStateKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyImportedWindowsAutopilotDeviceIdentityState) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyImportedWindowsAutopilotDeviceIdentityState) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.importedWindowsAutopilotDeviceIdentityState")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyImportedWindowsAutopilotDeviceIdentityState) UnmarshalJSON(data []byte) error {
+	*a = AnyImportedWindowsAutopilotDeviceIdentityState{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.importedWindowsAutopilotDeviceIdentityState")).(ImportedWindowsAutopilotDeviceIdentityStateKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -14885,6 +15484,59 @@ func (a *AnyManagedAppConfiguration) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// ManagedAppOperationKind is implemented by *ManagedAppOperation and by every
+// model derived from microsoft.graph.managedAppOperation.
+type ManagedAppOperationKind interface {
+	polyModel
+	isManagedAppOperation()
+}
+
+// AnyManagedAppOperation holds a microsoft.graph.managedAppOperation or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedAppOperation or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyManagedAppOperation struct {
+	Value ManagedAppOperationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedAppOperation) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedAppOperation) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedAppOperation")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedAppOperation) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedAppOperation{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppOperation")).(ManagedAppOperationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // ManagedAppPolicyKind is implemented by *ManagedAppPolicy and by every model
 // derived from microsoft.graph.managedAppPolicy.
 type ManagedAppPolicyKind interface {
@@ -15089,6 +15741,111 @@ func (a *AnyManagedAppProtection) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppProtection")).(ManagedAppProtectionKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedAppRegistrationKind is implemented by *ManagedAppRegistration and by
+// every model derived from microsoft.graph.managedAppRegistration.
+type ManagedAppRegistrationKind interface {
+	polyModel
+	isManagedAppRegistration()
+}
+
+// AnyManagedAppRegistration holds a microsoft.graph.managedAppRegistration or
+// any type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedAppRegistration or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyManagedAppRegistration struct {
+	Value ManagedAppRegistrationKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedAppRegistration) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedAppRegistration) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedAppRegistration")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedAppRegistration) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedAppRegistration{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppRegistration")).(ManagedAppRegistrationKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// ManagedAppStatusKind is implemented by *ManagedAppStatus and by every model
+// derived from microsoft.graph.managedAppStatus.
+type ManagedAppStatusKind interface {
+	polyModel
+	isManagedAppStatus()
+}
+
+// AnyManagedAppStatus holds a microsoft.graph.managedAppStatus or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*ManagedAppStatus or a derived model); a value
+// whose "@odata.type" names a type this package does not know is kept in Raw
+// and re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyManagedAppStatus struct {
+	Value ManagedAppStatusKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyManagedAppStatus) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyManagedAppStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.managedAppStatus")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyManagedAppStatus) UnmarshalJSON(data []byte) error {
+	*a = AnyManagedAppStatus{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.managedAppStatus")).(ManagedAppStatusKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -18705,6 +19462,58 @@ func (a *AnyOutOfBoxExperienceSettings) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// PolicySetKind is implemented by *PolicySet and by every model derived from
+// microsoft.graph.policySet.
+type PolicySetKind interface {
+	polyModel
+	isPolicySet()
+}
+
+// AnyPolicySet holds a microsoft.graph.policySet or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*PolicySet or a derived model); a value whose
+// "@odata.type" names a type this package does not know is kept in Raw and
+// re-encoded unchanged. Exactly one of them is set, or neither (absent).
+type AnyPolicySet struct {
+	Value PolicySetKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyPolicySet) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyPolicySet) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.policySet")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyPolicySet) UnmarshalJSON(data []byte) error {
+	*a = AnyPolicySet{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.policySet")).(PolicySetKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // PolicySetAssignmentKind is implemented by *PolicySetAssignment and by every
 // model derived from microsoft.graph.policySetAssignment.
 type PolicySetAssignmentKind interface {
@@ -20791,6 +21600,61 @@ func (a *AnyUnsupportedGroupPolicyExtension) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// UpdateWindowsDeviceAccountActionParameterKind is implemented by
+// *UpdateWindowsDeviceAccountActionParameter and by every model derived from
+// microsoft.graph.updateWindowsDeviceAccountActionParameter.
+type UpdateWindowsDeviceAccountActionParameterKind interface {
+	polyModel
+	isUpdateWindowsDeviceAccountActionParameter()
+}
+
+// AnyUpdateWindowsDeviceAccountActionParameter holds a
+// microsoft.graph.updateWindowsDeviceAccountActionParameter or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UpdateWindowsDeviceAccountActionParameter or a
+// derived model); a value whose "@odata.type" names a type this package does
+// not know is kept in Raw and re-encoded unchanged. Exactly one of them is
+// set, or neither (absent).
+type AnyUpdateWindowsDeviceAccountActionParameter struct {
+	Value UpdateWindowsDeviceAccountActionParameterKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUpdateWindowsDeviceAccountActionParameter) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUpdateWindowsDeviceAccountActionParameter) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.updateWindowsDeviceAccountActionParameter")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUpdateWindowsDeviceAccountActionParameter) UnmarshalJSON(data []byte) error {
+	*a = AnyUpdateWindowsDeviceAccountActionParameter{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.updateWindowsDeviceAccountActionParameter")).(UpdateWindowsDeviceAccountActionParameterKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // UserKind is implemented by *User and by every model derived from
 // microsoft.graph.user.
 type UserKind interface {
@@ -20885,6 +21749,61 @@ func (a *AnyUserAppInstallStatus) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userAppInstallStatus")).(UserAppInstallStatusKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsAutopilotDevicesSummaryKind is implemented by
+// *UserExperienceAnalyticsAutopilotDevicesSummary and by every model derived
+// from microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary.
+type UserExperienceAnalyticsAutopilotDevicesSummaryKind interface {
+	polyModel
+	isUserExperienceAnalyticsAutopilotDevicesSummary()
+}
+
+// AnyUserExperienceAnalyticsAutopilotDevicesSummary holds a
+// microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsAutopilotDevicesSummary
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyUserExperienceAnalyticsAutopilotDevicesSummary struct {
+	Value UserExperienceAnalyticsAutopilotDevicesSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsAutopilotDevicesSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsAutopilotDevicesSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsAutopilotDevicesSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsAutopilotDevicesSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary")).(UserExperienceAnalyticsAutopilotDevicesSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -20995,6 +21914,63 @@ func (a *AnyUserExperienceAnalyticsCategory) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsCategory")).(UserExperienceAnalyticsCategoryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsCloudManagementDevicesSummaryKind is implemented by
+// *UserExperienceAnalyticsCloudManagementDevicesSummary and by every model
+// derived from
+// microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary.
+type UserExperienceAnalyticsCloudManagementDevicesSummaryKind interface {
+	polyModel
+	isUserExperienceAnalyticsCloudManagementDevicesSummary()
+}
+
+// AnyUserExperienceAnalyticsCloudManagementDevicesSummary holds a
+// microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model
+// (*UserExperienceAnalyticsCloudManagementDevicesSummary or a derived model);
+// a value whose "@odata.type" names a type this package does not know is kept
+// in Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyUserExperienceAnalyticsCloudManagementDevicesSummary struct {
+	Value UserExperienceAnalyticsCloudManagementDevicesSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsCloudManagementDevicesSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsCloudManagementDevicesSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsCloudManagementDevicesSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsCloudManagementDevicesSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary")).(UserExperienceAnalyticsCloudManagementDevicesSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -21492,6 +22468,61 @@ func (a *AnyUserExperienceAnalyticsRegressionSummary) UnmarshalJSON(data []byte)
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsRegressionSummary")).(UserExperienceAnalyticsRegressionSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// UserExperienceAnalyticsWindows10DevicesSummaryKind is implemented by
+// *UserExperienceAnalyticsWindows10DevicesSummary and by every model derived
+// from microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary.
+type UserExperienceAnalyticsWindows10DevicesSummaryKind interface {
+	polyModel
+	isUserExperienceAnalyticsWindows10DevicesSummary()
+}
+
+// AnyUserExperienceAnalyticsWindows10DevicesSummary holds a
+// microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary or any type
+// derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*UserExperienceAnalyticsWindows10DevicesSummary
+// or a derived model); a value whose "@odata.type" names a type this package
+// does not know is kept in Raw and re-encoded unchanged. Exactly one of them
+// is set, or neither (absent).
+type AnyUserExperienceAnalyticsWindows10DevicesSummary struct {
+	Value UserExperienceAnalyticsWindows10DevicesSummaryKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyUserExperienceAnalyticsWindows10DevicesSummary) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyUserExperienceAnalyticsWindows10DevicesSummary) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyUserExperienceAnalyticsWindows10DevicesSummary) UnmarshalJSON(data []byte) error {
+	*a = AnyUserExperienceAnalyticsWindows10DevicesSummary{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary")).(UserExperienceAnalyticsWindows10DevicesSummaryKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -23265,6 +24296,61 @@ func (a *AnyWindowsAutopilotDeploymentProfileAssignment) UnmarshalJSON(data []by
 	return nil
 }
 
+// WindowsAutopilotDeviceIdentityKind is implemented by
+// *WindowsAutopilotDeviceIdentity and by every model derived from
+// microsoft.graph.windowsAutopilotDeviceIdentity.
+type WindowsAutopilotDeviceIdentityKind interface {
+	polyModel
+	isWindowsAutopilotDeviceIdentity()
+}
+
+// AnyWindowsAutopilotDeviceIdentity holds a
+// microsoft.graph.windowsAutopilotDeviceIdentity or any type derived from it,
+// chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsAutopilotDeviceIdentity or a derived
+// model); a value whose "@odata.type" names a type this package does not know
+// is kept in Raw and re-encoded unchanged. Exactly one of them is set, or
+// neither (absent).
+type AnyWindowsAutopilotDeviceIdentity struct {
+	Value WindowsAutopilotDeviceIdentityKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsAutopilotDeviceIdentity) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsAutopilotDeviceIdentity) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsAutopilotDeviceIdentity")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsAutopilotDeviceIdentity) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsAutopilotDeviceIdentity{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsAutopilotDeviceIdentity")).(WindowsAutopilotDeviceIdentityKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
 // WindowsAutopilotSettingsKind is implemented by *WindowsAutopilotSettings and
 // by every model derived from microsoft.graph.windowsAutopilotSettings.
 type WindowsAutopilotSettingsKind interface {
@@ -23595,6 +24681,59 @@ func (a *AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary
 		return nil
 	}
 	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDefenderApplicationControlSupplementalPolicyDeploymentSummary")).(WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryKind)
+	if !ok {
+		a.Raw = append(json.RawMessage(nil), data...)
+		return nil
+	}
+	if err := json.Unmarshal(data, k); err != nil {
+		return err
+	}
+	a.Value = k
+	return nil
+}
+
+// WindowsDeviceAccountKind is implemented by *WindowsDeviceAccount and by
+// every model derived from microsoft.graph.windowsDeviceAccount.
+type WindowsDeviceAccountKind interface {
+	polyModel
+	isWindowsDeviceAccount()
+}
+
+// AnyWindowsDeviceAccount holds a microsoft.graph.windowsDeviceAccount or any
+// type derived from it, chosen on decoding by "@odata.type".
+//
+// Value is the decoded model (*WindowsDeviceAccount or a derived model); a
+// value whose "@odata.type" names a type this package does not know is kept in
+// Raw and re-encoded unchanged. Exactly one of them is set, or neither
+// (absent).
+type AnyWindowsDeviceAccount struct {
+	Value WindowsDeviceAccountKind
+	Raw   json.RawMessage
+}
+
+// IsZero reports whether a holds nothing (omitzero omits it).
+func (a AnyWindowsDeviceAccount) IsZero() bool {
+	return a.Value == nil && a.Raw == nil
+}
+
+// MarshalJSON encodes the value, with "@odata.type" for derived types.
+func (a AnyWindowsDeviceAccount) MarshalJSON() ([]byte, error) {
+	switch {
+	case a.Value != nil:
+		return encodePoly(a.Value, "#microsoft.graph.windowsDeviceAccount")
+	case a.Raw != nil:
+		return a.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes into the model "@odata.type" names.
+func (a *AnyWindowsDeviceAccount) UnmarshalJSON(data []byte) error {
+	*a = AnyWindowsDeviceAccount{}
+	if string(data) == "null" {
+		return nil
+	}
+	k, ok := NewByODataType(odataTypeOr(data, "microsoft.graph.windowsDeviceAccount")).(WindowsDeviceAccountKind)
 	if !ok {
 		a.Raw = append(json.RawMessage(nil), data...)
 		return nil
@@ -26332,6 +27471,12 @@ func (m *AndroidManagedAppProtection) odataType() (string, bool) {
 	return "#microsoft.graph.androidManagedAppProtection", m.ODataType != nil
 }
 
+func (*AndroidManagedAppRegistration) isManagedAppRegistration() {}
+func (*AndroidManagedAppRegistration) isEntity()                 {}
+func (m *AndroidManagedAppRegistration) odataType() (string, bool) {
+	return "#microsoft.graph.androidManagedAppRegistration", m.ODataType != nil
+}
+
 func (*AndroidManagedStoreAccountEnterpriseSettings) isAndroidManagedStoreAccountEnterpriseSettings() {
 }
 func (*AndroidManagedStoreAccountEnterpriseSettings) isEntity() {}
@@ -26619,6 +27764,11 @@ func (m *AppleVppTokenTroubleshootingEvent) odataType() (string, bool) {
 	return "#microsoft.graph.appleVppTokenTroubleshootingEvent", m.ODataType != nil
 }
 
+func (*AssignmentFilterEvaluationSummary) isAssignmentFilterEvaluationSummary() {}
+func (m *AssignmentFilterEvaluationSummary) odataType() (string, bool) {
+	return "#microsoft.graph.assignmentFilterEvaluationSummary", m.ODataType != nil
+}
+
 func (*AuditActor) isAuditActor() {}
 func (m *AuditActor) odataType() (string, bool) {
 	return "#microsoft.graph.auditActor", m.ODataType != nil
@@ -26722,6 +27872,11 @@ func (m *ComplianceManagementPartnerAssignment) odataType() (string, bool) {
 func (*ConfigManagerCollection) isEntity() {}
 func (m *ConfigManagerCollection) odataType() (string, bool) {
 	return "#microsoft.graph.configManagerCollection", m.ODataType != nil
+}
+
+func (*ConfigurationManagerAction) isConfigurationManagerAction() {}
+func (m *ConfigurationManagerAction) odataType() (string, bool) {
+	return "#microsoft.graph.configurationManagerAction", m.ODataType != nil
 }
 
 func (*ConfigurationManagerClientEnabledFeatures) isConfigurationManagerClientEnabledFeatures() {}
@@ -26840,7 +27995,8 @@ func (m *DeviceActionResult) odataType() (string, bool) {
 	return "#microsoft.graph.deviceActionResult", m.ODataType != nil
 }
 
-func (*DeviceAndAppManagementAssignmentFilter) isEntity() {}
+func (*DeviceAndAppManagementAssignmentFilter) isDeviceAndAppManagementAssignmentFilter() {}
+func (*DeviceAndAppManagementAssignmentFilter) isEntity()                                 {}
 func (m *DeviceAndAppManagementAssignmentFilter) odataType() (string, bool) {
 	return "#microsoft.graph.deviceAndAppManagementAssignmentFilter", m.ODataType != nil
 }
@@ -26954,6 +28110,22 @@ func (*DeviceComplianceScriptDeviceState) isDeviceComplianceScriptDeviceState() 
 func (*DeviceComplianceScriptDeviceState) isEntity()                            {}
 func (m *DeviceComplianceScriptDeviceState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceComplianceScriptDeviceState", m.ODataType != nil
+}
+
+func (*DeviceComplianceScriptError) isDeviceComplianceScriptError() {}
+func (m *DeviceComplianceScriptError) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScriptError", m.ODataType != nil
+}
+
+func (*DeviceComplianceScriptRule) isDeviceComplianceScriptRule() {}
+func (m *DeviceComplianceScriptRule) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScriptRule", m.ODataType != nil
+}
+
+func (*DeviceComplianceScriptRuleError) isDeviceComplianceScriptRuleError() {}
+func (*DeviceComplianceScriptRuleError) isDeviceComplianceScriptError()     {}
+func (m *DeviceComplianceScriptRuleError) odataType() (string, bool) {
+	return "#microsoft.graph.deviceComplianceScriptRuleError", m.ODataType != nil
 }
 
 func (*DeviceComplianceScriptRunSummary) isDeviceComplianceScriptRunSummary() {}
@@ -27113,6 +28285,11 @@ func (m *DeviceHealthScriptParameter) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScriptParameter", m.ODataType != nil
 }
 
+func (*DeviceHealthScriptRemediationHistoryData) isDeviceHealthScriptRemediationHistoryData() {}
+func (m *DeviceHealthScriptRemediationHistoryData) odataType() (string, bool) {
+	return "#microsoft.graph.deviceHealthScriptRemediationHistoryData", m.ODataType != nil
+}
+
 func (*DeviceHealthScriptRunSchedule) isDeviceHealthScriptRunSchedule() {}
 func (m *DeviceHealthScriptRunSchedule) odataType() (string, bool) {
 	return "#microsoft.graph.deviceHealthScriptRunSchedule", m.ODataType != nil
@@ -27128,6 +28305,11 @@ func (*DeviceInstallState) isDeviceInstallState() {}
 func (*DeviceInstallState) isEntity()             {}
 func (m *DeviceInstallState) odataType() (string, bool) {
 	return "#microsoft.graph.deviceInstallState", m.ODataType != nil
+}
+
+func (*DeviceLogCollectionRequest) isDeviceLogCollectionRequest() {}
+func (m *DeviceLogCollectionRequest) odataType() (string, bool) {
+	return "#microsoft.graph.deviceLogCollectionRequest", m.ODataType != nil
 }
 
 func (*DeviceLogCollectionResponse) isDeviceLogCollectionResponse() {}
@@ -27769,6 +28951,11 @@ func (m *ExtendedKeyUsage) odataType() (string, bool) {
 	return "#microsoft.graph.extendedKeyUsage", m.ODataType != nil
 }
 
+func (*FileEncryptionInfo) isFileEncryptionInfo() {}
+func (m *FileEncryptionInfo) odataType() (string, bool) {
+	return "#microsoft.graph.fileEncryptionInfo", m.ODataType != nil
+}
+
 func (*GroupPolicyCategory) isGroupPolicyCategory() {}
 func (*GroupPolicyCategory) isEntity()              {}
 func (m *GroupPolicyCategory) odataType() (string, bool) {
@@ -27999,6 +29186,17 @@ func (m *ImportedDeviceIdentityResult) odataType() (string, bool) {
 	return "#microsoft.graph.importedDeviceIdentityResult", m.ODataType != nil
 }
 
+func (*ImportedWindowsAutopilotDeviceIdentity) isImportedWindowsAutopilotDeviceIdentity() {}
+func (*ImportedWindowsAutopilotDeviceIdentity) isEntity()                                 {}
+func (m *ImportedWindowsAutopilotDeviceIdentity) odataType() (string, bool) {
+	return "#microsoft.graph.importedWindowsAutopilotDeviceIdentity", m.ODataType != nil
+}
+
+func (*ImportedWindowsAutopilotDeviceIdentityState) isImportedWindowsAutopilotDeviceIdentityState() {}
+func (m *ImportedWindowsAutopilotDeviceIdentityState) odataType() (string, bool) {
+	return "#microsoft.graph.importedWindowsAutopilotDeviceIdentityState", m.ODataType != nil
+}
+
 func (*IntuneBrand) isIntuneBrand() {}
 func (m *IntuneBrand) odataType() (string, bool) {
 	return "#microsoft.graph.intuneBrand", m.ODataType != nil
@@ -28155,6 +29353,12 @@ func (*IosManagedAppProtection) isManagedAppPolicy()             {}
 func (*IosManagedAppProtection) isEntity()                       {}
 func (m *IosManagedAppProtection) odataType() (string, bool) {
 	return "#microsoft.graph.iosManagedAppProtection", m.ODataType != nil
+}
+
+func (*IosManagedAppRegistration) isManagedAppRegistration() {}
+func (*IosManagedAppRegistration) isEntity()                 {}
+func (m *IosManagedAppRegistration) odataType() (string, bool) {
+	return "#microsoft.graph.iosManagedAppRegistration", m.ODataType != nil
 }
 
 func (*IosMinimumOperatingSystem) isIosMinimumOperatingSystem() {}
@@ -28603,7 +29807,8 @@ func (m *ManagedAppConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.managedAppConfiguration", m.ODataType != nil
 }
 
-func (*ManagedAppOperation) isEntity() {}
+func (*ManagedAppOperation) isManagedAppOperation() {}
+func (*ManagedAppOperation) isEntity()              {}
 func (m *ManagedAppOperation) odataType() (string, bool) {
 	return "#microsoft.graph.managedAppOperation", m.ODataType != nil
 }
@@ -28636,6 +29841,24 @@ func (*ManagedAppProtectionPolicySetItem) isPolicySetItem() {}
 func (*ManagedAppProtectionPolicySetItem) isEntity()        {}
 func (m *ManagedAppProtectionPolicySetItem) odataType() (string, bool) {
 	return "#microsoft.graph.managedAppProtectionPolicySetItem", m.ODataType != nil
+}
+
+func (*ManagedAppRegistration) isManagedAppRegistration() {}
+func (*ManagedAppRegistration) isEntity()                 {}
+func (m *ManagedAppRegistration) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppRegistration", m.ODataType != nil
+}
+
+func (*ManagedAppStatus) isManagedAppStatus() {}
+func (*ManagedAppStatus) isEntity()           {}
+func (m *ManagedAppStatus) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppStatus", m.ODataType != nil
+}
+
+func (*ManagedAppStatusRaw) isManagedAppStatus() {}
+func (*ManagedAppStatusRaw) isEntity()           {}
+func (m *ManagedAppStatusRaw) odataType() (string, bool) {
+	return "#microsoft.graph.managedAppStatusRaw", m.ODataType != nil
 }
 
 func (*ManagedDevice) isManagedDevice() {}
@@ -28784,6 +30007,11 @@ func (m *ManagementCondition) odataType() (string, bool) {
 func (*ManagementConditionExpression) isManagementConditionExpression() {}
 func (m *ManagementConditionExpression) odataType() (string, bool) {
 	return "#microsoft.graph.managementConditionExpression", m.ODataType != nil
+}
+
+func (*ManagementConditionExpressionString) isManagementConditionExpression() {}
+func (m *ManagementConditionExpressionString) odataType() (string, bool) {
+	return "#microsoft.graph.managementConditionExpressionString", m.ODataType != nil
 }
 
 func (*ManagementConditionStatement) isManagementConditionStatement() {}
@@ -29139,6 +30367,12 @@ func (m *PfxUserCertificate) odataType() (string, bool) {
 	return "#microsoft.graph.pfxUserCertificate", m.ODataType != nil
 }
 
+func (*PolicySet) isPolicySet() {}
+func (*PolicySet) isEntity()    {}
+func (m *PolicySet) odataType() (string, bool) {
+	return "#microsoft.graph.policySet", m.ODataType != nil
+}
+
 func (*PolicySetAssignment) isPolicySetAssignment() {}
 func (*PolicySetAssignment) isEntity()              {}
 func (m *PolicySetAssignment) odataType() (string, bool) {
@@ -29172,6 +30406,11 @@ func (*RemoteAssistancePartner) isRemoteAssistancePartner() {}
 func (*RemoteAssistancePartner) isEntity()                  {}
 func (m *RemoteAssistancePartner) odataType() (string, bool) {
 	return "#microsoft.graph.remoteAssistancePartner", m.ODataType != nil
+}
+
+func (*Report) isEntity() {}
+func (m *Report) odataType() (string, bool) {
+	return "#microsoft.graph.report", m.ODataType != nil
 }
 
 func (*ReportRoot) isEntity() {}
@@ -29412,6 +30651,11 @@ func (m *UnsupportedGroupPolicyExtension) odataType() (string, bool) {
 	return "#microsoft.graph.unsupportedGroupPolicyExtension", m.ODataType != nil
 }
 
+func (*UpdateWindowsDeviceAccountActionParameter) isUpdateWindowsDeviceAccountActionParameter() {}
+func (m *UpdateWindowsDeviceAccountActionParameter) odataType() (string, bool) {
+	return "#microsoft.graph.updateWindowsDeviceAccountActionParameter", m.ODataType != nil
+}
+
 func (*User) isUser()   {}
 func (*User) isEntity() {}
 func (m *User) odataType() (string, bool) {
@@ -29459,6 +30703,12 @@ func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) odataType() (stri
 	return "#microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance", m.ODataType != nil
 }
 
+func (*UserExperienceAnalyticsAutopilotDevicesSummary) isUserExperienceAnalyticsAutopilotDevicesSummary() {
+}
+func (m *UserExperienceAnalyticsAutopilotDevicesSummary) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary", m.ODataType != nil
+}
+
 func (*UserExperienceAnalyticsBaseline) isUserExperienceAnalyticsBaseline() {}
 func (*UserExperienceAnalyticsBaseline) isEntity()                          {}
 func (m *UserExperienceAnalyticsBaseline) odataType() (string, bool) {
@@ -29469,6 +30719,12 @@ func (*UserExperienceAnalyticsCategory) isUserExperienceAnalyticsCategory() {}
 func (*UserExperienceAnalyticsCategory) isEntity()                          {}
 func (m *UserExperienceAnalyticsCategory) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsCategory", m.ODataType != nil
+}
+
+func (*UserExperienceAnalyticsCloudManagementDevicesSummary) isUserExperienceAnalyticsCloudManagementDevicesSummary() {
+}
+func (m *UserExperienceAnalyticsCloudManagementDevicesSummary) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsDevicePerformance) isUserExperienceAnalyticsDevicePerformance() {}
@@ -29562,6 +30818,12 @@ func (m *UserExperienceAnalyticsResourcePerformance) odataType() (string, bool) 
 func (*UserExperienceAnalyticsScoreHistory) isEntity() {}
 func (m *UserExperienceAnalyticsScoreHistory) odataType() (string, bool) {
 	return "#microsoft.graph.userExperienceAnalyticsScoreHistory", m.ODataType != nil
+}
+
+func (*UserExperienceAnalyticsWindows10DevicesSummary) isUserExperienceAnalyticsWindows10DevicesSummary() {
+}
+func (m *UserExperienceAnalyticsWindows10DevicesSummary) odataType() (string, bool) {
+	return "#microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary", m.ODataType != nil
 }
 
 func (*UserExperienceAnalyticsWorkFromAnywhereDevice) isUserExperienceAnalyticsWorkFromAnywhereDevice() {
@@ -29943,6 +31205,12 @@ func (m *WindowsAutopilotDeploymentProfilePolicySetItem) odataType() (string, bo
 	return "#microsoft.graph.windowsAutopilotDeploymentProfilePolicySetItem", m.ODataType != nil
 }
 
+func (*WindowsAutopilotDeviceIdentity) isWindowsAutopilotDeviceIdentity() {}
+func (*WindowsAutopilotDeviceIdentity) isEntity()                         {}
+func (m *WindowsAutopilotDeviceIdentity) odataType() (string, bool) {
+	return "#microsoft.graph.windowsAutopilotDeviceIdentity", m.ODataType != nil
+}
+
 func (*WindowsAutopilotSettings) isWindowsAutopilotSettings() {}
 func (*WindowsAutopilotSettings) isEntity()                   {}
 func (m *WindowsAutopilotSettings) odataType() (string, bool) {
@@ -29994,6 +31262,11 @@ func (*WindowsDeliveryOptimizationConfiguration) isDeviceConfiguration() {}
 func (*WindowsDeliveryOptimizationConfiguration) isEntity()              {}
 func (m *WindowsDeliveryOptimizationConfiguration) odataType() (string, bool) {
 	return "#microsoft.graph.windowsDeliveryOptimizationConfiguration", m.ODataType != nil
+}
+
+func (*WindowsDeviceAccount) isWindowsDeviceAccount() {}
+func (m *WindowsDeviceAccount) odataType() (string, bool) {
+	return "#microsoft.graph.windowsDeviceAccount", m.ODataType != nil
 }
 
 func (*WindowsDeviceMalwareState) isWindowsDeviceMalwareState() {}

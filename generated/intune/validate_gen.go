@@ -7,6 +7,13 @@ package intune
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *JSON) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ActiveDirectoryWindowsAutopilotDeploymentProfile) Validate() error {
 	return validateModel(m)
 }
@@ -85,6 +92,13 @@ func (m *AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration) Validat
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AndroidDeviceOwnerEnrollmentProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidDeviceOwnerEnrollmentProfileCreateTokenParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -259,6 +273,13 @@ func (m *AndroidForWorkEnrollmentProfile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AndroidForWorkEnrollmentProfileCreateTokenParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AndroidForWorkEnterpriseWiFiConfiguration) Validate() error {
 	return validateModel(m)
 }
@@ -322,6 +343,20 @@ func (m *AndroidForWorkSettings) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AndroidForWorkSettingsCompleteSignupParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidForWorkSettingsRequestSignupURLParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AndroidForWorkTrustedRootCertificate) Validate() error {
 	return validateModel(m)
 }
@@ -371,7 +406,56 @@ func (m *AndroidManagedAppProtection) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AndroidManagedAppProtectionsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedAppRegistration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AndroidManagedStoreAccountEnterpriseSettings) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsApproveAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsCompleteSignupParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsCreateGooglePlayWebTokenParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsRequestSignupURLParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AndroidManagedStoreAccountEnterpriseSettingsSetAndroidDeviceOwnerFullyManagedEnrollmentStateParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -602,6 +686,13 @@ func (m *AppListItem) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AppLogCollectionDownloadDetails) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AppLogCollectionRequest) Validate() error {
 	return validateModel(m)
 }
@@ -672,6 +763,13 @@ func (m *AppleUserInitiatedEnrollmentProfile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AppleUserInitiatedEnrollmentProfileSetPriorityParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AppleVpnAlwaysOnConfiguration) Validate() error {
 	return validateModel(m)
 }
@@ -693,6 +791,48 @@ func (m *AppleVppTokenTroubleshootingEvent) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *AssignmentFilterEvaluationSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFilterState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFilterStatusDetails) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFilterValidationResult) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFiltersEnableParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AssignmentFiltersValidateFilterParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *AuditActor) Validate() error {
 	return validateModel(m)
 }
@@ -701,6 +841,13 @@ func (m *AuditActor) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *AuditEvent) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *AuditEventsGetAuditActivityTypesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -756,6 +903,13 @@ func (m *BitLockerSystemDrivePolicy) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *BulkManagedDeviceActionResult) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *CartToClassAssociation) Validate() error {
 	return validateModel(m)
 }
@@ -784,7 +938,21 @@ func (m *ChromeOSOnboardingSettings) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ChromeOSOnboardingSettingsConnectParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *CircularGeofenceManagementCondition) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ClientConfigurationsUpdatePrioritiesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -798,7 +966,21 @@ func (m *CloudPCConnectivityIssue) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ComanagedDevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ComanagementEligibleDevice) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ComanagementEligibleDevicesSummary) Validate() error {
 	return validateModel(m)
 }
 
@@ -827,6 +1009,27 @@ func (m *ComplianceManagementPartnerAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ConfigManagerCollection) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ConfigManagerCollectionsGetPolicySummaryParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ConfigManagerPolicySummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ConfigurationManagerAction) Validate() error {
 	return validateModel(m)
 }
 
@@ -959,6 +1162,20 @@ func (m *DepOnboardingSetting) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DepOnboardingSettingUploadDepTokenParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DepOnboardingSettingsGetExpiringVppTokenCountParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DetectedApp) Validate() error {
 	return validateModel(m)
 }
@@ -973,6 +1190,13 @@ func (m *DeviceActionResult) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceAndAppManagementAssignedRoleDetails) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementAssignmentFilter) Validate() error {
 	return validateModel(m)
 }
@@ -981,6 +1205,13 @@ func (m *DeviceAndAppManagementAssignmentFilter) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAndAppManagementAssignmentTarget) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceAndAppManagementData) Validate() error {
 	return validateModel(m)
 }
 
@@ -1009,6 +1240,13 @@ func (m *DeviceAppManagement) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceAppManagementTask) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceAppManagementTaskUpdateStatusParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1050,7 +1288,35 @@ func (m *DeviceComplianceDeviceStatus) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceCompliancePoliciesHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePoliciesSetScheduledRetireStateParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePoliciesValidateComplianceScriptParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicy) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePolicyAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1072,6 +1338,13 @@ func (m *DeviceCompliancePolicyDeviceStateSummary) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceCompliancePolicyPolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceCompliancePolicyScheduleActionsForRulesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1106,6 +1379,13 @@ func (m *DeviceComplianceScript) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceComplianceScriptDeviceState) Validate() error {
 	return validateModel(m)
 }
@@ -1113,7 +1393,35 @@ func (m *DeviceComplianceScriptDeviceState) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptError) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptRule) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptRuleError) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceComplianceScriptRunSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceComplianceScriptValidationResult) Validate() error {
 	return validateModel(m)
 }
 
@@ -1142,6 +1450,20 @@ func (m *DeviceComplianceUserStatus) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationAssignedAccessMultiModeProfilesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1183,6 +1505,13 @@ func (m *DeviceConfigurationDeviceStatus) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceConfigurationGetOmaSettingPlainTextValueParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceConfigurationGroupAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -1191,6 +1520,13 @@ func (m *DeviceConfigurationGroupAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceConfigurationPolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationTargetedUserAndDevice) Validate() error {
 	return validateModel(m)
 }
 
@@ -1218,6 +1554,27 @@ func (m *DeviceConfigurationUserStatus) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceConfigurationWindowsPrivacyAccessControlsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationsGetTargetedUsersAndDevicesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceConfigurationsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceCustomAttributeShellScript) Validate() error {
 	return validateModel(m)
 }
@@ -1225,7 +1582,35 @@ func (m *DeviceCustomAttributeShellScript) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceCustomAttributeShellScriptAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceEnrollmentConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceEnrollmentConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceEnrollmentConfigurationSetPriorityParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceEnrollmentConfigurationsHasPayloadLinksParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1281,6 +1666,13 @@ func (m *DeviceHealthScript) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceHealthScriptAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceHealthScriptAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -1302,6 +1694,27 @@ func (m *DeviceHealthScriptParameter) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceHealthScriptRemediationHistory) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceHealthScriptRemediationHistoryData) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceHealthScriptRemediationSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceHealthScriptRunSchedule) Validate() error {
 	return validateModel(m)
 }
@@ -1316,7 +1729,21 @@ func (m *DeviceHealthScriptRunSummary) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceHealthScriptUpdateGlobalScriptParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceInstallState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceLogCollectionRequest) Validate() error {
 	return validateModel(m)
 }
 
@@ -1470,7 +1897,21 @@ func (m *DeviceManagementConfigurationPolicy) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementConfigurationPolicyAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementConfigurationPolicyAssignment) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementConfigurationPolicyCreateCopyParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1645,6 +2086,13 @@ func (m *DeviceManagementExchangeConnector) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementExchangeConnectorSyncParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementExchangeDeviceClass) Validate() error {
 	return validateModel(m)
 }
@@ -1666,6 +2114,41 @@ func (m *DeviceManagementExportJob) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementGetAssignmentFiltersStatusDetailsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetEffectivePermissionsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetRoleScopeTagsByIDsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetRoleScopeTagsByResourceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementGetSuggestedEnrollmentLimitParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementIntegerSettingInstance) Validate() error {
 	return validateModel(m)
 }
@@ -1680,7 +2163,28 @@ func (m *DeviceManagementIntent) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementIntentAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementIntentAssignment) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementIntentCompareParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementIntentCreateCopyParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1708,7 +2212,21 @@ func (m *DeviceManagementIntentDeviceStateSummary) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementIntentMigrateToTemplateParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementIntentSettingCategory) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementIntentUpdateSettingsParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1771,6 +2289,13 @@ func (m *DeviceManagementResourceAccessProfileBase) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementResourceAccessProfileBaseAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementReusablePolicySetting) Validate() error {
 	return validateModel(m)
 }
@@ -1778,7 +2303,21 @@ func (m *DeviceManagementReusablePolicySetting) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementScopedForResourceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementScript) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementScriptAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1827,7 +2366,28 @@ func (m *DeviceManagementScriptUserState) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementScriptsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementSendCustomNotificationToCompanyPortalParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementSettingCategory) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementSettingComparison) Validate() error {
 	return validateModel(m)
 }
 
@@ -1876,6 +2436,20 @@ func (m *DeviceManagementTemplate) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementTemplateCompareParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceManagementTemplateCreateInstanceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceManagementTemplateSettingCategory) Validate() error {
 	return validateModel(m)
 }
@@ -1918,6 +2492,13 @@ func (m *DeviceManagementUserRightsSetting) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *DeviceManagementVerifyWindowsEnrollmentAutoDiscoveryParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *DeviceOperatingSystemSummary) Validate() error {
 	return validateModel(m)
 }
@@ -1933,6 +2514,13 @@ func (m *DeviceProtectionOverview) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *DeviceShellScript) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *DeviceShellScriptAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -1988,6 +2576,13 @@ func (m *EmbeddedSIMActivationCodePool) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *EmbeddedSIMActivationCodePoolAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *EmbeddedSIMActivationCodePoolAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -2017,6 +2612,13 @@ func (m *EnrollmentConfigurationAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *EnrollmentProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *EnrollmentProfileUpdateDeviceProfileAssignmentParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2072,6 +2674,13 @@ func (m *ExtendedKeyUsage) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *FileEncryptionInfo) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *GroupPolicyCategory) Validate() error {
 	return validateModel(m)
 }
@@ -2086,7 +2695,21 @@ func (m *GroupPolicyConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *GroupPolicyConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *GroupPolicyConfigurationAssignment) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyConfigurationUpdateDefinitionValuesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2115,6 +2738,13 @@ func (m *GroupPolicyDefinitionValue) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *GroupPolicyMigrationReport) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyMigrationReportsCreateMigrationReportParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2289,6 +2919,34 @@ func (m *GroupPolicyUploadedDefinitionFile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileAddLanguageFilesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileRemoveLanguageFilesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileUpdateLanguageFilesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *GroupPolicyUploadedDefinitionFileUploadNewVersionParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *GroupPolicyUploadedLanguageFile) Validate() error {
 	return validateModel(m)
 }
@@ -2310,7 +2968,21 @@ func (m *HardwareInformation) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *HasPayloadLinkResultItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IPv4Range) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedAppleDeviceIdentitiesImportAppleDeviceIdentityListParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2331,6 +3003,20 @@ func (m *ImportedAppleDeviceIdentityResult) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ImportedDeviceIdentitiesImportDeviceIdentityListParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedDeviceIdentitiesSearchExistingIdentitiesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ImportedDeviceIdentity) Validate() error {
 	return validateModel(m)
 }
@@ -2345,6 +3031,27 @@ func (m *ImportedDeviceIdentityResult) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ImportedWindowsAutopilotDeviceIdentitiesImportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedWindowsAutopilotDeviceIdentity) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ImportedWindowsAutopilotDeviceIdentityState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IntuneBrand) Validate() error {
 	return validateModel(m)
 }
@@ -2353,6 +3060,13 @@ func (m *IntuneBrand) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *IntuneBrandingProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *IntuneBrandingProfileAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -2499,6 +3213,13 @@ func (m *IosLobAppProvisioningConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *IosLobAppProvisioningConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IosLobAppProvisioningConfigurationAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -2513,7 +3234,28 @@ func (m *IosLobAppProvisioningConfigurationPolicySetItem) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *IosLobAppProvisioningConfigurationsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *IosManagedAppProtection) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *IosManagedAppProtectionsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *IosManagedAppRegistration) Validate() error {
 	return validateModel(m)
 }
 
@@ -3038,6 +3780,13 @@ func (m *ManagedAppConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedAppDiagnosticStatus) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedAppOperation) Validate() error {
 	return validateModel(m)
 }
@@ -3046,6 +3795,13 @@ func (m *ManagedAppOperation) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedAppPolicy) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedAppPolicyAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3066,6 +3822,13 @@ func (m *ManagedAppPolicyDeploymentSummaryPerApp) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedAppPolicyTargetAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedAppProtection) Validate() error {
 	return validateModel(m)
 }
@@ -3080,7 +3843,35 @@ func (m *ManagedAppProtectionPolicySetItem) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedAppRegistration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedAppStatus) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedAppStatusRaw) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedDevice) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceActivateDeviceEsimParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3094,7 +3885,35 @@ func (m *ManagedDeviceCertificateState) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedDeviceCleanWindowsDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedDeviceCleanupSettings) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceCreateDeviceLogCollectionRequestParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceDeleteUserFromSharedAppleDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceEnableLostModeParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3109,6 +3928,13 @@ func (m *ManagedDeviceEncryptionState) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *ManagedDeviceMobileAppConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceMobileAppConfigurationAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3178,7 +4004,70 @@ func (m *ManagedDeviceReportedApp) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagedDeviceSendCustomNotificationToCompanyPortalParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceSetDeviceNameParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceSummarizedAppState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceTriggerConfigurationManagerActionParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceUpdateWindowsDeviceAccountParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceWindowsDefenderScanParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDeviceWipeParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedDevicesExecuteActionParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagedEBook) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagedEBookAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3248,7 +4137,35 @@ func (m *ManagementConditionExpression) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ManagementConditionExpressionString) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ManagementConditionStatement) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagementConditionStatementsGetManagementConditionStatementsForPlatformParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ManagementConditionsGetManagementConditionsForPlatformParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MdmWindowsInformationProtectionPoliciesHasPayloadLinksParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3388,6 +4305,13 @@ func (m *MobileApp) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *MobileAppAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *MobileAppAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -3423,7 +4347,21 @@ func (m *MobileAppContentFile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *MobileAppContentFileCommitParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *MobileAppDependency) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppGetRelatedAppStatesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3486,6 +4424,34 @@ func (m *MobileAppRelationship) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *MobileAppRelationshipState) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppRevokeAllLicensesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppRevokeDeviceLicenseParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppRevokeUserLicenseParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *MobileAppSupersedence) Validate() error {
 	return validateModel(m)
 }
@@ -3508,6 +4474,41 @@ func (m *MobileAppTroubleshootingEvent) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *MobileAppTroubleshootingHistoryItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppUpdateRelationshipsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsGetMobileAppCountParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsGetTopMobileAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *MobileAppsValidateXMLParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3585,6 +4586,13 @@ func (m *OfficeClientCheckinStatus) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *OfficeClientConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *OfficeClientConfigurationAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3682,6 +4690,13 @@ func (m *PfxUserCertificate) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *PolicySet) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *PolicySetAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -3697,6 +4712,13 @@ func (m *PolicySetItem) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *PolicySetUpdateParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *PolicySetsGetPolicySetsParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3731,7 +4753,154 @@ func (m *RemoteAssistancePartner) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *Report) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *ReportRoot) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetCachedReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetCompliancePolicyNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetCompliancePolicyNonComplianceSummaryReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetComplianceSettingNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetConfigurationPolicyNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetConfigurationPolicyNonComplianceSummaryReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetConfigurationSettingNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetDeviceManagementIntentSettingsReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetDeviceNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetHistoricalReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetPolicyNonComplianceMetadataParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetPolicyNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetPolicyNonComplianceSummaryReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetReportFiltersParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsGetSettingNonComplianceReportParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentAbandonmentDetailsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentAbandonmentSummaryParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentFailureDetailsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ReportsManagedDeviceEnrollmentTopFailuresParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *ResourceAccessProfilesQueryByPlatformTypeParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3752,7 +4921,21 @@ func (m *ResourceOperation) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *ResourceOperationGetScopesForUserParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *RestrictedAppsViolation) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *RetireScheduledManagedDevice) Validate() error {
 	return validateModel(m)
 }
 
@@ -3801,6 +4984,13 @@ func (m *RoleScopeTag) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *RoleScopeTagAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *RoleScopeTagAutoAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -3809,6 +4999,13 @@ func (m *RoleScopeTagAutoAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *RoleScopeTagInfo) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *RoleScopeTagsGetRoleScopeTagsByIDParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -3913,6 +5110,13 @@ func (m *SpecifiedCaptiveNetworkPlugins) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *SuggestedEnrollmentLimit) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *SymantecCodeSigningCertificate) Validate() error {
 	return validateModel(m)
 }
@@ -3927,7 +5131,28 @@ func (m *TargetedManagedAppConfiguration) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *TargetedManagedAppConfigurationAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *TargetedManagedAppConfigurationPolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *TargetedManagedAppConfigurationTargetAppsParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *TargetedManagedAppConfigurationsHasPayloadLinksParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4018,6 +5243,13 @@ func (m *UnsupportedGroupPolicyExtension) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UpdateWindowsDeviceAccountActionParameter) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *User) Validate() error {
 	return validateModel(m)
 }
@@ -4081,6 +5313,13 @@ func (m *UserExperienceAnalyticsAppHealthOSVersionPerformance) Validate() error 
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsAutopilotDevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsBaseline) Validate() error {
 	return validateModel(m)
 }
@@ -4095,7 +5334,21 @@ func (m *UserExperienceAnalyticsCategory) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsCloudManagementDevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsDevicePerformance) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsDevicePerformanceSummarizeDevicePerformanceDevicesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4193,7 +5446,21 @@ func (m *UserExperienceAnalyticsRegressionSummary) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsRegressionSummarySummarizeDeviceRegressionPerformanceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsRemoteConnection) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsRemoteConnectionSummarizeDeviceRemoteConnectionParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4207,6 +5474,13 @@ func (m *UserExperienceAnalyticsResourcePerformance) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsResourcePerformanceSummarizeDeviceResourcePerformanceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsScoreHistory) Validate() error {
 	return validateModel(m)
 }
@@ -4214,7 +5488,21 @@ func (m *UserExperienceAnalyticsScoreHistory) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsWindows10DevicesSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *UserExperienceAnalyticsWorkFromAnywhereDevice) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UserExperienceAnalyticsWorkFromAnywhereDevicesSummary) Validate() error {
 	return validateModel(m)
 }
 
@@ -4236,6 +5524,27 @@ func (m *UserInstallStateSummary) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *UserPFXCertificate) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UsersExportDeviceAndAppManagementDataParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UsersWipeManagedAppRegistrationByDeviceTagParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *UsersWipeManagedAppRegistrationsByDeviceTagParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4306,6 +5615,27 @@ func (m *VppToken) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *VppTokenActionResult) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *VppTokenLicenseSummary) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *VppTokenRevokeLicensesParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *VppTokensGetLicensesForAppParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4641,6 +5971,13 @@ func (m *WindowsAutopilotDeploymentProfile) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeploymentProfileAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfileAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -4649,6 +5986,41 @@ func (m *WindowsAutopilotDeploymentProfileAssignment) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsAutopilotDeploymentProfilePolicySetItem) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeploymentProfilesHasPayloadLinksParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentity) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentityAssignResourceAccountToDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentityAssignUserToDeviceParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsAutopilotDeviceIdentityUpdateDevicePropertiesParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -4683,6 +6055,13 @@ func (m *WindowsDefenderApplicationControlSupplementalPolicy) Validate() error {
 // Validate reports every documented rule m breaks, each with its property
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
+func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignParameters) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
 func (m *WindowsDefenderApplicationControlSupplementalPolicyAssignment) Validate() error {
 	return validateModel(m)
 }
@@ -4705,6 +6084,13 @@ func (m *WindowsDefenderApplicationControlSupplementalPolicyDeploymentSummary) V
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsDeliveryOptimizationConfiguration) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsDeviceAccount) Validate() error {
 	return validateModel(m)
 }
 
@@ -4740,6 +6126,13 @@ func (m *WindowsFeatureUpdateCatalogItem) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsFeatureUpdateProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsFeatureUpdateProfileAssignParameters) Validate() error {
 	return validateModel(m)
 }
 
@@ -5132,6 +6525,13 @@ func (m *WindowsQualityUpdateCatalogItem) Validate() error {
 // path, or nil. Undocumented enum values are reported here even though
 // they decode and re-encode unchanged.
 func (m *WindowsQualityUpdateProfile) Validate() error {
+	return validateModel(m)
+}
+
+// Validate reports every documented rule m breaks, each with its property
+// path, or nil. Undocumented enum values are reported here even though
+// they decode and re-encode unchanged.
+func (m *WindowsQualityUpdateProfileAssignParameters) Validate() error {
 	return validateModel(m)
 }
 

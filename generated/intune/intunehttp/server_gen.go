@@ -6,6 +6,7 @@ package intunehttp
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 
 	intune "github.com/docgen-dev/docgen/generated/intune"
@@ -17,6 +18,22 @@ func HandleUpdateDeviceAppManagement(fn func(ctx context.Context, route Route, b
 	return handle("PATCH", 200, []string{"/deviceAppManagement"}, fn)
 }
 
+// HandleCreateAndroidManagedAppProtection fakes "Create
+// androidManagedAppProtection" (POST
+// /deviceAppManagement/androidManagedAppProtections) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateAndroidManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedAppProtectionBody) (*intune.AnyAndroidManagedAppProtection, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/androidManagedAppProtections"}, fn)
+}
+
+// HandleHasPayloadLinksForAndroidManagedAppProtections fakes "hasPayloadLinks
+// action" (POST
+// /deviceAppManagement/androidManagedAppProtections/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForAndroidManagedAppProtections(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForAndroidManagedAppProtectionsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/androidManagedAppProtections/hasPayloadLinks"}, fn)
+}
+
 // HandleUpdateAndroidManagedAppProtection fakes "Update
 // androidManagedAppProtection" (PATCH
 // /deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId})
@@ -25,12 +42,50 @@ func HandleUpdateAndroidManagedAppProtection(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"}, fn)
 }
 
+// HandleCreateDefaultManagedAppProtection fakes "Create
+// defaultManagedAppProtection" (POST
+// /deviceAppManagement/defaultManagedAppProtections) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.CreateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/defaultManagedAppProtections"}, fn)
+}
+
 // HandleUpdateDefaultManagedAppProtection fakes "Update
 // defaultManagedAppProtection" (PATCH
 // /deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDefaultManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateDefaultManagedAppProtectionBody) (*intune.AnyDefaultManagedAppProtection, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"}, fn)
+}
+
+// HandleCreateAppVulnerabilityTask fakes "Create appVulnerabilityTask" (POST
+// /deviceAppManagement/deviceAppManagementTasks) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAppVulnerabilityTask(fn func(ctx context.Context, route Route, body *intune.CreateAppVulnerabilityTaskBody) (*intune.AppVulnerabilityTask, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, fn)
+}
+
+// HandleCreateDeviceAppManagementTask fakes "Create deviceAppManagementTask"
+// (POST /deviceAppManagement/deviceAppManagementTasks) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAppManagementTaskBody) (*intune.AnyDeviceAppManagementTask, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, fn)
+}
+
+// HandleCreateSecurityConfigurationTask fakes "Create
+// securityConfigurationTask" (POST
+// /deviceAppManagement/deviceAppManagementTasks) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateSecurityConfigurationTask(fn func(ctx context.Context, route Route, body *intune.CreateSecurityConfigurationTaskBody) (*intune.SecurityConfigurationTask, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, fn)
+}
+
+// HandleCreateUnmanagedDeviceDiscoveryTask fakes "Create
+// unmanagedDeviceDiscoveryTask" (POST
+// /deviceAppManagement/deviceAppManagementTasks) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route Route, body *intune.CreateUnmanagedDeviceDiscoveryTaskBody) (*intune.UnmanagedDeviceDiscoveryTask, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, fn)
 }
 
 // HandleUpdateAppVulnerabilityTask fakes "Update appVulnerabilityTask" (PATCH
@@ -64,12 +119,44 @@ func HandleUpdateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
 }
 
+// HandleUpdateStatusForDeviceAppManagementTask fakes "updateStatus action"
+// (POST
+// /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateStatusForDeviceAppManagementTask(fn func(ctx context.Context, route Route, body *intune.UpdateStatusForDeviceAppManagementTaskBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus"}, fn)
+}
+
+// HandleCreateEnterpriseCodeSigningCertificate fakes "Create
+// enterpriseCodeSigningCertificate" (POST
+// /deviceAppManagement/enterpriseCodeSigningCertificates) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.CreateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates"}, fn)
+}
+
 // HandleUpdateEnterpriseCodeSigningCertificate fakes "Update
 // enterpriseCodeSigningCertificate" (PATCH
 // /deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnterpriseCodeSigningCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateEnterpriseCodeSigningCertificateBody) (*intune.AnyEnterpriseCodeSigningCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"}, fn)
+}
+
+// HandleCreateIosLobAppProvisioningConfiguration fakes "Create
+// iosLobAppProvisioningConfiguration" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppProvisioningConfigurationBody) (*intune.AnyIosLobAppProvisioningConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations"}, fn)
+}
+
+// HandleHasPayloadLinksForIosLobAppProvisioningConfigurations fakes
+// "hasPayloadLinks action" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/hasPayloadLinks)
+// for tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForIosLobAppProvisioningConfigurations(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForIosLobAppProvisioningConfigurationsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/hasPayloadLinks"}, fn)
 }
 
 // HandleUpdateIosLobAppProvisioningConfiguration fakes "Update
@@ -80,12 +167,35 @@ func HandleUpdateIosLobAppProvisioningConfiguration(fn func(ctx context.Context,
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"}, fn)
 }
 
+// HandleAssignIosLobAppProvisioningConfiguration fakes "assign action" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignIosLobAppProvisioningConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignIosLobAppProvisioningConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assign"}, fn)
+}
+
+// HandleCreateIosLobAppProvisioningConfigurationAssignment fakes "Create
+// iosLobAppProvisioningConfigurationAssignment" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments"}, fn)
+}
+
 // HandleUpdateIosLobAppProvisioningConfigurationAssignment fakes "Update
 // iosLobAppProvisioningConfigurationAssignment" (PATCH
 // /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosLobAppProvisioningConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody) (*intune.AnyIosLobAppProvisioningConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"}, fn)
+}
+
+// HandleCreateMobileAppProvisioningConfigGroupAssignment fakes "Create
+// mobileAppProvisioningConfigGroupAssignment" (POST
+// /deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppProvisioningConfigGroupAssignmentBody) (*intune.AnyMobileAppProvisioningConfigGroupAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments"}, fn)
 }
 
 // HandleUpdateMobileAppProvisioningConfigGroupAssignment fakes "Update
@@ -96,12 +206,34 @@ func HandleUpdateMobileAppProvisioningConfigGroupAssignment(fn func(ctx context.
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"}, fn)
 }
 
+// HandleCreateIosManagedAppProtection fakes "Create iosManagedAppProtection"
+// (POST /deviceAppManagement/iosManagedAppProtections) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.CreateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/iosManagedAppProtections"}, fn)
+}
+
+// HandleHasPayloadLinksForIosManagedAppProtections fakes "hasPayloadLinks
+// action" (POST /deviceAppManagement/iosManagedAppProtections/hasPayloadLinks)
+// for tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForIosManagedAppProtections(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForIosManagedAppProtectionsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/iosManagedAppProtections/hasPayloadLinks"}, fn)
+}
+
 // HandleUpdateIosManagedAppProtection fakes "Update iosManagedAppProtection"
 // (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIosManagedAppProtection(fn func(ctx context.Context, route Route, body *intune.UpdateIosManagedAppProtectionBody) (*intune.AnyIosManagedAppProtection, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"}, fn)
+}
+
+// HandleCreateManagedMobileApp fakes "Create managedMobileApp" (POST
+// /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateManagedMobileApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedMobileAppBody) (*intune.AnyManagedMobileApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps"}, fn)
 }
 
 // HandleUpdateManagedMobileApp fakes "Update managedMobileApp" (PATCH
@@ -130,11 +262,65 @@ func HandleUpdateManagedAppPolicyDeploymentSummary(fn func(ctx context.Context, 
 	return handle("PATCH", 200, []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"}, fn)
 }
 
+// HandleAssignManagedAppPolicy fakes "assign action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign and 2
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleAssignManagedAppPolicy(fn func(ctx context.Context, route Route, body *intune.AssignManagedAppPolicyBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, fn)
+}
+
+// HandleAssignManagedAppPolicy2 fakes "assign action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign and 2
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleAssignManagedAppPolicy2(fn func(ctx context.Context, route Route, body *intune.AssignManagedAppPolicy2Body) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, fn)
+}
+
+// HandleTargetAppsForManagedAppPolicy fakes "targetApps action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
+// 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleTargetAppsForManagedAppPolicy(fn func(ctx context.Context, route Route, body *intune.TargetAppsForManagedAppPolicyBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, fn)
+}
+
+// HandleTargetAppsForManagedAppPolicy2 fakes "targetApps action" (POST
+// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
+// 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleTargetAppsForManagedAppPolicy2(fn func(ctx context.Context, route Route, body *intune.TargetAppsForManagedAppPolicy2Body) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, fn)
+}
+
+// HandleCreateAndroidManagedAppRegistration fakes "Create
+// androidManagedAppRegistration" (POST
+// /deviceAppManagement/managedAppRegistrations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidManagedAppRegistration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedAppRegistrationBody) (*intune.AndroidManagedAppRegistration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedAppRegistrations"}, fn)
+}
+
+// HandleCreateManagedAppOperation fakes "Create managedAppOperation" (POST
+// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.CreateManagedAppOperationBody) (*intune.AnyManagedAppOperation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations"}, fn)
+}
+
 // HandleUpdateManagedAppOperation fakes "Update managedAppOperation" (PATCH
 // /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppOperationBody) (*intune.ManagedAppOperation, error)) http.Handler {
+func HandleUpdateManagedAppOperation(fn func(ctx context.Context, route Route, body *intune.UpdateManagedAppOperationBody) (*intune.AnyManagedAppOperation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"}, fn)
+}
+
+// HandleCreateManagedEBookCategory fakes "Create managedEBookCategory" (POST
+// /deviceAppManagement/managedEBookCategories and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateManagedEBookCategory(fn func(ctx context.Context, route Route, body *intune.CreateManagedEBookCategoryBody) (*intune.AnyManagedEBookCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedEBookCategories", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories"}, fn)
 }
 
 // HandleUpdateManagedEBookCategory fakes "Update managedEBookCategory" (PATCH
@@ -144,11 +330,39 @@ func HandleUpdateManagedEBookCategory(fn func(ctx context.Context, route Route, 
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"}, fn)
 }
 
+// HandleCreateIosVppEBook fakes "Create iosVppEBook" (POST
+// /deviceAppManagement/managedEBooks) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateIosVppEBook(fn func(ctx context.Context, route Route, body *intune.CreateIosVppEBookBody) (*intune.IosVppEBook, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedEBooks"}, fn)
+}
+
 // HandleUpdateIosVppEBook fakes "Update iosVppEBook" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateIosVppEBook(fn func(ctx context.Context, route Route, body *intune.UpdateIosVppEBookBody) (*intune.IosVppEBook, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"}, fn)
+}
+
+// HandleAssignManagedEBook fakes "assign action" (POST
+// /deviceAppManagement/managedEBooks/{managedEBookId}/assign) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleAssignManagedEBook(fn func(ctx context.Context, route Route, body *intune.AssignManagedEBookBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assign"}, fn)
+}
+
+// HandleCreateIosVppEBookAssignment fakes "Create iosVppEBookAssignment" (POST
+// /deviceAppManagement/managedEBooks/{managedEBookId}/assignments) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateIosVppEBookAssignment(fn func(ctx context.Context, route Route, body *intune.CreateIosVppEBookAssignmentBody) (*intune.IosVppEBookAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"}, fn)
+}
+
+// HandleCreateManagedEBookAssignment fakes "Create managedEBookAssignment"
+// (POST /deviceAppManagement/managedEBooks/{managedEBookId}/assignments) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateManagedEBookAssignment(fn func(ctx context.Context, route Route, body *intune.CreateManagedEBookAssignmentBody) (*intune.AnyManagedEBookAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"}, fn)
 }
 
 // HandleUpdateIosVppEBookAssignment fakes "Update iosVppEBookAssignment"
@@ -167,6 +381,13 @@ func HandleUpdateManagedEBookAssignment(fn func(ctx context.Context, route Route
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, fn)
 }
 
+// HandleCreateDeviceInstallState fakes "Create deviceInstallState" (POST
+// /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceInstallState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceInstallStateBody) (*intune.AnyDeviceInstallState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates"}, fn)
+}
+
 // HandleUpdateDeviceInstallState fakes "Update deviceInstallState" (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}
 // and 1 more documented path) for tests: it answers with what fn returns. See
@@ -182,12 +403,35 @@ func HandleUpdateEBookInstallSummary(fn func(ctx context.Context, route Route, b
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"}, fn)
 }
 
+// HandleCreateUserInstallStateSummary fakes "Create userInstallStateSummary"
+// (POST /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary"}, fn)
+}
+
 // HandleUpdateUserInstallStateSummary fakes "Update userInstallStateSummary"
 // (PATCH
 // /deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserInstallStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateUserInstallStateSummaryBody) (*intune.AnyUserInstallStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"}, fn)
+}
+
+// HandleCreateMdmWindowsInformationProtectionPolicy fakes "Create
+// mdmWindowsInformationProtectionPolicy" (POST
+// /deviceAppManagement/mdmWindowsInformationProtectionPolicies) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.CreateMdmWindowsInformationProtectionPolicyBody) (*intune.AnyMdmWindowsInformationProtectionPolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies"}, fn)
+}
+
+// HandleHasPayloadLinksForMdmWindowsInformationProtectionPolicies fakes
+// "hasPayloadLinks action" (POST
+// /deviceAppManagement/mdmWindowsInformationProtectionPolicies/hasPayloadLinks)
+// for tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForMdmWindowsInformationProtectionPolicies(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForMdmWindowsInformationProtectionPoliciesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/hasPayloadLinks"}, fn)
 }
 
 // HandleUpdateMdmWindowsInformationProtectionPolicy fakes "Update
@@ -198,11 +442,42 @@ func HandleUpdateMdmWindowsInformationProtectionPolicy(fn func(ctx context.Conte
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"}, fn)
 }
 
+// HandleCreateMobileAppCategory fakes "Create mobileAppCategory" (POST
+// /deviceAppManagement/mobileAppCategories and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppCategories", "/deviceAppManagement/mobileApps/{mobileAppId}/categories"}, fn)
+}
+
 // HandleUpdateMobileAppCategory fakes "Update mobileAppCategory" (PATCH
 // /deviceAppManagement/mobileAppCategories/{mobileAppCategoryId} and 1 more
 // documented path) for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppCategory(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppCategoryBody) (*intune.AnyMobileAppCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"}, fn)
+}
+
+// HandleCreateAndroidForWorkMobileAppConfiguration fakes "Create
+// androidForWorkMobileAppConfiguration" (POST
+// /deviceAppManagement/mobileAppConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidForWorkMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkMobileAppConfigurationBody) (*intune.AndroidForWorkMobileAppConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, fn)
+}
+
+// HandleCreateAndroidManagedStoreAppConfiguration fakes "Create
+// androidManagedStoreAppConfiguration" (POST
+// /deviceAppManagement/mobileAppConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidManagedStoreAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreAppConfigurationBody) (*intune.AndroidManagedStoreAppConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, fn)
+}
+
+// HandleCreateIosMobileAppConfiguration fakes "Create
+// iosMobileAppConfiguration" (POST
+// /deviceAppManagement/mobileAppConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateIosMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosMobileAppConfigurationBody) (*intune.IosMobileAppConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, fn)
 }
 
 // HandleUpdateAndroidForWorkMobileAppConfiguration fakes "Update
@@ -229,6 +504,21 @@ func HandleUpdateIosMobileAppConfiguration(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
 }
 
+// HandleAssignManagedDeviceMobileAppConfiguration fakes "assign action" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignManagedDeviceMobileAppConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignManagedDeviceMobileAppConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assign"}, fn)
+}
+
+// HandleCreateManagedDeviceMobileAppConfigurationAssignment fakes "Create
+// managedDeviceMobileAppConfigurationAssignment" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationAssignmentBody) (*intune.AnyManagedDeviceMobileAppConfigurationAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments"}, fn)
+}
+
 // HandleUpdateManagedDeviceMobileAppConfigurationAssignment fakes "Update
 // managedDeviceMobileAppConfigurationAssignment" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId})
@@ -243,6 +533,15 @@ func HandleUpdateManagedDeviceMobileAppConfigurationAssignment(fn func(ctx conte
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationDeviceSummary(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"}, fn)
+}
+
+// HandleCreateManagedDeviceMobileAppConfigurationDeviceStatus fakes "Create
+// managedDeviceMobileAppConfigurationDeviceStatus" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateManagedDeviceMobileAppConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationDeviceStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationDeviceStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses"}, fn)
 }
 
 // HandleUpdateManagedDeviceMobileAppConfigurationDeviceStatus fakes "Update
@@ -262,6 +561,15 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx cont
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"}, fn)
 }
 
+// HandleCreateManagedDeviceMobileAppConfigurationUserStatus fakes "Create
+// managedDeviceMobileAppConfigurationUserStatus" (POST
+// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses"}, fn)
+}
+
 // HandleUpdateManagedDeviceMobileAppConfigurationUserStatus fakes "Update
 // managedDeviceMobileAppConfigurationUserStatus" (PATCH
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}
@@ -269,6 +577,244 @@ func HandleUpdateManagedDeviceMobileAppConfigurationUserSummary(fn func(ctx cont
 // Route.
 func HandleUpdateManagedDeviceMobileAppConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody) (*intune.AnyManagedDeviceMobileAppConfigurationUserStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"}, fn)
+}
+
+// HandleCreateAndroidForWorkApp fakes "Create androidForWorkApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAndroidForWorkApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkAppBody) (*intune.AndroidForWorkApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateAndroidLobApp fakes "Create androidLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAndroidLobApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidLobAppBody) (*intune.AndroidLobApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateAndroidManagedStoreApp fakes "Create androidManagedStoreApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateAndroidManagedStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreAppBody) (*intune.AnyAndroidManagedStoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateAndroidManagedStoreWebApp fakes "Create
+// androidManagedStoreWebApp" (POST /deviceAppManagement/mobileApps) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateAndroidManagedStoreWebApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreWebAppBody) (*intune.AndroidManagedStoreWebApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateAndroidStoreApp fakes "Create androidStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAndroidStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateAndroidStoreAppBody) (*intune.AndroidStoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateIosLobApp fakes "Create iosLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateIosLobApp(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppBody) (*intune.IosLobApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateIosStoreApp fakes "Create iosStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateIosStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateIosStoreAppBody) (*intune.IosStoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateIosVppApp fakes "Create iosVppApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateIosVppApp(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppBody) (*intune.IosVppApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateMacOSLobApp fakes "Create macOSLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSLobApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSLobAppBody) (*intune.MacOSLobApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateMacOSMdatpApp fakes "Create macOSMdatpApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSMdatpApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSMdatpAppBody) (*intune.MacOSMdatpApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateMacOSMicrosoftEdgeApp fakes "Create macOSMicrosoftEdgeApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSMicrosoftEdgeAppBody) (*intune.MacOSMicrosoftEdgeApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateMacOSOfficeSuiteApp fakes "Create macOSOfficeSuiteApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOSOfficeSuiteApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOSOfficeSuiteAppBody) (*intune.MacOSOfficeSuiteApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateMacOsVppApp fakes "Create macOsVppApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateMacOsVppApp(fn func(ctx context.Context, route Route, body *intune.CreateMacOsVppAppBody) (*intune.MacOsVppApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateManagedAndroidLobApp fakes "Create managedAndroidLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedAndroidLobApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedAndroidLobAppBody) (*intune.ManagedAndroidLobApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateManagedAndroidStoreApp fakes "Create managedAndroidStoreApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateManagedAndroidStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedAndroidStoreAppBody) (*intune.ManagedAndroidStoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateManagedIOSLobApp fakes "Create managedIOSLobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedIOSLobApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedIOSLobAppBody) (*intune.ManagedIOSLobApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateManagedIOSStoreApp fakes "Create managedIOSStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedIOSStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateManagedIOSStoreAppBody) (*intune.ManagedIOSStoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateMicrosoftStoreForBusinessApp fakes "Create
+// microsoftStoreForBusinessApp" (POST /deviceAppManagement/mobileApps) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMicrosoftStoreForBusinessApp(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftStoreForBusinessAppBody) (*intune.MicrosoftStoreForBusinessApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateOfficeSuiteApp fakes "Create officeSuiteApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateOfficeSuiteApp(fn func(ctx context.Context, route Route, body *intune.CreateOfficeSuiteAppBody) (*intune.OfficeSuiteApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWebApp fakes "Create webApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWebApp(fn func(ctx context.Context, route Route, body *intune.CreateWebAppBody) (*intune.WebApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWin32LobApp fakes "Create win32LobApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWin32LobApp(fn func(ctx context.Context, route Route, body *intune.CreateWin32LobAppBody) (*intune.Win32LobApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsAppX fakes "Create windowsAppX" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsAppX(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAppXBody) (*intune.WindowsAppX, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsMicrosoftEdgeApp fakes "Create windowsMicrosoftEdgeApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindowsMicrosoftEdgeApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsMicrosoftEdgeAppBody) (*intune.WindowsMicrosoftEdgeApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsMobileMSI fakes "Create windowsMobileMSI" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsMobileMSI(fn func(ctx context.Context, route Route, body *intune.CreateWindowsMobileMSIBody) (*intune.WindowsMobileMSI, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsPhone81AppX fakes "Create windowsPhone81AppX" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsPhone81AppX(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81AppXBody) (*intune.AnyWindowsPhone81AppX, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsPhone81AppXBundle fakes "Create windowsPhone81AppXBundle"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindowsPhone81AppXBundle(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81AppXBundleBody) (*intune.WindowsPhone81AppXBundle, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsPhone81StoreApp fakes "Create windowsPhone81StoreApp"
+// (POST /deviceAppManagement/mobileApps) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindowsPhone81StoreApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81StoreAppBody) (*intune.WindowsPhone81StoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsPhoneXAP fakes "Create windowsPhoneXAP" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsPhoneXAP(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhoneXAPBody) (*intune.WindowsPhoneXAP, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsStoreApp fakes "Create windowsStoreApp" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsStoreApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsStoreAppBody) (*intune.WindowsStoreApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleCreateWindowsUniversalAppX fakes "Create windowsUniversalAppX" (POST
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateWindowsUniversalAppX(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUniversalAppXBody) (*intune.WindowsUniversalAppX, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleGetMobileAppCount fakes "getMobileAppCount function" (GET
+// /deviceAppManagement/mobileApps/getMobileAppCount) for tests: it answers 204
+// No Content when fn returns nil. See Route.
+func HandleGetMobileAppCount(fn func(ctx context.Context, route Route, body *intune.GetMobileAppCountBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceAppManagement/mobileApps/getMobileAppCount"}, fn)
+}
+
+// HandleGetTopMobileApps fakes "getTopMobileApps function" (GET
+// /deviceAppManagement/mobileApps/getTopMobileApps) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetTopMobileApps(fn func(ctx context.Context, route Route, body *intune.GetTopMobileAppsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceAppManagement/mobileApps/getTopMobileApps"}, fn)
+}
+
+// HandleHasPayloadLinksForMobileApps fakes "hasPayloadLinks action" (POST
+// /deviceAppManagement/mobileApps/hasPayloadLinks) for tests: it answers with
+// what fn returns. See Route.
+func HandleHasPayloadLinksForMobileApps(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForMobileAppsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/mobileApps/hasPayloadLinks"}, fn)
+}
+
+// HandleValidateXMLForMobileApps fakes "validateXml action" (POST
+// /deviceAppManagement/mobileApps/validateXml) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleValidateXMLForMobileApps(fn func(ctx context.Context, route Route, body *intune.ValidateXMLForMobileAppsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/validateXml"}, fn)
 }
 
 // HandleUpdateAndroidForWorkApp fakes "Update androidForWorkApp" (PATCH
@@ -483,11 +1029,32 @@ func HandleUpdateWindowsUniversalAppX(fn func(ctx context.Context, route Route, 
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
+// HandleAssignMobileApp fakes "assign action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/assign and 2 more documented
+// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignMobileApp(fn func(ctx context.Context, route Route, body *intune.AssignMobileAppBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assign", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/assign", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/assign"}, fn)
+}
+
+// HandleCreateMobileAppAssignment fakes "Create mobileAppAssignment" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/assignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments"}, fn)
+}
+
 // HandleUpdateMobileAppAssignment fakes "Update mobileAppAssignment" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppAssignmentBody) (*intune.AnyMobileAppAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"}, fn)
+}
+
+// HandleCreateMobileAppContent fakes "Create mobileAppContent" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions and 2 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppContentBody) (*intune.AnyMobileAppContent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions"}, fn)
 }
 
 // HandleUpdateMobileAppContent fakes "Update mobileAppContent" (PATCH
@@ -496,6 +1063,24 @@ func HandleUpdateMobileAppAssignment(fn func(ctx context.Context, route Route, b
 // Route.
 func HandleUpdateMobileAppContent(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentBody) (*intune.AnyMobileAppContent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"}, fn)
+}
+
+// HandleCreateMicrosoftStoreForBusinessContainedApp fakes "Create
+// microsoftStoreForBusinessContainedApp" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps
+// and 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftStoreForBusinessContainedAppBody) (*intune.MicrosoftStoreForBusinessContainedApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"}, fn)
+}
+
+// HandleCreateWindowsUniversalAppXContainedApp fakes "Create
+// windowsUniversalAppXContainedApp" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps
+// and 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUniversalAppXContainedAppBody) (*intune.WindowsUniversalAppXContainedApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"}, fn)
 }
 
 // HandleUpdateMicrosoftStoreForBusinessContainedApp fakes "Update
@@ -516,11 +1101,32 @@ func HandleUpdateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, fn)
 }
 
+// HandleCreateMobileAppContentFile fakes "Create mobileAppContentFile" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files"}, fn)
+}
+
 // HandleUpdateMobileAppContentFile fakes "Update mobileAppContentFile" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppContentFileBody) (*intune.AnyMobileAppContentFile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"}, fn)
+}
+
+// HandleCommitMobileAppContentFile fakes "commit action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}/commit)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCommitMobileAppContentFile(fn func(ctx context.Context, route Route, body *intune.CommitMobileAppContentFileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}/commit"}, fn)
+}
+
+// HandleCreateMobileAppInstallStatus fakes "Create mobileAppInstallStatus"
+// (POST /deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses and 1
+// more documented path) for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppInstallStatusBody) (*intune.AnyMobileAppInstallStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses"}, fn)
 }
 
 // HandleUpdateMobileAppInstallStatus fakes "Update mobileAppInstallStatus"
@@ -532,11 +1138,43 @@ func HandleUpdateMobileAppInstallStatus(fn func(ctx context.Context, route Route
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"}, fn)
 }
 
+// HandleGetRelatedAppStatesForMobileApp fakes "getRelatedAppStates function"
+// (GET /deviceAppManagement/mobileApps/{mobileAppId}/getRelatedAppStates and 2
+// more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetRelatedAppStatesForMobileApp(fn func(ctx context.Context, route Route, body *intune.GetRelatedAppStatesForMobileAppBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/getRelatedAppStates", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/getRelatedAppStates", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/getRelatedAppStates"}, fn)
+}
+
 // HandleUpdateMobileAppInstallSummary fakes "Update mobileAppInstallSummary"
 // (PATCH /deviceAppManagement/mobileApps/{mobileAppId}/installSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppInstallSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppInstallSummaryBody) (*intune.AnyMobileAppInstallSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"}, fn)
+}
+
+// HandleCreateIosVppAppAssignedDeviceLicense fakes "Create
+// iosVppAppAssignedDeviceLicense" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppAssignedDeviceLicenseBody) (*intune.IosVppAppAssignedDeviceLicense, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, fn)
+}
+
+// HandleCreateIosVppAppAssignedLicense fakes "Create iosVppAppAssignedLicense"
+// (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppAssignedLicenseBody) (*intune.AnyIosVppAppAssignedLicense, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, fn)
+}
+
+// HandleCreateIosVppAppAssignedUserLicense fakes "Create
+// iosVppAppAssignedUserLicense" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route Route, body *intune.CreateIosVppAppAssignedUserLicenseBody) (*intune.IosVppAppAssignedUserLicense, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, fn)
 }
 
 // HandleUpdateIosVppAppAssignedDeviceLicense fakes "Update
@@ -563,12 +1201,34 @@ func HandleUpdateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
 }
 
+// HandleCreateMacOsVppAppAssignedLicense fakes "Create
+// macOsVppAppAssignedLicense" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.CreateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses"}, fn)
+}
+
 // HandleUpdateMacOsVppAppAssignedLicense fakes "Update
 // macOsVppAppAssignedLicense" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOsVppAppAssignedLicense(fn func(ctx context.Context, route Route, body *intune.UpdateMacOsVppAppAssignedLicenseBody) (*intune.AnyMacOsVppAppAssignedLicense, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"}, fn)
+}
+
+// HandleCreateMobileAppDependency fakes "Create mobileAppDependency" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/relationships) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppDependency(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppDependencyBody) (*intune.MobileAppDependency, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"}, fn)
+}
+
+// HandleCreateMobileAppSupersedence fakes "Create mobileAppSupersedence" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/relationships) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppSupersedence(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppSupersedenceBody) (*intune.MobileAppSupersedence, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"}, fn)
 }
 
 // HandleUpdateMobileAppDependency fakes "Update mobileAppDependency" (PATCH
@@ -586,6 +1246,45 @@ func HandleUpdateMobileAppSupersedence(fn func(ctx context.Context, route Route,
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, fn)
 }
 
+// HandleRevokeAllLicensesForMobileApp fakes "revokeAllLicenses action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/revokeAllLicenses and 2 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleRevokeAllLicensesForMobileApp(fn func(ctx context.Context, route Route, body *intune.RevokeAllLicensesForMobileAppBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeAllLicenses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeAllLicenses", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeAllLicenses"}, fn)
+}
+
+// HandleRevokeDeviceLicenseForMobileApp fakes "revokeDeviceLicense action"
+// (POST /deviceAppManagement/mobileApps/{mobileAppId}/revokeDeviceLicense and
+// 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleRevokeDeviceLicenseForMobileApp(fn func(ctx context.Context, route Route, body *intune.RevokeDeviceLicenseForMobileAppBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeDeviceLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeDeviceLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeDeviceLicense"}, fn)
+}
+
+// HandleRevokeUserLicenseForMobileApp fakes "revokeUserLicense action" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/revokeUserLicense and 2 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleRevokeUserLicenseForMobileApp(fn func(ctx context.Context, route Route, body *intune.RevokeUserLicenseForMobileAppBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeUserLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeUserLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeUserLicense"}, fn)
+}
+
+// HandleUpdateRelationshipsForMobileApp fakes "updateRelationships action"
+// (POST /deviceAppManagement/mobileApps/{mobileAppId}/updateRelationships and
+// 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleUpdateRelationshipsForMobileApp(fn func(ctx context.Context, route Route, body *intune.UpdateRelationshipsForMobileAppBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/updateRelationships", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/updateRelationships", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/updateRelationships"}, fn)
+}
+
+// HandleCreateUserAppInstallStatus fakes "Create userAppInstallStatus" (POST
+// /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserAppInstallStatus(fn func(ctx context.Context, route Route, body *intune.CreateUserAppInstallStatusBody) (*intune.AnyUserAppInstallStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses"}, fn)
+}
+
 // HandleUpdateUserAppInstallStatus fakes "Update userAppInstallStatus" (PATCH
 // /deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId})
 // for tests: it answers with what fn returns. See Route.
@@ -593,11 +1292,127 @@ func HandleUpdateUserAppInstallStatus(fn func(ctx context.Context, route Route, 
 	return handle("PATCH", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"}, fn)
 }
 
+// HandleCreatePolicySet fakes "Create policySet" (POST
+// /deviceAppManagement/policySets) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreatePolicySet(fn func(ctx context.Context, route Route, body *intune.CreatePolicySetBody) (*intune.AnyPolicySet, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets"}, fn)
+}
+
+// HandleGetPolicySets fakes "getPolicySets action" (POST
+// /deviceAppManagement/policySets/getPolicySets) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetPolicySets(fn func(ctx context.Context, route Route, body *intune.GetPolicySetsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/policySets/getPolicySets"}, fn)
+}
+
+// HandleCreatePolicySetAssignment fakes "Create policySetAssignment" (POST
+// /deviceAppManagement/policySets/{policySetId}/assignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreatePolicySetAssignment(fn func(ctx context.Context, route Route, body *intune.CreatePolicySetAssignmentBody) (*intune.AnyPolicySetAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/assignments"}, fn)
+}
+
 // HandleUpdatePolicySetAssignment fakes "Update policySetAssignment" (PATCH
 // /deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdatePolicySetAssignment(fn func(ctx context.Context, route Route, body *intune.UpdatePolicySetAssignmentBody) (*intune.AnyPolicySetAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"}, fn)
+}
+
+// HandleCreateDeviceCompliancePolicyPolicySetItem fakes "Create
+// deviceCompliancePolicyPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCompliancePolicyPolicySetItemBody) (*intune.DeviceCompliancePolicyPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateDeviceConfigurationPolicySetItem fakes "Create
+// deviceConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationPolicySetItemBody) (*intune.DeviceConfigurationPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateDeviceManagementScriptPolicySetItem fakes "Create
+// deviceManagementScriptPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceManagementScriptPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptPolicySetItemBody) (*intune.DeviceManagementScriptPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateEnrollmentRestrictionsConfigurationPolicySetItem fakes "Create
+// enrollmentRestrictionsConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentRestrictionsConfigurationPolicySetItemBody) (*intune.EnrollmentRestrictionsConfigurationPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateIosLobAppProvisioningConfigurationPolicySetItem fakes "Create
+// iosLobAppProvisioningConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateIosLobAppProvisioningConfigurationPolicySetItemBody) (*intune.IosLobAppProvisioningConfigurationPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateManagedAppProtectionPolicySetItem fakes "Create
+// managedAppProtectionPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateManagedAppProtectionPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateManagedAppProtectionPolicySetItemBody) (*intune.ManagedAppProtectionPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateManagedDeviceMobileAppConfigurationPolicySetItem fakes "Create
+// managedDeviceMobileAppConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceMobileAppConfigurationPolicySetItemBody) (*intune.ManagedDeviceMobileAppConfigurationPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateMdmWindowsInformationProtectionPolicyPolicySetItem fakes "Create
+// mdmWindowsInformationProtectionPolicyPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateMdmWindowsInformationProtectionPolicyPolicySetItemBody) (*intune.MdmWindowsInformationProtectionPolicyPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateMobileAppPolicySetItem fakes "Create mobileAppPolicySetItem"
+// (POST /deviceAppManagement/policySets/{policySetId}/items) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMobileAppPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppPolicySetItemBody) (*intune.MobileAppPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateTargetedManagedAppConfigurationPolicySetItem fakes "Create
+// targetedManagedAppConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateTargetedManagedAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateTargetedManagedAppConfigurationPolicySetItemBody) (*intune.TargetedManagedAppConfigurationPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateWindows10EnrollmentCompletionPageConfigurationPolicySetItem fakes
+// "Create windows10EnrollmentCompletionPageConfigurationPolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody) (*intune.Windows10EnrollmentCompletionPageConfigurationPolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
+}
+
+// HandleCreateWindowsAutopilotDeploymentProfilePolicySetItem fakes "Create
+// windowsAutopilotDeploymentProfilePolicySetItem" (POST
+// /deviceAppManagement/policySets/{policySetId}/items) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateWindowsAutopilotDeploymentProfilePolicySetItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAutopilotDeploymentProfilePolicySetItemBody) (*intune.WindowsAutopilotDeploymentProfilePolicySetItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
 }
 
 // HandleUpdateDeviceCompliancePolicyPolicySetItem fakes "Update
@@ -703,6 +1518,13 @@ func HandleUpdateAction(fn func(ctx context.Context, route Route, body *intune.U
 	return handleNoContent("POST", []string{"/deviceAppManagement/policySets/{policySetId}/update"}, fn)
 }
 
+// HandleCreateSideLoadingKey fakes "Create sideLoadingKey" (POST
+// /deviceAppManagement/sideLoadingKeys) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateSideLoadingKey(fn func(ctx context.Context, route Route, body *intune.CreateSideLoadingKeyBody) (*intune.AnySideLoadingKey, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/sideLoadingKeys"}, fn)
+}
+
 // HandleUpdateSideLoadingKey fakes "Update sideLoadingKey" (PATCH
 // /deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}) for tests: it
 // answers with what fn returns. See Route.
@@ -718,12 +1540,57 @@ func HandleUpdateSymantecCodeSigningCertificate(fn func(ctx context.Context, rou
 	return handle("PATCH", 200, []string{"/deviceAppManagement/symantecCodeSigningCertificate"}, fn)
 }
 
+// HandleCreateTargetedManagedAppConfiguration fakes "Create
+// targetedManagedAppConfiguration" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/targetedManagedAppConfigurations"}, fn)
+}
+
+// HandleHasPayloadLinksForTargetedManagedAppConfigurations fakes
+// "hasPayloadLinks action" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForTargetedManagedAppConfigurations(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForTargetedManagedAppConfigurationsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/hasPayloadLinks"}, fn)
+}
+
 // HandleUpdateTargetedManagedAppConfiguration fakes "Update
 // targetedManagedAppConfiguration" (PATCH
 // /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateTargetedManagedAppConfigurationBody) (*intune.AnyTargetedManagedAppConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"}, fn)
+}
+
+// HandleAssignTargetedManagedAppConfiguration fakes "assign action" (POST
+// /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignTargetedManagedAppConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assign"}, fn)
+}
+
+// HandleTargetAppsForTargetedManagedAppConfiguration fakes "targetApps action"
+// (POST
+// /deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/targetApps)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleTargetAppsForTargetedManagedAppConfiguration(fn func(ctx context.Context, route Route, body *intune.TargetAppsForTargetedManagedAppConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/targetApps"}, fn)
+}
+
+// HandleCreateVppToken fakes "Create vppToken" (POST
+// /deviceAppManagement/vppTokens) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateVppToken(fn func(ctx context.Context, route Route, body *intune.CreateVppTokenBody) (*intune.AnyVppToken, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/vppTokens"}, fn)
+}
+
+// HandleGetLicensesForAppForVppTokens fakes "getLicensesForApp function" (GET
+// /deviceAppManagement/vppTokens/getLicensesForApp) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetLicensesForAppForVppTokens(fn func(ctx context.Context, route Route, body *intune.GetLicensesForAppForVppTokensBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceAppManagement/vppTokens/getLicensesForApp"}, fn)
 }
 
 // HandleUpdateVppToken fakes "Update vppToken" (PATCH
@@ -733,6 +1600,21 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune
 	return handle("PATCH", 200, []string{"/deviceAppManagement/vppTokens/{vppTokenId}"}, fn)
 }
 
+// HandleRevokeLicensesForVppToken fakes "revokeLicenses action" (POST
+// /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleRevokeLicensesForVppToken(fn func(ctx context.Context, route Route, body *intune.RevokeLicensesForVppTokenBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses"}, fn)
+}
+
+// HandleCreateWindowsDefenderApplicationControlSupplementalPolicy fakes
+// "Create windowsDefenderApplicationControlSupplementalPolicy" (POST
+// /deviceAppManagement/wdacSupplementalPolicies) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/wdacSupplementalPolicies"}, fn)
+}
+
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy fakes
 // "Update windowsDefenderApplicationControlSupplementalPolicy" (PATCH
 // /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}
@@ -740,6 +1622,23 @@ func HandleUpdateVppToken(fn func(ctx context.Context, route Route, body *intune
 // Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"}, fn)
+}
+
+// HandleAssignWindowsDefenderApplicationControlSupplementalPolicy fakes
+// "assign action" (POST
+// /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assign
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignWindowsDefenderApplicationControlSupplementalPolicy(fn func(ctx context.Context, route Route, body *intune.AssignWindowsDefenderApplicationControlSupplementalPolicyBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assign", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy/assign"}, fn)
+}
+
+// HandleCreateWindowsDefenderApplicationControlSupplementalPolicyAssignment fakes
+// "Create windowsDefenderApplicationControlSupplementalPolicyAssignment" (POST
+// /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDefenderApplicationControlSupplementalPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments"}, fn)
 }
 
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyAssignment fakes
@@ -760,6 +1659,15 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"}, fn)
 }
 
+// HandleCreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus fakes
+// "Create windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus"
+// (POST
+// /deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses"}, fn)
+}
+
 // HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus fakes
 // "Update windowsDefenderApplicationControlSupplementalPolicyDeploymentStatus"
 // (PATCH
@@ -767,6 +1675,14 @@ func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSu
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody) (*intune.AnyWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"}, fn)
+}
+
+// HandleCreateWindowsInformationProtectionDeviceRegistration fakes "Create
+// windowsInformationProtectionDeviceRegistration" (POST
+// /deviceAppManagement/windowsInformationProtectionDeviceRegistrations) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionDeviceRegistration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionDeviceRegistrationBody) (*intune.WindowsInformationProtectionDeviceRegistration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionDeviceRegistration fakes "Update
@@ -777,12 +1693,29 @@ func HandleUpdateWindowsInformationProtectionDeviceRegistration(fn func(ctx cont
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"}, fn)
 }
 
+// HandleCreateWindowsInformationProtectionPolicy fakes "Create
+// windowsInformationProtectionPolicy" (POST
+// /deviceAppManagement/windowsInformationProtectionPolicies) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionPolicies"}, fn)
+}
+
 // HandleUpdateWindowsInformationProtectionPolicy fakes "Update
 // windowsInformationProtectionPolicy" (PATCH
 // /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionPolicyBody) (*intune.AnyWindowsInformationProtectionPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"}, fn)
+}
+
+// HandleCreateWindowsInformationProtectionAppLockerFile fakes "Create
+// windowsInformationProtectionAppLockerFile" (POST
+// /deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionAppLockerFile fakes "Update
@@ -792,6 +1725,14 @@ func HandleUpdateWindowsInformationProtectionPolicy(fn func(ctx context.Context,
 // Route.
 func HandleUpdateWindowsInformationProtectionAppLockerFile(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionAppLockerFileBody) (*intune.AnyWindowsInformationProtectionAppLockerFile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"}, fn)
+}
+
+// HandleCreateWindowsInformationProtectionWipeAction fakes "Create
+// windowsInformationProtectionWipeAction" (POST
+// /deviceAppManagement/windowsInformationProtectionWipeActions) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionWipeAction(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionWipeActionBody) (*intune.WindowsInformationProtectionWipeAction, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/windowsInformationProtectionWipeActions"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionWipeAction fakes "Update
@@ -807,6 +1748,14 @@ func HandleUpdateWindowsInformationProtectionWipeAction(fn func(ctx context.Cont
 // fn returns. See Route.
 func HandleUpdateWindowsManagementApp(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsManagementAppBody) (*intune.AnyWindowsManagementApp, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsManagementApp"}, fn)
+}
+
+// HandleCreateWindowsManagementAppHealthState fakes "Create
+// windowsManagementAppHealthState" (POST
+// /deviceAppManagement/windowsManagementApp/healthStates) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsManagementAppHealthState(fn func(ctx context.Context, route Route, body *intune.CreateWindowsManagementAppHealthStateBody) (*intune.AnyWindowsManagementAppHealthState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceAppManagement/windowsManagementApp/healthStates"}, fn)
 }
 
 // HandleUpdateWindowsManagementAppHealthState fakes "Update
@@ -831,12 +1780,28 @@ func HandleUpdateAdvancedThreatProtectionOnboardingStateSummary(fn func(ctx cont
 	return handle("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"}, fn)
 }
 
+// HandleCreateAdvancedThreatProtectionOnboardingDeviceSettingState fakes
+// "Create advancedThreatProtectionOnboardingDeviceSettingState" (POST
+// /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.CreateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates"}, fn)
+}
+
 // HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState fakes
 // "Update advancedThreatProtectionOnboardingDeviceSettingState" (PATCH
 // /deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAdvancedThreatProtectionOnboardingDeviceSettingState(fn func(ctx context.Context, route Route, body *intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody) (*intune.AnyAdvancedThreatProtectionOnboardingDeviceSettingState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerEnrollmentProfile fakes "Create
+// androidDeviceOwnerEnrollmentProfile" (POST
+// /deviceManagement/androidDeviceOwnerEnrollmentProfiles) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerEnrollmentProfileBody) (*intune.AnyAndroidDeviceOwnerEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerEnrollmentProfile fakes "Update
@@ -847,12 +1812,36 @@ func HandleUpdateAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context
 	return handle("PATCH", 200, []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"}, fn)
 }
 
+// HandleCreateTokenForAndroidDeviceOwnerEnrollmentProfile fakes "createToken
+// action" (POST
+// /deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/createToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateTokenForAndroidDeviceOwnerEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateTokenForAndroidDeviceOwnerEnrollmentProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/createToken"}, fn)
+}
+
+// HandleCreateAndroidForWorkAppConfigurationSchema fakes "Create
+// androidForWorkAppConfigurationSchema" (POST
+// /deviceManagement/androidForWorkAppConfigurationSchemas) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas"}, fn)
+}
+
 // HandleUpdateAndroidForWorkAppConfigurationSchema fakes "Update
 // androidForWorkAppConfigurationSchema" (PATCH
 // /deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAndroidForWorkAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkAppConfigurationSchemaBody) (*intune.AnyAndroidForWorkAppConfigurationSchema, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"}, fn)
+}
+
+// HandleCreateAndroidForWorkEnrollmentProfile fakes "Create
+// androidForWorkEnrollmentProfile" (POST
+// /deviceManagement/androidForWorkEnrollmentProfiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkEnrollmentProfileBody) (*intune.AnyAndroidForWorkEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/androidForWorkEnrollmentProfiles"}, fn)
 }
 
 // HandleUpdateAndroidForWorkEnrollmentProfile fakes "Update
@@ -863,11 +1852,33 @@ func HandleUpdateAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"}, fn)
 }
 
+// HandleCreateTokenForAndroidForWorkEnrollmentProfile fakes "createToken
+// action" (POST
+// /deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}/createToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateTokenForAndroidForWorkEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateTokenForAndroidForWorkEnrollmentProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}/createToken"}, fn)
+}
+
 // HandleUpdateAndroidForWorkSettings fakes "Update androidForWorkSettings"
 // (PATCH /deviceManagement/androidForWorkSettings) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidForWorkSettingsBody) (*intune.AnyAndroidForWorkSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidForWorkSettings"}, fn)
+}
+
+// HandleCompleteSignupForAndroidForWorkSettings fakes "completeSignup action"
+// (POST /deviceManagement/androidForWorkSettings/completeSignup) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleCompleteSignupForAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.CompleteSignupForAndroidForWorkSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidForWorkSettings/completeSignup"}, fn)
+}
+
+// HandleRequestSignupURLForAndroidForWorkSettings fakes "requestSignupUrl
+// action" (POST /deviceManagement/androidForWorkSettings/requestSignupUrl) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleRequestSignupURLForAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidForWorkSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidForWorkSettings/requestSignupUrl"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreAccountEnterpriseSettings fakes "Update
@@ -876,6 +1887,54 @@ func HandleUpdateAndroidForWorkSettings(fn func(ctx context.Context, route Route
 // it answers with what fn returns. See Route.
 func HandleUpdateAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody) (*intune.AnyAndroidManagedStoreAccountEnterpriseSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"}, fn)
+}
+
+// HandleApproveAppsForAndroidManagedStoreAccountEnterpriseSettings fakes
+// "approveApps action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/approveApps)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleApproveAppsForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.ApproveAppsForAndroidManagedStoreAccountEnterpriseSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/approveApps"}, fn)
+}
+
+// HandleCompleteSignupForAndroidManagedStoreAccountEnterpriseSettings fakes
+// "completeSignup action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/completeSignup)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCompleteSignupForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.CompleteSignupForAndroidManagedStoreAccountEnterpriseSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/completeSignup"}, fn)
+}
+
+// HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings fakes
+// "createGooglePlayWebToken action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"}, fn)
+}
+
+// HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings fakes
+// "requestSignupUrl action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl"}, fn)
+}
+
+// HandleSetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettings fakes
+// "setAndroidDeviceOwnerFullyManagedEnrollmentState action" (POST
+// /deviceManagement/androidManagedStoreAccountEnterpriseSettings/setAndroidDeviceOwnerFullyManagedEnrollmentState)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.SetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettingsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/setAndroidDeviceOwnerFullyManagedEnrollmentState"}, fn)
+}
+
+// HandleCreateAndroidManagedStoreAppConfigurationSchema fakes "Create
+// androidManagedStoreAppConfigurationSchema" (POST
+// /deviceManagement/androidManagedStoreAppConfigurationSchemas) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAndroidManagedStoreAppConfigurationSchema(fn func(ctx context.Context, route Route, body *intune.CreateAndroidManagedStoreAppConfigurationSchemaBody) (*intune.AnyAndroidManagedStoreAppConfigurationSchema, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas"}, fn)
 }
 
 // HandleUpdateAndroidManagedStoreAppConfigurationSchema fakes "Update
@@ -894,12 +1953,28 @@ func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/applePushNotificationCertificate"}, fn)
 }
 
+// HandleCreateAppleUserInitiatedEnrollmentProfile fakes "Create
+// appleUserInitiatedEnrollmentProfile" (POST
+// /deviceManagement/appleUserInitiatedEnrollmentProfiles) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAppleUserInitiatedEnrollmentProfileBody) (*intune.AppleUserInitiatedEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles"}, fn)
+}
+
 // HandleUpdateAppleUserInitiatedEnrollmentProfile fakes "Update
 // appleUserInitiatedEnrollmentProfile" (PATCH
 // /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateAppleUserInitiatedEnrollmentProfileBody) (*intune.AppleUserInitiatedEnrollmentProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"}, fn)
+}
+
+// HandleCreateAppleEnrollmentProfileAssignment fakes "Create
+// appleEnrollmentProfileAssignment" (POST
+// /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateAppleEnrollmentProfileAssignmentBody) (*intune.AnyAppleEnrollmentProfileAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments"}, fn)
 }
 
 // HandleUpdateAppleEnrollmentProfileAssignment fakes "Update
@@ -910,12 +1985,56 @@ func HandleUpdateAppleEnrollmentProfileAssignment(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"}, fn)
 }
 
+// HandleSetPriorityForAppleUserInitiatedEnrollmentProfile fakes "setPriority
+// action" (POST
+// /deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/setPriority)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetPriorityForAppleUserInitiatedEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.SetPriorityForAppleUserInitiatedEnrollmentProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/setPriority"}, fn)
+}
+
+// HandleCreateDeviceAndAppManagementAssignmentFilter fakes "Create
+// deviceAndAppManagementAssignmentFilter" (POST
+// /deviceManagement/assignmentFilters) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAndAppManagementAssignmentFilterBody) (*intune.AnyDeviceAndAppManagementAssignmentFilter, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/assignmentFilters"}, fn)
+}
+
+// HandleEnableAssignmentFilters fakes "enable action" (POST
+// /deviceManagement/assignmentFilters/enable) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleEnableAssignmentFilters(fn func(ctx context.Context, route Route, body *intune.EnableAssignmentFiltersBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/assignmentFilters/enable"}, fn)
+}
+
+// HandleValidateFilterForAssignmentFilters fakes "validateFilter action" (POST
+// /deviceManagement/assignmentFilters/validateFilter) for tests: it answers
+// with what fn returns. See Route.
+func HandleValidateFilterForAssignmentFilters(fn func(ctx context.Context, route Route, body *intune.ValidateFilterForAssignmentFiltersBody) (*intune.AssignmentFilterValidationResult, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/assignmentFilters/validateFilter"}, fn)
+}
+
 // HandleUpdateDeviceAndAppManagementAssignmentFilter fakes "Update
 // deviceAndAppManagementAssignmentFilter" (PATCH
 // /deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId})
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementAssignmentFilterBody) (*intune.DeviceAndAppManagementAssignmentFilter, error)) http.Handler {
+func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementAssignmentFilterBody) (*intune.AnyDeviceAndAppManagementAssignmentFilter, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"}, fn)
+}
+
+// HandleCreateAuditEvent fakes "Create auditEvent" (POST
+// /deviceManagement/auditEvents) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateAuditEvent(fn func(ctx context.Context, route Route, body *intune.CreateAuditEventBody) (*intune.AnyAuditEvent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/auditEvents"}, fn)
+}
+
+// HandleGetAuditActivityTypesForAuditEvents fakes "getAuditActivityTypes
+// function" (GET /deviceManagement/auditEvents/getAuditActivityTypes) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetAuditActivityTypesForAuditEvents(fn func(ctx context.Context, route Route, body *intune.GetAuditActivityTypesForAuditEventsBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceManagement/auditEvents/getAuditActivityTypes"}, fn)
 }
 
 // HandleUpdateAuditEvent fakes "Update auditEvent" (PATCH
@@ -923,6 +2042,13 @@ func HandleUpdateDeviceAndAppManagementAssignmentFilter(fn func(ctx context.Cont
 // what fn returns. See Route.
 func HandleUpdateAuditEvent(fn func(ctx context.Context, route Route, body *intune.UpdateAuditEventBody) (*intune.AnyAuditEvent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/auditEvents/{auditEventId}"}, fn)
+}
+
+// HandleCreateDeviceManagementAutopilotEvent fakes "Create
+// deviceManagementAutopilotEvent" (POST /deviceManagement/autopilotEvents) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAutopilotEvent(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAutopilotEventBody) (*intune.DeviceManagementAutopilotEvent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/autopilotEvents"}, fn)
 }
 
 // HandleUpdateDeviceManagementAutopilotEvent fakes "Update
@@ -933,6 +2059,14 @@ func HandleUpdateDeviceManagementAutopilotEvent(fn func(ctx context.Context, rou
 	return handle("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"}, fn)
 }
 
+// HandleCreateDeviceManagementAutopilotPolicyStatusDetail fakes "Create
+// deviceManagementAutopilotPolicyStatusDetail" (POST
+// /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAutopilotPolicyStatusDetailBody) (*intune.AnyDeviceManagementAutopilotPolicyStatusDetail, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails"}, fn)
+}
+
 // HandleUpdateDeviceManagementAutopilotPolicyStatusDetail fakes "Update
 // deviceManagementAutopilotPolicyStatusDetail" (PATCH
 // /deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId})
@@ -941,11 +2075,25 @@ func HandleUpdateDeviceManagementAutopilotPolicyStatusDetail(fn func(ctx context
 	return handle("PATCH", 200, []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"}, fn)
 }
 
+// HandleCreateCartToClassAssociation fakes "Create cartToClassAssociation"
+// (POST /deviceManagement/cartToClassAssociations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.CreateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/cartToClassAssociations"}, fn)
+}
+
 // HandleUpdateCartToClassAssociation fakes "Update cartToClassAssociation"
 // (PATCH /deviceManagement/cartToClassAssociations/{cartToClassAssociationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateCartToClassAssociation(fn func(ctx context.Context, route Route, body *intune.UpdateCartToClassAssociationBody) (*intune.AnyCartToClassAssociation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"}, fn)
+}
+
+// HandleCreateDeviceManagementSettingCategory fakes "Create
+// deviceManagementSettingCategory" (POST /deviceManagement/categories) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementSettingCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementSettingCategoryBody) (*intune.AnyDeviceManagementSettingCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/categories"}, fn)
 }
 
 // HandleUpdateDeviceManagementSettingCategory fakes "Update
@@ -956,12 +2104,34 @@ func HandleUpdateDeviceManagementSettingCategory(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"}, fn)
 }
 
+// HandleCreateChromeOSOnboardingSettings fakes "Create
+// chromeOSOnboardingSettings" (POST
+// /deviceManagement/chromeOSOnboardingSettings) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.CreateChromeOSOnboardingSettingsBody) (*intune.ChromeOSOnboardingSettings, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/chromeOSOnboardingSettings"}, fn)
+}
+
+// HandleConnectChromeOSOnboardingSettings fakes "connect action" (POST
+// /deviceManagement/chromeOSOnboardingSettings/connect) for tests: it answers
+// with what fn returns. See Route.
+func HandleConnectChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.ConnectChromeOSOnboardingSettingsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/connect"}, fn)
+}
+
 // HandleUpdateChromeOSOnboardingSettings fakes "Update
 // chromeOSOnboardingSettings" (PATCH
 // /deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.UpdateChromeOSOnboardingSettingsBody) (*intune.ChromeOSOnboardingSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"}, fn)
+}
+
+// HandleCreateCloudPCConnectivityIssue fakes "Create cloudPCConnectivityIssue"
+// (POST /deviceManagement/cloudPCConnectivityIssues) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateCloudPCConnectivityIssue(fn func(ctx context.Context, route Route, body *intune.CreateCloudPCConnectivityIssueBody) (*intune.CloudPCConnectivityIssue, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/cloudPCConnectivityIssues"}, fn)
 }
 
 // HandleUpdateCloudPCConnectivityIssue fakes "Update cloudPCConnectivityIssue"
@@ -972,12 +2142,28 @@ func HandleUpdateCloudPCConnectivityIssue(fn func(ctx context.Context, route Rou
 	return handle("PATCH", 200, []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"}, fn)
 }
 
+// HandleCreateComanagementEligibleDevice fakes "Create
+// comanagementEligibleDevice" (POST
+// /deviceManagement/comanagementEligibleDevices) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateComanagementEligibleDevice(fn func(ctx context.Context, route Route, body *intune.CreateComanagementEligibleDeviceBody) (*intune.ComanagementEligibleDevice, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/comanagementEligibleDevices"}, fn)
+}
+
 // HandleUpdateComanagementEligibleDevice fakes "Update
 // comanagementEligibleDevice" (PATCH
 // /deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateComanagementEligibleDevice(fn func(ctx context.Context, route Route, body *intune.UpdateComanagementEligibleDeviceBody) (*intune.ComanagementEligibleDevice, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"}, fn)
+}
+
+// HandleCreateComplianceManagementPartner fakes "Create
+// complianceManagementPartner" (POST
+// /deviceManagement/complianceManagementPartners) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateComplianceManagementPartner(fn func(ctx context.Context, route Route, body *intune.CreateComplianceManagementPartnerBody) (*intune.ComplianceManagementPartner, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/complianceManagementPartners"}, fn)
 }
 
 // HandleUpdateComplianceManagementPartner fakes "Update
@@ -996,6 +2182,20 @@ func HandleUpdateOnPremisesConditionalAccessSettings(fn func(ctx context.Context
 	return handle("PATCH", 200, []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"}, fn)
 }
 
+// HandleCreateConfigManagerCollection fakes "Create configManagerCollection"
+// (POST /deviceManagement/configManagerCollections) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateConfigManagerCollection(fn func(ctx context.Context, route Route, body *intune.CreateConfigManagerCollectionBody) (*intune.ConfigManagerCollection, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/configManagerCollections"}, fn)
+}
+
+// HandleGetPolicySummaryForConfigManagerCollections fakes "getPolicySummary
+// function" (GET /deviceManagement/configManagerCollections/getPolicySummary)
+// for tests: it answers with what fn returns. See Route.
+func HandleGetPolicySummaryForConfigManagerCollections(fn func(ctx context.Context, route Route, body *intune.GetPolicySummaryForConfigManagerCollectionsBody) (*intune.ConfigManagerPolicySummary, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/configManagerCollections/getPolicySummary"}, fn)
+}
+
 // HandleUpdateConfigManagerCollection fakes "Update configManagerCollection"
 // (PATCH
 // /deviceManagement/configManagerCollections/{configManagerCollectionId}) for
@@ -1004,12 +2204,28 @@ func HandleUpdateConfigManagerCollection(fn func(ctx context.Context, route Rout
 	return handle("PATCH", 200, []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"}, fn)
 }
 
+// HandleCreateDeviceManagementConfigurationCategory fakes "Create
+// deviceManagementConfigurationCategory" (POST
+// /deviceManagement/configurationCategories) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationCategoryBody) (*intune.DeviceManagementConfigurationCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/configurationCategories"}, fn)
+}
+
 // HandleUpdateDeviceManagementConfigurationCategory fakes "Update
 // deviceManagementConfigurationCategory" (PATCH
 // /deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationCategoryBody) (*intune.DeviceManagementConfigurationCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationPolicy fakes "Create
+// deviceManagementConfigurationPolicy" (POST
+// /deviceManagement/configurationPolicies and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/configurationPolicies", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationPolicy fakes "Update
@@ -1021,12 +2237,46 @@ func HandleUpdateDeviceManagementConfigurationPolicy(fn func(ctx context.Context
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"}, fn)
 }
 
+// HandleAssignDeviceManagementConfigurationPolicy fakes "Device management
+// configuration policy assign action" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assign
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleAssignDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.AssignDeviceManagementConfigurationPolicyBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assign", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}/assign"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationPolicyAssignment fakes "Create
+// deviceManagementConfigurationPolicyAssignment" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments"}, fn)
+}
+
 // HandleUpdateDeviceManagementConfigurationPolicyAssignment fakes "Update
 // deviceManagementConfigurationPolicyAssignment" (PATCH
 // /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementConfigurationPolicyAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody) (*intune.AnyDeviceManagementConfigurationPolicyAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"}, fn)
+}
+
+// HandleCreateCopyForDeviceManagementConfigurationPolicy fakes "createCopy
+// action" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateCopyForDeviceManagementConfigurationPolicy(fn func(ctx context.Context, route Route, body *intune.CreateCopyForDeviceManagementConfigurationPolicyBody) (*intune.AnyDeviceManagementConfigurationPolicy, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSetting fakes "Create
+// deviceManagementConfigurationSetting" (POST
+// /deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSetting(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingBody) (*intune.AnyDeviceManagementConfigurationSetting, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSetting fakes "Update
@@ -1037,6 +2287,14 @@ func HandleUpdateDeviceManagementConfigurationSetting(fn func(ctx context.Contex
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"}, fn)
 }
 
+// HandleCreateDeviceManagementConfigurationPolicyTemplate fakes "Create
+// deviceManagementConfigurationPolicyTemplate" (POST
+// /deviceManagement/configurationPolicyTemplates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationPolicyTemplateBody) (*intune.DeviceManagementConfigurationPolicyTemplate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/configurationPolicyTemplates"}, fn)
+}
+
 // HandleUpdateDeviceManagementConfigurationPolicyTemplate fakes "Update
 // deviceManagementConfigurationPolicyTemplate" (PATCH
 // /deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId})
@@ -1045,11 +2303,33 @@ func HandleUpdateDeviceManagementConfigurationPolicyTemplate(fn func(ctx context
 	return handle("PATCH", 200, []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"}, fn)
 }
 
+// HandleCreateDataSharingConsent fakes "Create dataSharingConsent" (POST
+// /deviceManagement/dataSharingConsents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDataSharingConsent(fn func(ctx context.Context, route Route, body *intune.CreateDataSharingConsentBody) (*intune.AnyDataSharingConsent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/dataSharingConsents"}, fn)
+}
+
 // HandleUpdateDataSharingConsent fakes "Update dataSharingConsent" (PATCH
 // /deviceManagement/dataSharingConsents/{dataSharingConsentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDataSharingConsent(fn func(ctx context.Context, route Route, body *intune.UpdateDataSharingConsentBody) (*intune.AnyDataSharingConsent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"}, fn)
+}
+
+// HandleCreateDepOnboardingSetting fakes "Create depOnboardingSetting" (POST
+// /deviceManagement/depOnboardingSettings) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDepOnboardingSetting(fn func(ctx context.Context, route Route, body *intune.CreateDepOnboardingSettingBody) (*intune.AnyDepOnboardingSetting, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings"}, fn)
+}
+
+// HandleGetExpiringVppTokenCountForDepOnboardingSettings fakes
+// "getExpiringVppTokenCount function" (GET
+// /deviceManagement/depOnboardingSettings/getExpiringVppTokenCount) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleGetExpiringVppTokenCountForDepOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.GetExpiringVppTokenCountForDepOnboardingSettingsBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceManagement/depOnboardingSettings/getExpiringVppTokenCount"}, fn)
 }
 
 // HandleUpdateDepOnboardingSetting fakes "Update depOnboardingSetting" (PATCH
@@ -1075,6 +2355,36 @@ func HandleUpdateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"}, fn)
 }
 
+// HandleCreateDepEnrollmentProfile fakes "Create depEnrollmentProfile" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDepEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateDepEnrollmentProfileBody) (*intune.DepEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, fn)
+}
+
+// HandleCreateDepIOSEnrollmentProfile fakes "Create depIOSEnrollmentProfile"
+// (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDepIOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateDepIOSEnrollmentProfileBody) (*intune.AnyDepIOSEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, fn)
+}
+
+// HandleCreateDepMacOSEnrollmentProfile fakes "Create
+// depMacOSEnrollmentProfile" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDepMacOSEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateDepMacOSEnrollmentProfileBody) (*intune.AnyDepMacOSEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, fn)
+}
+
+// HandleCreateEnrollmentProfile fakes "Create enrollmentProfile" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentProfileBody) (*intune.AnyEnrollmentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, fn)
+}
+
 // HandleUpdateDepEnrollmentProfile fakes "Update depEnrollmentProfile" (PATCH
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers with what fn returns. See Route.
@@ -1087,6 +2397,38 @@ func HandleUpdateDepEnrollmentProfile(fn func(ctx context.Context, route Route, 
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentProfileBody) (*intune.AnyEnrollmentProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, fn)
+}
+
+// HandleUpdateDeviceProfileAssignmentForEnrollmentProfile fakes
+// "updateDeviceProfileAssignment action" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/updateDeviceProfileAssignment)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateDeviceProfileAssignmentForEnrollmentProfile(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceProfileAssignmentForEnrollmentProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/updateDeviceProfileAssignment"}, fn)
+}
+
+// HandleCreateImportedAppleDeviceIdentity fakes "Create
+// importedAppleDeviceIdentity" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateImportedAppleDeviceIdentityBody) (*intune.AnyImportedAppleDeviceIdentity, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"}, fn)
+}
+
+// HandleCreateImportedAppleDeviceIdentityResult fakes "Create
+// importedAppleDeviceIdentityResult" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, route Route, body *intune.CreateImportedAppleDeviceIdentityResultBody) (*intune.ImportedAppleDeviceIdentityResult, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"}, fn)
+}
+
+// HandleImportAppleDeviceIdentityListForImportedAppleDeviceIdentities fakes
+// "importAppleDeviceIdentityList action" (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/importAppleDeviceIdentityList)
+// for tests: it answers with what fn returns. See Route.
+func HandleImportAppleDeviceIdentityListForImportedAppleDeviceIdentities(fn func(ctx context.Context, route Route, body *intune.ImportAppleDeviceIdentityListForImportedAppleDeviceIdentitiesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/importAppleDeviceIdentityList"}, fn)
 }
 
 // HandleUpdateImportedAppleDeviceIdentity fakes "Update
@@ -1105,6 +2447,14 @@ func HandleUpdateImportedAppleDeviceIdentityResult(fn func(ctx context.Context, 
 	return handle("PATCH", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, fn)
 }
 
+// HandleUploadDepTokenForDepOnboardingSetting fakes "uploadDepToken action"
+// (POST
+// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/uploadDepToken)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUploadDepTokenForDepOnboardingSetting(fn func(ctx context.Context, route Route, body *intune.UploadDepTokenForDepOnboardingSettingBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/uploadDepToken"}, fn)
+}
+
 // HandleUpdateDeviceManagementDerivedCredentialSettings fakes "Update
 // deviceManagementDerivedCredentialSettings" (PATCH
 // /deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}
@@ -1114,11 +2464,139 @@ func HandleUpdateDeviceManagementDerivedCredentialSettings(fn func(ctx context.C
 	return handle("PATCH", 200, []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"}, fn)
 }
 
+// HandleCreateDetectedApp fakes "Create detectedApp" (POST
+// /deviceManagement/detectedApps and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDetectedApp(fn func(ctx context.Context, route Route, body *intune.CreateDetectedAppBody) (*intune.AnyDetectedApp, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/detectedApps", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps"}, fn)
+}
+
 // HandleUpdateDetectedApp fakes "Update detectedApp" (PATCH
 // /deviceManagement/detectedApps/{detectedAppId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDetectedApp(fn func(ctx context.Context, route Route, body *intune.UpdateDetectedAppBody) (*intune.AnyDetectedApp, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"}, fn)
+}
+
+// HandleCreateDeviceCategory fakes "Create deviceCategory" (POST
+// /deviceManagement/deviceCategories) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCategoryBody) (*intune.AnyDeviceCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCategories"}, fn)
+}
+
+// HandleCreateAndroidCompliancePolicy fakes "Create androidCompliancePolicy"
+// (POST /deviceManagement/deviceCompliancePolicies) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateAndroidCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidCompliancePolicyBody) (*intune.AndroidCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerCompliancePolicy fakes "Create
+// androidDeviceOwnerCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerCompliancePolicyBody) (*intune.AndroidDeviceOwnerCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateAndroidForWorkCompliancePolicy fakes "Create
+// androidForWorkCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAndroidForWorkCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkCompliancePolicyBody) (*intune.AndroidForWorkCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileCompliancePolicy fakes "Create
+// androidWorkProfileCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileCompliancePolicyBody) (*intune.AndroidWorkProfileCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateAospDeviceOwnerCompliancePolicy fakes "Create
+// aospDeviceOwnerCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateAospDeviceOwnerCompliancePolicyBody) (*intune.AospDeviceOwnerCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateDefaultDeviceCompliancePolicy fakes "Create
+// defaultDeviceCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateDefaultDeviceCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateDefaultDeviceCompliancePolicyBody) (*intune.DefaultDeviceCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateIosCompliancePolicy fakes "Create iosCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateIosCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateIosCompliancePolicyBody) (*intune.IosCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateMacOSCompliancePolicy fakes "Create macOSCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateMacOSCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateMacOSCompliancePolicyBody) (*intune.MacOSCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateWindows10CompliancePolicy fakes "Create
+// windows10CompliancePolicy" (POST /deviceManagement/deviceCompliancePolicies)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindows10CompliancePolicyBody) (*intune.Windows10CompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateWindows10MobileCompliancePolicy fakes "Create
+// windows10MobileCompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindows10MobileCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindows10MobileCompliancePolicyBody) (*intune.Windows10MobileCompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateWindows81CompliancePolicy fakes "Create
+// windows81CompliancePolicy" (POST /deviceManagement/deviceCompliancePolicies)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindows81CompliancePolicyBody) (*intune.Windows81CompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleCreateWindowsPhone81CompliancePolicy fakes "Create
+// windowsPhone81CompliancePolicy" (POST
+// /deviceManagement/deviceCompliancePolicies) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81CompliancePolicyBody) (*intune.WindowsPhone81CompliancePolicy, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleHasPayloadLinksForDeviceCompliancePolicies fakes "hasPayloadLinks
+// action" (POST /deviceManagement/deviceCompliancePolicies/hasPayloadLinks)
+// for tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForDeviceCompliancePolicies(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForDeviceCompliancePoliciesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/hasPayloadLinks"}, fn)
+}
+
+// HandleSetScheduledRetireStateForDeviceCompliancePolicies fakes
+// "setScheduledRetireState action" (POST
+// /deviceManagement/deviceCompliancePolicies/setScheduledRetireState) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetScheduledRetireStateForDeviceCompliancePolicies(fn func(ctx context.Context, route Route, body *intune.SetScheduledRetireStateForDeviceCompliancePoliciesBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceCompliancePolicies/setScheduledRetireState"}, fn)
+}
+
+// HandleValidateComplianceScriptForDeviceCompliancePolicies fakes
+// "validateComplianceScript action" (POST
+// /deviceManagement/deviceCompliancePolicies/validateComplianceScript) for
+// tests: it answers with what fn returns. See Route.
+func HandleValidateComplianceScriptForDeviceCompliancePolicies(fn func(ctx context.Context, route Route, body *intune.ValidateComplianceScriptForDeviceCompliancePoliciesBody) (*intune.DeviceComplianceScriptValidationResult, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/validateComplianceScript"}, fn)
 }
 
 // HandleUpdateAndroidCompliancePolicy fakes "Update androidCompliancePolicy"
@@ -1216,6 +2694,21 @@ func HandleUpdateWindowsPhone81CompliancePolicy(fn func(ctx context.Context, rou
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
+// HandleAssignDeviceCompliancePolicy fakes "assign action" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignDeviceCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.AssignDeviceCompliancePolicyBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assign"}, fn)
+}
+
+// HandleCreateDeviceCompliancePolicyAssignment fakes "Create
+// deviceCompliancePolicyAssignment" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceCompliancePolicyAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCompliancePolicyAssignmentBody) (*intune.AnyDeviceCompliancePolicyAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments"}, fn)
+}
+
 // HandleUpdateDeviceCompliancePolicyAssignment fakes "Update
 // deviceCompliancePolicyAssignment" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId})
@@ -1232,6 +2725,14 @@ func HandleUpdateDeviceComplianceDeviceOverview(fn func(ctx context.Context, rou
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"}, fn)
 }
 
+// HandleCreateDeviceComplianceDeviceStatus fakes "Create
+// deviceComplianceDeviceStatus" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceDeviceStatusBody) (*intune.AnyDeviceComplianceDeviceStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses"}, fn)
+}
+
 // HandleUpdateDeviceComplianceDeviceStatus fakes "Update
 // deviceComplianceDeviceStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId})
@@ -1240,12 +2741,36 @@ func HandleUpdateDeviceComplianceDeviceStatus(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"}, fn)
 }
 
+// HandleScheduleActionsForRulesForDeviceCompliancePolicy fakes
+// "scheduleActionsForRules action" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduleActionsForRules)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleScheduleActionsForRulesForDeviceCompliancePolicy(fn func(ctx context.Context, route Route, body *intune.ScheduleActionsForRulesForDeviceCompliancePolicyBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduleActionsForRules"}, fn)
+}
+
+// HandleCreateDeviceComplianceScheduledActionForRule fakes "Create
+// deviceComplianceScheduledActionForRule" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule"}, fn)
+}
+
 // HandleUpdateDeviceComplianceScheduledActionForRule fakes "Update
 // deviceComplianceScheduledActionForRule" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScheduledActionForRule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScheduledActionForRuleBody) (*intune.AnyDeviceComplianceScheduledActionForRule, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"}, fn)
+}
+
+// HandleCreateDeviceComplianceActionItem fakes "Create
+// deviceComplianceActionItem" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceActionItem(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceActionItemBody) (*intune.AnyDeviceComplianceActionItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations"}, fn)
 }
 
 // HandleUpdateDeviceComplianceActionItem fakes "Update
@@ -1264,6 +2789,14 @@ func HandleUpdateDeviceComplianceUserOverview(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"}, fn)
 }
 
+// HandleCreateDeviceComplianceUserStatus fakes "Create
+// deviceComplianceUserStatus" (POST
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceUserStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceUserStatusBody) (*intune.AnyDeviceComplianceUserStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses"}, fn)
+}
+
 // HandleUpdateDeviceComplianceUserStatus fakes "Update
 // deviceComplianceUserStatus" (PATCH
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId})
@@ -1280,12 +2813,28 @@ func HandleUpdateDeviceCompliancePolicyDeviceStateSummary(fn func(ctx context.Co
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"}, fn)
 }
 
+// HandleCreateDeviceCompliancePolicySettingStateSummary fakes "Create
+// deviceCompliancePolicySettingStateSummary" (POST
+// /deviceManagement/deviceCompliancePolicySettingStateSummaries) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries"}, fn)
+}
+
 // HandleUpdateDeviceCompliancePolicySettingStateSummary fakes "Update
 // deviceCompliancePolicySettingStateSummary" (PATCH
 // /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCompliancePolicySettingStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCompliancePolicySettingStateSummaryBody) (*intune.AnyDeviceCompliancePolicySettingStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"}, fn)
+}
+
+// HandleCreateDeviceComplianceSettingState fakes "Create
+// deviceComplianceSettingState" (POST
+// /deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceSettingState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceSettingStateBody) (*intune.AnyDeviceComplianceSettingState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates"}, fn)
 }
 
 // HandleUpdateDeviceComplianceSettingState fakes "Update
@@ -1296,11 +2845,34 @@ func HandleUpdateDeviceComplianceSettingState(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"}, fn)
 }
 
+// HandleCreateDeviceComplianceScript fakes "Create deviceComplianceScript"
+// (POST /deviceManagement/deviceComplianceScripts) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceComplianceScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceScriptBody) (*intune.DeviceComplianceScript, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceComplianceScripts"}, fn)
+}
+
 // HandleUpdateDeviceComplianceScript fakes "Update deviceComplianceScript"
 // (PATCH /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceComplianceScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceComplianceScriptBody) (*intune.DeviceComplianceScript, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"}, fn)
+}
+
+// HandleAssignDeviceComplianceScript fakes "Device compliance script assign
+// action" (POST
+// /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceComplianceScript(fn func(ctx context.Context, route Route, body *intune.AssignDeviceComplianceScriptBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assign"}, fn)
+}
+
+// HandleCreateDeviceComplianceScriptDeviceState fakes "Create
+// deviceComplianceScriptDeviceState" (POST
+// /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceComplianceScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComplianceScriptDeviceStateBody) (*intune.AnyDeviceComplianceScriptDeviceState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates"}, fn)
 }
 
 // HandleUpdateDeviceComplianceScriptDeviceState fakes "Update
@@ -1319,6 +2891,14 @@ func HandleUpdateDeviceComplianceScriptRunSummary(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"}, fn)
 }
 
+// HandleCreateDeviceConfigurationConflictSummary fakes "Create
+// deviceConfigurationConflictSummary" (POST
+// /deviceManagement/deviceConfigurationConflictSummary) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceConfigurationConflictSummary(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationConflictSummaryBody) (*intune.AnyDeviceConfigurationConflictSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurationConflictSummary"}, fn)
+}
+
 // HandleUpdateDeviceConfigurationConflictSummary fakes "Update
 // deviceConfigurationConflictSummary" (PATCH
 // /deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId})
@@ -1335,6 +2915,13 @@ func HandleUpdateDeviceConfigurationDeviceStateSummary(fn func(ctx context.Conte
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"}, fn)
 }
 
+// HandleCreateRestrictedAppsViolation fakes "Create restrictedAppsViolation"
+// (POST /deviceManagement/deviceConfigurationRestrictedAppsViolations) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateRestrictedAppsViolation(fn func(ctx context.Context, route Route, body *intune.CreateRestrictedAppsViolationBody) (*intune.AnyRestrictedAppsViolation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations"}, fn)
+}
+
 // HandleUpdateRestrictedAppsViolation fakes "Update restrictedAppsViolation"
 // (PATCH
 // /deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId})
@@ -1349,6 +2936,873 @@ func HandleUpdateRestrictedAppsViolation(fn func(ctx context.Context, route Rout
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceConfigurationUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStateSummaryBody) (*intune.AnyDeviceConfigurationUserStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationUserStateSummaries"}, fn)
+}
+
+// HandleCreateAndroidCustomConfiguration fakes "Create
+// androidCustomConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidCustomConfigurationBody) (*intune.AndroidCustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration fakes
+// "Create androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody) (*intune.AndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerEnterpriseWiFiConfiguration fakes "Create
+// androidDeviceOwnerEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody) (*intune.AndroidDeviceOwnerEnterpriseWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerGeneralDeviceConfiguration fakes "Create
+// androidDeviceOwnerGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerGeneralDeviceConfigurationBody) (*intune.AndroidDeviceOwnerGeneralDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerImportedPFXCertificateProfile fakes "Create
+// androidDeviceOwnerImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerImportedPFXCertificateProfileBody) (*intune.AndroidDeviceOwnerImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerPkcsCertificateProfile fakes "Create
+// androidDeviceOwnerPkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerPkcsCertificateProfileBody) (*intune.AndroidDeviceOwnerPkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerScepCertificateProfile fakes "Create
+// androidDeviceOwnerScepCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerScepCertificateProfileBody) (*intune.AndroidDeviceOwnerScepCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerTrustedRootCertificate fakes "Create
+// androidDeviceOwnerTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerTrustedRootCertificateBody) (*intune.AnyAndroidDeviceOwnerTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerVpnConfiguration fakes "Create
+// androidDeviceOwnerVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerVpnConfigurationBody) (*intune.AndroidDeviceOwnerVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidDeviceOwnerWiFiConfiguration fakes "Create
+// androidDeviceOwnerWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidDeviceOwnerWiFiConfigurationBody) (*intune.AnyAndroidDeviceOwnerWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidEasEmailProfileConfiguration fakes "Create
+// androidEasEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidEasEmailProfileConfigurationBody) (*intune.AndroidEasEmailProfileConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidEnterpriseWiFiConfiguration fakes "Create
+// androidEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidEnterpriseWiFiConfigurationBody) (*intune.AndroidEnterpriseWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkCustomConfiguration fakes "Create
+// androidForWorkCustomConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkCustomConfigurationBody) (*intune.AndroidForWorkCustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkEnterpriseWiFiConfiguration fakes "Create
+// androidForWorkEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkEnterpriseWiFiConfigurationBody) (*intune.AndroidForWorkEnterpriseWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkGeneralDeviceConfiguration fakes "Create
+// androidForWorkGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkGeneralDeviceConfigurationBody) (*intune.AndroidForWorkGeneralDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkGmailEasConfiguration fakes "Create
+// androidForWorkGmailEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkGmailEasConfigurationBody) (*intune.AndroidForWorkGmailEasConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkImportedPFXCertificateProfile fakes "Create
+// androidForWorkImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkImportedPFXCertificateProfileBody) (*intune.AndroidForWorkImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkNineWorkEasConfiguration fakes "Create
+// androidForWorkNineWorkEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkNineWorkEasConfigurationBody) (*intune.AndroidForWorkNineWorkEasConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkPkcsCertificateProfile fakes "Create
+// androidForWorkPkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkPkcsCertificateProfileBody) (*intune.AndroidForWorkPkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkScepCertificateProfile fakes "Create
+// androidForWorkScepCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkScepCertificateProfileBody) (*intune.AndroidForWorkScepCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkTrustedRootCertificate fakes "Create
+// androidForWorkTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkTrustedRootCertificateBody) (*intune.AnyAndroidForWorkTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkVpnConfiguration fakes "Create
+// androidForWorkVpnConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidForWorkVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkVpnConfigurationBody) (*intune.AndroidForWorkVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidForWorkWiFiConfiguration fakes "Create
+// androidForWorkWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidForWorkWiFiConfigurationBody) (*intune.AnyAndroidForWorkWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidGeneralDeviceConfiguration fakes "Create
+// androidGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidGeneralDeviceConfigurationBody) (*intune.AndroidGeneralDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidImportedPFXCertificateProfile fakes "Create
+// androidImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidImportedPFXCertificateProfileBody) (*intune.AndroidImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidOmaCpConfiguration fakes "Create
+// androidOmaCpConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidOmaCpConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidOmaCpConfigurationBody) (*intune.AndroidOmaCpConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidPkcsCertificateProfile fakes "Create
+// androidPkcsCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidPkcsCertificateProfileBody) (*intune.AndroidPkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidScepCertificateProfile fakes "Create
+// androidScepCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidScepCertificateProfileBody) (*intune.AndroidScepCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidTrustedRootCertificate fakes "Create
+// androidTrustedRootCertificate" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidTrustedRootCertificateBody) (*intune.AnyAndroidTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidVpnConfiguration fakes "Create androidVpnConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidVpnConfigurationBody) (*intune.AndroidVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWiFiConfiguration fakes "Create androidWiFiConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWiFiConfigurationBody) (*intune.AnyAndroidWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileCustomConfiguration fakes "Create
+// androidWorkProfileCustomConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileCustomConfigurationBody) (*intune.AndroidWorkProfileCustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileEnterpriseWiFiConfiguration fakes "Create
+// androidWorkProfileEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileEnterpriseWiFiConfigurationBody) (*intune.AndroidWorkProfileEnterpriseWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileGeneralDeviceConfiguration fakes "Create
+// androidWorkProfileGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileGeneralDeviceConfigurationBody) (*intune.AndroidWorkProfileGeneralDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileGmailEasConfiguration fakes "Create
+// androidWorkProfileGmailEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileGmailEasConfigurationBody) (*intune.AndroidWorkProfileGmailEasConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileNineWorkEasConfiguration fakes "Create
+// androidWorkProfileNineWorkEasConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileNineWorkEasConfigurationBody) (*intune.AndroidWorkProfileNineWorkEasConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfilePkcsCertificateProfile fakes "Create
+// androidWorkProfilePkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfilePkcsCertificateProfileBody) (*intune.AndroidWorkProfilePkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileScepCertificateProfile fakes "Create
+// androidWorkProfileScepCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileScepCertificateProfileBody) (*intune.AndroidWorkProfileScepCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileTrustedRootCertificate fakes "Create
+// androidWorkProfileTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileTrustedRootCertificateBody) (*intune.AnyAndroidWorkProfileTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileVpnConfiguration fakes "Create
+// androidWorkProfileVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileVpnConfigurationBody) (*intune.AndroidWorkProfileVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAndroidWorkProfileWiFiConfiguration fakes "Create
+// androidWorkProfileWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAndroidWorkProfileWiFiConfigurationBody) (*intune.AnyAndroidWorkProfileWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateAospDeviceOwnerDeviceConfiguration fakes "Create
+// aospDeviceOwnerDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateAospDeviceOwnerDeviceConfigurationBody) (*intune.AospDeviceOwnerDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateEditionUpgradeConfiguration fakes "Create
+// editionUpgradeConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateEditionUpgradeConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateEditionUpgradeConfigurationBody) (*intune.EditionUpgradeConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosCustomConfiguration fakes "Create iosCustomConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosCustomConfigurationBody) (*intune.IosCustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosDerivedCredentialAuthenticationConfiguration fakes "Create
+// iosDerivedCredentialAuthenticationConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosDerivedCredentialAuthenticationConfigurationBody) (*intune.IosDerivedCredentialAuthenticationConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosDeviceFeaturesConfiguration fakes "Create
+// iosDeviceFeaturesConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosDeviceFeaturesConfigurationBody) (*intune.IosDeviceFeaturesConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosEasEmailProfileConfiguration fakes "Create
+// iosEasEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosEasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEasEmailProfileConfigurationBody) (*intune.IosEasEmailProfileConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosEducationDeviceConfiguration fakes "Create
+// iosEducationDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosEducationDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEducationDeviceConfigurationBody) (*intune.IosEducationDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosEduDeviceConfiguration fakes "Create
+// iosEduDeviceConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosEduDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEduDeviceConfigurationBody) (*intune.IosEduDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosEnterpriseWiFiConfiguration fakes "Create
+// iosEnterpriseWiFiConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosEnterpriseWiFiConfigurationBody) (*intune.IosEnterpriseWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosExpeditedCheckinConfiguration fakes "Create
+// iosExpeditedCheckinConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosExpeditedCheckinConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosExpeditedCheckinConfigurationBody) (*intune.IosExpeditedCheckinConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosGeneralDeviceConfiguration fakes "Create
+// iosGeneralDeviceConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosGeneralDeviceConfigurationBody) (*intune.IosGeneralDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosikEv2VpnConfiguration fakes "Create iosikEv2VpnConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosikEv2VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosikEv2VpnConfigurationBody) (*intune.IosikEv2VpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosImportedPFXCertificateProfile fakes "Create
+// iosImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateIosImportedPFXCertificateProfileBody) (*intune.IosImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosPkcsCertificateProfile fakes "Create
+// iosPkcsCertificateProfile" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateIosPkcsCertificateProfileBody) (*intune.IosPkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosScepCertificateProfile fakes "Create
+// iosScepCertificateProfile" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateIosScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateIosScepCertificateProfileBody) (*intune.IosScepCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosUpdateConfiguration fakes "Create iosUpdateConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosUpdateConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosUpdateConfigurationBody) (*intune.IosUpdateConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosVpnConfiguration fakes "Create iosVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosVpnConfigurationBody) (*intune.AnyIosVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateIosWiFiConfiguration fakes "Create iosWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateIosWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateIosWiFiConfigurationBody) (*intune.AnyIosWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSCustomAppConfiguration fakes "Create
+// macOSCustomAppConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSCustomAppConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSCustomAppConfigurationBody) (*intune.MacOSCustomAppConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSCustomConfiguration fakes "Create macOSCustomConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSCustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSCustomConfigurationBody) (*intune.MacOSCustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSDeviceFeaturesConfiguration fakes "Create
+// macOSDeviceFeaturesConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSDeviceFeaturesConfigurationBody) (*intune.MacOSDeviceFeaturesConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSEndpointProtectionConfiguration fakes "Create
+// macOSEndpointProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSEndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSEndpointProtectionConfigurationBody) (*intune.MacOSEndpointProtectionConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSEnterpriseWiFiConfiguration fakes "Create
+// macOSEnterpriseWiFiConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSEnterpriseWiFiConfigurationBody) (*intune.MacOSEnterpriseWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSExtensionsConfiguration fakes "Create
+// macOSExtensionsConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSExtensionsConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSExtensionsConfigurationBody) (*intune.MacOSExtensionsConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSGeneralDeviceConfiguration fakes "Create
+// macOSGeneralDeviceConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSGeneralDeviceConfigurationBody) (*intune.MacOSGeneralDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSImportedPFXCertificateProfile fakes "Create
+// macOSImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateMacOSImportedPFXCertificateProfileBody) (*intune.MacOSImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSPkcsCertificateProfile fakes "Create
+// macOSPkcsCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSPkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateMacOSPkcsCertificateProfileBody) (*intune.MacOSPkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSScepCertificateProfile fakes "Create
+// macOSScepCertificateProfile" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSScepCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateMacOSScepCertificateProfileBody) (*intune.MacOSScepCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSSoftwareUpdateConfiguration fakes "Create
+// macOSSoftwareUpdateConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateConfigurationBody) (*intune.MacOSSoftwareUpdateConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSVpnConfiguration fakes "Create macOSVpnConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSVpnConfigurationBody) (*intune.MacOSVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSWiFiConfiguration fakes "Create macOSWiFiConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSWiFiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSWiFiConfigurationBody) (*intune.AnyMacOSWiFiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateMacOSWiredNetworkConfiguration fakes "Create
+// macOSWiredNetworkConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateMacOSWiredNetworkConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMacOSWiredNetworkConfigurationBody) (*intune.MacOSWiredNetworkConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateSharedPCConfiguration fakes "Create sharedPCConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateSharedPCConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateSharedPCConfigurationBody) (*intune.SharedPCConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateUnsupportedDeviceConfiguration fakes "Create
+// unsupportedDeviceConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateUnsupportedDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateUnsupportedDeviceConfigurationBody) (*intune.UnsupportedDeviceConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10CustomConfiguration fakes "Create
+// windows10CustomConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows10CustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10CustomConfigurationBody) (*intune.Windows10CustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10DeviceFirmwareConfigurationInterface fakes "Create
+// windows10DeviceFirmwareConfigurationInterface" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10DeviceFirmwareConfigurationInterface(fn func(ctx context.Context, route Route, body *intune.CreateWindows10DeviceFirmwareConfigurationInterfaceBody) (*intune.Windows10DeviceFirmwareConfigurationInterface, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10EasEmailProfileConfiguration fakes "Create
+// windows10EasEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10EasEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EasEmailProfileConfigurationBody) (*intune.Windows10EasEmailProfileConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10EndpointProtectionConfiguration fakes "Create
+// windows10EndpointProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10EndpointProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EndpointProtectionConfigurationBody) (*intune.Windows10EndpointProtectionConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10EnterpriseModernAppManagementConfiguration fakes
+// "Create windows10EnterpriseModernAppManagementConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EnterpriseModernAppManagementConfigurationBody) (*intune.Windows10EnterpriseModernAppManagementConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10GeneralConfiguration fakes "Create
+// windows10GeneralConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows10GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10GeneralConfigurationBody) (*intune.Windows10GeneralConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10ImportedPFXCertificateProfile fakes "Create
+// windows10ImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10ImportedPFXCertificateProfileBody) (*intune.Windows10ImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10NetworkBoundaryConfiguration fakes "Create
+// windows10NetworkBoundaryConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10NetworkBoundaryConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10NetworkBoundaryConfigurationBody) (*intune.Windows10NetworkBoundaryConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10PFXImportCertificateProfile fakes "Create
+// windows10PFXImportCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10PFXImportCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10PFXImportCertificateProfileBody) (*intune.Windows10PFXImportCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10PkcsCertificateProfile fakes "Create
+// windows10PkcsCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10PkcsCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10PkcsCertificateProfileBody) (*intune.Windows10PkcsCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10SecureAssessmentConfiguration fakes "Create
+// windows10SecureAssessmentConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10SecureAssessmentConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10SecureAssessmentConfigurationBody) (*intune.Windows10SecureAssessmentConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10TeamGeneralConfiguration fakes "Create
+// windows10TeamGeneralConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10TeamGeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10TeamGeneralConfigurationBody) (*intune.Windows10TeamGeneralConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows10VpnConfiguration fakes "Create
+// windows10VpnConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows10VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10VpnConfigurationBody) (*intune.Windows10VpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows81GeneralConfiguration fakes "Create
+// windows81GeneralConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows81GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows81GeneralConfigurationBody) (*intune.Windows81GeneralConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows81SCEPCertificateProfile fakes "Create
+// windows81SCEPCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows81SCEPCertificateProfileBody) (*intune.Windows81SCEPCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows81VpnConfiguration fakes "Create
+// windows81VpnConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindows81VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows81VpnConfigurationBody) (*intune.AnyWindows81VpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindows81WifiImportConfiguration fakes "Create
+// windows81WifiImportConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81WifiImportConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows81WifiImportConfigurationBody) (*intune.Windows81WifiImportConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsDefenderAdvancedThreatProtectionConfiguration fakes
+// "Create windowsDefenderAdvancedThreatProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDefenderAdvancedThreatProtectionConfigurationBody) (*intune.WindowsDefenderAdvancedThreatProtectionConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsDeliveryOptimizationConfiguration fakes "Create
+// windowsDeliveryOptimizationConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDeliveryOptimizationConfigurationBody) (*intune.WindowsDeliveryOptimizationConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsHealthMonitoringConfiguration fakes "Create
+// windowsHealthMonitoringConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsHealthMonitoringConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsHealthMonitoringConfigurationBody) (*intune.WindowsHealthMonitoringConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsIdentityProtectionConfiguration fakes "Create
+// windowsIdentityProtectionConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsIdentityProtectionConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsIdentityProtectionConfigurationBody) (*intune.WindowsIdentityProtectionConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsKioskConfiguration fakes "Create
+// windowsKioskConfiguration" (POST /deviceManagement/deviceConfigurations and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsKioskConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsKioskConfigurationBody) (*intune.WindowsKioskConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhone81CustomConfiguration fakes "Create
+// windowsPhone81CustomConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81CustomConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81CustomConfigurationBody) (*intune.WindowsPhone81CustomConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhone81GeneralConfiguration fakes "Create
+// windowsPhone81GeneralConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81GeneralConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81GeneralConfigurationBody) (*intune.WindowsPhone81GeneralConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhone81ImportedPFXCertificateProfile fakes "Create
+// windowsPhone81ImportedPFXCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81ImportedPFXCertificateProfileBody) (*intune.WindowsPhone81ImportedPFXCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhone81SCEPCertificateProfile fakes "Create
+// windowsPhone81SCEPCertificateProfile" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81SCEPCertificateProfileBody) (*intune.WindowsPhone81SCEPCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhone81TrustedRootCertificate fakes "Create
+// windowsPhone81TrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81TrustedRootCertificateBody) (*intune.AnyWindowsPhone81TrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhone81VpnConfiguration fakes "Create
+// windowsPhone81VpnConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsPhone81VpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhone81VpnConfigurationBody) (*intune.WindowsPhone81VpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsPhoneEASEmailProfileConfiguration fakes "Create
+// windowsPhoneEASEmailProfileConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPhoneEASEmailProfileConfigurationBody) (*intune.WindowsPhoneEASEmailProfileConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsUpdateForBusinessConfiguration fakes "Create
+// windowsUpdateForBusinessConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsUpdateForBusinessConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUpdateForBusinessConfigurationBody) (*intune.WindowsUpdateForBusinessConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsWifiConfiguration fakes "Create windowsWifiConfiguration"
+// (POST /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsWifiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsWifiConfigurationBody) (*intune.AnyWindowsWifiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsWifiEnterpriseEAPConfiguration fakes "Create
+// windowsWifiEnterpriseEAPConfiguration" (POST
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsWifiEnterpriseEAPConfigurationBody) (*intune.WindowsWifiEnterpriseEAPConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleCreateWindowsDomainJoinConfiguration fakes "Create
+// windowsDomainJoinConfiguration" (POST /deviceManagement/deviceConfigurations
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDomainJoinConfigurationBody) (*intune.AnyWindowsDomainJoinConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleGetTargetedUsersAndDevicesForDeviceConfigurations fakes
+// "getTargetedUsersAndDevices action" (POST
+// /deviceManagement/deviceConfigurations/getTargetedUsersAndDevices and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleGetTargetedUsersAndDevicesForDeviceConfigurations(fn func(ctx context.Context, route Route, body *intune.GetTargetedUsersAndDevicesForDeviceConfigurationsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceConfigurations/getTargetedUsersAndDevices", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/getTargetedUsersAndDevices"}, fn)
+}
+
+// HandleHasPayloadLinksForDeviceConfigurations fakes "hasPayloadLinks action"
+// (POST /deviceManagement/deviceConfigurations/hasPayloadLinks) for tests: it
+// answers with what fn returns. See Route.
+func HandleHasPayloadLinksForDeviceConfigurations(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForDeviceConfigurationsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceConfigurations/hasPayloadLinks"}, fn)
 }
 
 // HandleUpdateAndroidCustomConfiguration fakes "Update
@@ -2174,6 +4628,32 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"}, fn)
 }
 
+// HandleAssignDeviceConfiguration fakes "assign action" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assign and 2
+// more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleAssignDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignDeviceConfigurationBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assign", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assign", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assign"}, fn)
+}
+
+// HandleAssignedAccessMultiModeProfilesForDeviceConfiguration fakes
+// "assignedAccessMultiModeProfiles action" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignedAccessMultiModeProfilesForDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignedAccessMultiModeProfilesForDeviceConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assignedAccessMultiModeProfiles", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles"}, fn)
+}
+
+// HandleCreateDeviceConfigurationAssignment fakes "Create
+// deviceConfigurationAssignment" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments"}, fn)
+}
+
 // HandleUpdateDeviceConfigurationAssignment fakes "Update
 // deviceConfigurationAssignment" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}
@@ -2181,6 +4661,15 @@ func HandleUpdateWindowsDomainJoinConfiguration(fn func(ctx context.Context, rou
 // Route.
 func HandleUpdateDeviceConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationAssignmentBody) (*intune.AnyDeviceConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"}, fn)
+}
+
+// HandleCreateSettingStateDeviceSummary fakes "Create
+// settingStateDeviceSummary" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries
+// and 10 more documented paths) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateSettingStateDeviceSummary(fn func(ctx context.Context, route Route, body *intune.CreateSettingStateDeviceSummaryBody) (*intune.AnySettingStateDeviceSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries"}, fn)
 }
 
 // HandleUpdateSettingStateDeviceSummary fakes "Update
@@ -2201,6 +4690,15 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"}, fn)
 }
 
+// HandleCreateDeviceConfigurationDeviceStatus fakes "Create
+// deviceConfigurationDeviceStatus" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses"}, fn)
+}
+
 // HandleUpdateDeviceConfigurationDeviceStatus fakes "Update
 // deviceConfigurationDeviceStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}
@@ -2208,6 +4706,24 @@ func HandleUpdateDeviceConfigurationDeviceOverview(fn func(ctx context.Context, 
 // Route.
 func HandleUpdateDeviceConfigurationDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationDeviceStatusBody) (*intune.AnyDeviceConfigurationDeviceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"}, fn)
+}
+
+// HandleGetOmaSettingPlainTextValueForDeviceConfiguration fakes
+// "getOmaSettingPlainTextValue function" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleGetOmaSettingPlainTextValueForDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.GetOmaSettingPlainTextValueForDeviceConfigurationBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/getOmaSettingPlainTextValue", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue"}, fn)
+}
+
+// HandleCreateDeviceConfigurationGroupAssignment fakes "Create
+// deviceConfigurationGroupAssignment" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationGroupAssignmentBody) (*intune.AnyDeviceConfigurationGroupAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments"}, fn)
 }
 
 // HandleUpdateDeviceConfigurationGroupAssignment fakes "Update
@@ -2228,6 +4744,23 @@ func HandleUpdateAndroidForWorkTrustedRootCertificate(fn func(ctx context.Contex
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
+// HandleCreateIosTrustedRootCertificate fakes "Create
+// iosTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIosTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateIosTrustedRootCertificateBody) (*intune.AnyIosTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"}, fn)
+}
+
+// HandleCreateManagedDeviceCertificateState fakes "Create
+// managedDeviceCertificateState" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates
+// and 21 more documented paths) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateManagedDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceCertificateStateBody) (*intune.AnyManagedDeviceCertificateState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates"}, fn)
+}
+
 // HandleUpdateManagedDeviceCertificateState fakes "Update
 // managedDeviceCertificateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}
@@ -2246,6 +4779,14 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"}, fn)
 }
 
+// HandleCreateMacOSTrustedRootCertificate fakes "Create
+// macOSTrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"}, fn)
+}
+
 // HandleUpdateMacOSTrustedRootCertificate fakes "Update
 // macOSTrustedRootCertificate" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation
@@ -2253,6 +4794,14 @@ func HandleUpdateIosTrustedRootCertificate(fn func(ctx context.Context, route Ro
 // Route.
 func HandleUpdateMacOSTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSTrustedRootCertificateBody) (*intune.AnyMacOSTrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"}, fn)
+}
+
+// HandleCreateWindowsPrivacyDataAccessControlItem fakes "Create
+// windowsPrivacyDataAccessControlItem" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsPrivacyDataAccessControlItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsPrivacyDataAccessControlItemBody) (*intune.AnyWindowsPrivacyDataAccessControlItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls"}, fn)
 }
 
 // HandleUpdateWindowsPrivacyDataAccessControlItem fakes "Update
@@ -2271,6 +4820,13 @@ func HandleUpdateWindowsPhone81TrustedRootCertificate(fn func(ctx context.Contex
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"}, fn)
 }
 
+// HandleCreateWindowsUpdateState fakes "Create windowsUpdateState" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsUpdateState(fn func(ctx context.Context, route Route, body *intune.CreateWindowsUpdateStateBody) (*intune.AnyWindowsUpdateState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates"}, fn)
+}
+
 // HandleUpdateWindowsUpdateState fakes "Update windowsUpdateState" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId})
 // for tests: it answers with what fn returns. See Route.
@@ -2285,6 +4841,14 @@ func HandleUpdateWindowsUpdateState(fn func(ctx context.Context, route Route, bo
 // Route.
 func HandleUpdateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"}, fn)
+}
+
+// HandleCreateWindows81TrustedRootCertificate fakes "Create
+// windows81TrustedRootCertificate" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows81TrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateWindows81TrustedRootCertificateBody) (*intune.AnyWindows81TrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation"}, fn)
 }
 
 // HandleUpdateAndroidDeviceOwnerTrustedRootCertificate fakes "Update
@@ -2323,6 +4887,15 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"}, fn)
 }
 
+// HandleCreateDeviceConfigurationUserStatus fakes "Create
+// deviceConfigurationUserStatus" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses
+// and 9 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.CreateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses"}, fn)
+}
+
 // HandleUpdateDeviceConfigurationUserStatus fakes "Update
 // deviceConfigurationUserStatus" (PATCH
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}
@@ -2330,6 +4903,23 @@ func HandleUpdateDeviceConfigurationUserOverview(fn func(ctx context.Context, ro
 // Route.
 func HandleUpdateDeviceConfigurationUserStatus(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceConfigurationUserStatusBody) (*intune.AnyDeviceConfigurationUserStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"}, fn)
+}
+
+// HandleWindowsPrivacyAccessControlsForDeviceConfiguration fakes
+// "windowsPrivacyAccessControls action" (POST
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleWindowsPrivacyAccessControlsForDeviceConfiguration(fn func(ctx context.Context, route Route, body *intune.WindowsPrivacyAccessControlsForDeviceConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}, fn)
+}
+
+// HandleCreateManagedAllDeviceCertificateState fakes "Create
+// managedAllDeviceCertificateState" (POST
+// /deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateManagedAllDeviceCertificateState(fn func(ctx context.Context, route Route, body *intune.CreateManagedAllDeviceCertificateStateBody) (*intune.ManagedAllDeviceCertificateState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates"}, fn)
 }
 
 // HandleUpdateManagedAllDeviceCertificateState fakes "Update
@@ -2340,12 +4930,76 @@ func HandleUpdateManagedAllDeviceCertificateState(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"}, fn)
 }
 
+// HandleCreateDeviceCustomAttributeShellScript fakes "Create
+// deviceCustomAttributeShellScript" (POST
+// /deviceManagement/deviceCustomAttributeShellScripts) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceCustomAttributeShellScriptBody) (*intune.DeviceCustomAttributeShellScript, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceCustomAttributeShellScripts"}, fn)
+}
+
 // HandleUpdateDeviceCustomAttributeShellScript fakes "Update
 // deviceCustomAttributeShellScript" (PATCH
 // /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCustomAttributeShellScriptBody) (*intune.DeviceCustomAttributeShellScript, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"}, fn)
+}
+
+// HandleAssignDeviceCustomAttributeShellScript fakes "Device custom attribute
+// shell script assign action" (POST
+// /deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceCustomAttributeShellScript(fn func(ctx context.Context, route Route, body *intune.AssignDeviceCustomAttributeShellScriptBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assign"}, fn)
+}
+
+// HandleCreateDeviceComanagementAuthorityConfiguration fakes "Create
+// deviceComanagementAuthorityConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceComanagementAuthorityConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceComanagementAuthorityConfigurationBody) (*intune.DeviceComanagementAuthorityConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, fn)
+}
+
+// HandleCreateDeviceEnrollmentLimitConfiguration fakes "Create
+// deviceEnrollmentLimitConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceEnrollmentLimitConfigurationBody) (*intune.DeviceEnrollmentLimitConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, fn)
+}
+
+// HandleCreateDeviceEnrollmentPlatformRestrictionsConfiguration fakes "Create
+// deviceEnrollmentPlatformRestrictionsConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceEnrollmentPlatformRestrictionsConfigurationBody) (*intune.DeviceEnrollmentPlatformRestrictionsConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, fn)
+}
+
+// HandleCreateDeviceEnrollmentWindowsHelloForBusinessConfiguration fakes
+// "Create deviceEnrollmentWindowsHelloForBusinessConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody) (*intune.DeviceEnrollmentWindowsHelloForBusinessConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, fn)
+}
+
+// HandleCreateWindows10EnrollmentCompletionPageConfiguration fakes "Create
+// windows10EnrollmentCompletionPageConfiguration" (POST
+// /deviceManagement/deviceEnrollmentConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10EnrollmentCompletionPageConfigurationBody) (*intune.Windows10EnrollmentCompletionPageConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations"}, fn)
+}
+
+// HandleHasPayloadLinksForDeviceEnrollmentConfigurations fakes
+// "hasPayloadLinks action" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks) for tests:
+// it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForDeviceEnrollmentConfigurations(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForDeviceEnrollmentConfigurationsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks"}, fn)
 }
 
 // HandleUpdateDeviceComanagementAuthorityConfiguration fakes "Update
@@ -2388,12 +5042,42 @@ func HandleUpdateWindows10EnrollmentCompletionPageConfiguration(fn func(ctx cont
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
+// HandleAssignDeviceEnrollmentConfiguration fakes "assign action" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceEnrollmentConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignDeviceEnrollmentConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assign"}, fn)
+}
+
+// HandleCreateEnrollmentConfigurationAssignment fakes "Create
+// enrollmentConfigurationAssignment" (POST
+// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments"}, fn)
+}
+
 // HandleUpdateEnrollmentConfigurationAssignment fakes "Update
 // enrollmentConfigurationAssignment" (PATCH
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEnrollmentConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateEnrollmentConfigurationAssignmentBody) (*intune.AnyEnrollmentConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"}, fn)
+}
+
+// HandleSetPriorityForDeviceEnrollmentConfiguration fakes "setPriority action"
+// (POST
+// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/setPriority)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSetPriorityForDeviceEnrollmentConfiguration(fn func(ctx context.Context, route Route, body *intune.SetPriorityForDeviceEnrollmentConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/setPriority"}, fn)
+}
+
+// HandleCreateDeviceHealthScript fakes "Create deviceHealthScript" (POST
+// /deviceManagement/deviceHealthScripts) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceHealthScriptBody) (*intune.AnyDeviceHealthScript, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceHealthScripts"}, fn)
 }
 
 // HandleUpdateDeviceHealthScript fakes "Update deviceHealthScript" (PATCH
@@ -2403,6 +5087,22 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"}, fn)
 }
 
+// HandleAssignDeviceHealthScript fakes "assign action" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assign) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.AssignDeviceHealthScriptBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assign"}, fn)
+}
+
+// HandleCreateDeviceHealthScriptAssignment fakes "Create
+// deviceHealthScriptAssignment" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments"}, fn)
+}
+
 // HandleUpdateDeviceHealthScriptAssignment fakes "Update
 // deviceHealthScriptAssignment" (PATCH
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}
@@ -2410,6 +5110,14 @@ func HandleUpdateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 // Route.
 func HandleUpdateDeviceHealthScriptAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceHealthScriptAssignmentBody) (*intune.AnyDeviceHealthScriptAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"}, fn)
+}
+
+// HandleCreateDeviceHealthScriptDeviceState fakes "Create
+// deviceHealthScriptDeviceState" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceHealthScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceHealthScriptDeviceStateBody) (*intune.AnyDeviceHealthScriptDeviceState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates"}, fn)
 }
 
 // HandleUpdateDeviceHealthScriptDeviceState fakes "Update
@@ -2428,12 +5136,41 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"}, fn)
 }
 
+// HandleUpdateGlobalScriptForDeviceHealthScript fakes "updateGlobalScript
+// action" (POST
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateGlobalScriptForDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateGlobalScriptForDeviceHealthScriptBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript"}, fn)
+}
+
+// HandleCreateDeviceManagementPartner fakes "Create deviceManagementPartner"
+// (POST /deviceManagement/deviceManagementPartners) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceManagementPartners"}, fn)
+}
+
 // HandleUpdateDeviceManagementPartner fakes "Update deviceManagementPartner"
 // (PATCH
 // /deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementPartnerBody) (*intune.AnyDeviceManagementPartner, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"}, fn)
+}
+
+// HandleCreateDeviceManagementScript fakes "Create deviceManagementScript"
+// (POST /deviceManagement/deviceManagementScripts) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateDeviceManagementScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptBody) (*intune.AnyDeviceManagementScript, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceManagementScripts"}, fn)
+}
+
+// HandleHasPayloadLinksForDeviceManagementScripts fakes "hasPayloadLinks
+// action" (POST /deviceManagement/deviceManagementScripts/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForDeviceManagementScripts(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForDeviceManagementScriptsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceManagementScripts/hasPayloadLinks"}, fn)
 }
 
 // HandleUpdateDeviceManagementScript fakes "Update deviceManagementScript"
@@ -2443,12 +5180,27 @@ func HandleUpdateDeviceManagementScript(fn func(ctx context.Context, route Route
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"}, fn)
 }
 
+// HandleAssignDeviceManagementScript fakes "assign action" (POST
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceManagementScript(fn func(ctx context.Context, route Route, body *intune.AssignDeviceManagementScriptBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assign"}, fn)
+}
+
 // HandleUpdateDeviceCategory fakes "Update deviceCategory" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleUpdateDeviceCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceCategoryBody) (*intune.AnyDeviceCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"}, fn)
+}
+
+// HandleCreateDeviceLogCollectionResponse fakes "Create
+// deviceLogCollectionResponse" (POST
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.CreateDeviceLogCollectionResponseBody) (*intune.AnyDeviceLogCollectionResponse, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests"}, fn)
 }
 
 // HandleUpdateDeviceLogCollectionResponse fakes "Update
@@ -2467,6 +5219,14 @@ func HandleUpdateWindowsProtectionState(fn func(ctx context.Context, route Route
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"}, fn)
 }
 
+// HandleCreateWindowsDeviceMalwareState fakes "Create
+// windowsDeviceMalwareState" (POST
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsDeviceMalwareState(fn func(ctx context.Context, route Route, body *intune.CreateWindowsDeviceMalwareStateBody) (*intune.AnyWindowsDeviceMalwareState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState"}, fn)
+}
+
 // HandleUpdateWindowsDeviceMalwareState fakes "Update
 // windowsDeviceMalwareState" (PATCH
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId})
@@ -2475,11 +5235,34 @@ func HandleUpdateWindowsDeviceMalwareState(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"}, fn)
 }
 
+// HandleCreateDeviceShellScript fakes "Create deviceShellScript" (POST
+// /deviceManagement/deviceShellScripts) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.CreateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceShellScripts"}, fn)
+}
+
 // HandleUpdateDeviceShellScript fakes "Update deviceShellScript" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceShellScriptBody) (*intune.AnyDeviceShellScript, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"}, fn)
+}
+
+// HandleAssignDeviceShellScript fakes "assign action" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assign) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceShellScript(fn func(ctx context.Context, route Route, body *intune.AssignDeviceShellScriptBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assign"}, fn)
+}
+
+// HandleCreateDeviceManagementScriptAssignment fakes "Create
+// deviceManagementScriptAssignment" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments and 2
+// more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptAssignmentBody) (*intune.AnyDeviceManagementScriptAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptAssignment fakes "Update
@@ -2491,6 +5274,15 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"}, fn)
 }
 
+// HandleCreateDeviceManagementScriptDeviceState fakes "Create
+// deviceManagementScriptDeviceState" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates"}, fn)
+}
+
 // HandleUpdateDeviceManagementScriptDeviceState fakes "Update
 // deviceManagementScriptDeviceState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}
@@ -2498,6 +5290,15 @@ func HandleUpdateDeviceManagementScriptAssignment(fn func(ctx context.Context, r
 // Route.
 func HandleUpdateDeviceManagementScriptDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptDeviceStateBody) (*intune.AnyDeviceManagementScriptDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"}, fn)
+}
+
+// HandleCreateDeviceManagementScriptGroupAssignment fakes "Create
+// deviceManagementScriptGroupAssignment" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments
+// and 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptGroupAssignmentBody) (*intune.AnyDeviceManagementScriptGroupAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments"}, fn)
 }
 
 // HandleUpdateDeviceManagementScriptGroupAssignment fakes "Update
@@ -2518,6 +5319,15 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"}, fn)
 }
 
+// HandleCreateDeviceManagementScriptUserState fakes "Create
+// deviceManagementScriptUserState" (POST
+// /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates and
+// 2 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates"}, fn)
+}
+
 // HandleUpdateDeviceManagementScriptUserState fakes "Update
 // deviceManagementScriptUserState" (PATCH
 // /deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}
@@ -2525,6 +5335,14 @@ func HandleUpdateDeviceManagementScriptRunSummary(fn func(ctx context.Context, r
 // Route.
 func HandleUpdateDeviceManagementScriptUserState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementScriptUserStateBody) (*intune.AnyDeviceManagementScriptUserState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"}, fn)
+}
+
+// HandleCreateDeviceManagementDomainJoinConnector fakes "Create
+// deviceManagementDomainJoinConnector" (POST
+// /deviceManagement/domainJoinConnectors) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementDomainJoinConnector(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementDomainJoinConnectorBody) (*intune.AnyDeviceManagementDomainJoinConnector, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/domainJoinConnectors"}, fn)
 }
 
 // HandleUpdateDeviceManagementDomainJoinConnector fakes "Update
@@ -2535,12 +5353,35 @@ func HandleUpdateDeviceManagementDomainJoinConnector(fn func(ctx context.Context
 	return handle("PATCH", 200, []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"}, fn)
 }
 
+// HandleCreateEmbeddedSIMActivationCodePool fakes "Create
+// embeddedSIMActivationCodePool" (POST
+// /deviceManagement/embeddedSIMActivationCodePools) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.CreateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/embeddedSIMActivationCodePools"}, fn)
+}
+
 // HandleUpdateEmbeddedSIMActivationCodePool fakes "Update
 // embeddedSIMActivationCodePool" (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMActivationCodePoolBody) (*intune.AnyEmbeddedSIMActivationCodePool, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"}, fn)
+}
+
+// HandleAssignEmbeddedSIMActivationCodePool fakes "assign action" (POST
+// /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignEmbeddedSIMActivationCodePool(fn func(ctx context.Context, route Route, body *intune.AssignEmbeddedSIMActivationCodePoolBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assign"}, fn)
+}
+
+// HandleCreateEmbeddedSIMActivationCodePoolAssignment fakes "Create
+// embeddedSIMActivationCodePoolAssignment" (POST
+// /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Context, route Route, body *intune.CreateEmbeddedSIMActivationCodePoolAssignmentBody) (*intune.AnyEmbeddedSIMActivationCodePoolAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments"}, fn)
 }
 
 // HandleUpdateEmbeddedSIMActivationCodePoolAssignment fakes "Update
@@ -2551,12 +5392,28 @@ func HandleUpdateEmbeddedSIMActivationCodePoolAssignment(fn func(ctx context.Con
 	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"}, fn)
 }
 
+// HandleCreateEmbeddedSIMDeviceState fakes "Create embeddedSIMDeviceState"
+// (POST
+// /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates"}, fn)
+}
+
 // HandleUpdateEmbeddedSIMDeviceState fakes "Update embeddedSIMDeviceState"
 // (PATCH
 // /deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateEmbeddedSIMDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateEmbeddedSIMDeviceStateBody) (*intune.AnyEmbeddedSIMDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"}, fn)
+}
+
+// HandleCreateDeviceManagementExchangeConnector fakes "Create
+// deviceManagementExchangeConnector" (POST
+// /deviceManagement/exchangeConnectors) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementExchangeConnectorBody) (*intune.AnyDeviceManagementExchangeConnector, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/exchangeConnectors"}, fn)
 }
 
 // HandleUpdateDeviceManagementExchangeConnector fakes "Update
@@ -2567,12 +5424,66 @@ func HandleUpdateDeviceManagementExchangeConnector(fn func(ctx context.Context, 
 	return handle("PATCH", 200, []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"}, fn)
 }
 
+// HandleSyncDeviceManagementExchangeConnector fakes "sync action" (POST
+// /deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}/sync)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleSyncDeviceManagementExchangeConnector(fn func(ctx context.Context, route Route, body *intune.SyncDeviceManagementExchangeConnectorBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}/sync"}, fn)
+}
+
 // HandleUpdateDeviceManagementExchangeOnPremisesPolicy fakes "Update
 // deviceManagementExchangeOnPremisesPolicy" (PATCH
 // /deviceManagement/exchangeOnPremisesPolicy and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementExchangeOnPremisesPolicy(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody) (*intune.AnyDeviceManagementExchangeOnPremisesPolicy, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"}, fn)
+}
+
+// HandleGetAssignmentFiltersStatusDetailsForDeviceManagement fakes
+// "getAssignmentFiltersStatusDetails action" (POST
+// /deviceManagement/getAssignmentFiltersStatusDetails) for tests: it answers
+// with what fn returns. See Route.
+func HandleGetAssignmentFiltersStatusDetailsForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.GetAssignmentFiltersStatusDetailsForDeviceManagementBody) (*intune.AssignmentFilterStatusDetails, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/getAssignmentFiltersStatusDetails"}, fn)
+}
+
+// HandleGetEffectivePermissionsForDeviceManagement fakes
+// "getEffectivePermissions function" (GET
+// /deviceManagement/getEffectivePermissions) for tests: it answers with what
+// fn returns. See Route.
+func HandleGetEffectivePermissionsForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.GetEffectivePermissionsForDeviceManagementBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/getEffectivePermissions"}, fn)
+}
+
+// HandleGetRoleScopeTagsByIDsForDeviceManagement fakes "getRoleScopeTagsByIds
+// function" (GET /deviceManagement/getRoleScopeTagsByIds) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetRoleScopeTagsByIDsForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.GetRoleScopeTagsByIDsForDeviceManagementBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/getRoleScopeTagsByIds"}, fn)
+}
+
+// HandleGetRoleScopeTagsByResourceForDeviceManagement fakes
+// "getRoleScopeTagsByResource function" (GET
+// /deviceManagement/getRoleScopeTagsByResource) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetRoleScopeTagsByResourceForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.GetRoleScopeTagsByResourceForDeviceManagementBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/getRoleScopeTagsByResource"}, fn)
+}
+
+// HandleGetSuggestedEnrollmentLimitForDeviceManagement fakes
+// "getSuggestedEnrollmentLimit function" (GET
+// /deviceManagement/getSuggestedEnrollmentLimit) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetSuggestedEnrollmentLimitForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.GetSuggestedEnrollmentLimitForDeviceManagementBody) (*intune.SuggestedEnrollmentLimit, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/getSuggestedEnrollmentLimit"}, fn)
+}
+
+// HandleCreateGroupPolicyUploadedCategory fakes "Create
+// groupPolicyUploadedCategory" (POST /deviceManagement/groupPolicyCategories
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateGroupPolicyUploadedCategory(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedCategoryBody) (*intune.GroupPolicyUploadedCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyCategories", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children"}, fn)
 }
 
 // HandleUpdateGroupPolicyCategory fakes "Update groupPolicyCategory" (PATCH
@@ -2590,12 +5501,34 @@ func HandleUpdateGroupPolicyUploadedCategory(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"}, fn)
 }
 
+// HandleCreateGroupPolicyConfiguration fakes "Create groupPolicyConfiguration"
+// (POST /deviceManagement/groupPolicyConfigurations) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyConfigurationBody) (*intune.GroupPolicyConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations"}, fn)
+}
+
 // HandleUpdateGroupPolicyConfiguration fakes "Update groupPolicyConfiguration"
 // (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyConfigurationBody) (*intune.GroupPolicyConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"}, fn)
+}
+
+// HandleAssignGroupPolicyConfiguration fakes "assign action" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignGroupPolicyConfigurationBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assign"}, fn)
+}
+
+// HandleCreateGroupPolicyConfigurationAssignment fakes "Create
+// groupPolicyConfigurationAssignment" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyConfigurationAssignmentBody) (*intune.AnyGroupPolicyConfigurationAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments"}, fn)
 }
 
 // HandleUpdateGroupPolicyConfigurationAssignment fakes "Update
@@ -2606,6 +5539,14 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"}, fn)
 }
 
+// HandleCreateGroupPolicyDefinitionValue fakes "Create
+// groupPolicyDefinitionValue" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues"}, fn)
+}
+
 // HandleUpdateGroupPolicyDefinitionValue fakes "Update
 // groupPolicyDefinitionValue" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}
@@ -2613,6 +5554,62 @@ func HandleUpdateGroupPolicyConfigurationAssignment(fn func(ctx context.Context,
 // Route.
 func HandleUpdateGroupPolicyDefinitionValue(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionValueBody) (*intune.AnyGroupPolicyDefinitionValue, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValue fakes "Create
+// groupPolicyPresentationValue" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValue(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueBody) (*intune.AnyGroupPolicyPresentationValue, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValueBoolean fakes "Create
+// groupPolicyPresentationValueBoolean" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueBoolean(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueBooleanBody) (*intune.GroupPolicyPresentationValueBoolean, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValueDecimal fakes "Create
+// groupPolicyPresentationValueDecimal" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueDecimal(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueDecimalBody) (*intune.GroupPolicyPresentationValueDecimal, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValueList fakes "Create
+// groupPolicyPresentationValueList" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueList(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueListBody) (*intune.GroupPolicyPresentationValueList, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValueLongDecimal fakes "Create
+// groupPolicyPresentationValueLongDecimal" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueLongDecimalBody) (*intune.GroupPolicyPresentationValueLongDecimal, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValueMultiText fakes "Create
+// groupPolicyPresentationValueMultiText" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueMultiText(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueMultiTextBody) (*intune.GroupPolicyPresentationValueMultiText, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationValueText fakes "Create
+// groupPolicyPresentationValueText" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationValueText(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationValueTextBody) (*intune.GroupPolicyPresentationValueText, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"}, fn)
 }
 
 // HandleUpdateGroupPolicyPresentationValue fakes "Update
@@ -2770,11 +5767,106 @@ func HandleUpdateGroupPolicyUploadedPresentation(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
+// HandleCreateGroupPolicyOperation fakes "Create groupPolicyOperation" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyOperationBody) (*intune.AnyGroupPolicyOperation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations"}, fn)
+}
+
 // HandleUpdateGroupPolicyOperation fakes "Update groupPolicyOperation" (PATCH
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyOperationBody) (*intune.AnyGroupPolicyOperation, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationCheckBox fakes "Create
+// groupPolicyPresentationCheckBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationCheckBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationCheckBoxBody) (*intune.GroupPolicyPresentationCheckBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationComboBox fakes "Create
+// groupPolicyPresentationComboBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationComboBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationComboBoxBody) (*intune.GroupPolicyPresentationComboBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationDecimalTextBox fakes "Create
+// groupPolicyPresentationDecimalTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationDecimalTextBoxBody) (*intune.GroupPolicyPresentationDecimalTextBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationDropdownList fakes "Create
+// groupPolicyPresentationDropdownList" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationDropdownList(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationDropdownListBody) (*intune.GroupPolicyPresentationDropdownList, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationListBox fakes "Create
+// groupPolicyPresentationListBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationListBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationListBoxBody) (*intune.GroupPolicyPresentationListBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationLongDecimalTextBox fakes "Create
+// groupPolicyPresentationLongDecimalTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationLongDecimalTextBoxBody) (*intune.GroupPolicyPresentationLongDecimalTextBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationMultiTextBox fakes "Create
+// groupPolicyPresentationMultiTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationMultiTextBoxBody) (*intune.GroupPolicyPresentationMultiTextBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationText fakes "Create
+// groupPolicyPresentationText" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationText(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationTextBody) (*intune.GroupPolicyPresentationText, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyPresentationTextBox fakes "Create
+// groupPolicyPresentationTextBox" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyPresentationTextBox(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyPresentationTextBoxBody) (*intune.GroupPolicyPresentationTextBox, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleCreateGroupPolicyUploadedPresentation fakes "Create
+// groupPolicyUploadedPresentation" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyUploadedPresentation(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedPresentationBody) (*intune.GroupPolicyUploadedPresentation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"}, fn)
+}
+
+// HandleUpdateDefinitionValuesForGroupPolicyConfiguration fakes
+// "updateDefinitionValues action" (POST
+// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/updateDefinitionValues)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateDefinitionValuesForGroupPolicyConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDefinitionValuesForGroupPolicyConfigurationBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/updateDefinitionValues"}, fn)
 }
 
 // HandleUpdateGroupPolicyDefinitionFile fakes "Update
@@ -2784,6 +5876,14 @@ func HandleUpdateGroupPolicyOperation(fn func(ctx context.Context, route Route, 
 // Route.
 func HandleUpdateGroupPolicyDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyDefinitionFileBody) (*intune.AnyGroupPolicyDefinitionFile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"}, fn)
+}
+
+// HandleCreateGroupPolicyUploadedDefinition fakes "Create
+// groupPolicyUploadedDefinition" (POST
+// /deviceManagement/groupPolicyDefinitions and 2 more documented paths) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicyUploadedDefinition(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedDefinitionBody) (*intune.GroupPolicyUploadedDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyDefinitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions"}, fn)
 }
 
 // HandleUpdateGroupPolicyDefinition fakes "Update groupPolicyDefinition"
@@ -2803,12 +5903,36 @@ func HandleUpdateGroupPolicyUploadedDefinition(fn func(ctx context.Context, rout
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"}, fn)
 }
 
+// HandleCreateGroupPolicyMigrationReport fakes "Create
+// groupPolicyMigrationReport" (POST
+// /deviceManagement/groupPolicyMigrationReports) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyMigrationReports"}, fn)
+}
+
+// HandleCreateMigrationReportForGroupPolicyMigrationReports fakes
+// "createMigrationReport action" (POST
+// /deviceManagement/groupPolicyMigrationReports/createMigrationReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleCreateMigrationReportForGroupPolicyMigrationReports(fn func(ctx context.Context, route Route, body *intune.CreateMigrationReportForGroupPolicyMigrationReportsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyMigrationReports/createMigrationReport"}, fn)
+}
+
 // HandleUpdateGroupPolicyMigrationReport fakes "Update
 // groupPolicyMigrationReport" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyMigrationReport(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyMigrationReportBody) (*intune.AnyGroupPolicyMigrationReport, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"}, fn)
+}
+
+// HandleCreateGroupPolicySettingMapping fakes "Create
+// groupPolicySettingMapping" (POST
+// /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGroupPolicySettingMapping(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicySettingMappingBody) (*intune.AnyGroupPolicySettingMapping, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings"}, fn)
 }
 
 // HandleUpdateGroupPolicySettingMapping fakes "Update
@@ -2819,12 +5943,27 @@ func HandleUpdateGroupPolicySettingMapping(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"}, fn)
 }
 
+// HandleCreateUnsupportedGroupPolicyExtension fakes "Create
+// unsupportedGroupPolicyExtension" (POST
+// /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.CreateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions"}, fn)
+}
+
 // HandleUpdateUnsupportedGroupPolicyExtension fakes "Update
 // unsupportedGroupPolicyExtension" (PATCH
 // /deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUnsupportedGroupPolicyExtension(fn func(ctx context.Context, route Route, body *intune.UpdateUnsupportedGroupPolicyExtensionBody) (*intune.AnyUnsupportedGroupPolicyExtension, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"}, fn)
+}
+
+// HandleCreateGroupPolicyObjectFile fakes "Create groupPolicyObjectFile" (POST
+// /deviceManagement/groupPolicyObjectFiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateGroupPolicyObjectFile(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyObjectFileBody) (*intune.AnyGroupPolicyObjectFile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyObjectFiles"}, fn)
 }
 
 // HandleUpdateGroupPolicyObjectFile fakes "Update groupPolicyObjectFile"
@@ -2834,12 +5973,83 @@ func HandleUpdateGroupPolicyObjectFile(fn func(ctx context.Context, route Route,
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"}, fn)
 }
 
+// HandleCreateGroupPolicyUploadedDefinitionFile fakes "Create
+// groupPolicyUploadedDefinitionFile" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.CreateGroupPolicyUploadedDefinitionFileBody) (*intune.GroupPolicyUploadedDefinitionFile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles"}, fn)
+}
+
 // HandleUpdateGroupPolicyUploadedDefinitionFile fakes "Update
 // groupPolicyUploadedDefinitionFile" (PATCH
 // /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateGroupPolicyUploadedDefinitionFileBody) (*intune.GroupPolicyUploadedDefinitionFile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"}, fn)
+}
+
+// HandleAddLanguageFilesForGroupPolicyUploadedDefinitionFile fakes
+// "addLanguageFiles action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/addLanguageFiles)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAddLanguageFilesForGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.AddLanguageFilesForGroupPolicyUploadedDefinitionFileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/addLanguageFiles"}, fn)
+}
+
+// HandleRemoveLanguageFilesForGroupPolicyUploadedDefinitionFile fakes
+// "removeLanguageFiles action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/removeLanguageFiles)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleRemoveLanguageFilesForGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.RemoveLanguageFilesForGroupPolicyUploadedDefinitionFileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/removeLanguageFiles"}, fn)
+}
+
+// HandleUpdateLanguageFilesForGroupPolicyUploadedDefinitionFile fakes
+// "updateLanguageFiles action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/updateLanguageFiles)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateLanguageFilesForGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UpdateLanguageFilesForGroupPolicyUploadedDefinitionFileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/updateLanguageFiles"}, fn)
+}
+
+// HandleUploadNewVersionForGroupPolicyUploadedDefinitionFile fakes
+// "uploadNewVersion action" (POST
+// /deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/uploadNewVersion)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUploadNewVersionForGroupPolicyUploadedDefinitionFile(fn func(ctx context.Context, route Route, body *intune.UploadNewVersionForGroupPolicyUploadedDefinitionFileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/uploadNewVersion"}, fn)
+}
+
+// HandleCreateImportedDeviceIdentity fakes "Create importedDeviceIdentity"
+// (POST /deviceManagement/importedDeviceIdentities) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateImportedDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateImportedDeviceIdentityBody) (*intune.AnyImportedDeviceIdentity, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/importedDeviceIdentities"}, fn)
+}
+
+// HandleCreateImportedDeviceIdentityResult fakes "Create
+// importedDeviceIdentityResult" (POST
+// /deviceManagement/importedDeviceIdentities) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateImportedDeviceIdentityResult(fn func(ctx context.Context, route Route, body *intune.CreateImportedDeviceIdentityResultBody) (*intune.ImportedDeviceIdentityResult, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/importedDeviceIdentities"}, fn)
+}
+
+// HandleImportDeviceIdentityListForImportedDeviceIdentities fakes
+// "importDeviceIdentityList action" (POST
+// /deviceManagement/importedDeviceIdentities/importDeviceIdentityList) for
+// tests: it answers with what fn returns. See Route.
+func HandleImportDeviceIdentityListForImportedDeviceIdentities(fn func(ctx context.Context, route Route, body *intune.ImportDeviceIdentityListForImportedDeviceIdentitiesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/importedDeviceIdentities/importDeviceIdentityList"}, fn)
+}
+
+// HandleSearchExistingIdentitiesForImportedDeviceIdentities fakes
+// "searchExistingIdentities action" (POST
+// /deviceManagement/importedDeviceIdentities/searchExistingIdentities) for
+// tests: it answers with what fn returns. See Route.
+func HandleSearchExistingIdentitiesForImportedDeviceIdentities(fn func(ctx context.Context, route Route, body *intune.SearchExistingIdentitiesForImportedDeviceIdentitiesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/importedDeviceIdentities/searchExistingIdentities"}, fn)
 }
 
 // HandleUpdateImportedDeviceIdentity fakes "Update importedDeviceIdentity"
@@ -2858,11 +6068,48 @@ func HandleUpdateImportedDeviceIdentityResult(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, fn)
 }
 
+// HandleCreateImportedWindowsAutopilotDeviceIdentity fakes "Create
+// importedWindowsAutopilotDeviceIdentity" (POST
+// /deviceManagement/importedWindowsAutopilotDeviceIdentities) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateImportedWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateImportedWindowsAutopilotDeviceIdentityBody) (*intune.AnyImportedWindowsAutopilotDeviceIdentity, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities"}, fn)
+}
+
+// HandleImportImportedWindowsAutopilotDeviceIdentities fakes "import action"
+// (POST /deviceManagement/importedWindowsAutopilotDeviceIdentities/import) for
+// tests: it answers with what fn returns. See Route.
+func HandleImportImportedWindowsAutopilotDeviceIdentities(fn func(ctx context.Context, route Route, body *intune.ImportImportedWindowsAutopilotDeviceIdentitiesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities/import"}, fn)
+}
+
+// HandleCreateDeviceManagementIntent fakes "Create deviceManagementIntent"
+// (POST /deviceManagement/intents) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents"}, fn)
+}
+
 // HandleUpdateDeviceManagementIntent fakes "Update deviceManagementIntent"
 // (PATCH /deviceManagement/intents/{deviceManagementIntentId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}"}, fn)
+}
+
+// HandleAssignDeviceManagementIntent fakes "Device management intent assign
+// action" (POST /deviceManagement/intents/{deviceManagementIntentId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.AssignDeviceManagementIntentBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/intents/{deviceManagementIntentId}/assign"}, fn)
+}
+
+// HandleCreateDeviceManagementIntentAssignment fakes "Create
+// deviceManagementIntentAssignment" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/assignments) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentAssignmentBody) (*intune.AnyDeviceManagementIntentAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentAssignment fakes "Update
@@ -2873,12 +6120,42 @@ func HandleUpdateDeviceManagementIntentAssignment(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"}, fn)
 }
 
+// HandleCreateDeviceManagementIntentSettingCategory fakes "Create
+// deviceManagementIntentSettingCategory" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/categories) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories"}, fn)
+}
+
 // HandleUpdateDeviceManagementIntentSettingCategory fakes "Update
 // deviceManagementIntentSettingCategory" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentSettingCategoryBody) (*intune.AnyDeviceManagementIntentSettingCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"}, fn)
+}
+
+// HandleCompareDeviceManagementIntent fakes "compare function" (GET
+// /deviceManagement/intents/{deviceManagementIntentId}/compare) for tests: it
+// answers with what fn returns. See Route.
+func HandleCompareDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.CompareDeviceManagementIntentBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/compare"}, fn)
+}
+
+// HandleCreateCopyForDeviceManagementIntent fakes "createCopy action" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/createCopy) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateCopyForDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.CreateCopyForDeviceManagementIntentBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/createCopy"}, fn)
+}
+
+// HandleCreateDeviceManagementIntentDeviceSettingStateSummary fakes "Create
+// deviceManagementIntentDeviceSettingStateSummary" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentDeviceSettingStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentDeviceSettingStateSummaryBody) (*intune.AnyDeviceManagementIntentDeviceSettingStateSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentDeviceSettingStateSummary fakes "Update
@@ -2897,12 +6174,76 @@ func HandleUpdateDeviceManagementIntentDeviceStateSummary(fn func(ctx context.Co
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"}, fn)
 }
 
+// HandleCreateDeviceManagementIntentDeviceState fakes "Create
+// deviceManagementIntentDeviceState" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/deviceStates) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates"}, fn)
+}
+
 // HandleUpdateDeviceManagementIntentDeviceState fakes "Update
 // deviceManagementIntentDeviceState" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentDeviceState(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentDeviceStateBody) (*intune.AnyDeviceManagementIntentDeviceState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"}, fn)
+}
+
+// HandleMigrateToTemplateForDeviceManagementIntent fakes "migrateToTemplate
+// action" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/migrateToTemplate) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleMigrateToTemplateForDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.MigrateToTemplateForDeviceManagementIntentBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/intents/{deviceManagementIntentId}/migrateToTemplate"}, fn)
+}
+
+// HandleCreateDeviceManagementAbstractComplexSettingInstance fakes "Create
+// deviceManagementAbstractComplexSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAbstractComplexSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAbstractComplexSettingInstanceBody) (*intune.DeviceManagementAbstractComplexSettingInstance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
+}
+
+// HandleCreateDeviceManagementBooleanSettingInstance fakes "Create
+// deviceManagementBooleanSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementBooleanSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementBooleanSettingInstanceBody) (*intune.DeviceManagementBooleanSettingInstance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
+}
+
+// HandleCreateDeviceManagementCollectionSettingInstance fakes "Create
+// deviceManagementCollectionSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementCollectionSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementCollectionSettingInstanceBody) (*intune.DeviceManagementCollectionSettingInstance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
+}
+
+// HandleCreateDeviceManagementComplexSettingInstance fakes "Create
+// deviceManagementComplexSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementComplexSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementComplexSettingInstanceBody) (*intune.DeviceManagementComplexSettingInstance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
+}
+
+// HandleCreateDeviceManagementIntegerSettingInstance fakes "Create
+// deviceManagementIntegerSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntegerSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntegerSettingInstanceBody) (*intune.DeviceManagementIntegerSettingInstance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
+}
+
+// HandleCreateDeviceManagementStringSettingInstance fakes "Create
+// deviceManagementStringSettingInstance" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/settings and 3 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementStringSettingInstance(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementStringSettingInstanceBody) (*intune.DeviceManagementStringSettingInstance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
 }
 
 // HandleUpdateDeviceManagementAbstractComplexSettingInstance fakes "Update
@@ -2959,12 +6300,27 @@ func HandleUpdateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
+// HandleUpdateSettingsForDeviceManagementIntent fakes "updateSettings action"
+// (POST /deviceManagement/intents/{deviceManagementIntentId}/updateSettings)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdateSettingsForDeviceManagementIntent(fn func(ctx context.Context, route Route, body *intune.UpdateSettingsForDeviceManagementIntentBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/intents/{deviceManagementIntentId}/updateSettings"}, fn)
+}
+
 // HandleUpdateDeviceManagementIntentUserStateSummary fakes "Update
 // deviceManagementIntentUserStateSummary" (PATCH
 // /deviceManagement/intents/{deviceManagementIntentId}/userStateSummary) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementIntentUserStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementIntentUserStateSummaryBody) (*intune.AnyDeviceManagementIntentUserStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"}, fn)
+}
+
+// HandleCreateDeviceManagementIntentUserState fakes "Create
+// deviceManagementIntentUserState" (POST
+// /deviceManagement/intents/{deviceManagementIntentId}/userStates) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementIntentUserState(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementIntentUserStateBody) (*intune.AnyDeviceManagementIntentUserState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates"}, fn)
 }
 
 // HandleUpdateDeviceManagementIntentUserState fakes "Update
@@ -2975,11 +6331,33 @@ func HandleUpdateDeviceManagementIntentUserState(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"}, fn)
 }
 
+// HandleCreateIntuneBrandingProfile fakes "Create intuneBrandingProfile" (POST
+// /deviceManagement/intuneBrandingProfiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.CreateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intuneBrandingProfiles"}, fn)
+}
+
 // HandleUpdateIntuneBrandingProfile fakes "Update intuneBrandingProfile"
 // (PATCH /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.UpdateIntuneBrandingProfileBody) (*intune.AnyIntuneBrandingProfile, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"}, fn)
+}
+
+// HandleAssignIntuneBrandingProfile fakes "assign action" (POST
+// /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignIntuneBrandingProfile(fn func(ctx context.Context, route Route, body *intune.AssignIntuneBrandingProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assign"}, fn)
+}
+
+// HandleCreateIntuneBrandingProfileAssignment fakes "Create
+// intuneBrandingProfileAssignment" (POST
+// /deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateIntuneBrandingProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateIntuneBrandingProfileAssignmentBody) (*intune.AnyIntuneBrandingProfileAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments"}, fn)
 }
 
 // HandleUpdateIntuneBrandingProfileAssignment fakes "Update
@@ -2990,11 +6368,26 @@ func HandleUpdateIntuneBrandingProfileAssignment(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"}, fn)
 }
 
+// HandleCreateIosUpdateDeviceStatus fakes "Create iosUpdateDeviceStatus" (POST
+// /deviceManagement/iosUpdateStatuses) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.CreateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/iosUpdateStatuses"}, fn)
+}
+
 // HandleUpdateIosUpdateDeviceStatus fakes "Update iosUpdateDeviceStatus"
 // (PATCH /deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}) for
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateIosUpdateDeviceStatus(fn func(ctx context.Context, route Route, body *intune.UpdateIosUpdateDeviceStatusBody) (*intune.AnyIosUpdateDeviceStatus, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"}, fn)
+}
+
+// HandleCreateMacOSSoftwareUpdateAccountSummary fakes "Create
+// macOSSoftwareUpdateAccountSummary" (POST
+// /deviceManagement/macOSSoftwareUpdateAccountSummaries) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateAccountSummaryBody) (*intune.MacOSSoftwareUpdateAccountSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries"}, fn)
 }
 
 // HandleUpdateMacOSSoftwareUpdateAccountSummary fakes "Update
@@ -3005,6 +6398,14 @@ func HandleUpdateMacOSSoftwareUpdateAccountSummary(fn func(ctx context.Context, 
 	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"}, fn)
 }
 
+// HandleCreateMacOSSoftwareUpdateCategorySummary fakes "Create
+// macOSSoftwareUpdateCategorySummary" (POST
+// /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateCategorySummaryBody) (*intune.AnyMacOSSoftwareUpdateCategorySummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries"}, fn)
+}
+
 // HandleUpdateMacOSSoftwareUpdateCategorySummary fakes "Update
 // macOSSoftwareUpdateCategorySummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId})
@@ -3013,12 +6414,28 @@ func HandleUpdateMacOSSoftwareUpdateCategorySummary(fn func(ctx context.Context,
 	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"}, fn)
 }
 
+// HandleCreateMacOSSoftwareUpdateStateSummary fakes "Create
+// macOSSoftwareUpdateStateSummary" (POST
+// /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries"}, fn)
+}
+
 // HandleUpdateMacOSSoftwareUpdateStateSummary fakes "Update
 // macOSSoftwareUpdateStateSummary" (PATCH
 // /deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMacOSSoftwareUpdateStateSummary(fn func(ctx context.Context, route Route, body *intune.UpdateMacOSSoftwareUpdateStateSummaryBody) (*intune.AnyMacOSSoftwareUpdateStateSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"}, fn)
+}
+
+// HandleCreateManagedDeviceEncryptionState fakes "Create
+// managedDeviceEncryptionState" (POST
+// /deviceManagement/managedDeviceEncryptionStates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateManagedDeviceEncryptionState(fn func(ctx context.Context, route Route, body *intune.CreateManagedDeviceEncryptionStateBody) (*intune.ManagedDeviceEncryptionState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/managedDeviceEncryptionStates"}, fn)
 }
 
 // HandleUpdateManagedDeviceEncryptionState fakes "Update
@@ -3036,6 +6453,20 @@ func HandleUpdateManagedDeviceOverview(fn func(ctx context.Context, route Route,
 	return handle("PATCH", 200, []string{"/deviceManagement/managedDeviceOverview"}, fn)
 }
 
+// HandleCreateWindowsManagedDevice fakes "Create windowsManagedDevice" (POST
+// /deviceManagement/managedDevices and 3 more documented paths) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateWindowsManagedDevice(fn func(ctx context.Context, route Route, body *intune.CreateWindowsManagedDeviceBody) (*intune.WindowsManagedDevice, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/managedDevices", "/deviceManagement/comanagedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices"}, fn)
+}
+
+// HandleExecuteActionForManagedDevices fakes "executeAction action" (POST
+// /deviceManagement/managedDevices/executeAction and 3 more documented paths)
+// for tests: it answers with what fn returns. See Route.
+func HandleExecuteActionForManagedDevices(fn func(ctx context.Context, route Route, body *intune.ExecuteActionForManagedDevicesBody) (*intune.BulkManagedDeviceActionResult, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/managedDevices/executeAction", "/deviceManagement/comanagedDevices/executeAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/executeAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/executeAction"}, fn)
+}
+
 // HandleUpdateManagedDevice fakes "Update managedDevice" (PATCH
 // /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
 // paths) for tests: it answers with what fn returns. See Route.
@@ -3050,6 +6481,116 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 	return handle("PATCH", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, fn)
 }
 
+// HandleActivateDeviceEsimForManagedDevice fakes "activateDeviceEsim action"
+// (POST /deviceManagement/managedDevices/{managedDeviceId}/activateDeviceEsim
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleActivateDeviceEsimForManagedDevice(fn func(ctx context.Context, route Route, body *intune.ActivateDeviceEsimForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/comanagedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/activateDeviceEsim"}, fn)
+}
+
+// HandleCleanWindowsDeviceForManagedDevice fakes "cleanWindowsDevice action"
+// (POST /deviceManagement/managedDevices/{managedDeviceId}/cleanWindowsDevice
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleCleanWindowsDeviceForManagedDevice(fn func(ctx context.Context, route Route, body *intune.CleanWindowsDeviceForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/cleanWindowsDevice"}, fn)
+}
+
+// HandleCreateDeviceLogCollectionRequestForManagedDevice fakes
+// "createDeviceLogCollectionRequest action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest
+// and 6 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateDeviceLogCollectionRequestForManagedDevice(fn func(ctx context.Context, route Route, body *intune.CreateDeviceLogCollectionRequestForManagedDeviceBody) (*intune.AnyDeviceLogCollectionResponse, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/comanagedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest"}, fn)
+}
+
+// HandleDeleteUserFromSharedAppleDeviceForManagedDevice fakes
+// "deleteUserFromSharedAppleDevice action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleDeleteUserFromSharedAppleDeviceForManagedDevice(fn func(ctx context.Context, route Route, body *intune.DeleteUserFromSharedAppleDeviceForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice"}, fn)
+}
+
+// HandleEnableLostModeForManagedDevice fakes "enableLostMode action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/enableLostMode and 6 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleEnableLostModeForManagedDevice(fn func(ctx context.Context, route Route, body *intune.EnableLostModeForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/comanagedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/enableLostMode"}, fn)
+}
+
+// HandleSendCustomNotificationToCompanyPortalForManagedDevice fakes
+// "sendCustomNotificationToCompanyPortal action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleSendCustomNotificationToCompanyPortalForManagedDevice(fn func(ctx context.Context, route Route, body *intune.SendCustomNotificationToCompanyPortalForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/comanagedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal"}, fn)
+}
+
+// HandleSetDeviceNameForManagedDevice fakes "setDeviceName action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/setDeviceName and 6 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleSetDeviceNameForManagedDevice(fn func(ctx context.Context, route Route, body *intune.SetDeviceNameForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/comanagedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/setDeviceName"}, fn)
+}
+
+// HandleTriggerConfigurationManagerActionForManagedDevice fakes
+// "triggerConfigurationManagerAction action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleTriggerConfigurationManagerActionForManagedDevice(fn func(ctx context.Context, route Route, body *intune.TriggerConfigurationManagerActionForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/comanagedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction"}, fn)
+}
+
+// HandleUpdateWindowsDeviceAccountForManagedDevice fakes
+// "updateWindowsDeviceAccount action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleUpdateWindowsDeviceAccountForManagedDevice(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsDeviceAccountForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/comanagedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount"}, fn)
+}
+
+// HandleWindowsDefenderScanForManagedDevice fakes "windowsDefenderScan action"
+// (POST /deviceManagement/managedDevices/{managedDeviceId}/windowsDefenderScan
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleWindowsDefenderScanForManagedDevice(fn func(ctx context.Context, route Route, body *intune.WindowsDefenderScanForManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/comanagedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/windowsDefenderScan"}, fn)
+}
+
+// HandleWipeManagedDevice fakes "wipe action" (POST
+// /deviceManagement/managedDevices/{managedDeviceId}/wipe and 6 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleWipeManagedDevice(fn func(ctx context.Context, route Route, body *intune.WipeManagedDeviceBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/managedDevices/{managedDeviceId}/wipe", "/deviceManagement/comanagedDevices/{managedDeviceId}/wipe", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/wipe"}, fn)
+}
+
+// HandleCreateManagementConditionStatement fakes "Create
+// managementConditionStatement" (POST
+// /deviceManagement/managementConditionStatements and 1 more documented path)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.CreateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/managementConditionStatements", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements"}, fn)
+}
+
+// HandleGetManagementConditionStatementsForPlatform fakes
+// "getManagementConditionStatementsForPlatform function" (GET
+// /deviceManagement/managementConditionStatements/getManagementConditionStatementsForPlatform
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetManagementConditionStatementsForPlatform(fn func(ctx context.Context, route Route, body *intune.GetManagementConditionStatementsForPlatformBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/managementConditionStatements/getManagementConditionStatementsForPlatform", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/getManagementConditionStatementsForPlatform"}, fn)
+}
+
 // HandleUpdateManagementConditionStatement fakes "Update
 // managementConditionStatement" (PATCH
 // /deviceManagement/managementConditionStatements/{managementConditionStatementId}
@@ -3057,6 +6598,39 @@ func HandleUpdateWindowsManagedDevice(fn func(ctx context.Context, route Route, 
 // Route.
 func HandleUpdateManagementConditionStatement(fn func(ctx context.Context, route Route, body *intune.UpdateManagementConditionStatementBody) (*intune.AnyManagementConditionStatement, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"}, fn)
+}
+
+// HandleCreateCircularGeofenceManagementCondition fakes "Create
+// circularGeofenceManagementCondition" (POST
+// /deviceManagement/managementConditions and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateCircularGeofenceManagementCondition(fn func(ctx context.Context, route Route, body *intune.CreateCircularGeofenceManagementConditionBody) (*intune.CircularGeofenceManagementCondition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"}, fn)
+}
+
+// HandleCreateNetworkIPv4ConfigurationManagementCondition fakes "Create
+// networkIPv4ConfigurationManagementCondition" (POST
+// /deviceManagement/managementConditions and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateNetworkIPv4ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *intune.CreateNetworkIPv4ConfigurationManagementConditionBody) (*intune.NetworkIPv4ConfigurationManagementCondition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"}, fn)
+}
+
+// HandleCreateNetworkIPv6ConfigurationManagementCondition fakes "Create
+// networkIPv6ConfigurationManagementCondition" (POST
+// /deviceManagement/managementConditions and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context.Context, route Route, body *intune.CreateNetworkIPv6ConfigurationManagementConditionBody) (*intune.NetworkIPv6ConfigurationManagementCondition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"}, fn)
+}
+
+// HandleGetManagementConditionsForPlatform fakes
+// "getManagementConditionsForPlatform function" (GET
+// /deviceManagement/managementConditions/getManagementConditionsForPlatform
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetManagementConditionsForPlatform(fn func(ctx context.Context, route Route, body *intune.GetManagementConditionsForPlatformBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/managementConditions/getManagementConditionsForPlatform", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/getManagementConditionsForPlatform"}, fn)
 }
 
 // HandleUpdateCircularGeofenceManagementCondition fakes "Update
@@ -3083,6 +6657,14 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 	return handle("PATCH", 200, []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
 }
 
+// HandleCreateMicrosoftTunnelConfiguration fakes "Create
+// microsoftTunnelConfiguration" (POST
+// /deviceManagement/microsoftTunnelConfigurations) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/microsoftTunnelConfigurations"}, fn)
+}
+
 // HandleUpdateMicrosoftTunnelConfiguration fakes "Update
 // microsoftTunnelConfiguration" (PATCH
 // /deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}
@@ -3090,6 +6672,14 @@ func HandleUpdateNetworkIPv6ConfigurationManagementCondition(fn func(ctx context
 // Route.
 func HandleUpdateMicrosoftTunnelConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelConfigurationBody) (*intune.AnyMicrosoftTunnelConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"}, fn)
+}
+
+// HandleCreateMicrosoftTunnelServerLogCollectionResponse fakes "Create
+// microsoftTunnelServerLogCollectionResponse" (POST
+// /deviceManagement/microsoftTunnelServerLogCollectionResponses) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateMicrosoftTunnelServerLogCollectionResponse(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelServerLogCollectionResponseBody) (*intune.MicrosoftTunnelServerLogCollectionResponse, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses"}, fn)
 }
 
 // HandleUpdateMicrosoftTunnelServerLogCollectionResponse fakes "Update
@@ -3100,11 +6690,25 @@ func HandleUpdateMicrosoftTunnelServerLogCollectionResponse(fn func(ctx context.
 	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"}, fn)
 }
 
+// HandleCreateMicrosoftTunnelSite fakes "Create microsoftTunnelSite" (POST
+// /deviceManagement/microsoftTunnelSites) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelSiteBody) (*intune.MicrosoftTunnelSite, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/microsoftTunnelSites"}, fn)
+}
+
 // HandleUpdateMicrosoftTunnelSite fakes "Update microsoftTunnelSite" (PATCH
 // /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}) for tests:
 // it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelSiteBody) (*intune.MicrosoftTunnelSite, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"}, fn)
+}
+
+// HandleCreateMicrosoftTunnelServer fakes "Create microsoftTunnelServer" (POST
+// /deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.CreateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers"}, fn)
 }
 
 // HandleUpdateMicrosoftTunnelServer fakes "Update microsoftTunnelServer"
@@ -3113,6 +6717,14 @@ func HandleUpdateMicrosoftTunnelSite(fn func(ctx context.Context, route Route, b
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMicrosoftTunnelServer(fn func(ctx context.Context, route Route, body *intune.UpdateMicrosoftTunnelServerBody) (*intune.AnyMicrosoftTunnelServer, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"}, fn)
+}
+
+// HandleCreateMobileAppTroubleshootingEvent fakes "Create
+// mobileAppTroubleshootingEvent" (POST
+// /deviceManagement/mobileAppTroubleshootingEvents and 1 more documented path)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMobileAppTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppTroubleshootingEventBody) (*intune.AnyMobileAppTroubleshootingEvent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/mobileAppTroubleshootingEvents", "/users/{usersId}/mobileAppTroubleshootingEvents"}, fn)
 }
 
 // HandleUpdateMobileAppTroubleshootingEvent fakes "Update
@@ -3124,12 +6736,28 @@ func HandleUpdateMobileAppTroubleshootingEvent(fn func(ctx context.Context, rout
 	return handle("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"}, fn)
 }
 
+// HandleCreateAppLogCollectionRequest fakes "Create appLogCollectionRequest"
+// (POST
+// /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.CreateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests"}, fn)
+}
+
 // HandleUpdateAppLogCollectionRequest fakes "Update appLogCollectionRequest"
 // (PATCH
 // /deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateAppLogCollectionRequest(fn func(ctx context.Context, route Route, body *intune.UpdateAppLogCollectionRequestBody) (*intune.AnyAppLogCollectionRequest, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"}, fn)
+}
+
+// HandleCreateMobileThreatDefenseConnector fakes "Create
+// mobileThreatDefenseConnector" (POST
+// /deviceManagement/mobileThreatDefenseConnectors) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *intune.CreateMobileThreatDefenseConnectorBody) (*intune.AnyMobileThreatDefenseConnector, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/mobileThreatDefenseConnectors"}, fn)
 }
 
 // HandleUpdateMobileThreatDefenseConnector fakes "Update
@@ -3140,11 +6768,26 @@ func HandleUpdateMobileThreatDefenseConnector(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, fn)
 }
 
+// HandleCreateNdesConnector fakes "Create ndesConnector" (POST
+// /deviceManagement/ndesConnectors) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateNdesConnector(fn func(ctx context.Context, route Route, body *intune.CreateNdesConnectorBody) (*intune.AnyNdesConnector, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/ndesConnectors"}, fn)
+}
+
 // HandleUpdateNdesConnector fakes "Update ndesConnector" (PATCH
 // /deviceManagement/ndesConnectors/{ndesConnectorId}) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateNdesConnector(fn func(ctx context.Context, route Route, body *intune.UpdateNdesConnectorBody) (*intune.AnyNdesConnector, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"}, fn)
+}
+
+// HandleCreateNotificationMessageTemplate fakes "Create
+// notificationMessageTemplate" (POST
+// /deviceManagement/notificationMessageTemplates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateNotificationMessageTemplate(fn func(ctx context.Context, route Route, body *intune.CreateNotificationMessageTemplateBody) (*intune.AnyNotificationMessageTemplate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/notificationMessageTemplates"}, fn)
 }
 
 // HandleUpdateNotificationMessageTemplate fakes "Update
@@ -3155,6 +6798,14 @@ func HandleUpdateNotificationMessageTemplate(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"}, fn)
 }
 
+// HandleCreateLocalizedNotificationMessage fakes "Create
+// localizedNotificationMessage" (POST
+// /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateLocalizedNotificationMessage(fn func(ctx context.Context, route Route, body *intune.CreateLocalizedNotificationMessageBody) (*intune.AnyLocalizedNotificationMessage, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages"}, fn)
+}
+
 // HandleUpdateLocalizedNotificationMessage fakes "Update
 // localizedNotificationMessage" (PATCH
 // /deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId})
@@ -3163,11 +6814,25 @@ func HandleUpdateLocalizedNotificationMessage(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"}, fn)
 }
 
+// HandleCreateRemoteActionAudit fakes "Create remoteActionAudit" (POST
+// /deviceManagement/remoteActionAudits) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.CreateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/remoteActionAudits"}, fn)
+}
+
 // HandleUpdateRemoteActionAudit fakes "Update remoteActionAudit" (PATCH
 // /deviceManagement/remoteActionAudits/{remoteActionAuditId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateRemoteActionAudit(fn func(ctx context.Context, route Route, body *intune.UpdateRemoteActionAuditBody) (*intune.AnyRemoteActionAudit, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"}, fn)
+}
+
+// HandleCreateRemoteAssistancePartner fakes "Create remoteAssistancePartner"
+// (POST /deviceManagement/remoteAssistancePartners) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateRemoteAssistancePartner(fn func(ctx context.Context, route Route, body *intune.CreateRemoteAssistancePartnerBody) (*intune.AnyRemoteAssistancePartner, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/remoteAssistancePartners"}, fn)
 }
 
 // HandleUpdateRemoteAssistancePartner fakes "Update remoteAssistancePartner"
@@ -3185,12 +6850,27 @@ func HandleUpdateDeviceManagementReports(fn func(ctx context.Context, route Rout
 	return handle("PATCH", 200, []string{"/deviceManagement/reports"}, fn)
 }
 
+// HandleCreateDeviceManagementCachedReportConfiguration fakes "Create
+// deviceManagementCachedReportConfiguration" (POST
+// /deviceManagement/reports/cachedReportConfigurations) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reports/cachedReportConfigurations"}, fn)
+}
+
 // HandleUpdateDeviceManagementCachedReportConfiguration fakes "Update
 // deviceManagementCachedReportConfiguration" (PATCH
 // /deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementCachedReportConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementCachedReportConfigurationBody) (*intune.AnyDeviceManagementCachedReportConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"}, fn)
+}
+
+// HandleCreateDeviceManagementExportJob fakes "Create
+// deviceManagementExportJob" (POST /deviceManagement/reports/exportJobs) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementExportJob(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementExportJobBody) (*intune.AnyDeviceManagementExportJob, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reports/exportJobs"}, fn)
 }
 
 // HandleUpdateDeviceManagementExportJob fakes "Update
@@ -3201,12 +6881,172 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"}, fn)
 }
 
+// HandleGetCachedReport fakes "getCachedReport action" (POST
+// /deviceManagement/reports/getCachedReport) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleGetCachedReport(fn func(ctx context.Context, route Route, body *intune.GetCachedReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getCachedReport"}, fn)
+}
+
+// HandleGetCompliancePolicyNonComplianceReport fakes
+// "getCompliancePolicyNonComplianceReport action" (POST
+// /deviceManagement/reports/getCompliancePolicyNonComplianceReport) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleGetCompliancePolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceReport"}, fn)
+}
+
+// HandleGetCompliancePolicyNonComplianceSummaryReport fakes
+// "getCompliancePolicyNonComplianceSummaryReport action" (POST
+// /deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetCompliancePolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceSummaryReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport"}, fn)
+}
+
+// HandleGetComplianceSettingNonComplianceReport fakes
+// "getComplianceSettingNonComplianceReport action" (POST
+// /deviceManagement/reports/getComplianceSettingNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetComplianceSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetComplianceSettingNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getComplianceSettingNonComplianceReport"}, fn)
+}
+
+// HandleGetConfigurationPolicyNonComplianceReport fakes
+// "getConfigurationPolicyNonComplianceReport action" (POST
+// /deviceManagement/reports/getConfigurationPolicyNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetConfigurationPolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceReport"}, fn)
+}
+
+// HandleGetConfigurationPolicyNonComplianceSummaryReport fakes
+// "getConfigurationPolicyNonComplianceSummaryReport action" (POST
+// /deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetConfigurationPolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceSummaryReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport"}, fn)
+}
+
+// HandleGetConfigurationSettingNonComplianceReport fakes
+// "getConfigurationSettingNonComplianceReport action" (POST
+// /deviceManagement/reports/getConfigurationSettingNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetConfigurationSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationSettingNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getConfigurationSettingNonComplianceReport"}, fn)
+}
+
+// HandleGetDeviceManagementIntentSettingsReport fakes
+// "getDeviceManagementIntentSettingsReport action" (POST
+// /deviceManagement/reports/getDeviceManagementIntentSettingsReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetDeviceManagementIntentSettingsReport(fn func(ctx context.Context, route Route, body *intune.GetDeviceManagementIntentSettingsReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getDeviceManagementIntentSettingsReport"}, fn)
+}
+
+// HandleGetDeviceNonComplianceReport fakes "getDeviceNonComplianceReport
+// action" (POST /deviceManagement/reports/getDeviceNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetDeviceNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetDeviceNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getDeviceNonComplianceReport"}, fn)
+}
+
+// HandleGetHistoricalReport fakes "getHistoricalReport action" (POST
+// /deviceManagement/reports/getHistoricalReport) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleGetHistoricalReport(fn func(ctx context.Context, route Route, body *intune.GetHistoricalReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getHistoricalReport"}, fn)
+}
+
+// HandleGetPolicyNonComplianceMetadataForReports fakes
+// "getPolicyNonComplianceMetadata action" (POST
+// /deviceManagement/reports/getPolicyNonComplianceMetadata) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleGetPolicyNonComplianceMetadataForReports(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceMetadataForReportsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getPolicyNonComplianceMetadata"}, fn)
+}
+
+// HandleGetPolicyNonComplianceReport fakes "getPolicyNonComplianceReport
+// action" (POST /deviceManagement/reports/getPolicyNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetPolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getPolicyNonComplianceReport"}, fn)
+}
+
+// HandleGetPolicyNonComplianceSummaryReport fakes
+// "getPolicyNonComplianceSummaryReport action" (POST
+// /deviceManagement/reports/getPolicyNonComplianceSummaryReport) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleGetPolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceSummaryReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getPolicyNonComplianceSummaryReport"}, fn)
+}
+
+// HandleGetReportFilters fakes "getReportFilters action" (POST
+// /deviceManagement/reports/getReportFilters) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleGetReportFilters(fn func(ctx context.Context, route Route, body *intune.GetReportFiltersBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getReportFilters"}, fn)
+}
+
+// HandleGetSettingNonComplianceReport fakes "getSettingNonComplianceReport
+// action" (POST /deviceManagement/reports/getSettingNonComplianceReport) for
+// tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetSettingNonComplianceReportBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/reports/getSettingNonComplianceReport"}, fn)
+}
+
+// HandleCreateDeviceManagementReportSchedule fakes "Create
+// deviceManagementReportSchedule" (POST
+// /deviceManagement/reports/reportSchedules) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reports/reportSchedules"}, fn)
+}
+
 // HandleUpdateDeviceManagementReportSchedule fakes "Update
 // deviceManagementReportSchedule" (PATCH
 // /deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementReportSchedule(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReportScheduleBody) (*intune.AnyDeviceManagementReportSchedule, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"}, fn)
+}
+
+// HandleCreateWindows10XSCEPCertificateProfile fakes "Create
+// windows10XSCEPCertificateProfile" (POST
+// /deviceManagement/resourceAccessProfiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindows10XSCEPCertificateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XSCEPCertificateProfileBody) (*intune.Windows10XSCEPCertificateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, fn)
+}
+
+// HandleCreateWindows10XTrustedRootCertificate fakes "Create
+// windows10XTrustedRootCertificate" (POST
+// /deviceManagement/resourceAccessProfiles) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateWindows10XTrustedRootCertificate(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XTrustedRootCertificateBody) (*intune.Windows10XTrustedRootCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, fn)
+}
+
+// HandleCreateWindows10XVpnConfiguration fakes "Create
+// windows10XVpnConfiguration" (POST /deviceManagement/resourceAccessProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10XVpnConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XVpnConfigurationBody) (*intune.Windows10XVpnConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, fn)
+}
+
+// HandleCreateWindows10XWifiConfiguration fakes "Create
+// windows10XWifiConfiguration" (POST /deviceManagement/resourceAccessProfiles)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindows10XWifiConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindows10XWifiConfigurationBody) (*intune.Windows10XWifiConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/resourceAccessProfiles"}, fn)
+}
+
+// HandleQueryByPlatformTypeForResourceAccessProfiles fakes
+// "queryByPlatformType action" (POST
+// /deviceManagement/resourceAccessProfiles/queryByPlatformType) for tests: it
+// answers with what fn returns. See Route.
+func HandleQueryByPlatformTypeForResourceAccessProfiles(fn func(ctx context.Context, route Route, body *intune.QueryByPlatformTypeForResourceAccessProfilesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/resourceAccessProfiles/queryByPlatformType"}, fn)
 }
 
 // HandleUpdateWindows10XSCEPCertificateProfile fakes "Update
@@ -3241,12 +7081,35 @@ func HandleUpdateWindows10XWifiConfiguration(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
 }
 
+// HandleAssignDeviceManagementResourceAccessProfileBase fakes "assign action"
+// (POST
+// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignDeviceManagementResourceAccessProfileBase(fn func(ctx context.Context, route Route, body *intune.AssignDeviceManagementResourceAccessProfileBaseBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assign"}, fn)
+}
+
+// HandleCreateDeviceManagementResourceAccessProfileAssignment fakes "Create
+// deviceManagementResourceAccessProfileAssignment" (POST
+// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments"}, fn)
+}
+
 // HandleUpdateDeviceManagementResourceAccessProfileAssignment fakes "Update
 // deviceManagementResourceAccessProfileAssignment" (PATCH
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementResourceAccessProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody) (*intune.AnyDeviceManagementResourceAccessProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"}, fn)
+}
+
+// HandleCreateResourceOperation fakes "Create resourceOperation" (POST
+// /deviceManagement/resourceOperations) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateResourceOperation(fn func(ctx context.Context, route Route, body *intune.CreateResourceOperationBody) (*intune.AnyResourceOperation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/resourceOperations"}, fn)
 }
 
 // HandleUpdateResourceOperation fakes "Update resourceOperation" (PATCH
@@ -3256,12 +7119,84 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 	return handle("PATCH", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}"}, fn)
 }
 
+// HandleGetScopesForUserForResourceOperation fakes "getScopesForUser function"
+// (GET
+// /deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleGetScopesForUserForResourceOperation(fn func(ctx context.Context, route Route, body *intune.GetScopesForUserForResourceOperationBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser"}, fn)
+}
+
+// HandleCreateDeviceManagementReusablePolicySetting fakes "Create
+// deviceManagementReusablePolicySetting" (POST
+// /deviceManagement/reusablePolicySettings) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementReusablePolicySetting(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementReusablePolicySettingBody) (*intune.DeviceManagementReusablePolicySetting, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusablePolicySettings"}, fn)
+}
+
 // HandleUpdateDeviceManagementReusablePolicySetting fakes "Update
 // deviceManagementReusablePolicySetting" (PATCH
 // /deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementReusablePolicySetting(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementReusablePolicySettingBody) (*intune.DeviceManagementReusablePolicySetting, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationChoiceSettingCollectionDefinition fakes
+// "Create deviceManagementConfigurationChoiceSettingCollectionDefinition"
+// (POST /deviceManagement/reusableSettings and 3 more documented paths) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationChoiceSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationChoiceSettingCollectionDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationChoiceSettingDefinition fakes
+// "Create deviceManagementConfigurationChoiceSettingDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationChoiceSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationChoiceSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSettingDefinition fakes "Create
+// deviceManagementConfigurationSettingDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSettingGroupCollectionDefinition fakes
+// "Create deviceManagementConfigurationSettingGroupCollectionDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingGroupCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSettingGroupCollectionDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSettingGroupDefinition fakes
+// "Create deviceManagementConfigurationSettingGroupDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingGroupDefinitionBody) (*intune.AnyDeviceManagementConfigurationSettingGroupDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSimpleSettingCollectionDefinition fakes
+// "Create deviceManagementConfigurationSimpleSettingCollectionDefinition"
+// (POST /deviceManagement/reusableSettings and 3 more documented paths) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSimpleSettingCollectionDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody) (*intune.DeviceManagementConfigurationSimpleSettingCollectionDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSimpleSettingDefinition fakes
+// "Create deviceManagementConfigurationSimpleSettingDefinition" (POST
+// /deviceManagement/reusableSettings and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSimpleSettingDefinitionBody) (*intune.AnyDeviceManagementConfigurationSimpleSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationChoiceSettingCollectionDefinition fakes
@@ -3330,12 +7265,35 @@ func HandleUpdateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 	return handle("PATCH", 200, []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
+// HandleCreateDeviceAndAppManagementRoleAssignment fakes "Create
+// deviceAndAppManagementRoleAssignment" (POST
+// /deviceManagement/roleAssignments) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/roleAssignments"}, fn)
+}
+
 // HandleUpdateDeviceAndAppManagementRoleAssignment fakes "Update
 // deviceAndAppManagementRoleAssignment" (PATCH
 // /deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceAndAppManagementRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceAndAppManagementRoleAssignmentBody) (*intune.AnyDeviceAndAppManagementRoleAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"}, fn)
+}
+
+// HandleCreateDeviceAndAppManagementRoleDefinition fakes "Create
+// deviceAndAppManagementRoleDefinition" (POST
+// /deviceManagement/roleDefinitions) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceAndAppManagementRoleDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceAndAppManagementRoleDefinitionBody) (*intune.DeviceAndAppManagementRoleDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/roleDefinitions"}, fn)
+}
+
+// HandleCreateRoleDefinition fakes "Create roleDefinition" (POST
+// /deviceManagement/roleDefinitions) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateRoleDefinition(fn func(ctx context.Context, route Route, body *intune.CreateRoleDefinitionBody) (*intune.AnyRoleDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/roleDefinitions"}, fn)
 }
 
 // HandleUpdateDeviceAndAppManagementRoleDefinition fakes "Update
@@ -3353,11 +7311,26 @@ func HandleUpdateRoleDefinition(fn func(ctx context.Context, route Route, body *
 	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, fn)
 }
 
+// HandleCreateRoleAssignment fakes "Create roleAssignment" (POST
+// /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateRoleAssignment(fn func(ctx context.Context, route Route, body *intune.CreateRoleAssignmentBody) (*intune.AnyRoleAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments"}, fn)
+}
+
 // HandleUpdateRoleAssignment fakes "Update roleAssignment" (PATCH
 // /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateRoleAssignmentBody) (*intune.AnyRoleAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"}, fn)
+}
+
+// HandleCreateRoleScopeTagAutoAssignment fakes "Create
+// roleScopeTagAutoAssignment" (POST
+// /deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route Route, body *intune.CreateRoleScopeTagAutoAssignmentBody) (*intune.AnyRoleScopeTagAutoAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments"}, fn)
 }
 
 // HandleUpdateRoleScopeTagAutoAssignment fakes "Update
@@ -3368,11 +7341,79 @@ func HandleUpdateRoleScopeTagAutoAssignment(fn func(ctx context.Context, route R
 	return handle("PATCH", 200, []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"}, fn)
 }
 
+// HandleCreateRoleScopeTag fakes "Create roleScopeTag" (POST
+// /deviceManagement/roleScopeTags and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.CreateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/roleScopeTags", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags"}, fn)
+}
+
+// HandleGetRoleScopeTagsByID fakes "getRoleScopeTagsById action" (POST
+// /deviceManagement/roleScopeTags/getRoleScopeTagsById and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleGetRoleScopeTagsByID(fn func(ctx context.Context, route Route, body *intune.GetRoleScopeTagsByIDBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/roleScopeTags/getRoleScopeTagsById", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/getRoleScopeTagsById"}, fn)
+}
+
 // HandleUpdateRoleScopeTag fakes "Update roleScopeTag" (PATCH
 // /deviceManagement/roleScopeTags/{roleScopeTagId} and 1 more documented path)
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.UpdateRoleScopeTagBody) (*intune.AnyRoleScopeTag, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"}, fn)
+}
+
+// HandleAssignRoleScopeTag fakes "assign action" (POST
+// /deviceManagement/roleScopeTags/{roleScopeTagId}/assign and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleAssignRoleScopeTag(fn func(ctx context.Context, route Route, body *intune.AssignRoleScopeTagBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}/assign", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assign"}, fn)
+}
+
+// HandleScopedForResourceForDeviceManagement fakes "scopedForResource
+// function" (GET /deviceManagement/scopedForResource) for tests: it answers
+// 204 No Content when fn returns nil. See Route.
+func HandleScopedForResourceForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.ScopedForResourceForDeviceManagementBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceManagement/scopedForResource"}, fn)
+}
+
+// HandleSendCustomNotificationToCompanyPortalForDeviceManagement fakes
+// "sendCustomNotificationToCompanyPortal action" (POST
+// /deviceManagement/sendCustomNotificationToCompanyPortal) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleSendCustomNotificationToCompanyPortalForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.SendCustomNotificationToCompanyPortalForDeviceManagementBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/sendCustomNotificationToCompanyPortal"}, fn)
+}
+
+// HandleCreateDeviceManagementAbstractComplexSettingDefinition fakes "Create
+// deviceManagementAbstractComplexSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementAbstractComplexSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementAbstractComplexSettingDefinitionBody) (*intune.DeviceManagementAbstractComplexSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementCollectionSettingDefinition fakes "Create
+// deviceManagementCollectionSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementCollectionSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementCollectionSettingDefinitionBody) (*intune.DeviceManagementCollectionSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementComplexSettingDefinition fakes "Create
+// deviceManagementComplexSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementComplexSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementComplexSettingDefinitionBody) (*intune.DeviceManagementComplexSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, fn)
+}
+
+// HandleCreateDeviceManagementSettingDefinition fakes "Create
+// deviceManagementSettingDefinition" (POST
+// /deviceManagement/settingDefinitions and 3 more documented paths) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementSettingDefinition(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, fn)
 }
 
 // HandleUpdateDeviceManagementAbstractComplexSettingDefinition fakes "Update
@@ -3419,12 +7460,28 @@ func HandleUpdateSoftwareUpdateStatusSummary(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/softwareUpdateStatusSummary"}, fn)
 }
 
+// HandleCreateTelecomExpenseManagementPartner fakes "Create
+// telecomExpenseManagementPartner" (POST
+// /deviceManagement/telecomExpenseManagementPartners) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.CreateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/telecomExpenseManagementPartners"}, fn)
+}
+
 // HandleUpdateTelecomExpenseManagementPartner fakes "Update
 // telecomExpenseManagementPartner" (PATCH
 // /deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, route Route, body *intune.UpdateTelecomExpenseManagementPartnerBody) (*intune.AnyTelecomExpenseManagementPartner, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"}, fn)
+}
+
+// HandleCreateDeviceManagementConfigurationSettingTemplate fakes "Create
+// deviceManagementConfigurationSettingTemplate" (POST
+// /deviceManagement/templateSettings and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/templateSettings", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates"}, fn)
 }
 
 // HandleUpdateDeviceManagementConfigurationSettingTemplate fakes "Update
@@ -3434,6 +7491,20 @@ func HandleUpdateTelecomExpenseManagementPartner(fn func(ctx context.Context, ro
 // Route.
 func HandleUpdateDeviceManagementConfigurationSettingTemplate(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementConfigurationSettingTemplateBody) (*intune.AnyDeviceManagementConfigurationSettingTemplate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"}, fn)
+}
+
+// HandleCreateDeviceManagementTemplate fakes "Create deviceManagementTemplate"
+// (POST /deviceManagement/templates and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementTemplateBody) (*intune.AnyDeviceManagementTemplate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"}, fn)
+}
+
+// HandleCreateSecurityBaselineTemplate fakes "Create securityBaselineTemplate"
+// (POST /deviceManagement/templates and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateSecurityBaselineTemplate(fn func(ctx context.Context, route Route, body *intune.CreateSecurityBaselineTemplateBody) (*intune.SecurityBaselineTemplate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"}, fn)
 }
 
 // HandleUpdateDeviceManagementTemplate fakes "Update deviceManagementTemplate"
@@ -3450,12 +7521,44 @@ func HandleUpdateSecurityBaselineTemplate(fn func(ctx context.Context, route Rou
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, fn)
 }
 
+// HandleCreateDeviceManagementTemplateSettingCategory fakes "Create
+// deviceManagementTemplateSettingCategory" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/categories) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories"}, fn)
+}
+
 // HandleUpdateDeviceManagementTemplateSettingCategory fakes "Update
 // deviceManagementTemplateSettingCategory" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateDeviceManagementTemplateSettingCategory(fn func(ctx context.Context, route Route, body *intune.UpdateDeviceManagementTemplateSettingCategoryBody) (*intune.AnyDeviceManagementTemplateSettingCategory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"}, fn)
+}
+
+// HandleCompareDeviceManagementTemplate fakes "compare function" (GET
+// /deviceManagement/templates/{deviceManagementTemplateId}/compare and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleCompareDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *intune.CompareDeviceManagementTemplateBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/compare", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/compare"}, fn)
+}
+
+// HandleCreateInstanceForDeviceManagementTemplate fakes "createInstance
+// action" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/createInstance and
+// 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateInstanceForDeviceManagementTemplate(fn func(ctx context.Context, route Route, body *intune.CreateInstanceForDeviceManagementTemplateBody) (*intune.AnyDeviceManagementIntent, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/createInstance", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/createInstance"}, fn)
+}
+
+// HandleCreateSecurityBaselineCategoryStateSummary fakes "Create
+// securityBaselineCategoryStateSummary" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateSecurityBaselineCategoryStateSummary(fn func(ctx context.Context, route Route, body *intune.CreateSecurityBaselineCategoryStateSummaryBody) (*intune.AnySecurityBaselineCategoryStateSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries"}, fn)
 }
 
 // HandleUpdateSecurityBaselineCategoryStateSummary fakes "Update
@@ -3474,6 +7577,14 @@ func HandleUpdateSecurityBaselineStateSummary(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"}, fn)
 }
 
+// HandleCreateSecurityBaselineDeviceState fakes "Create
+// securityBaselineDeviceState" (POST
+// /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateSecurityBaselineDeviceState(fn func(ctx context.Context, route Route, body *intune.CreateSecurityBaselineDeviceStateBody) (*intune.AnySecurityBaselineDeviceState, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates"}, fn)
+}
+
 // HandleUpdateSecurityBaselineDeviceState fakes "Update
 // securityBaselineDeviceState" (PATCH
 // /deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId})
@@ -3482,11 +7593,26 @@ func HandleUpdateSecurityBaselineDeviceState(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"}, fn)
 }
 
+// HandleCreateTermsAndConditions fakes "Create termsAndConditions" (POST
+// /deviceManagement/termsAndConditions) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/termsAndConditions"}, fn)
+}
+
 // HandleUpdateTermsAndConditions fakes "Update termsAndConditions" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId} and 2 more
 // documented paths) for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditions(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsBody) (*intune.AnyTermsAndConditions, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"}, fn)
+}
+
+// HandleCreateTermsAndConditionsAcceptanceStatus fakes "Create
+// termsAndConditionsAcceptanceStatus" (POST
+// /deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsAcceptanceStatusBody) (*intune.AnyTermsAndConditionsAcceptanceStatus, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses"}, fn)
 }
 
 // HandleUpdateTermsAndConditionsAcceptanceStatus fakes "Update
@@ -3497,6 +7623,14 @@ func HandleUpdateTermsAndConditionsAcceptanceStatus(fn func(ctx context.Context,
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"}, fn)
 }
 
+// HandleCreateTermsAndConditionsAssignment fakes "Create
+// termsAndConditionsAssignment" (POST
+// /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateTermsAndConditionsAssignment(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsAssignmentBody) (*intune.AnyTermsAndConditionsAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments"}, fn)
+}
+
 // HandleUpdateTermsAndConditionsAssignment fakes "Update
 // termsAndConditionsAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId})
@@ -3505,12 +7639,44 @@ func HandleUpdateTermsAndConditionsAssignment(fn func(ctx context.Context, route
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"}, fn)
 }
 
+// HandleCreateTermsAndConditionsGroupAssignment fakes "Create
+// termsAndConditionsGroupAssignment" (POST
+// /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.CreateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments"}, fn)
+}
+
 // HandleUpdateTermsAndConditionsGroupAssignment fakes "Update
 // termsAndConditionsGroupAssignment" (PATCH
 // /deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateTermsAndConditionsGroupAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateTermsAndConditionsGroupAssignmentBody) (*intune.AnyTermsAndConditionsGroupAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"}, fn)
+}
+
+// HandleCreateAppleVppTokenTroubleshootingEvent fakes "Create
+// appleVppTokenTroubleshootingEvent" (POST
+// /deviceManagement/troubleshootingEvents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateAppleVppTokenTroubleshootingEventBody) (*intune.AppleVppTokenTroubleshootingEvent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, fn)
+}
+
+// HandleCreateDeviceManagementTroubleshootingEvent fakes "Create
+// deviceManagementTroubleshootingEvent" (POST
+// /deviceManagement/troubleshootingEvents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateDeviceManagementTroubleshootingEventBody) (*intune.AnyDeviceManagementTroubleshootingEvent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, fn)
+}
+
+// HandleCreateEnrollmentTroubleshootingEvent fakes "Create
+// enrollmentTroubleshootingEvent" (POST
+// /deviceManagement/troubleshootingEvents) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, route Route, body *intune.CreateEnrollmentTroubleshootingEventBody) (*intune.EnrollmentTroubleshootingEvent, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, fn)
 }
 
 // HandleUpdateAppleVppTokenTroubleshootingEvent fakes "Update
@@ -3537,12 +7703,28 @@ func HandleUpdateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, rou
 	return handle("PATCH", 200, []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthApplicationPerformance fakes
+// "Create userExperienceAnalyticsAppHealthApplicationPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthApplicationPerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance fakes
 // "Update userExperienceAnalyticsAppHealthApplicationPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthApplicationPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthApplicationPerformance, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion fakes
+// "Create userExperienceAnalyticsAppHealthAppPerformanceByAppVersion" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByAppVersion, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion fakes
@@ -3553,12 +7735,28 @@ func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersion(fn f
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion fakes
+// "Create userExperienceAnalyticsAppHealthAppPerformanceByOSVersion" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion fakes
 // "Update userExperienceAnalyticsAppHealthAppPerformanceByOSVersion" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody) (*intune.UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsAppHealthDeviceModelPerformance fakes
+// "Create userExperienceAnalyticsAppHealthDeviceModelPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthDeviceModelPerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance fakes
@@ -3569,6 +7767,14 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDeviceModelPerformance(fn func(
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthDevicePerformance fakes "Create
+// userExperienceAnalyticsAppHealthDevicePerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance fakes "Update
 // userExperienceAnalyticsAppHealthDevicePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId})
@@ -3577,12 +7783,28 @@ func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformance(fn func(ctx c
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsAppHealthDevicePerformanceDetails fakes
+// "Create userExperienceAnalyticsAppHealthDevicePerformanceDetails" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails fakes
 // "Update userExperienceAnalyticsAppHealthDevicePerformanceDetails" (PATCH
 // /deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetails(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody) (*intune.UserExperienceAnalyticsAppHealthDevicePerformanceDetails, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsAppHealthOSVersionPerformance fakes
+// "Create userExperienceAnalyticsAppHealthOSVersionPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsAppHealthOSVersionPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody) (*intune.UserExperienceAnalyticsAppHealthOSVersionPerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsAppHealthOSVersionPerformance fakes
@@ -3601,12 +7823,36 @@ func HandleUpdateUserExperienceAnalyticsCategory(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsBaseline fakes "Create
+// userExperienceAnalyticsBaseline" (POST
+// /deviceManagement/userExperienceAnalyticsBaselines) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsBaselines"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsBaseline fakes "Update
 // userExperienceAnalyticsBaseline" (PATCH
 // /deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsBaseline(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsBaselineBody) (*intune.AnyUserExperienceAnalyticsBaseline, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsDevicePerformance fakes "Create
+// userExperienceAnalyticsDevicePerformance" (POST
+// /deviceManagement/userExperienceAnalyticsDevicePerformance) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDevicePerformanceBody) (*intune.AnyUserExperienceAnalyticsDevicePerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance"}, fn)
+}
+
+// HandleSummarizeDevicePerformanceDevicesForExperienceAnalyticsDevicePerformance fakes
+// "summarizeDevicePerformanceDevices function" (GET
+// /deviceManagement/userExperienceAnalyticsDevicePerformance/summarizeDevicePerformanceDevices)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDevicePerformanceDevicesForExperienceAnalyticsDevicePerformance(fn func(ctx context.Context, route Route, body *intune.SummarizeDevicePerformanceDevicesForExperienceAnalyticsDevicePerformanceBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/summarizeDevicePerformanceDevices"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDevicePerformance fakes "Update
@@ -3617,12 +7863,28 @@ func HandleUpdateUserExperienceAnalyticsDevicePerformance(fn func(ctx context.Co
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsDeviceScores fakes "Create
+// userExperienceAnalyticsDeviceScores" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceScores) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceScoresBody) (*intune.UserExperienceAnalyticsDeviceScores, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsDeviceScores fakes "Update
 // userExperienceAnalyticsDeviceScores" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceScores(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceScoresBody) (*intune.UserExperienceAnalyticsDeviceScores, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsDeviceStartupHistory fakes "Create
+// userExperienceAnalyticsDeviceStartupHistory" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceStartupHistory) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceStartupHistoryBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupHistory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupHistory fakes "Update
@@ -3633,12 +7895,28 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupHistory(fn func(ctx context
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsDeviceStartupProcessPerformance fakes
+// "Create userExperienceAnalyticsDeviceStartupProcessPerformance" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance fakes
 // "Update userExperienceAnalyticsDeviceStartupProcessPerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceStartupProcessPerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcessPerformance, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsDeviceStartupProcess fakes "Create
+// userExperienceAnalyticsDeviceStartupProcess" (POST
+// /deviceManagement/userExperienceAnalyticsDeviceStartupProcesses) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceStartupProcessBody) (*intune.AnyUserExperienceAnalyticsDeviceStartupProcess, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsDeviceStartupProcess fakes "Update
@@ -3649,12 +7927,28 @@ func HandleUpdateUserExperienceAnalyticsDeviceStartupProcess(fn func(ctx context
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsDeviceWithoutCloudIdentity fakes "Create
+// userExperienceAnalyticsDeviceWithoutCloudIdentity" (POST
+// /deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*intune.UserExperienceAnalyticsDeviceWithoutCloudIdentity, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity fakes "Update
 // userExperienceAnalyticsDeviceWithoutCloudIdentity" (PATCH
 // /deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsDeviceWithoutCloudIdentity(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody) (*intune.UserExperienceAnalyticsDeviceWithoutCloudIdentity, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsImpactingProcess fakes "Create
+// userExperienceAnalyticsImpactingProcess" (POST
+// /deviceManagement/userExperienceAnalyticsImpactingProcess) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsImpactingProcessBody) (*intune.UserExperienceAnalyticsImpactingProcess, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsImpactingProcess fakes "Update
@@ -3665,6 +7959,14 @@ func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Con
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsMetricHistory fakes "Create
+// userExperienceAnalyticsMetricHistory" (POST
+// /deviceManagement/userExperienceAnalyticsMetricHistory and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsMetricHistoryBody) (*intune.UserExperienceAnalyticsMetricHistory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsMetricHistory fakes "Update
 // userExperienceAnalyticsMetricHistory" (PATCH
 // /deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}
@@ -3672,6 +7974,14 @@ func HandleUpdateUserExperienceAnalyticsImpactingProcess(fn func(ctx context.Con
 // Route.
 func HandleUpdateUserExperienceAnalyticsMetricHistory(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricHistoryBody) (*intune.UserExperienceAnalyticsMetricHistory, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsNotAutopilotReadyDevice fakes "Create
+// userExperienceAnalyticsNotAutopilotReadyDevice" (POST
+// /deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsNotAutopilotReadyDevice(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsNotAutopilotReadyDeviceBody) (*intune.UserExperienceAnalyticsNotAutopilotReadyDevice, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsNotAutopilotReadyDevice fakes "Update
@@ -3698,6 +8008,15 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsMetric fakes "Create
+// userExperienceAnalyticsMetric" (POST
+// /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression
+// and 3 more documented paths) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsMetric fakes "Update
 // userExperienceAnalyticsMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}
@@ -3705,6 +8024,30 @@ func HandleUpdateUserExperienceAnalyticsRegressionSummary(fn func(ctx context.Co
 // Route.
 func HandleUpdateUserExperienceAnalyticsMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsMetricBody) (*intune.AnyUserExperienceAnalyticsMetric, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"}, fn)
+}
+
+// HandleSummarizeDeviceRegressionPerformanceForAnalyticsRegressionSummary fakes
+// "summarizeDeviceRegressionPerformance function" (GET
+// /deviceManagement/userExperienceAnalyticsRegressionSummary/summarizeDeviceRegressionPerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDeviceRegressionPerformanceForAnalyticsRegressionSummary(fn func(ctx context.Context, route Route, body *intune.SummarizeDeviceRegressionPerformanceForAnalyticsRegressionSummaryBody) (*intune.AnyUserExperienceAnalyticsRegressionSummary, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/summarizeDeviceRegressionPerformance"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsRemoteConnection fakes "Create
+// userExperienceAnalyticsRemoteConnection" (POST
+// /deviceManagement/userExperienceAnalyticsRemoteConnection) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsRemoteConnectionBody) (*intune.UserExperienceAnalyticsRemoteConnection, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection"}, fn)
+}
+
+// HandleSummarizeDeviceRemoteConnectionForUserExperienceAnalyticsRemoteConnection fakes
+// "summarizeDeviceRemoteConnection function" (GET
+// /deviceManagement/userExperienceAnalyticsRemoteConnection/summarizeDeviceRemoteConnection)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDeviceRemoteConnectionForUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Context, route Route, body *intune.SummarizeDeviceRemoteConnectionForUserExperienceAnalyticsRemoteConnectionBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/summarizeDeviceRemoteConnection"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsRemoteConnection fakes "Update
@@ -3715,12 +8058,36 @@ func HandleUpdateUserExperienceAnalyticsRemoteConnection(fn func(ctx context.Con
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsResourcePerformance fakes "Create
+// userExperienceAnalyticsResourcePerformance" (POST
+// /deviceManagement/userExperienceAnalyticsResourcePerformance) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsResourcePerformanceBody) (*intune.UserExperienceAnalyticsResourcePerformance, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance"}, fn)
+}
+
+// HandleSummarizeDeviceResourcePerformanceForAnalyticsResourcePerformance fakes
+// "summarizeDeviceResourcePerformance function" (GET
+// /deviceManagement/userExperienceAnalyticsResourcePerformance/summarizeDeviceResourcePerformance)
+// for tests: it answers with what fn returns. See Route.
+func HandleSummarizeDeviceResourcePerformanceForAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *intune.SummarizeDeviceResourcePerformanceForAnalyticsResourcePerformanceBody) (*json.RawMessage, error)) http.Handler {
+	return handle("GET", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/summarizeDeviceResourcePerformance"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsResourcePerformance fakes "Update
 // userExperienceAnalyticsResourcePerformance" (PATCH
 // /deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsResourcePerformance(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsResourcePerformanceBody) (*intune.UserExperienceAnalyticsResourcePerformance, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsScoreHistory fakes "Create
+// userExperienceAnalyticsScoreHistory" (POST
+// /deviceManagement/userExperienceAnalyticsScoreHistory) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsScoreHistoryBody) (*intune.UserExperienceAnalyticsScoreHistory, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsScoreHistory fakes "Update
@@ -3731,12 +8098,28 @@ func HandleUpdateUserExperienceAnalyticsScoreHistory(fn func(ctx context.Context
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"}, fn)
 }
 
+// HandleCreateUserExperienceAnalyticsWorkFromAnywhereMetric fakes "Create
+// userExperienceAnalyticsWorkFromAnywhereMetric" (POST
+// /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics) for tests:
+// it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereMetric, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics"}, fn)
+}
+
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric fakes "Update
 // userExperienceAnalyticsWorkFromAnywhereMetric" (PATCH
 // /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereMetric(fn func(ctx context.Context, route Route, body *intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody) (*intune.UserExperienceAnalyticsWorkFromAnywhereMetric, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"}, fn)
+}
+
+// HandleCreateUserExperienceAnalyticsWorkFromAnywhereDevice fakes "Create
+// userExperienceAnalyticsWorkFromAnywhereDevice" (POST
+// /deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx context.Context, route Route, body *intune.CreateUserExperienceAnalyticsWorkFromAnywhereDeviceBody) (*intune.AnyUserExperienceAnalyticsWorkFromAnywhereDevice, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices"}, fn)
 }
 
 // HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice fakes "Update
@@ -3747,11 +8130,50 @@ func HandleUpdateUserExperienceAnalyticsWorkFromAnywhereDevice(fn func(ctx conte
 	return handle("PATCH", 200, []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"}, fn)
 }
 
+// HandleCreateUserPFXCertificate fakes "Create userPFXCertificate" (POST
+// /deviceManagement/userPfxCertificates) for tests: it answers with what fn
+// returns. See Route.
+func HandleCreateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.CreateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/userPfxCertificates"}, fn)
+}
+
 // HandleUpdateUserPFXCertificate fakes "Update userPFXCertificate" (PATCH
 // /deviceManagement/userPfxCertificates/{userPFXCertificateId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, body *intune.UpdateUserPFXCertificateBody) (*intune.AnyUserPFXCertificate, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"}, fn)
+}
+
+// HandleVerifyWindowsEnrollmentAutoDiscoveryForDeviceManagement fakes
+// "verifyWindowsEnrollmentAutoDiscovery function" (GET
+// /deviceManagement/verifyWindowsEnrollmentAutoDiscovery) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleVerifyWindowsEnrollmentAutoDiscoveryForDeviceManagement(fn func(ctx context.Context, route Route, body *intune.VerifyWindowsEnrollmentAutoDiscoveryForDeviceManagementBody) error) http.Handler {
+	return handleNoContent("GET", []string{"/deviceManagement/verifyWindowsEnrollmentAutoDiscovery"}, fn)
+}
+
+// HandleCreateActiveDirectoryWindowsAutopilotDeploymentProfile fakes "Create
+// activeDirectoryWindowsAutopilotDeploymentProfile" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.CreateActiveDirectoryWindowsAutopilotDeploymentProfileBody) (*intune.ActiveDirectoryWindowsAutopilotDeploymentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"}, fn)
+}
+
+// HandleCreateAzureADWindowsAutopilotDeploymentProfile fakes "Create
+// azureADWindowsAutopilotDeploymentProfile" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.CreateAzureADWindowsAutopilotDeploymentProfileBody) (*intune.AzureADWindowsAutopilotDeploymentProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"}, fn)
+}
+
+// HandleHasPayloadLinksForWindowsAutopilotDeploymentProfiles fakes
+// "hasPayloadLinks action" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles/hasPayloadLinks) for
+// tests: it answers with what fn returns. See Route.
+func HandleHasPayloadLinksForWindowsAutopilotDeploymentProfiles(fn func(ctx context.Context, route Route, body *intune.HasPayloadLinksForWindowsAutopilotDeploymentProfilesBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/hasPayloadLinks"}, fn)
 }
 
 // HandleUpdateActiveDirectoryWindowsAutopilotDeploymentProfile fakes "Update
@@ -3772,6 +8194,48 @@ func HandleUpdateAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Co
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, fn)
 }
 
+// HandleAssignWindowsAutopilotDeploymentProfile fakes "assign action" (POST
+// /deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}/assign
+// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route, body *intune.AssignWindowsAutopilotDeploymentProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}/assign", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assign", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile/assign"}, fn)
+}
+
+// HandleCreateWindowsAutopilotDeviceIdentity fakes "Create
+// windowsAutopilotDeviceIdentity" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAutopilotDeviceIdentityBody) (*intune.AnyWindowsAutopilotDeviceIdentity, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"}, fn)
+}
+
+// HandleAssignResourceAccountToDeviceForWindowsAutopilotDeviceIdentity fakes
+// "assignResourceAccountToDevice action" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignResourceAccountToDeviceForWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.AssignResourceAccountToDeviceForWindowsAutopilotDeviceIdentityBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice"}, fn)
+}
+
+// HandleAssignUserToDeviceForWindowsAutopilotDeviceIdentity fakes
+// "assignUserToDevice action" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignUserToDevice
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAssignUserToDeviceForWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.AssignUserToDeviceForWindowsAutopilotDeviceIdentityBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignUserToDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/assignUserToDevice"}, fn)
+}
+
+// HandleCreateWindowsAutopilotDeploymentProfileAssignment fakes "Create
+// windowsAutopilotDeploymentProfileAssignment" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsAutopilotDeploymentProfileAssignmentBody) (*intune.AnyWindowsAutopilotDeploymentProfileAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments"}, fn)
+}
+
 // HandleUpdateWindowsAutopilotDeploymentProfileAssignment fakes "Update
 // windowsAutopilotDeploymentProfileAssignment" (PATCH
 // /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId})
@@ -3780,11 +8244,28 @@ func HandleUpdateWindowsAutopilotDeploymentProfileAssignment(fn func(ctx context
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"}, fn)
 }
 
+// HandleUpdateDevicePropertiesForWindowsAutopilotDeviceIdentity fakes
+// "updateDeviceProperties action" (POST
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleUpdateDevicePropertiesForWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *intune.UpdateDevicePropertiesForWindowsAutopilotDeviceIdentityBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties"}, fn)
+}
+
 // HandleUpdateWindowsAutopilotSettings fakes "Update windowsAutopilotSettings"
 // (PATCH /deviceManagement/windowsAutopilotSettings) for tests: it answers
 // with what fn returns. See Route.
 func HandleUpdateWindowsAutopilotSettings(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsAutopilotSettingsBody) (*intune.AnyWindowsAutopilotSettings, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsAutopilotSettings"}, fn)
+}
+
+// HandleCreateWindowsFeatureUpdateProfile fakes "Create
+// windowsFeatureUpdateProfile" (POST
+// /deviceManagement/windowsFeatureUpdateProfiles) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsFeatureUpdateProfileBody) (*intune.AnyWindowsFeatureUpdateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsFeatureUpdateProfiles"}, fn)
 }
 
 // HandleUpdateWindowsFeatureUpdateProfile fakes "Update
@@ -3795,12 +8276,35 @@ func HandleUpdateWindowsFeatureUpdateProfile(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"}, fn)
 }
 
+// HandleAssignWindowsFeatureUpdateProfile fakes "assign action" (POST
+// /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignWindowsFeatureUpdateProfile(fn func(ctx context.Context, route Route, body *intune.AssignWindowsFeatureUpdateProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assign"}, fn)
+}
+
+// HandleCreateWindowsFeatureUpdateProfileAssignment fakes "Create
+// windowsFeatureUpdateProfileAssignment" (POST
+// /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments"}, fn)
+}
+
 // HandleUpdateWindowsFeatureUpdateProfileAssignment fakes "Update
 // windowsFeatureUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsFeatureUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsFeatureUpdateProfileAssignmentBody) (*intune.AnyWindowsFeatureUpdateProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"}, fn)
+}
+
+// HandleCreateWindowsInformationProtectionAppLearningSummary fakes "Create
+// windowsInformationProtectionAppLearningSummary" (POST
+// /deviceManagement/windowsInformationProtectionAppLearningSummaries) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionAppLearningSummary(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionAppLearningSummaryBody) (*intune.AnyWindowsInformationProtectionAppLearningSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries"}, fn)
 }
 
 // HandleUpdateWindowsInformationProtectionAppLearningSummary fakes "Update
@@ -3811,12 +8315,28 @@ func HandleUpdateWindowsInformationProtectionAppLearningSummary(fn func(ctx cont
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"}, fn)
 }
 
+// HandleCreateWindowsInformationProtectionNetworkLearningSummary fakes "Create
+// windowsInformationProtectionNetworkLearningSummary" (POST
+// /deviceManagement/windowsInformationProtectionNetworkLearningSummaries) for
+// tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.CreateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries"}, fn)
+}
+
 // HandleUpdateWindowsInformationProtectionNetworkLearningSummary fakes "Update
 // windowsInformationProtectionNetworkLearningSummary" (PATCH
 // /deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsInformationProtectionNetworkLearningSummary(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody) (*intune.AnyWindowsInformationProtectionNetworkLearningSummary, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"}, fn)
+}
+
+// HandleCreateWindowsMalwareInformation fakes "Create
+// windowsMalwareInformation" (POST
+// /deviceManagement/windowsMalwareInformation) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsMalwareInformation(fn func(ctx context.Context, route Route, body *intune.CreateWindowsMalwareInformationBody) (*intune.AnyWindowsMalwareInformation, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsMalwareInformation"}, fn)
 }
 
 // HandleUpdateWindowsMalwareInformation fakes "Update
@@ -3827,12 +8347,28 @@ func HandleUpdateWindowsMalwareInformation(fn func(ctx context.Context, route Ro
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"}, fn)
 }
 
+// HandleCreateMalwareStateForWindowsDevice fakes "Create
+// malwareStateForWindowsDevice" (POST
+// /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.CreateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates"}, fn)
+}
+
 // HandleUpdateMalwareStateForWindowsDevice fakes "Update
 // malwareStateForWindowsDevice" (PATCH
 // /deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateMalwareStateForWindowsDevice(fn func(ctx context.Context, route Route, body *intune.UpdateMalwareStateForWindowsDeviceBody) (*intune.AnyMalwareStateForWindowsDevice, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"}, fn)
+}
+
+// HandleCreateWindowsQualityUpdateProfile fakes "Create
+// windowsQualityUpdateProfile" (POST
+// /deviceManagement/windowsQualityUpdateProfiles) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateWindowsQualityUpdateProfile(fn func(ctx context.Context, route Route, body *intune.CreateWindowsQualityUpdateProfileBody) (*intune.WindowsQualityUpdateProfile, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsQualityUpdateProfiles"}, fn)
 }
 
 // HandleUpdateWindowsQualityUpdateProfile fakes "Update
@@ -3843,12 +8379,43 @@ func HandleUpdateWindowsQualityUpdateProfile(fn func(ctx context.Context, route 
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"}, fn)
 }
 
+// HandleAssignWindowsQualityUpdateProfile fakes "assign action" (POST
+// /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assign)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignWindowsQualityUpdateProfile(fn func(ctx context.Context, route Route, body *intune.AssignWindowsQualityUpdateProfileBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assign"}, fn)
+}
+
+// HandleCreateWindowsQualityUpdateProfileAssignment fakes "Create
+// windowsQualityUpdateProfileAssignment" (POST
+// /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.CreateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments"}, fn)
+}
+
 // HandleUpdateWindowsQualityUpdateProfileAssignment fakes "Update
 // windowsQualityUpdateProfileAssignment" (PATCH
 // /deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsQualityUpdateProfileAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsQualityUpdateProfileAssignmentBody) (*intune.AnyWindowsQualityUpdateProfileAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"}, fn)
+}
+
+// HandleCreateWindowsFeatureUpdateCatalogItem fakes "Create
+// windowsFeatureUpdateCatalogItem" (POST
+// /deviceManagement/windowsUpdateCatalogItems) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsFeatureUpdateCatalogItemBody) (*intune.WindowsFeatureUpdateCatalogItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsUpdateCatalogItems"}, fn)
+}
+
+// HandleCreateWindowsQualityUpdateCatalogItem fakes "Create
+// windowsQualityUpdateCatalogItem" (POST
+// /deviceManagement/windowsUpdateCatalogItems) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, route Route, body *intune.CreateWindowsQualityUpdateCatalogItemBody) (*intune.WindowsQualityUpdateCatalogItem, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/windowsUpdateCatalogItems"}, fn)
 }
 
 // HandleUpdateWindowsFeatureUpdateCatalogItem fakes "Update
@@ -3867,12 +8434,44 @@ func HandleUpdateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 	return handle("PATCH", 200, []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, fn)
 }
 
+// HandleCreateWindowsOfficeClientConfiguration fakes "Create
+// windowsOfficeClientConfiguration" (POST
+// /officeConfiguration/clientConfigurations) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsOfficeClientConfigurationBody) (*intune.WindowsOfficeClientConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/officeConfiguration/clientConfigurations"}, fn)
+}
+
+// HandleCreateWindowsOfficeClientSecurityConfiguration fakes "Create
+// windowsOfficeClientSecurityConfiguration" (POST
+// /officeConfiguration/clientConfigurations) for tests: it answers with what
+// fn returns. See Route.
+func HandleCreateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Context, route Route, body *intune.CreateWindowsOfficeClientSecurityConfigurationBody) (*intune.WindowsOfficeClientSecurityConfiguration, error)) http.Handler {
+	return handle("POST", 201, []string{"/officeConfiguration/clientConfigurations"}, fn)
+}
+
+// HandleUpdatePrioritiesForClientConfigurations fakes "updatePriorities
+// action" (POST
+// /officeConfiguration/clientConfigurations/microsoft.management.services.api.updatePriorities)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleUpdatePrioritiesForClientConfigurations(fn func(ctx context.Context, route Route, body *intune.UpdatePrioritiesForClientConfigurationsBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/officeConfiguration/clientConfigurations/microsoft.management.services.api.updatePriorities"}, fn)
+}
+
 // HandleUpdateWindowsOfficeClientConfiguration fakes "Update
 // windowsOfficeClientConfiguration" (PATCH
 // /officeConfiguration/clientConfigurations/{key}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdateWindowsOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *intune.UpdateWindowsOfficeClientConfigurationBody) (*intune.AnyOfficeClientConfiguration, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{key}"}, fn)
+}
+
+// HandleCreateOfficeClientConfigurationAssignment fakes "Create
+// officeClientConfigurationAssignment" (POST
+// /officeConfiguration/clientConfigurations/{key}/assignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleCreateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.CreateOfficeClientConfigurationAssignmentBody) (*intune.AnyOfficeClientConfigurationAssignment, error)) http.Handler {
+	return handle("POST", 200, []string{"/officeConfiguration/clientConfigurations/{key}/assignments"}, fn)
 }
 
 // HandleUpdateWindowsOfficeClientSecurityConfiguration fakes "Update
@@ -3883,12 +8482,27 @@ func HandleUpdateWindowsOfficeClientSecurityConfiguration(fn func(ctx context.Co
 	return handle("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}"}, fn)
 }
 
+// HandleAssignOfficeClientConfiguration fakes "Office client configuration
+// assign action" (POST
+// /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assign)
+// for tests: it answers with what fn returns. See Route.
+func HandleAssignOfficeClientConfiguration(fn func(ctx context.Context, route Route, body *intune.AssignOfficeClientConfigurationBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assign"}, fn)
+}
+
 // HandleUpdateOfficeClientConfigurationAssignment fakes "Update
 // officeClientConfigurationAssignment" (PATCH
 // /officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateOfficeClientConfigurationAssignment(fn func(ctx context.Context, route Route, body *intune.UpdateOfficeClientConfigurationAssignmentBody) (*intune.AnyOfficeClientConfigurationAssignment, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"}, fn)
+}
+
+// HandleCreateOnPremEncryptedPayload fakes "Create onPremEncryptedPayload"
+// (POST /onPremEncryptedPayloads) for tests: it answers with what fn returns.
+// See Route.
+func HandleCreateOnPremEncryptedPayload(fn func(ctx context.Context, route Route, body *intune.CreateOnPremEncryptedPayloadBody) (*intune.OnPremEncryptedPayload, error)) http.Handler {
+	return handle("POST", 201, []string{"/onPremEncryptedPayloads"}, fn)
 }
 
 // HandleUpdateOnPremEncryptedPayload fakes "Update onPremEncryptedPayload"
@@ -3905,11 +8519,24 @@ func HandleUpdateOrganization(fn func(ctx context.Context, route Route, body *in
 	return handle("PATCH", 200, []string{"/organization/{organizationId}"}, fn)
 }
 
+// HandleCreatePfxRecryptionRequest fakes "Create pfxRecryptionRequest" (POST
+// /pfxRecryptionRequests) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreatePfxRecryptionRequest(fn func(ctx context.Context, route Route, body *intune.CreatePfxRecryptionRequestBody) (*intune.PfxRecryptionRequest, error)) http.Handler {
+	return handle("POST", 201, []string{"/pfxRecryptionRequests"}, fn)
+}
+
 // HandleUpdatePfxRecryptionRequest fakes "Update pfxRecryptionRequest" (PATCH
 // /pfxRecryptionRequests/{pfxRecryptionRequestsId}) for tests: it answers with
 // what fn returns. See Route.
 func HandleUpdatePfxRecryptionRequest(fn func(ctx context.Context, route Route, body *intune.UpdatePfxRecryptionRequestBody) (*intune.PfxRecryptionRequest, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"}, fn)
+}
+
+// HandleCreatePfxUserCertificate fakes "Create pfxUserCertificate" (POST
+// /pfxUserCertificates) for tests: it answers with what fn returns. See Route.
+func HandleCreatePfxUserCertificate(fn func(ctx context.Context, route Route, body *intune.CreatePfxUserCertificateBody) (*intune.PfxUserCertificate, error)) http.Handler {
+	return handle("POST", 201, []string{"/pfxUserCertificates"}, fn)
 }
 
 // HandleUpdatePfxUserCertificate fakes "Update pfxUserCertificate" (PATCH
@@ -3925,6 +8552,38 @@ func HandleUpdateReportRoot(fn func(ctx context.Context, route Route, body *intu
 	return handle("PATCH", 200, []string{"/reports"}, fn)
 }
 
+// HandleManagedDeviceEnrollmentAbandonmentDetailsForReports fakes
+// "managedDeviceEnrollmentAbandonmentDetails function" (GET
+// /reports/managedDeviceEnrollmentAbandonmentDetails) for tests: it answers
+// with what fn returns. See Route.
+func HandleManagedDeviceEnrollmentAbandonmentDetailsForReports(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentAbandonmentDetailsForReportsBody) (*intune.Report, error)) http.Handler {
+	return handle("GET", 200, []string{"/reports/managedDeviceEnrollmentAbandonmentDetails"}, fn)
+}
+
+// HandleManagedDeviceEnrollmentAbandonmentSummaryForReports fakes
+// "managedDeviceEnrollmentAbandonmentSummary function" (GET
+// /reports/managedDeviceEnrollmentAbandonmentSummary) for tests: it answers
+// with what fn returns. See Route.
+func HandleManagedDeviceEnrollmentAbandonmentSummaryForReports(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentAbandonmentSummaryForReportsBody) (*intune.Report, error)) http.Handler {
+	return handle("GET", 200, []string{"/reports/managedDeviceEnrollmentAbandonmentSummary"}, fn)
+}
+
+// HandleManagedDeviceEnrollmentFailureDetailsForReports fakes
+// "managedDeviceEnrollmentFailureDetails function" (GET
+// /reports/managedDeviceEnrollmentFailureDetails) for tests: it answers with
+// what fn returns. See Route.
+func HandleManagedDeviceEnrollmentFailureDetailsForReports(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentFailureDetailsForReportsBody) (*intune.Report, error)) http.Handler {
+	return handle("GET", 200, []string{"/reports/managedDeviceEnrollmentFailureDetails"}, fn)
+}
+
+// HandleManagedDeviceEnrollmentTopFailuresForReports fakes
+// "managedDeviceEnrollmentTopFailures function" (GET
+// /reports/managedDeviceEnrollmentTopFailures) for tests: it answers with what
+// fn returns. See Route.
+func HandleManagedDeviceEnrollmentTopFailuresForReports(fn func(ctx context.Context, route Route, body *intune.ManagedDeviceEnrollmentTopFailuresForReportsBody) (*intune.Report, error)) http.Handler {
+	return handle("GET", 200, []string{"/reports/managedDeviceEnrollmentTopFailures"}, fn)
+}
+
 // HandleUpdateRoleManagement fakes "Update roleManagement" (PATCH
 // /roleManagement) for tests: it answers with what fn returns. See Route.
 func HandleUpdateRoleManagement(fn func(ctx context.Context, route Route, body *intune.UpdateRoleManagementBody) (*intune.RoleManagement, error)) http.Handler {
@@ -3938,10 +8597,31 @@ func HandleUpdateRbacApplicationMultiple(fn func(ctx context.Context, route Rout
 	return handle("PATCH", 200, []string{"/roleManagement/deviceManagement"}, fn)
 }
 
+// HandleCreateUser fakes "Create user" (POST /users) for tests: it answers
+// with what fn returns. See Route.
+func HandleCreateUser(fn func(ctx context.Context, route Route, body *intune.CreateUserBody) (*intune.AnyUser, error)) http.Handler {
+	return handle("POST", 201, []string{"/users"}, fn)
+}
+
 // HandleUpdateUser fakes "Update user" (PATCH /users/{usersId}) for tests: it
 // answers with what fn returns. See Route.
 func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.UpdateUserBody) (*intune.AnyUser, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/users/{usersId}"}, fn)
+}
+
+// HandleExportDeviceAndAppManagementDataForUsers fakes
+// "exportDeviceAndAppManagementData function" (GET
+// /users/{usersId}/exportDeviceAndAppManagementData) for tests: it answers
+// with what fn returns. See Route.
+func HandleExportDeviceAndAppManagementDataForUsers(fn func(ctx context.Context, route Route, body *intune.ExportDeviceAndAppManagementDataForUsersBody) (*intune.DeviceAndAppManagementData, error)) http.Handler {
+	return handle("GET", 200, []string{"/users/{usersId}/exportDeviceAndAppManagementData"}, fn)
+}
+
+// HandleCreateMobileAppIntentAndState fakes "Create mobileAppIntentAndState"
+// (POST /users/{usersId}/mobileAppIntentAndStates) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *intune.CreateMobileAppIntentAndStateBody) (*intune.AnyMobileAppIntentAndState, error)) http.Handler {
+	return handle("POST", 201, []string{"/users/{usersId}/mobileAppIntentAndStates"}, fn)
 }
 
 // HandleUpdateMobileAppIntentAndState fakes "Update mobileAppIntentAndState"
@@ -3950,4 +8630,20 @@ func HandleUpdateUser(fn func(ctx context.Context, route Route, body *intune.Upd
 // tests: it answers with what fn returns. See Route.
 func HandleUpdateMobileAppIntentAndState(fn func(ctx context.Context, route Route, body *intune.UpdateMobileAppIntentAndStateBody) (*intune.AnyMobileAppIntentAndState, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"}, fn)
+}
+
+// HandleWipeManagedAppRegistrationByDeviceTagForUsers fakes
+// "wipeManagedAppRegistrationByDeviceTag action" (POST
+// /users/{usersId}/wipeManagedAppRegistrationByDeviceTag) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleWipeManagedAppRegistrationByDeviceTagForUsers(fn func(ctx context.Context, route Route, body *intune.WipeManagedAppRegistrationByDeviceTagForUsersBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/users/{usersId}/wipeManagedAppRegistrationByDeviceTag"}, fn)
+}
+
+// HandleWipeManagedAppRegistrationsByDeviceTagForUsers fakes
+// "wipeManagedAppRegistrationsByDeviceTag action" (POST
+// /users/{usersId}/wipeManagedAppRegistrationsByDeviceTag) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleWipeManagedAppRegistrationsByDeviceTagForUsers(fn func(ctx context.Context, route Route, body *intune.WipeManagedAppRegistrationsByDeviceTagForUsersBody) error) http.Handler {
+	return handleNoContent("POST", []string{"/users/{usersId}/wipeManagedAppRegistrationsByDeviceTag"}, fn)
 }

@@ -14,11 +14,9 @@ import (
 	"strings"
 )
 
-// AppManagementLevel is the enum type microsoft.graph.appManagementLevel. It
-// is a flags enum: the wire value is a comma-separated list of members; use
-// Members and NewAppManagementLevel to work with the set. Values the
-// documentation does not list decode and re-encode unchanged; Known reports
-// whether a value is documented.
+// AppManagementLevel is the enum type microsoft.graph.appManagementLevel.
+// Values the documentation does not list decode and re-encode unchanged; Known
+// reports whether a value is documented.
 //
 // Documented at golden/inherited/input/intune-mam-appmanagementlevel.md.
 type AppManagementLevel string
@@ -43,45 +41,9 @@ func AppManagementLevelValues() []AppManagementLevel {
 	return enumValues[AppManagementLevel](documentedAppManagementLevelValues)
 }
 
-// NewAppManagementLevel joins members into one flags value.
-func NewAppManagementLevel(members ...AppManagementLevel) AppManagementLevel {
-	parts := make([]string, 0, len(members))
-	for _, m := range members {
-		parts = append(parts, string(m))
-	}
-	return AppManagementLevel(strings.Join(parts, ","))
-}
-
-// Members splits a flags value into its members, in wire order.
-func (v AppManagementLevel) Members() []AppManagementLevel {
-	if v == "" {
-		return nil
-	}
-	var out []AppManagementLevel
-	for _, p := range strings.Split(string(v), ",") {
-		out = append(out, AppManagementLevel(strings.TrimSpace(p)))
-	}
-	return out
-}
-
-// Has reports whether the flags value v includes member m.
-func (v AppManagementLevel) Has(m AppManagementLevel) bool {
-	for _, x := range v.Members() {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// Known reports whether every member of v is documented.
+// Known reports whether v is a documented value.
 func (v AppManagementLevel) Known() bool {
-	for _, x := range v.Members() {
-		if !slices.Contains(documentedAppManagementLevelValues, string(x)) {
-			return false
-		}
-	}
-	return true
+	return slices.Contains(documentedAppManagementLevelValues, string(v))
 }
 
 // String returns the wire value.
@@ -515,5 +477,88 @@ func (v ManagedBrowserType) Known() bool {
 
 // String returns the wire value.
 func (v ManagedBrowserType) String() string {
+	return string(v)
+}
+
+// WindowsArchitecture is the enum type microsoft.graph.windowsArchitecture. It
+// is a flags enum: the wire value is a comma-separated list of members; use
+// Members and NewWindowsArchitecture to work with the set. Values the
+// documentation does not list decode and re-encode unchanged; Known reports
+// whether a value is documented.
+//
+// Documented at golden/inherited/input/intune-apps-windowsarchitecture.md.
+type WindowsArchitecture string
+
+// Documented values of WindowsArchitecture.
+const (
+	// WindowsArchitectureNone is "none". No flags set.
+	WindowsArchitectureNone WindowsArchitecture = "none"
+	// WindowsArchitectureX86 is "x86". Whether or not the X86 Windows architecture
+	// type is supported.
+	WindowsArchitectureX86 WindowsArchitecture = "x86"
+	// WindowsArchitectureX64 is "x64". Whether or not the X64 Windows architecture
+	// type is supported.
+	WindowsArchitectureX64 WindowsArchitecture = "x64"
+	// WindowsArchitectureArm is "arm". Whether or not the Arm Windows architecture
+	// type is supported.
+	WindowsArchitectureArm WindowsArchitecture = "arm"
+	// WindowsArchitectureNeutral is "neutral". Whether or not the Neutral Windows
+	// architecture type is supported.
+	WindowsArchitectureNeutral WindowsArchitecture = "neutral"
+	// WindowsArchitectureArm64 is "arm64". Whether or not the Arm64 Windows
+	// architecture type is supported.
+	WindowsArchitectureArm64 WindowsArchitecture = "arm64"
+)
+
+var documentedWindowsArchitectureValues = []string{"none", "x86", "x64", "arm", "neutral", "arm64"}
+
+// WindowsArchitectureValues lists the documented values in documentation order.
+func WindowsArchitectureValues() []WindowsArchitecture {
+	return enumValues[WindowsArchitecture](documentedWindowsArchitectureValues)
+}
+
+// NewWindowsArchitecture joins members into one flags value.
+func NewWindowsArchitecture(members ...WindowsArchitecture) WindowsArchitecture {
+	parts := make([]string, 0, len(members))
+	for _, m := range members {
+		parts = append(parts, string(m))
+	}
+	return WindowsArchitecture(strings.Join(parts, ","))
+}
+
+// Members splits a flags value into its members, in wire order.
+func (v WindowsArchitecture) Members() []WindowsArchitecture {
+	if v == "" {
+		return nil
+	}
+	var out []WindowsArchitecture
+	for _, p := range strings.Split(string(v), ",") {
+		out = append(out, WindowsArchitecture(strings.TrimSpace(p)))
+	}
+	return out
+}
+
+// Has reports whether the flags value v includes member m.
+func (v WindowsArchitecture) Has(m WindowsArchitecture) bool {
+	for _, x := range v.Members() {
+		if x == m {
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether every member of v is documented.
+func (v WindowsArchitecture) Known() bool {
+	for _, x := range v.Members() {
+		if !slices.Contains(documentedWindowsArchitectureValues, string(x)) {
+			return false
+		}
+	}
+	return true
+}
+
+// String returns the wire value.
+func (v WindowsArchitecture) String() string {
 	return string(v)
 }

@@ -597,11 +597,13 @@ type bound struct {
 	min, max float64 // ±Inf for an open end
 }
 
-// rulesOf parses f's docgen tag. The tag is written by docgen, so an item
+// rulesOf parses f's docgen tag.
+func rulesOf(f reflect.StructField) rules { return parseRules(f.Tag.Get("docgen")) }
+
+// parseRules parses a docgen tag. The tag is written by docgen, so an item
 // it does not know or cannot parse is ignored rather than reported.
-func rulesOf(f reflect.StructField) rules {
+func parseRules(tag string) rules {
 	r := rules{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
-	tag := f.Tag.Get("docgen")
 	if tag == "" {
 		return r
 	}
@@ -669,11 +671,7 @@ func checkProperty(errs *ValidationError, path string, v reflect.Value, r rules)
 		checkValue(errs, path, v, r)
 		return
 	}
-	if n := v.Len(); r.maxItems >= 0 && n > r.maxItems {
-		errs.Add(path, "%d items break the documented limit (at most %d)", n, r.maxItems)
-	} else if r.minItems >= 0 && n < r.minItems && !v.IsNil() {
-		errs.Add(path, "%d items break the documented limit (at least %d)", n, r.minItems)
-	}
+	r.checkItems(errs, path, v.Len(), v.IsNil())
 	for i := range v.Len() {
 		checkValue(errs, path+"["+strconv.Itoa(i)+"]", v.Index(i), r)
 	}
@@ -701,17 +699,46 @@ func checkValue(errs *ValidationError, path string, v reflect.Value, r rules) {
 			errs.Add(path, "%v", err)
 		}
 	}
+	if len(r.ranges) > 0 {
+		if f, ok := number(v); ok {
+			r.checkNumber(errs, path, f, x)
+		}
+	}
+	if v.Kind() == reflect.String {
+		r.checkLength(errs, path, v.String())
+	}
+}
+
+// checkItems reports a collection of n items that breaks r's item counts;
+// a nil collection (absent) is checked for the greatest count only.
+func (r rules) checkItems(errs *ValidationError, path string, n int, null bool) {
+	if r.maxItems >= 0 && n > r.maxItems {
+		errs.Add(path, "item count %d breaks the documented limit (at most %d)", n, r.maxItems)
+	} else if r.minItems >= 0 && n < r.minItems && !null {
+		errs.Add(path, "item count %d breaks the documented limit (at least %d)", n, r.minItems)
+	}
+}
+
+// checkNumber reports a number f, written x in messages, outside r's
+// ranges. A NaN is outside no range.
+func (r rules) checkNumber(errs *ValidationError, path string, f float64, x any) {
 	for _, b := range r.ranges {
-		if f, ok := number(v); ok && (f < b.min || f > b.max) { // a NaN is outside no range
+		if f < b.min || f > b.max {
 			errs.Add(path, "%v is out of the documented range (%s)", x, b)
 		}
 	}
-	if v.Kind() == reflect.String && (r.minLength >= 0 || r.maxLength >= 0) {
-		if l := utf8.RuneCountInString(v.String()); r.maxLength >= 0 && l > r.maxLength {
-			errs.Add(path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
-		} else if l < r.minLength {
-			errs.Add(path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
-		}
+}
+
+// checkLength reports a string whose length in characters (runes) breaks
+// r's lengths.
+func (r rules) checkLength(errs *ValidationError, path, s string) {
+	if r.minLength < 0 && r.maxLength < 0 {
+		return
+	}
+	if l := utf8.RuneCountInString(s); r.maxLength >= 0 && l > r.maxLength {
+		errs.Add(path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
+	} else if l < r.minLength {
+		errs.Add(path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
 	}
 }
 
