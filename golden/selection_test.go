@@ -82,7 +82,7 @@ func TestSelectionUnknownName(t *testing.T) {
 // a selection of it alone leaves out; its client method still returns the
 // Any wrapper, as it does when everything is generated.
 func TestSelectionKeepsSignatures(t *testing.T) {
-	const sig = "func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionId string, body *intune.UpdateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error) {"
+	const sig = "func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionID string, body *intune.UpdateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error) {"
 	all, err := os.ReadFile("../generated/intune/intunehttp/client_gen.go")
 	require.NoError(t, err)
 	require.Contains(t, string(all), sig)

@@ -314,7 +314,7 @@ func validateWire(name, s string) error {
 	case "Edm.Duration":
 		return wire.Duration(s).Validate()
 	case "Edm.Guid":
-		return wire.Guid(s).Validate()
+		return wire.GUID(s).Validate()
 	case "Edm.Binary":
 		return wire.Binary(s).Validate()
 	}

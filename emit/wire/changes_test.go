@@ -68,7 +68,7 @@ func encode[T any](o Optional[T]) string {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestFromChangesPointer: what <Op>BodyFromChanges sends for a pointer field.
+// TestFromChangesPointer: what SetChanges sends for a pointer field.
 func TestFromChangesPointer(t *testing.T) {
 	for _, c := range []struct {
 		name         string

@@ -36,7 +36,7 @@ type loaded struct {
 	parseDiags ir.Diagnostics
 }
 
-var resolveOptions = ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()}
+var resolveOptions = emit.ResolveOptions()
 
 // byVersion resolves the pages of each API version on its own (see
 // ir.SplitVersions), for commands that can look at several versions at
