@@ -242,7 +242,7 @@ func TestOperationChanges(t *testing.T) {
 	t.Run("path Go name", func(t *testing.T) {
 		n := op("Get widget", "GET", "/widgets/{widgetId}")
 		n.Paths[0].GoName = "Other"
-		assert.Equal(t, []brief{{GoNameChanged, Breaking, "Get widget", "Xwidgets", "Other"}},
+		assert.Equal(t, []brief{{GoNameChanged, Breaking, "Get widget", "Widgets", "Other"}},
 			briefs(Diff(&ir.Spec{Operations: []ir.Operation{op("Get widget", "GET", "/widgets/{widgetId}")}}, &ir.Spec{Operations: []ir.Operation{n}})))
 	})
 }

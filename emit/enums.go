@@ -34,11 +34,7 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	if len(e.Members) > 0 {
 		var consts []jen.Code
 		for _, m := range e.Members {
-			d := m.GoName + " is " + quoteForComment(m.Name) + "."
-			if m.Description != "" {
-				d += " " + m.Description
-			}
-			consts = append(consts, jen.Add(comment(d)).Line().Id(m.GoName).Id(e.GoName).Op("=").Lit(m.Name))
+			consts = append(consts, jen.Add(comment(memberDoc(m))).Line().Id(m.GoName).Id(e.GoName).Op("=").Lit(m.Name))
 		}
 		f.Comment("Documented values of " + e.GoName + ".")
 		f.Const().Defs(consts...)

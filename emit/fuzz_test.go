@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/emit/httpwire"
 	"github.com/docgen-dev/docgen/emit/wire"
 	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/ir"
@@ -116,7 +117,7 @@ func FuzzPipeline(f *testing.F) {
 	f.Add(uint8(0xff), []byte("\uFEFF"), []byte("\r\n"))
 
 	imp := importer.Default()
-	ownDirectives, err := gocheck.Own(wire.Source)
+	ownDirectives, err := gocheck.Own(wire.Files, httpwire.Files)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func FuzzPipeline(f *testing.F) {
 			pages = append(pages, p)
 			diags = append(diags, ds...)
 		}
-		spec, more := ir.Resolve(pages, ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+		spec, more := ir.Resolve(pages, emit.ResolveOptions())
 		diags = append(diags, more...)
 		for _, d := range diags {
 			checkDiagPos(t, d, names, srcs)

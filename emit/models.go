@@ -1,6 +1,9 @@
 package emit
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/ir"
@@ -24,7 +27,7 @@ var primitiveGo = map[string]func() *jen.Statement{
 	"Edm.TimeOfDay":      func() *jen.Statement { return jen.Id("TimeOfDay") },
 	"Edm.Duration":       func() *jen.Statement { return jen.Id("Duration") },
 	"Edm.Binary":         func() *jen.Statement { return jen.Id("Binary") },
-	"Edm.Guid":           func() *jen.Statement { return jen.Id("Guid") },
+	"Edm.Guid":           func() *jen.Statement { return jen.Id("GUID") },
 	"Edm.Stream":         func() *jen.Statement { return jen.Id("Stream") },
 	"Edm.Untyped":        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
 }
@@ -104,42 +107,46 @@ func (g *gen) registry(f *jen.File) {
 // model emits one struct. Inherited properties are flattened into it (the IR
 // lists them), so every struct decodes and encodes on its own.
 func (g *gen) model(f *jen.File, t *ir.Type) {
-	doc := t.GoName + " is the " + string(t.Kind) + " type " + t.Name + "."
-	if t.Description != "" {
-		doc += " " + t.Description
-	}
-	if t.Base != "" {
-		doc += " It derives from " + t.Base + "."
-	}
-	f.Add(comment(doc, g.docRef("Documented at", t.Pos)))
+	f.Add(comment(g.typeDoc(t)...))
 	fields := []jen.Code{
 		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
-		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
+		jen.Id(fieldODataType).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
 	}
 	for _, p := range t.Properties {
-		fields = append(fields, g.field(p))
+		fields = append(fields, g.field(p, t.Properties))
 	}
 	f.Type().Id(t.GoName).Struct(fields...)
 	f.Line()
 }
 
-func (g *gen) field(p ir.Property) jen.Code {
-	doc := p.GoName + ": " + p.Description
-	if p.Description == "" {
-		doc = p.GoName + " is the " + p.Name + " property."
-	}
+func (g *gen) field(p ir.Property, props []ir.Property) jen.Code {
+	var notes []string
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
-		doc += " (Documented type " + p.Type.Raw + " is unknown; kept as raw JSON.)"
+		notes = append(notes, "(Documented type "+p.Type.Raw+" is unknown; kept as raw JSON.)")
 	}
 	if p.Navigation {
-		doc += " (Navigation property: present when the request expands it with $expand; no request body sends it unless its page lists it.)"
+		notes = append(notes, "(Navigation property: present when the request expands it with $expand; no request body sends it unless its page lists it.)")
 	}
 	rules := g.ruleTags(p)
 	if p.Required {
 		rules = append(rules, "required")
 	}
-	return jen.Add(comment(doc)).Line().
+	return jen.Add(comment(propertyDoc(p, props, notes...)...)).Line().Add(allCapsNote(p.GoName)).
 		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(tags(p.Name, rules))
+}
+
+// allCapsNote is, for a documented name whose only Go spelling reads as
+// ALL_CAPS to staticcheck's ST1003 (V4_0_3 from "v4_0_3": one capital,
+// then digits with the underscores that keep the numbers apart), the
+// staticcheck directive that says so; nothing for any other name. It is
+// docgen's own fixed text, never documentation text.
+func allCapsNote(name string) jen.Code {
+	if len(name) < 5 || !strings.Contains(name, "_") || strings.ContainsFunc(name, func(r rune) bool {
+		return r != '_' && !unicode.IsUpper(r) && !unicode.IsDigit(r)
+	}) {
+		return jen.Null()
+	}
+	return jen.Comment("//lint:ignore ST1003 the documented name has no other Go spelling").Line()
 }
 
 // quoteForComment renders s for a comment; s is already sanitized data.

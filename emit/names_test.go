@@ -24,7 +24,7 @@ func TestOperationNamedLikeClientField(t *testing.T) {
 			Paths: []ir.Path{{Template: "/" + name + "/{id}", Params: []string{"id"}}}, Pos: ir.Pos{File: name + ".md", Line: 1}})
 	}
 	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: ops}},
-		ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+		emit.ResolveOptions())
 	require.False(t, diags.HasErrors(), "%v", diags)
 	files, err := emit.Generate(spec, emit.Options{Package: "names", ImportPath: "example.com/names"})
 	require.NoError(t, err)
@@ -40,7 +40,7 @@ func TestImportAliasNotShadowed(t *testing.T) {
 	op := ir.Operation{Name: "Update thing", Method: "PATCH", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size"},
 		Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}, Pos: ir.Pos{File: "p.md", Line: 1}}
 	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: []ir.Operation{op}}},
-		ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()})
+		emit.ResolveOptions())
 	require.False(t, diags.HasErrors(), "%v", diags)
 	for pkg, alias := range map[string]string{
 		"graph":             "graph",
@@ -48,10 +48,13 @@ func TestImportAliasNotShadowed(t *testing.T) {
 		"ctx":               "ctx_",
 		"http":              "http_",
 		"json":              "json_",
-		"now":               "now_",
-		"ok":                "ok_",
+		"now":               "now", // a local of the runtime, which does not import the models
+		"route":             "route_",
 		"Client":            "Client_",
-		"thingId":           "thingId_",
+		"Requests":          "Requests_",
+		"newRequest":        "newRequest_",
+		"thingID":           "thingID_",
+		"thingId":           "thingId",
 		"HandleUpdateThing": "HandleUpdateThing_",
 	} {
 		files, err := emit.Generate(spec, emit.Options{Package: pkg, ImportPath: "example.com/" + pkg})

@@ -15,7 +15,8 @@ import (
 //	              derived type this package does not know) the raw JSON
 //
 // Decoding picks the concrete model with NewByODataType; encoding writes
-// "@odata.type" for a derived value that does not set it.
+// "@odata.type" for a derived value that does not set it (see
+// emit/wire/poly.go).
 
 // polyBase returns the type of ref when values of it may be polymorphic.
 func (g *gen) polyBase(ref ir.TypeRef) *ir.Type {
@@ -25,9 +26,9 @@ func (g *gen) polyBase(ref ir.TypeRef) *ir.Type {
 	return nil
 }
 
-// polyFile emits the shared helpers, then interface and wrapper per base.
+// polyFile emits an interface and a wrapper per base; the helpers they
+// share (polyModel, odataTypeOr, encodePoly) are in the runtime.
 func (g *gen) polyFile(f *jen.File) {
-	g.polyHelpers(f)
 	for i := range g.spec.Types {
 		if t := &g.spec.Types[i]; t.AnyGoName != "" {
 			g.polyBaseDecls(f, t)
@@ -52,44 +53,9 @@ func (g *gen) polyFile(f *jen.File) {
 			f.Func().Params(jen.Op("*").Id(t.GoName)).Id("is" + a.GoName).Params().Block()
 		}
 		f.Func().Params(recv).Id("odataType").Params().Params(jen.String(), jen.Bool()).Block(
-			jen.Return(jen.Lit("#"+t.Name), jen.Id("m").Dot("ODataType").Op("!=").Nil()))
+			jen.Return(jen.Lit("#"+t.Name), jen.Id("m").Dot(fieldODataType).Op("!=").Nil()))
 		f.Line()
 	}
-}
-
-func (g *gen) polyHelpers(f *jen.File) {
-	f.Comment("polyModel is what every model in a type hierarchy implements.")
-	f.Type().Id("polyModel").Interface(
-		jen.Comment("odataType returns the model's \"#microsoft.graph.x\" name and whether"),
-		jen.Comment("its ODataType field is set."),
-		jen.Id("odataType").Params().Params(jen.String(), jen.Bool()),
-	)
-	f.Line()
-	f.Comment("newPoly returns a new, empty model of the type data's \"@odata.type\" names")
-	f.Comment("(base when absent), or nil when this package has no such type. An Any")
-	f.Comment("wrapper decodes data into it if it is of the wrapper's kind and keeps data")
-	f.Comment("raw otherwise, so a derived type this package does not know is kept, not")
-	f.Comment("dropped.")
-	f.Func().Id("newPoly").Params(jen.Id("data").Index().Byte(), jen.Id("base").String()).Any().Block(
-		jen.Id("name").Op(":=").Id("odataTypeOf").Call(jen.Id("data")),
-		jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("name").Op("=").Id("base")),
-		jen.Return(jen.Id("NewByODataType").Call(jen.Id("name"))),
-	)
-	f.Line()
-	f.Comment("encodePoly encodes v, adding \"@odata.type\" when v is of a type derived from")
-	f.Comment("base (\"#microsoft.graph.x\") and does not set the annotation itself.")
-	f.Func().Id("encodePoly").Params(jen.Id("v").Id("polyModel"), jen.Id("base").String()).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
-		jen.List(jen.Id("typeName"), jen.Id("set")).Op(":=").Id("v").Dot("odataType").Call(),
-		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("set").Op("||").Id("typeName").Op("==").Id("base").Op("||").Len(jen.Id("b")).Op("<").Lit(2).Op("||").Id("b").Index(jen.Lit(0)).Op("!=").LitRune('{')).Block(
-			jen.Return(jen.Id("b"), jen.Err()),
-		),
-		jen.List(jen.Id("name"), jen.Id("_")).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("typeName")),
-		jen.Id("out").Op(":=").Append(jen.Index().Byte().Parens(jen.Lit(`{"@odata.type":`)), jen.Id("name").Op("...")),
-		jen.If(jen.Len(jen.Id("b")).Op(">").Lit(2)).Block(jen.Id("out").Op("=").Append(jen.Id("out"), jen.LitRune(','))),
-		jen.Return(jen.Append(jen.Id("out"), jen.Id("b").Index(jen.Lit(1), jen.Empty()).Op("...")), jen.Nil()),
-	)
-	f.Line()
 }
 
 func (g *gen) polyBaseDecls(f *jen.File, t *ir.Type) {
@@ -126,7 +92,7 @@ func (g *gen) polyBaseDecls(f *jen.File, t *ir.Type) {
 		jen.Op("*").Id("a").Op("=").Id(A).Values(),
 		jen.If(jen.String().Parens(jen.Id("data")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
 		// Input that is not an object fails in the decoding of the model.
-		jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("newPoly").Call(jen.Id("data"), jen.Lit(t.Name)).Assert(jen.Id(K)),
+		jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("NewByODataType").Call(jen.Id("odataTypeOr").Call(jen.Id("data"), jen.Lit(t.Name))).Assert(jen.Id(K)),
 		jen.If(jen.Op("!").Id("ok")).Block(
 			jen.Id("a").Dot("Raw").Op("=").Append(jen.Qual("encoding/json", "RawMessage").Call(jen.Nil()), jen.Id("data").Op("...")),
 			jen.Return(jen.Nil()),

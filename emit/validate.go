@@ -2,11 +2,11 @@ package emit
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/docgen-dev/docgen/emit/wire"
 	"github.com/docgen-dev/docgen/ir"
 )
 
@@ -39,35 +39,11 @@ func (g *gen) validateFile(f *jen.File) {
 	}
 }
 
-// ruleTags are the documented rules of p that apply to its type, in the
-// form the runtime reads from a field's "docgen" tag: ranges on numbers,
-// lengths on strings, item counts on collections. Rules stated for another
-// type (a length on a number, say) are left out; lint reports them.
-func (g *gen) ruleTags(p ir.Property) []string {
-	var out []string
-	for _, r := range p.Rules {
-		switch {
-		case r.Kind == ir.RuleRange && ir.IsNumeric(p.Type.Name) && (r.Min != nil || r.Max != nil):
-			out = append(out, "range="+bound(r.Min)+".."+bound(r.Max))
-		case r.Kind == ir.RuleMaxLength && p.Type.Name == "Edm.String" && r.Max != nil:
-			out = append(out, "maxLength="+strconv.Itoa(int(*r.Max)))
-		case r.Kind == ir.RuleMinLength && p.Type.Name == "Edm.String" && r.Min != nil:
-			out = append(out, "minLength="+strconv.Itoa(int(*r.Min)))
-		case r.Kind == ir.RuleMaxItems && p.Type.Collection && r.Max != nil:
-			out = append(out, "maxItems="+strconv.Itoa(int(*r.Max)))
-		case r.Kind == ir.RuleMinItems && p.Type.Collection && r.Min != nil:
-			out = append(out, "minItems="+strconv.Itoa(int(*r.Min)))
-		}
-	}
-	return out
-}
-
-func bound(x *float64) string {
-	if x == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*x, 'f', -1, 64)
-}
+// ruleTags are the documented rules of p in the form the runtime reads
+// from a field's "docgen" tag. The parser decided which rules p has
+// (prose.Rules: only those that apply to its type and that docgen is sure
+// of); they are written as they are.
+func (g *gen) ruleTags(p ir.Property) []string { return wire.Tag(p.Rules) }
 
 // tags is a field's struct tag: its JSON name, and its rules when it has any.
 func tags(jsonName string, rules []string) map[string]string {

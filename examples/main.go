@@ -41,12 +41,12 @@ func run(w io.Writer) error {
 	updated.PartnerUnresponsivenessThresholdInDays = &days // changed
 	updated.AndroidEnabled = nil                           // cleared: sent as null
 
-	body := graph.UpdateMobileThreatDefenseConnectorBodyFromChanges(&old, &updated)
+	body := new(graph.UpdateMobileThreatDefenseConnectorBody).SetChanges(&old, &updated)
 	if err := body.Validate(); err != nil {
 		return err
 	}
-	req, err := graphhttp.NewUpdateMobileThreatDefenseConnectorRequest(context.Background(),
-		"https://graph.microsoft.com/beta", *old.ID, body)
+	requests := graphhttp.Requests{BaseURL: "https://graph.microsoft.com/beta"}
+	req, err := requests.UpdateMobileThreatDefenseConnector(context.Background(), *old.ID, body)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/docgen-dev/docgen/emit/httpwire"
 	"github.com/docgen-dev/docgen/emit/wire"
 	"github.com/docgen-dev/docgen/internal/gocheck"
 )
@@ -42,7 +43,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 // the runtime's own (//go:noinline) may occur. The hostile cases and
 // FuzzPipeline run the same check on what hostile pages generate.
 func TestNoStrayDirectives(t *testing.T) {
-	own, err := gocheck.Own(wire.Source)
+	own, err := gocheck.Own(wire.Files, httpwire.Files)
 	require.NoError(t, err)
 	n := 0
 	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {

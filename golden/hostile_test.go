@@ -25,7 +25,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/txtar"
 
-	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/emit/httpwire"
 	"github.com/docgen-dev/docgen/emit/wire"
 	"github.com/docgen-dev/docgen/internal/gocheck"
 	"github.com/docgen-dev/docgen/ir"
@@ -482,7 +482,7 @@ func typeCheck(t *testing.T, std types.Importer, files []outFile) {
 // "//go:generate" or build constraint.
 func checkDirectives(t *testing.T, f outFile) {
 	t.Helper()
-	own, err := gocheck.Own(wire.Source)
+	own, err := gocheck.Own(wire.Files, httpwire.Files)
 	require.NoError(t, err)
 	assert.Empty(t, gocheck.Stray(f.ast, own), "%s: directives docgen did not write", f.name)
 }
@@ -633,16 +633,22 @@ func checkFragments(t *testing.T, files []outFile, frags []string) map[string]bo
 	return found
 }
 
-// fixedDecls are the package-level names every generated package declares
-// whatever the pages say: the runtime and the helpers, from an empty spec.
+// fixedDecls are the package-level names a generated package may declare
+// whatever the pages say: those of the runtimes it copies from (emit/wire,
+// emit/httpwire and what httpwire's generated code provides).
 func fixedDecls(t *testing.T) map[string]bool {
 	t.Helper()
-	files, err := emit.Generate(&ir.Spec{}, emit.Options{Package: "hostile", ImportPath: "example.com/hostile"})
-	require.NoError(t, err)
+	srcs := map[string]string{"httpwire/provided.go": httpwire.Provided}
+	for n, src := range wire.Files {
+		srcs["wire/"+n] = src
+	}
+	for n, src := range httpwire.Files {
+		srcs["httpwire/"+n] = src
+	}
 	fset := token.NewFileSet()
 	names := map[string]bool{}
-	for _, f := range files {
-		af, err := parser.ParseFile(fset, f.Name, f.Data, 0)
+	for name, src := range srcs {
+		af, err := parser.ParseFile(fset, name, src, 0)
 		require.NoError(t, err)
 		for n := range topLevel(af) {
 			names[n] = true
@@ -687,6 +693,9 @@ func checkDecls(t *testing.T, files []outFile, fixed map[string]bool, spec *ir.S
 	// The only package variables besides the runtime's are each enum's
 	// documented values, read by its Known and Values.
 	valueLists := map[string]bool{}
+	if len(spec.Types) > 0 {
+		implied["NewByODataType"] = true
+	}
 	for _, ty := range spec.Types {
 		required[ty.GoName] = true
 		if ty.AnyGoName != "" {
@@ -702,11 +711,8 @@ func checkDecls(t *testing.T, files []outFile, fixed map[string]bool, spec *ir.S
 		}
 	}
 	for _, op := range spec.Operations {
-		for _, s := range []string{op.GoName + "Body", op.GoName + "BodyFromChanges", "Handle" + op.GoName} {
+		for _, s := range []string{op.GoName + "Body", "Handle" + op.GoName} {
 			implied[s] = true
-		}
-		for _, p := range op.Paths {
-			implied["New"+p.GoName+"Request"] = true
 		}
 	}
 	declared := map[string]string{}

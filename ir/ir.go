@@ -260,7 +260,10 @@ type Example struct {
 	Headers []Header `json:"headers,omitempty"`
 	// Collection: the body is a collection of Type, {"value": [...]} (a
 	// list response), not one.
-	Collection bool   `json:"collection,omitempty"`
-	Body       string `json:"body"`
-	Pos        Pos    `json:"pos"` // position of the first line of Body
+	Collection bool `json:"collection,omitempty"`
+	// Wrapped: the body wraps one Type in {"value": {...}}, as some pages
+	// show a single entity (the service answers with the entity itself).
+	Wrapped bool   `json:"wrapped,omitempty"`
+	Body    string `json:"body"`
+	Pos     Pos    `json:"pos"` // position of the first line of Body
 }

@@ -1,12 +1,11 @@
 package ir
 
 import (
-	"go/token"
+	"encoding/json"
 	"path"
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/docgen-dev/docgen/parser/form"
 )
@@ -21,6 +20,11 @@ type ResolveOptions struct {
 	Reserved []string
 	// StructReserved are identifiers no struct field may take (method names).
 	StructReserved []string
+	// ParamReserved are identifiers no parameter name may take: the
+	// names the functions that take path parameters already use (their
+	// other parameters and locals, the packages they import, the
+	// package-level names of the HTTP layer, predeclared identifiers).
+	ParamReserved []string
 }
 
 // Resolve merges pages into one Spec: it settles type references across pages
@@ -58,6 +62,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	spec := r.spec()
 	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
+	flagsFromExamples(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags
@@ -546,6 +551,7 @@ func (r *resolver) spec() *Spec {
 		}
 		s.Examples = append(s.Examples, ex)
 	}
+	markWrapped(s)
 	sort.SliceStable(s.Types, func(i, j int) bool { return s.Types[i].Name < s.Types[j].Name })
 	sort.SliceStable(s.Enums, func(i, j int) bool { return s.Enums[i].Name < s.Enums[j].Name })
 	sort.SliceStable(s.Operations, func(i, j int) bool { return opKey(s.Operations[i]) < opKey(s.Operations[j]) })
@@ -599,183 +605,66 @@ func posLess(a, b Pos) bool {
 	return a.Path < b.Path
 }
 
-// names assigns Go identifiers, once, so emitters never re-case anything.
-func (r *resolver) names(s *Spec, opts ResolveOptions) {
-	global := newNameSet(opts.Reserved...)
-	claim := func(want string, pos Pos, what string) string {
-		got, renamed := global.claim(want)
-		if renamed {
-			r.diags.Warnf(pos, "name-collision", "%s: Go name %s is taken; using %s", what, want, got)
-		}
-		return got
-	}
+// markWrapped finds response examples that wrap one entity in {"value":
+// {...}} (as the 2021 Intune get pages do; the service answers with the
+// entity itself): an object whose only member besides "@odata." annotations
+// is "value" holding an object, shown as a type that has no property
+// "value". Such an example is Wrapped, and the type it shows is the inner
+// object's "@odata.type" if it names a known type.
+func markWrapped(s *Spec) {
+	types := make(map[string]*Type, len(s.Types))
 	for i := range s.Types {
-		t := &s.Types[i]
-		t.GoName = claim(TypeGoName(t.Name), t.Pos, t.Name)
+		types[s.Types[i].Name] = &s.Types[i]
 	}
-	// A property of a structured type may hold a derived type, possibly one
-	// no page given documents: such types get a wrapper that decodes by
-	// "@odata.type" and keeps what it does not know.
-	used := map[string]bool{}
-	for _, t := range s.Types {
-		for _, p := range t.Properties {
-			used[p.Type.Name] = true
-		}
-	}
-	for i := range s.Types {
-		t := &s.Types[i]
-		if len(t.Derived) > 0 || used[t.Name] {
-			t.AnyGoName = claim("Any"+t.GoName, t.Pos, t.Name)
-			t.KindGoName = claim(t.GoName+"Kind", t.Pos, t.Name)
-		}
-	}
-	// claimWith claims a name together with the names the emitters derive
-	// from it (see package emit), so that no documented name can collide
-	// with them.
-	claimWith := func(want string, pos Pos, what string, derived func(string) []string) string {
-		got, renamed := global.claimWith(want, derived)
-		if renamed {
-			r.diags.Warnf(pos, "name-collision", "%s: Go name %s or one derived from it is taken; using %s", what, want, got)
-		}
-		return got
-	}
-	for i := range s.Enums {
-		e := &s.Enums[i]
-		e.GoName = claimWith(TypeGoName(e.Name), e.Pos, e.Name, func(c string) []string {
-			return []string{EnumValuesName(c), FlagsConstructorName(c)}
-		})
-	}
-	for i := range s.Enums {
-		e := &s.Enums[i]
-		for j := range e.Members {
-			m := &e.Members[j]
-			m.GoName = claim(e.GoName+GoIdent(m.Name), m.Pos, e.Name+"."+m.Name)
-		}
-	}
-	for i := range s.Types {
-		t := &s.Types[i]
-		fields := newNameSet(opts.StructReserved...)
-		for j := range t.Properties {
-			p := &t.Properties[j]
-			got, renamed := fields.claim(GoFieldName(p.Name))
-			if renamed {
-				r.diags.Warnf(p.Pos, "name-collision", "%s.%s: Go field name %s is taken; using %s", t.Name, p.Name, GoFieldName(p.Name), got)
-			}
-			p.GoName = got
-		}
-	}
-	for i := range s.Operations {
-		o := &s.Operations[i]
-		o.GoName = claimWith(GoIdent(o.Name), o.Pos, "operation "+o.Name, func(c string) []string {
-			return []string{BodyName(c), BodyFromChangesName(c), HandlerName(c), RequestBuilderName(c)}
-		})
-		for j := range o.Paths {
-			p := &o.Paths[j]
-			if j == 0 {
-				p.GoName = o.GoName
-			} else {
-				derived := func(c string) []string { return []string{RequestBuilderName(c)} }
-				// Paths that differ only in their first segment
-				// ("/me/events/{id}", "/groups/{id}/events/{id}") are
-				// told apart by it rather than by a number.
-				want := o.GoName + "Via" + pathWords(p.Template, 1)
-				if all := o.GoName + "Via" + pathWords(p.Template, 0); all != want && (!global.free(want, derived) || pathWords(p.Template, 1) == "") {
-					want = all
-				}
-				p.GoName = claimWith(want, p.Pos, "path "+p.Template, derived)
-			}
-			params := newNameSet(paramReserved...)
-			p.ParamGoNames = nil
-			count := map[string]int{}
-			for _, prm := range p.Params {
-				count[prm]++
-			}
-			segs := paramSegments(p.Template)
-			for i, prm := range p.Params {
-				// "{id | userPrincipalName}": one parameter with alternative keys.
-				name := strings.ReplaceAll(prm, "|", " or ")
-				if count[prm] > 1 && i < len(segs) && segs[i] != "" {
-					// "/users/{id}/things/{id}": usersId, thingsId, not id, id_2.
-					name = segs[i] + " " + name
-				}
-				want := lowerFirst(GoIdent(name))
-				if token.IsKeyword(want) || predeclared[want] {
-					want += "_"
-				}
-				got, _ := params.claim(want)
-				p.ParamGoNames = append(p.ParamGoNames, got)
-			}
-		}
-	}
-}
-
-// paramSegments returns, for each "{param}" of template in order, the path
-// segment before it ("things" in "/things/{id}"), or "" when there is none.
-func paramSegments(template string) []string {
-	var out []string
-	for rest := template; ; {
-		i := strings.IndexByte(rest, '{')
-		if i < 0 {
-			return out
-		}
-		before := strings.TrimRight(rest[:i], `'"`)
-		if k := strings.LastIndexAny(before, "(,"); k >= 0 && strings.HasSuffix(before, "=") {
-			before = before[:k] // "things(id='{id}')": the key's name is no segment
-		}
-		before = strings.TrimRight(before, "/(,=")
-		seg := before[strings.LastIndexAny(before, "/(,")+1:]
-		out = append(out, seg)
-		j := strings.IndexByte(rest[i:], '}')
-		if j < 0 {
-			return out
-		}
-		rest = rest[i+j+1:]
-	}
-}
-
-// paramReserved are the other identifiers in a request builder's scope.
-var paramReserved = []string{"ctx", "baseURL", "body", "u", "data", "err", "req", "c", "resp"}
-
-var predeclared = map[string]bool{}
-
-func init() {
-	for _, n := range strings.Fields(`any append bool byte cap clear close comparable complex complex64
-		complex128 copy delete error false float32 float64 imag int int8 int16 int32 int64 iota len make
-		max min new nil panic print println real recover rune string true uint uint8 uint16 uint32 uint64
-		uintptr bytes context http json strings url strconv fmt io errors time utf8 base64 math`) {
-		predeclared[n] = true
-	}
-}
-
-// lowerFirst lower-cases the leading upper-case run of an identifier
-// ("ID" → "id", "DeviceID" → "deviceID").
-func lowerFirst(s string) string {
-	r := []rune(s)
-	for i := 0; i < len(r) && unicode.IsUpper(r[i]); i++ {
-		if i > 0 && i+1 < len(r) && unicode.IsLower(r[i+1]) {
-			break
-		}
-		r[i] = unicode.ToLower(r[i])
-	}
-	return string(r)
-}
-
-func shortName(qualified string) string {
-	if i := strings.LastIndex(qualified, "."); i >= 0 {
-		return qualified[i+1:]
-	}
-	return qualified
-}
-
-// pathWords names a path by its non-parameter segments from the skip-th.
-func pathWords(tmpl string, skip int) string {
-	var b strings.Builder
-	segs := strings.Split(strings.Trim(tmpl, "/"), "/")
-	for i, s := range segs {
-		if i < skip || strings.Contains(s, "{") {
+	for i := range s.Examples {
+		ex := &s.Examples[i]
+		if ex.Role != RoleResponse || ex.Collection {
 			continue
 		}
-		b.WriteString(GoIdent(s))
+		inner, ok := wrappedValue(ex.Body)
+		if !ok {
+			continue
+		}
+		t := types[ex.Type]
+		if t == nil || hasProperty(t, "value") {
+			continue
+		}
+		ex.Wrapped = true
+		var probe struct {
+			ODataType string `json:"@odata.type"`
+		}
+		if json.Unmarshal(inner, &probe) == nil && probe.ODataType != "" {
+			if n := strings.TrimPrefix(probe.ODataType, "#"); types[n] != nil {
+				ex.Type = n
+			}
+		}
 	}
-	return b.String()
+}
+
+// wrappedValue returns the object under "value" if body is an object whose
+// only members besides "@odata." annotations are "value".
+func wrappedValue(body string) (json.RawMessage, bool) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &top) != nil {
+		return nil, false
+	}
+	v, ok := top["value"]
+	if !ok || !strings.HasPrefix(strings.TrimSpace(string(v)), "{") {
+		return nil, false
+	}
+	for k := range top {
+		if k != "value" && !strings.HasPrefix(k, "@odata.") {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func hasProperty(t *Type, wire string) bool {
+	for _, p := range t.Properties {
+		if p.Name == wire {
+			return true
+		}
+	}
+	return false
 }

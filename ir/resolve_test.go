@@ -135,3 +135,25 @@ func TestInheritanceCycle(t *testing.T) {
 		assert.Equal(t, []string{"base=microsoft.graph.b", "dProp<", "bProp<microsoft.graph.b", "cProp<microsoft.graph.c", "aProp<microsoft.graph.a"}, got["microsoft.graph.d"])
 	}
 }
+
+// TestWrappedResponseExample: {"value": {...}} around one entity (the 2021
+// Intune get pages) is Wrapped, typed by the inner "@odata.type"; a type
+// that has a "value" property keeps its example as it is.
+func TestWrappedResponseExample(t *testing.T) {
+	prop := func(name string) Property { return Property{Name: name, Type: TypeRef{Name: "Edm.String"}} }
+	pages := []Page{{File: "r.md", Kind: PageResource, Types: []Type{
+		{Name: "microsoft.graph.thing", Properties: []Property{prop("size")}},
+		{Name: "microsoft.graph.bigThing", Base: "microsoft.graph.thing", Properties: []Property{prop("bulk")}},
+		{Name: "microsoft.graph.box", Properties: []Property{prop("value")}},
+	}}, {File: "a.md", Kind: PageAPI, Examples: []Example{
+		{Role: RoleResponse, Type: "microsoft.graph.thing", Body: `{"value": {"@odata.type": "#microsoft.graph.bigThing", "size": "1"}}`, Pos: Pos{File: "a.md", Line: 1}},
+		{Role: RoleResponse, Type: "microsoft.graph.box", Body: `{"value": {"a": 1}}`, Pos: Pos{File: "a.md", Line: 2}},
+		{Role: RoleRequest, Type: "microsoft.graph.thing", Body: `{"value": {"size": "1"}}`, Pos: Pos{File: "a.md", Line: 3}},
+	}}}
+	spec, _ := Resolve(pages, ResolveOptions{})
+	require.Len(t, spec.Examples, 3)
+	assert.True(t, spec.Examples[0].Wrapped)
+	assert.Equal(t, "microsoft.graph.bigThing", spec.Examples[0].Type)
+	assert.False(t, spec.Examples[1].Wrapped, "box has a value property")
+	assert.False(t, spec.Examples[2].Wrapped, "only responses")
+}

@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/docgen-dev/docgen/emit/wire"
 	"github.com/docgen-dev/docgen/ir"
@@ -83,6 +82,15 @@ func (c *checker) example(ex ir.Example) {
 				for i, e := range m.val.elems {
 					c.object(e, t, fmt.Sprintf("value[%d]", i))
 				}
+			}
+		}
+		return
+	}
+	if ex.Wrapped {
+		// {"value": {...}}: the one t is inside.
+		for _, m := range root.members {
+			if m.key == "value" {
+				c.object(m.val, t, "value")
 			}
 		}
 		return
@@ -167,6 +175,7 @@ func (c *checker) value(n *node, p *ir.Property, path string) {
 			c.diags.Warnf(c.pos(n.off), "example-type", "%s example: %s is %s, but %s is documented as a collection", c.ex.Role, path, kindName(n), p.Name)
 			return
 		}
+		c.rules(n, p, path, wire.Value{Kind: wire.CollectionValue, Items: len(n.elems)})
 		for i, e := range n.elems {
 			c.single(e, p, fmt.Sprintf("%s[%d]", path, i))
 		}
@@ -236,7 +245,7 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 			c.mismatch(n, path, name)
 			return
 		}
-		c.lengthRules(n, p, path)
+		c.rules(n, p, path, wire.Value{Kind: wire.StringValue, Text: n.str})
 	case ir.IsFormatted(name):
 		if n.kind != '"' {
 			c.mismatch(n, path, name)
@@ -258,13 +267,13 @@ func (c *checker) single(n *node, p *ir.Property, path string) {
 			c.diags.Warnf(c.pos(n.off), "example-range", "%s example: %s = %s does not fit %s", c.ex.Role, path, n.num, name)
 			return
 		}
-		c.rangeRules(n, float64(v), p, path)
+		c.rules(n, p, path, wire.Value{Kind: wire.NumberValue, Number: float64(v), Text: string(n.num)})
 	case ir.IsFloat(name):
 		switch {
 		case n.kind == '"' && (n.str == "NaN" || n.str == "INF" || n.str == "-INF") && name != "Edm.Decimal":
 		case n.kind == 'n':
 			if f, err := strconv.ParseFloat(string(n.num), 64); err == nil {
-				c.rangeRules(n, f, p, path)
+				c.rules(n, p, path, wire.Value{Kind: wire.NumberValue, Number: f, Text: string(n.num)})
 			}
 		default:
 			c.mismatch(n, path, name)
@@ -279,26 +288,17 @@ func (c *checker) mismatch(n *node, path, typ string) {
 	c.diags.Warnf(c.pos(n.off), "example-type", "%s example: %s is %s, but its documented type is %s", c.ex.Role, path, kindName(n), typ)
 }
 
-// rangeRules checks documented numeric ranges; placeholders are exempt.
-func (c *checker) rangeRules(n *node, v float64, p *ir.Property, path string) {
+// rules checks the value v of property p, found at n, against p's
+// documented rules with the generated code's own checker (wire.Check), so
+// that an example breaks a rule exactly when Validate would say so.
+// Placeholders are exempt.
+func (c *checker) rules(n *node, p *ir.Property, path string, v wire.Value) {
 	if c.placeholder() {
 		return
 	}
 	for _, r := range p.Rules {
-		if r.Kind == ir.RuleRange && ((r.Min != nil && v < *r.Min) || (r.Max != nil && v > *r.Max)) {
-			c.diags.Warnf(c.pos(n.off), "example-rule", "%s example: %s = %s breaks the documented rule %q", c.ex.Role, path, n.num, r.Text)
-		}
-	}
-}
-
-func (c *checker) lengthRules(n *node, p *ir.Property, path string) {
-	if c.placeholder() {
-		return
-	}
-	l := float64(utf8.RuneCountInString(n.str))
-	for _, r := range p.Rules {
-		if (r.Kind == ir.RuleMaxLength && r.Max != nil && l > *r.Max) || (r.Kind == ir.RuleMinLength && r.Min != nil && l < *r.Min) {
-			c.diags.Warnf(c.pos(n.off), "example-rule", "%s example: %s has length %d, breaking the documented rule %q", c.ex.Role, path, int(l), r.Text)
+		for _, prob := range wire.Check(r, path, v) {
+			c.diags.Warnf(c.pos(n.off), "example-rule", "%s example: %s: %s; the documentation says %q", c.ex.Role, prob.Path, prob.Message, r.Text)
 		}
 	}
 }
@@ -314,7 +314,7 @@ func validateWire(name, s string) error {
 	case "Edm.Duration":
 		return wire.Duration(s).Validate()
 	case "Edm.Guid":
-		return wire.Guid(s).Validate()
+		return wire.GUID(s).Validate()
 	case "Edm.Binary":
 		return wire.Binary(s).Validate()
 	}

@@ -84,3 +84,30 @@ func TestODataTypeOutsideHierarchy(t *testing.T) {
 		check(`{"@odata.type": "#microsoft.graph.device", "level": "x"}`))
 	assert.Empty(t, check(`{"@odata.type": "#microsoft.graph.undocumented", "anything": 1}`), "an undocumented type cannot be checked")
 }
+
+// TestRules: examples are checked against the documented rules by the
+// generated code's own checker: ranges, lengths in characters, and item
+// counts, which lint once ignored.
+func TestRules(t *testing.T) {
+	f := func(x float64) *float64 { return &x }
+	spec := &ir.Spec{Types: []ir.Type{{Name: "microsoft.graph.thing", Properties: []ir.Property{
+		{Name: "port", Type: ir.TypeRef{Name: "Edm.Int32"}, Rules: []ir.Rule{{Kind: ir.RuleRange, Min: f(0), Max: f(65535), Text: "Valid values 0 to 65,535"}}},
+		{Name: "street", Type: ir.TypeRef{Name: "Edm.String"}, Rules: []ir.Rule{{Kind: ir.RuleMaxLength, Max: f(1024), Text: "Maximum length is 1,024 characters"}}},
+		{Name: "tags", Type: ir.TypeRef{Name: "Edm.String", Collection: true}, Rules: []ir.Rule{
+			{Kind: ir.RuleMaxItems, Max: f(2), Text: "up to 2 values"}, {Kind: ir.RuleMaxLength, Max: f(3), Text: "each with a limit of 3 characters"}}},
+	}}}}
+	check := func(body string) []string {
+		spec.Examples = []ir.Example{{Role: ir.RoleRequest, Type: "microsoft.graph.thing", Body: body, Pos: ir.Pos{File: "p.md", Line: 1, Col: 1}}}
+		var out []string
+		for _, d := range Check(spec) {
+			out = append(out, d.Code+": "+d.Message)
+		}
+		return out
+	}
+	assert.Empty(t, check(`{"port": 65535, "street": "1 Microsoft Way", "tags": ["a", "bcd"]}`))
+	assert.Equal(t, []string{
+		`example-rule: request example: port: 65536 is out of the documented range (0 to 65535); the documentation says "Valid values 0 to 65,535"`,
+		`example-rule: request example: tags: item count 3 breaks the documented limit (at most 2); the documentation says "up to 2 values"`,
+		`example-rule: request example: tags[2]: length 4 breaks the documented limit (at most 3); the documentation says "each with a limit of 3 characters"`,
+	}, check(`{"port": 65536, "tags": ["a", "b", "cdef"]}`))
+}

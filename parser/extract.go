@@ -33,6 +33,9 @@ type extractor struct {
 	diags ir.Diagnostics
 	// typeName is the qualified name of the type the page is about.
 	typeName string
+	// subjectTyped are the indexes in page.Examples of response examples
+	// whose type is only the page's subject, a guess.
+	subjectTyped []int
 	// meta is the most recent metadata comment (<!-- { "blockType": ... } -->),
 	// consumed by the next code block.
 	meta *blockMeta
@@ -44,6 +47,8 @@ type extractor struct {
 	// wholeBody is the type the request body section says the body is a
 	// JSON representation of; used when the section has no property table.
 	wholeBody ir.TypeRef
+	// flagsNote: the page's intro says its enum is a flags enum (flags.go).
+	flagsNote bool
 }
 
 // blockMeta is the JSON in the comments Graph pages put before code blocks.
@@ -241,6 +246,14 @@ func (x *extractor) run() {
 	}
 	if op != nil {
 		x.finishOperation(op)
+		// A response example that names no type shows what the page
+		// says the operation returns ("a collection of [x] objects"),
+		// not the page's subject (a list page's title names the plural).
+		if op.Response.Name != "" {
+			for _, i := range x.subjectTyped {
+				x.page.Examples[i].Type = op.Response.Name
+			}
+		}
 	}
 	for i := range x.page.Types {
 		if keyed && x.page.Types[i].Name == x.typeName {
@@ -421,6 +434,7 @@ func parseMeta(s string) *blockMeta {
 // paragraph picks up "Inherits from x" lines and the response status.
 func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 	text := b.Text.Text
+	x.noteFlags(text)
 	if m := inheritsLine.FindStringSubmatch(text); m != nil && x.page.Kind == ir.PageResource {
 		base := m[1]
 		if len(b.Text.Links) > 0 {
@@ -610,7 +624,11 @@ func cell(r doc.Row, i int) doc.Cell {
 func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 	c := findColumns(b.Table)
 	if c.name < 0 || c.typ < 0 {
-		if !sub {
+		switch {
+		case sub:
+		case len(b.Table.Header) == 0:
+			x.diags.Warnf(b.Pos, "table-columns", "property table has no header row (in HTML, a thead or a first row of th cells), so its columns cannot be told; not read")
+		default:
 			x.diags.Warnf(b.Pos, "table-columns", "property table has no %s column (header: %s)", missingColumn(c), headerText(b.Table))
 		}
 		return nil
@@ -637,7 +655,9 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 		case rowEmpty:
 			continue
 		case rowLabel:
-			// A group label such as "|**Onboarding**|": not a property.
+			// A group label such as "|**Onboarding**|", or a property row
+			// that lost its other cells: not a property either way.
+			x.diags.Warnf(nameCell.Pos, "name-only-row", "row %q has a name and no other cell; not read as a property (a group label, or a row that lost its cells?)", name)
 			continue
 		case rowContinuation:
 			// A description that ran over a line break in the source,
@@ -648,6 +668,9 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 				more[n-1] = append(more[n-1], nameCell.Text)
 				continue
 			}
+			// No row above: a label such as "**Mobile app management (MAM)**".
+			x.diags.Warnf(nameCell.Pos, "name-only-row", "row %q has a name and no other cell; not read as a property (a group label, or a row that lost its cells?)", name)
+			continue
 		}
 		if !validWireName(name) {
 			x.diags.Warnf(nameCell.Pos, "bad-property-name", "property name %q cannot be a JSON member name in a Go struct tag; row skipped", name)
@@ -683,7 +706,9 @@ func (x *extractor) propertyTable(b *doc.Block, body, sub bool) *ir.Type {
 		if parts := more[i]; len(parts) > 0 {
 			p.Description = strings.TrimSpace(p.Description + " " + strings.Join(parts, " "))
 		}
-		applyFacts(p, analyze(p.Description), x.page.Namespace)
+		for _, f := range applyFacts(p, analyze(p.Description), x.page.Namespace) {
+			x.diags.Warnf(p.Pos, f.Code, "property %q: %s", p.Name, f.Message)
+		}
 	}
 	if x.meta != nil && x.meta.KeyProperty != "" {
 		t.Kind = ir.KindEntity
@@ -771,9 +796,9 @@ func analyze(desc string) prose.Facts {
 	return f
 }
 
-// applyFacts copies what the description says into the property.
-func applyFacts(p *ir.Property, f prose.Facts, ns string) {
-	p.Rules = nil
+// applyFacts copies what the description says into the property, and
+// returns the bounds it states that are not rules (prose.Rules decides).
+func applyFacts(p *ir.Property, f prose.Facts, ns string) []prose.Finding {
 	p.EnumValues = slices.Clone(f.EnumValues) // facts are shared through the cache
 	p.ReadOnly = f.ReadOnly
 	p.Required = p.Required || f.Required // a Required column may have said so
@@ -782,25 +807,9 @@ func applyFacts(p *ir.Property, f prose.Facts, ns string) {
 	if f.InheritedFrom != "" && identifier.MatchString(f.InheritedFrom) {
 		p.InheritedFrom = qualify(f.InheritedFrom, ns)
 	}
-	for _, r := range f.Ranges {
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleRange, Min: r.Min, Max: r.Max, Text: r.Text})
-	}
-	if f.MinLength != nil {
-		n := float64(f.MinLength.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMinLength, Min: &n, Text: f.MinLength.Text})
-	}
-	if f.MaxLength != nil {
-		n := float64(f.MaxLength.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMaxLength, Max: &n, Text: f.MaxLength.Text})
-	}
-	if f.MinItems != nil {
-		n := float64(f.MinItems.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMinItems, Min: &n, Text: f.MinItems.Text})
-	}
-	if f.MaxItems != nil {
-		n := float64(f.MaxItems.N)
-		p.Rules = append(p.Rules, ir.Rule{Kind: ir.RuleMaxItems, Max: &n, Text: f.MaxItems.Text})
-	}
+	rules, findings := prose.Rules(f, p.Type)
+	p.Rules = rules
+	return findings
 }
 
 // addType appends t to the page, merging it with a type of the same name
@@ -887,7 +896,7 @@ func (x *extractor) memberTable(b *doc.Block, name string) *ir.Enum {
 	for _, r := range b.Table.Rows {
 		nc := cell(r, c.name)
 		name := strings.Trim(strings.TrimSpace(nc.Text), "`*")
-		if name == "" {
+		if name == "" || prose.IsNull(name) {
 			continue
 		}
 		if !identifier.MatchString(name) {
@@ -909,32 +918,8 @@ func (x *extractor) memberTable(b *doc.Block, name string) *ir.Enum {
 		}
 		e.Members = append(e.Members, m)
 	}
-	e.Flags = isFlags(e.Members)
+	e.Flags = x.isFlags(e)
 	return e
-}
-
-// isFlags reports whether member values look like bit flags: all documented,
-// at least three non-zero values, every non-zero value a power of two, and not
-// simply 0,1,2 (contiguous small values are an ordinary enum).
-func isFlags(ms []ir.EnumMember) bool {
-	nonZero, maxV := 0, int64(0)
-	for _, m := range ms {
-		if m.Value == nil || *m.Value < 0 {
-			return false
-		}
-		v := *m.Value
-		if v == 0 {
-			continue
-		}
-		if v&(v-1) != 0 {
-			return false
-		}
-		nonZero++
-		if v > maxV {
-			maxV = v
-		}
-	}
-	return nonZero >= 3 && maxV >= 4
 }
 
 // code handles a code block: request lines in the HTTP request section, and
@@ -1115,8 +1100,13 @@ func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Exam
 			ex.Role = ir.RoleResponse
 		}
 	}
-	ex.Type = x.exampleType(ex, meta)
+	var explicit bool
+	ex.Type, explicit = x.exampleType(ex, meta)
 	ex.Collection = isCollection(ex.Body)
+	if !explicit && ex.Role == ir.RoleResponse {
+		// The caller appends ex to page.Examples next.
+		x.subjectTyped = append(x.subjectTyped, len(x.page.Examples))
+	}
 	return ex, true
 }
 
@@ -1140,19 +1130,20 @@ func isCollection(body string) bool {
 	return true
 }
 
-// exampleType is the type an example shows: its "@odata.type", else the page's
-// subject.
-func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) string {
+// exampleType is the type an example shows: its "@odata.type" or the
+// type its metadata comment names (explicit), else the page's subject (a
+// guess that finishOperation replaces by the documented response type).
+func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) (name string, explicit bool) {
 	var probe struct {
 		ODataType string `json:"@odata.type"`
 	}
 	if json.Unmarshal([]byte(ex.Body), &probe) == nil && probe.ODataType != "" {
-		return qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace)
+		return qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace), true
 	}
 	if meta != nil && meta.ODataType != "" {
-		return qualify(strings.TrimPrefix(meta.ODataType, "#"), x.page.Namespace)
+		return qualify(strings.TrimPrefix(meta.ODataType, "#"), x.page.Namespace), true
 	}
-	return x.typeName
+	return x.typeName, false
 }
 
 // finishOperation fills in what the page implies but does not state, and

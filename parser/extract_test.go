@@ -261,3 +261,15 @@ func TestPathParams(t *testing.T) {
 		assert.Equal(t, c.bad, bad, c.path)
 	}
 }
+
+// TestListResponseExampleType: a list page's title names the plural ("List
+// things"); a response example without "@odata.type" shows what the
+// response section says comes back, not that plural.
+func TestListResponseExampleType(t *testing.T) {
+	p, _ := parseMD(t, "---\ntitle: \"List things\"\n---\n\n# List things\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /things\n```\n\n"+
+		"## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [thing](../resources/thing.md) objects in the response body.\n\n"+
+		"## Example\n\n### Response\n\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\n  \"value\": [\n    {\"size\": 1}\n  ]\n}\n```\n")
+	require.Len(t, p.Examples, 1)
+	assert.Equal(t, "microsoft.graph.thing", p.Examples[0].Type)
+	assert.True(t, p.Examples[0].Collection)
+}

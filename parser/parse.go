@@ -50,6 +50,16 @@ func DetectFormat(name string, src []byte) Format { return form.Detect(name, src
 func ParseDocument(name string, src []byte) (*doc.Document, ir.Diagnostics) {
 	var diags ir.Diagnostics
 	pos := ir.Pos{File: name, Line: 1, Col: 1}
+	if len(src) <= MaxPageSize { // a larger page is refused below, undecoded
+		u, err := fromUTF16(src)
+		if err != nil {
+			diags.Errorf(pos, "utf16", "%v", err)
+			return nil, diags
+		}
+		if u != nil {
+			src = u // checked against the limits below as UTF-8
+		}
+	}
 	switch {
 	case len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))) == 0:
 		diags.Errorf(pos, "empty", "empty page")

@@ -15,7 +15,7 @@ const benchDoc = `{"id":"f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c","displayName":"Qu
 
 // wireEntity declares the properties as docgen does, with wire types.
 type wireEntity struct {
-	ID                   *Guid           `json:"id,omitzero"`
+	ID                   *GUID           `json:"id,omitzero"`
 	DisplayName          *string         `json:"displayName,omitzero"`
 	Subject              *string         `json:"subject,omitzero"`
 	BodyPreview          *string         `json:"bodyPreview,omitzero"`

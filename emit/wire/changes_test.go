@@ -68,7 +68,7 @@ func encode[T any](o Optional[T]) string {
 
 func ptr[T any](v T) *T { return &v }
 
-// TestFromChangesPointer: what <Op>BodyFromChanges sends for a pointer field.
+// TestFromChangesPointer: what SetChanges sends for a pointer field.
 func TestFromChangesPointer(t *testing.T) {
 	for _, c := range []struct {
 		name         string
@@ -165,7 +165,7 @@ func TestValidateModel(t *testing.T) {
 		{"count", "0 is out of the documented range (at least 1)"},
 		{"price", "10 is out of the documented range (at most 9.5)"},
 		{"color", `undocumented value "green"`},
-		{"colors", "3 items break the documented limit (at most 2)"},
+		{"colors", "item count 3 breaks the documented limit (at most 2)"},
 		{"colors[2]", `undocumented value "pink"`},
 		{"tags[0]", "length 3 breaks the documented limit (at most 2)"},
 		{"tags[1]", "length 0 breaks the documented limit (at least 1)"},
@@ -177,7 +177,7 @@ func TestValidateModel(t *testing.T) {
 
 	// minItems holds for a present collection only; NaN and unparsable
 	// decimals are outside no range (the wire check reports the latter).
-	assert.Equal(t, []Problem{{"colors", "0 items break the documented limit (at least 1)"}},
+	assert.Equal(t, []Problem{{"colors", "item count 0 breaks the documented limit (at least 1)"}},
 		problems(validateModel(&testModel{Colors: []testColor{}, Score: ptr(Double(math.NaN())), Price: ptr(json.Number("x"))})))
 }
 
@@ -193,7 +193,7 @@ func TestValidateBody(t *testing.T) {
 	}
 	assert.Equal(t, []Problem{
 		{"name", "length 4 breaks the documented limit (at most 3)"},
-		{"colors", "3 items break the documented limit (at most 2)"},
+		{"colors", "item count 3 breaks the documented limit (at most 2)"},
 		{"colors[2]", `undocumented value "x"`},
 		{"child.count", "-5 is out of the documented range (at least 1)"},
 		{"any.color", `undocumented value "y"`},

@@ -1,42 +1,27 @@
 // Package wire is the runtime that docgen copies into every generated
 // package: OData EDM wire types that keep values exactly as received,
-// Optional for tri-state PATCH properties, and ValidationError for the
-// generated Validate methods.
+// Optional for tri-state PATCH properties, ValidationError and the checks
+// behind the generated Validate methods, and the helpers of the generated
+// polymorphic wrappers.
 //
-// The runtime is the single file runtime.go, which imports only the standard
-// library. It is a real package so that it is compiled and tested here; the
-// emitter copies Source, rewriting only its package clause. Nothing else in
-// this directory is copied.
+// The runtime imports only the standard library. It is a real package so
+// that it is compiled and tested here; emit copies the declarations a
+// generated package uses (see emit/runtime.go), rewriting only the package
+// clause. Only the files in Files are copied: not this one, not rules.go
+// (which docgen itself uses), not the tests.
 package wire
 
 import _ "embed"
 
-// Source is the text of runtime.go.
-//
-//go:embed runtime.go
-var Source string
-
-// Names are the exported top-level identifiers that runtime.go declares;
-// generated types must not take them. A test keeps the list exact.
-var Names = []string{
-	"Binary",
-	"NewBinary",
-	"Date",
-	"DateTimeOffset",
-	"Double",
-	"Duration",
-	"ErrDurationNotFixed",
-	"ErrDurationPrecision",
-	"ErrDurationRange",
-	"Guid",
-	"NewDate",
-	"NewDateTimeOffset",
-	"NewDuration",
-	"Null",
-	"Optional",
-	"Problem",
-	"Some",
-	"Stream",
-	"TimeOfDay",
-	"ValidationError",
+// Files are the copied source files, by name.
+var Files = map[string]string{
+	"runtime.go": runtime,
+	"poly.go":    poly,
 }
+
+var (
+	//go:embed runtime.go
+	runtime string
+	//go:embed poly.go
+	poly string
+)

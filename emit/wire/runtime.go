@@ -205,7 +205,7 @@ func NewDuration(d time.Duration) Duration {
 // time.Duration, and ErrDurationPrecision for non-zero digits past
 // nanoseconds, in that order of precedence.
 func (d Duration) Std() (time.Duration, error) {
-	v, conv, why := parseDuration(string(d))
+	v, why, conv := parseDuration(string(d))
 	switch {
 	case why != "":
 		return 0, invalid("Duration", string(d), why)
@@ -218,7 +218,7 @@ func (d Duration) Std() (time.Duration, error) {
 // Validate reports whether d is a well-formed duration. Values that Std
 // cannot convert (such as "P1M") are well formed.
 func (d Duration) Validate() error {
-	if _, _, why := parseDuration(string(d)); why != "" {
+	if _, why, _ := parseDuration(string(d)); why != "" {
 		return invalid("Duration", string(d), why)
 	}
 	return nil
@@ -318,12 +318,12 @@ func (b Binary) Validate() error {
 	return err
 }
 
-// Guid is an Edm.Guid such as "f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c".
-type Guid string
+// GUID is an Edm.Guid such as "f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c".
+type GUID string
 
 // Validate reports whether g is 8-4-4-4-12 hexadecimal digits, in either
 // case.
-func (g Guid) Validate() error {
+func (g GUID) Validate() error {
 	if len(g) != 36 {
 		return invalid("Guid", string(g), "not 8-4-4-4-12 hexadecimal digits")
 	}
@@ -610,7 +610,7 @@ func (e *ValidationError) Error() string {
 //	readOnly          set by the service only (CheckReadOnly)
 //	required          to be set when creating (CheckRequired, POST bodies)
 //
-// The generated Validate, CheckReadOnly, CheckRequired and <Op>BodyFromChanges
+// The generated Validate, CheckReadOnly, CheckRequired and SetChanges
 // are one call each into the functions below, which read the tags and walk
 // the values with package reflect. Beside the tags, a value is checked by
 // what its type is: an enum's Known, a wire type's Validate, and the fields
@@ -791,11 +791,13 @@ type bound struct {
 	min, max float64 // ±Inf for an open end
 }
 
-// rulesOf parses f's docgen tag. The tag is written by docgen, so an item
+// rulesOf parses f's docgen tag.
+func rulesOf(f reflect.StructField) rules { return parseRules(f.Tag.Get("docgen")) }
+
+// parseRules parses a docgen tag. The tag is written by docgen, so an item
 // it does not know or cannot parse is ignored rather than reported.
-func rulesOf(f reflect.StructField) rules {
+func parseRules(tag string) rules {
 	r := rules{minLength: -1, maxLength: -1, minItems: -1, maxItems: -1}
-	tag := f.Tag.Get("docgen")
 	if tag == "" {
 		return r
 	}
@@ -863,11 +865,7 @@ func checkProperty(errs *ValidationError, path string, v reflect.Value, r rules)
 		checkValue(errs, path, v, r)
 		return
 	}
-	if n := v.Len(); r.maxItems >= 0 && n > r.maxItems {
-		errs.Add(path, "%d items break the documented limit (at most %d)", n, r.maxItems)
-	} else if r.minItems >= 0 && n < r.minItems && !v.IsNil() {
-		errs.Add(path, "%d items break the documented limit (at least %d)", n, r.minItems)
-	}
+	r.checkItems(errs, path, v.Len(), v.IsNil())
 	for i := range v.Len() {
 		checkValue(errs, path+"["+strconv.Itoa(i)+"]", v.Index(i), r)
 	}
@@ -895,17 +893,46 @@ func checkValue(errs *ValidationError, path string, v reflect.Value, r rules) {
 			errs.Add(path, "%v", err)
 		}
 	}
+	if len(r.ranges) > 0 {
+		if f, ok := number(v); ok {
+			r.checkNumber(errs, path, f, x)
+		}
+	}
+	if v.Kind() == reflect.String {
+		r.checkLength(errs, path, v.String())
+	}
+}
+
+// checkItems reports a collection of n items that breaks r's item counts;
+// a nil collection (absent) is checked for the greatest count only.
+func (r rules) checkItems(errs *ValidationError, path string, n int, null bool) {
+	if r.maxItems >= 0 && n > r.maxItems {
+		errs.Add(path, "item count %d breaks the documented limit (at most %d)", n, r.maxItems)
+	} else if r.minItems >= 0 && n < r.minItems && !null {
+		errs.Add(path, "item count %d breaks the documented limit (at least %d)", n, r.minItems)
+	}
+}
+
+// checkNumber reports a number f, written x in messages, outside r's
+// ranges. A NaN is outside no range.
+func (r rules) checkNumber(errs *ValidationError, path string, f float64, x any) {
 	for _, b := range r.ranges {
-		if f, ok := number(v); ok && (f < b.min || f > b.max) { // a NaN is outside no range
+		if f < b.min || f > b.max {
 			errs.Add(path, "%v is out of the documented range (%s)", x, b)
 		}
 	}
-	if v.Kind() == reflect.String && (r.minLength >= 0 || r.maxLength >= 0) {
-		if l := utf8.RuneCountInString(v.String()); r.maxLength >= 0 && l > r.maxLength {
-			errs.Add(path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
-		} else if l < r.minLength {
-			errs.Add(path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
-		}
+}
+
+// checkLength reports a string whose length in characters (runes) breaks
+// r's lengths.
+func (r rules) checkLength(errs *ValidationError, path, s string) {
+	if r.minLength < 0 && r.maxLength < 0 {
+		return
+	}
+	if l := utf8.RuneCountInString(s); r.maxLength >= 0 && l > r.maxLength {
+		errs.Add(path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
+	} else if l < r.minLength {
+		errs.Add(path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
 	}
 }
 
@@ -1091,13 +1118,13 @@ func twoDigits(s string) int {
 // parseDuration parses an ISO 8601 duration. why is non-empty if s is
 // malformed; otherwise conv is nil and d the value, or conv says why s has
 // no time.Duration equivalent.
-func parseDuration(s string) (d time.Duration, conv error, why string) {
+func parseDuration(s string) (d time.Duration, why string, conv error) {
 	neg := false
 	if s != "" && (s[0] == '-' || s[0] == '+') {
 		neg, s = s[0] == '-', s[1:]
 	}
 	if s == "" || s[0] != 'P' {
-		return 0, nil, "missing 'P'"
+		return 0, "missing 'P'", nil
 	}
 	s = s[1:]
 	var (
@@ -1109,10 +1136,10 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 	for s != "" {
 		if s[0] == 'T' {
 			if inTime {
-				return 0, nil, "second 'T'"
+				return 0, "second 'T'", nil
 			}
 			if s == "T" {
-				return 0, nil, "no component after 'T'"
+				return 0, "no component after 'T'", nil
 			}
 			inTime, s = true, s[1:]
 			continue
@@ -1122,7 +1149,7 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 			n++
 		}
 		if n == 0 {
-			return 0, nil, "malformed component"
+			return 0, "malformed component", nil
 		}
 		num, frac := s[:n], ""
 		s = s[n:]
@@ -1132,12 +1159,12 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 				k++
 			}
 			if k == 1 {
-				return 0, nil, "malformed fraction"
+				return 0, "malformed fraction", nil
 			}
 			frac, s = s[1:k], s[k:]
 		}
 		if s == "" {
-			return 0, nil, "missing designator"
+			return 0, "missing designator", nil
 		}
 		pos, unit := 0, time.Duration(0)
 		switch {
@@ -1156,13 +1183,13 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 		case inTime && s[0] == 'S':
 			pos, unit = 7, time.Second
 		default:
-			return 0, nil, "unknown designator"
+			return 0, "unknown designator", nil
 		}
 		if pos <= last {
-			return 0, nil, "designators out of order"
+			return 0, "designators out of order", nil
 		}
 		if frac != "" && pos != 7 {
-			return 0, nil, "fraction on a component other than seconds"
+			return 0, "fraction on a component other than seconds", nil
 		}
 		last, s = pos, s[1:]
 		if unit == 0 {
@@ -1202,15 +1229,15 @@ func parseDuration(s string) (d time.Duration, conv error, why string) {
 	}
 	switch {
 	case last == 0:
-		return 0, nil, "no components"
+		return 0, "no components", nil
 	case calendar:
-		return 0, ErrDurationNotFixed, ""
+		return 0, "", ErrDurationNotFixed
 	case overflow || total > math.MaxInt64 && !(neg && total == 1<<63):
-		return 0, ErrDurationRange, ""
+		return 0, "", ErrDurationRange
 	case inexact:
-		return 0, ErrDurationPrecision, ""
+		return 0, "", ErrDurationPrecision
 	case neg:
-		return time.Duration(-int64(total)), nil, ""
+		return time.Duration(-int64(total)), "", nil
 	}
-	return time.Duration(total), nil, ""
+	return time.Duration(total), "", nil
 }

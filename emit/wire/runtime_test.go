@@ -25,7 +25,7 @@ type entity struct {
 	Int64          *int64              `json:"i64,omitzero"`
 	Double         *Double             `json:"dbl,omitzero"`
 	Binary         *Binary             `json:"bin,omitzero"`
-	Guid           *Guid               `json:"guid,omitzero"`
+	GUID           *GUID               `json:"guid,omitzero"`
 	Stream         *Stream             `json:"stream,omitzero"`
 	Durations      []Duration          `json:"durs,omitempty"`
 	Doubles        []Double            `json:"dbls,omitempty"`
@@ -198,7 +198,7 @@ func TestValidate(t *testing.T) {
 		Duration("P14D"), Duration("P2W"), Duration("PT0S"), Duration("-PT3M22.1587532S"),
 		Duration("+P1D"), Duration("P1Y2M3DT4H5M6.789S"), Duration("P1M"), Duration("PT1.0000000001S"),
 		Duration("P99999999999999999999999D"), Duration("P1Y2M1W3D"), Duration("P0D"),
-		Guid("f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c"), Guid("00000000-0000-0000-0000-000000000000"),
+		GUID("f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c"), GUID("00000000-0000-0000-0000-000000000000"),
 	}
 	for _, v := range valid {
 		assert.NoError(t, v.Validate(), "%#v", v)
@@ -231,8 +231,8 @@ func TestValidate(t *testing.T) {
 		Duration("P1H"), Duration("PT1D"), Duration("P1D1Y"), Duration("PT1S1M"), Duration("P1.5D"),
 		Duration("PT.5S"), Duration("PT1.S"), Duration("P1DTT1H"), Duration("p1d"), Duration("P1D "),
 		Duration("P-1D"), Duration("--P1D"), Duration("P1W1W"), Duration("PT1H1H"), Duration("P1Y1Y"),
-		Guid(""), Guid("f8c5e2a10b7d4c3e9a6f1d2e3f4a5b6c"), Guid("{f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c}"),
-		Guid("g8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c"), Guid("f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c0"),
+		GUID(""), GUID("f8c5e2a10b7d4c3e9a6f1d2e3f4a5b6c"), GUID("{f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c}"),
+		GUID("g8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c"), GUID("f8c5e2a1-0b7d-4c3e-9a6f-1d2e3f4a5b6c0"),
 	}
 	for _, v := range invalid {
 		assert.Error(t, v.Validate(), "%#v", v)

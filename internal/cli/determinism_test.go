@@ -138,3 +138,19 @@ func checkNoHostData(t *testing.T, files map[string][]byte, outDir string) {
 		}
 	}
 }
+
+// TestHeaderRecordsFlags: every generated file records the flags given
+// that shape the output, in name order, so that a reader can run docgen
+// again; not -o (a directory) or -v, -strict and -lock-timeout.
+func TestHeaderRecordsFlags(t *testing.T) {
+	dir := moduleDir(t)
+	code, _, stderr := docgen("generate", "-v", "-types", "mobileThreatDefenseConnector", "-pkg", "det", "-http=false", "-o", dir, "../../docs-src/seeds")
+	require.Equal(t, 0, code, stderr)
+	files := snapshot(t, dir)
+	require.NotEmpty(t, files)
+	for n, data := range files {
+		lines := strings.SplitN(string(data), "\n", 4)
+		require.Len(t, lines, 4, n)
+		assert.Equal(t, "// flags: -http=false -pkg=det -types=mobileThreatDefenseConnector", lines[2], n)
+	}
+}

@@ -96,9 +96,20 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 			return usageError{fmt.Sprintf("%s: %v", name, err)} // an unknown name
 		}
 	}
+	// The header records the flags given that shape the output, as
+	// stringer records its command line: not -o (a directory, perhaps
+	// absolute), nor those that only change how docgen runs. Visit goes in
+	// name order.
+	var flags []string
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "pkg", "types", "http", "import":
+			flags = append(flags, "-"+f.Name+"="+f.Value.String())
+		}
+	})
 	pv := newProvenance(*out)
 	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: pv.sources(fs.Args()), Pages: pv.pages(res.pages),
-		ImportPath: *importPath, NoHTTP: !*httpLayer})
+		ImportPath: *importPath, NoHTTP: !*httpLayer, Flags: flags})
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/docgen-dev/docgen/internal/english"
 	"github.com/docgen-dev/docgen/ir"
 	"github.com/docgen-dev/docgen/lint"
 )
@@ -65,7 +66,7 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 		for _, d := range findings {
 			fmt.Fprintf(stdout, "%s [%s]\n", d, d.Code)
 		}
-		fmt.Fprintf(stdout, "%d pages: %d errors, %d warnings\n", rep.Summary.Pages, rep.Summary.Errors, rep.Summary.Warnings)
+		fmt.Fprintf(stdout, "%s: %s, %s\n", english.Count(rep.Summary.Pages, "page"), english.Count(rep.Summary.Errors, "error"), english.Count(rep.Summary.Warnings, "warning"))
 	}
 	if len(findings) > 0 {
 		return silentError{ExitInput}

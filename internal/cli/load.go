@@ -36,7 +36,7 @@ type loaded struct {
 	parseDiags ir.Diagnostics
 }
 
-var resolveOptions = ir.ResolveOptions{Reserved: emit.ReservedNames(), StructReserved: emit.StructReserved()}
+var resolveOptions = emit.ResolveOptions()
 
 // byVersion resolves the pages of each API version on its own (see
 // ir.SplitVersions), for commands that can look at several versions at
@@ -228,7 +228,7 @@ func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 		fmt.Fprintln(w, d.String())
 	}
 	if !all && warnings > maxWarnings {
-		fmt.Fprintf(w, "docgen: and %d more warnings (-v prints them all)\n", warnings-maxWarnings)
+		fmt.Fprintf(w, "docgen: and %s (-v prints them all)\n", english.Count(warnings-maxWarnings, "more warning"))
 	}
 }
 
@@ -280,4 +280,15 @@ func omissionSummary(os []ir.Omission, pages int) string {
 		them = "it"
 	}
 	return strings.Join(parts, ", ") + " left out because of " + them
+}
+
+// Load reads and resolves the pages under paths exactly as generate does,
+// for tests that report on a whole corpus: the Spec, how many pages were
+// found, and every diagnostic (sorted).
+func Load(paths ...string) (spec *ir.Spec, pages int, diags ir.Diagnostics, err error) {
+	res, err := load(paths)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return res.spec, len(res.files), res.diags, nil
 }

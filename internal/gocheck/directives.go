@@ -55,17 +55,22 @@ func Stray(f *ast.File, own map[string]bool) []string {
 	return out
 }
 
-// Own is the set of directives in src, the Go source a generator copies
-// into its output (for docgen, the runtime emit/wire.Source): the only
-// directives a generated file may hold.
-func Own(src string) (map[string]bool, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "own.go", src, parser.ParseComments)
-	if err != nil {
-		return nil, err
-	}
+// Own is the set of directives in the Go source files a generator copies
+// into its output (each a map of file name to source; for docgen, the
+// runtimes emit/wire.Files and emit/httpwire.Files): the only directives a
+// generated file may hold.
+func Own(files ...map[string]string) (map[string]bool, error) {
 	own := map[string]bool{}
-	for _, d := range Directives(f) {
-		own[strings.TrimLeft(d, " \t")] = true
+	for _, srcs := range files {
+		for name, src := range srcs {
+			f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ParseComments)
+			if err != nil {
+				return nil, err
+			}
+			for _, d := range Directives(f) {
+				own[strings.TrimLeft(d, " \t")] = true
+			}
+		}
 	}
 	return own, nil
 }

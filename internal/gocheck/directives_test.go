@@ -46,7 +46,7 @@ func F() {}
 }
 
 func TestStray(t *testing.T) {
-	own, err := Own("package w\n\n//go:noinline\nfunc f() {}\n")
+	own, err := Own(map[string]string{"w.go": "package w\n\n//go:noinline\nfunc f() {}\n"})
 	require.NoError(t, err)
 	f, err := parser.ParseFile(token.NewFileSet(), "p.go", "package p\n\n//go:noinline\nfunc f() {}\n\n// x\n//go:generate touch PWNED\nfunc g() {}\n", parser.ParseComments)
 	require.NoError(t, err)

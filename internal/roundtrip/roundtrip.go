@@ -57,8 +57,19 @@ func Check(ex ir.Example, newModel func(string) any) Result {
 			return r
 		}
 		items = c.Value
+	} else if ex.Wrapped {
+		// {"value": {...}}: the one model is inside.
+		var w struct{ Value json.RawMessage }
+		if err := json.Unmarshal([]byte(ex.Body), &w); err != nil {
+			r.Outcome, r.Reason = DecodeError, err.Error()
+			return r
+		}
+		items[0] = w.Value
 	}
 	for i, item := range items {
+		if ex.Role != ir.RoleRequest && !ex.Collection {
+			item = withoutContext(item)
+		}
 		r.Outcome, r.Reason = roundTrip(item, newModel(ex.Type))
 		if r.Outcome != OK {
 			if ex.Collection {
@@ -69,6 +80,27 @@ func Check(ex ir.Example, newModel func(string) any) Result {
 	}
 	r.Outcome = OK
 	return r
+}
+
+// withoutContext removes a top-level "@odata.context" from a response's
+// object: it says which entity set the response came from (the response's
+// metadata, as "@odata.nextLink" is a collection's), not a member of the
+// entity, so models do not hold it. Every other member, "@odata."
+// annotations of the entity included, must come back.
+func withoutContext(item json.RawMessage) json.RawMessage {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(item, &top) != nil {
+		return item
+	}
+	if _, ok := top["@odata.context"]; !ok {
+		return item
+	}
+	delete(top, "@odata.context")
+	b, err := json.Marshal(top)
+	if err != nil {
+		return item
+	}
+	return b
 }
 
 // roundTrip decodes body into model m and encodes it again.

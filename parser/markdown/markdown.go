@@ -168,6 +168,7 @@ func (p *parser) walk(n ast.Node, depth int) {
 		p.add(doc.Block{Kind: doc.Heading, Level: n.Level, Text: in.inline(), Pos: p.at(offset(n))})
 		p.comments(in.comments)
 	case *ast.Paragraph, *ast.TextBlock:
+		p.pipeParagraph(n)
 		in := p.inline(n)
 		if t := in.inline(); t.Text != "" {
 			p.add(doc.Block{Kind: doc.Paragraph, Text: t, Pos: p.at(offset(n))})
@@ -371,6 +372,7 @@ func (p *parser) table(t *east.Table) {
 	if !pos.IsValid() {
 		pos = p.at(offset(t))
 	}
+	p.longRows(t, len(data.Header))
 	// goldmark pads short rows and truncates long ones; make sure of the
 	// former so that consumers may index body cells by header column.
 	for i := range data.Rows {

@@ -37,9 +37,9 @@ func TestCorpus(t *testing.T) {
 		}
 		count(&enums, f.EnumValues != nil)
 		count(&numeric, f.Numeric != nil)
-		count(&ranges, f.Ranges != nil)
-		count(&maxItems, f.MaxItems != nil)
-		count(&maxLength, f.MaxLength != nil)
+		count(&ranges, hasBound(f, Value, false))
+		count(&maxItems, hasBound(f, Items, true))
+		count(&maxLength, hasBound(f, Length, true))
 		count(&readOnly, f.ReadOnly)
 		count(&defaults, f.Default != "")
 		count(&inherited, f.InheritedFrom != "")
@@ -61,6 +61,17 @@ func TestCorpus(t *testing.T) {
 	assert.Empty(t, unread, "every \"Possible values are:\" list is read")
 	t.Logf("%d descriptions: %d enum lists, %d numbered lists, %d with ranges, %d collection sizes, %d lengths, %d read-only, %d defaults, %d inherited",
 		len(descs), enums, numeric, ranges, maxItems, maxLength, readOnly, defaults, inherited)
+}
+
+// hasBound reports whether f states a bound on m that raises no doubt (a
+// maximum, when max is set).
+func hasBound(f Facts, m Measure, max bool) bool {
+	for _, b := range f.Bounds {
+		if b.Measure == m && b.Doubt == "" && (!max || b.Max != nil) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestSeeds analyses the rows of the text captures that list values.

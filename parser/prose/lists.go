@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -56,6 +57,9 @@ func (f *Facts) lists(s, lower string) {
 		if m[2*some] >= 0 || m[2*partial] >= 0 || hasEtc(vals) {
 			continue
 		}
+		if vals = slices.DeleteFunc(vals, IsNull); len(vals) == 0 {
+			continue
+		}
 		rank := 1
 		if m[2*possible] >= 0 {
 			rank = 2
@@ -80,6 +84,11 @@ func (f *Facts) lists(s, lower string) {
 		done = end
 	}
 }
+
+// IsNull reports whether v, listed among the values of an enum ("Allowed
+// values: `null`, `Minor`, ..."; a members table row "null"), is JSON null:
+// the absence of a value, which is no member of the enum.
+func IsNull(v string) bool { return strings.EqualFold(v, "null") }
 
 // hasEtc reports whether a list ends in "etc.", which makes it partial.
 func hasEtc(vals []string) bool {

@@ -1,6 +1,6 @@
 // Package prose extracts facts from the free-text description of a property
 // in the Microsoft Graph documentation: the values of an enumeration, numeric
-// ranges, length and size limits, read-only, required and nullable markers,
+// ranges, length, size and count limits, read-only, required and nullable markers,
 // default values and the base type a property is inherited from.
 //
 // The input is the plain text of a description cell (markdown markup already
@@ -12,7 +12,6 @@ package prose
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -33,16 +32,13 @@ type Facts struct {
 	// NumericText is the span the numbered values came from.
 	NumericText string
 
-	// Ranges are numeric ranges such as "Valid values 0 to 1440" or
-	// "between -90 and +90"; a bound the text leaves open is nil.
-	Ranges []Range
-
-	// MinLength and MaxLength bound the length of a string
-	// ("Maximum length is 100 characters").
-	MinLength, MaxLength *Bound
-	// MinItems and MaxItems bound the size of a collection
-	// ("This collection can contain a maximum of 500 elements.").
-	MinItems, MaxItems *Bound
+	// Bounds are the limits the text states, in text order: numeric
+	// ranges ("Valid values 0 to 1440", "between -90 and +90"), lengths
+	// ("Maximum length is 1,024 characters"), sizes in bytes and item
+	// counts ("This collection can contain a maximum of 500 elements"),
+	// each as read, with the doubts it raises. Which of them a property
+	// checks is for Rules to decide.
+	Bounds []Bound
 
 	// ReadOnly is set by "Read-only.", "This property is read-only." and the like.
 	ReadOnly     bool
@@ -66,18 +62,6 @@ type Facts struct {
 	// and InheritedText the phrase.
 	InheritedFrom string
 	InheritedText string
-}
-
-// Range is a numeric range; a nil bound is open. Both bounds are inclusive.
-type Range struct {
-	Min, Max *float64
-	Text     string
-}
-
-// Bound is a limit on a length or a count.
-type Bound struct {
-	N    int
-	Text string
 }
 
 // NumericValue is one entry of a numbered list: "1 - Ready" is {1, "Ready"}.
@@ -284,11 +268,4 @@ func skipSpace(s string, i int) int {
 		i += n
 	}
 	return i
-}
-
-// parseNumber parses a number as the documentation writes it, such as
-// "-2147483648", "+180" or "1.79769313486232E+308".
-func parseNumber(t string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.TrimPrefix(t, "+"), 64)
-	return v, err == nil
 }

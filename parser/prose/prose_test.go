@@ -281,17 +281,17 @@ func TestRanges(t *testing.T) {
 		{
 			name: "can be from N to M",
 			in:   "The timeout in minutes. It can be from 60 to 3000.",
-			want: Facts{Ranges: []Range{{fl(60), fl(3000), "can be from 60 to 3000"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(60), fl(3000), "can be from 60 to 3000", ""}}},
 		},
 		{
 			name: "values from N through M",
 			in:   "The priority. Values from 1 through 5.",
-			want: Facts{Ranges: []Range{{fl(1), fl(5), "Values from 1 through 5"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(1), fl(5), "Values from 1 through 5", ""}}},
 		},
 		{
 			name: "from N through M alone",
 			in:   "The day of the month, from 1 through 31.",
-			want: Facts{Ranges: []Range{{fl(1), fl(31), "from 1 through 31"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(1), fl(31), "from 1 through 31", ""}}},
 		},
 		{
 			name: "a change is no range",
@@ -300,17 +300,17 @@ func TestRanges(t *testing.T) {
 		{
 			name: "corpus: Valid values N to M",
 			in:   "Minimum password length. Valid values 4 to 16",
-			want: Facts{Ranges: []Range{{fl(4), fl(16), "Valid values 4 to 16"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(4), fl(16), "Valid values 4 to 16", ""}}},
 		},
 		{
 			name: "corpus: negative bound",
 			in:   "Valid values -2147483648 to 2147483647",
-			want: Facts{Ranges: []Range{{fl(-2147483648), fl(2147483647), "Valid values -2147483648 to 2147483647"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(-2147483648), fl(2147483647), "Valid values -2147483648 to 2147483647", ""}}},
 		},
 		{
 			name: "corpus: Double.MaxValue is no bound",
 			in:   "The core boot time of Cloud PC Device. Valid values 0 to 1.79769313486232E+308",
-			want: Facts{Ranges: []Range{{fl(0), nil, "Valid values 0 to 1.79769313486232E+308"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), nil, "Valid values 0 to 1.79769313486232E+308", ""}}},
 		},
 		{
 			name: "corpus: no bound on either side",
@@ -320,65 +320,65 @@ func TestRanges(t *testing.T) {
 			name: "corpus: Valid values are N-M, repeated",
 			in:   "Specifies the time in minutes from the last user activity before Microsoft Edge kiosk resets.  Valid values are 0-1440. The default is 5. 0 indicates no reset. Valid values 0 to 1440",
 			want: Facts{
-				Ranges:  []Range{{fl(0), fl(1440), "Valid values are 0-1440"}},
+				Bounds:  []Bound{{Value, fl(0), fl(1440), "Valid values are 0-1440", ""}},
 				Default: "5", DefaultText: "The default is 5",
 			},
 		},
 		{
 			name: "corpus: between, inclusive, signed",
 			in:   "Latitude in degrees, between -90 and +90 inclusive.",
-			want: Facts{Ranges: []Range{{fl(-90), fl(90), "between -90 and +90 inclusive"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(-90), fl(90), "between -90 and +90 inclusive", ""}}},
 		},
 		{
 			name: "corpus: must be set between",
 			in:   "Controls the ability to prevent users from using past PINs. This must be set between 0 and 50, inclusive, and the current PIN of the user is included in that count. If set to 0, previous PINs are not stored. PIN history is not preserved through a PIN reset.",
-			want: Facts{Ranges: []Range{{fl(0), fl(50), "between 0 and 50, inclusive"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), fl(50), "between 0 and 50, inclusive", ""}}},
 		},
 		{
 			name: "corpus: Valid input range (N-M)",
 			in:   "This setting allows you to specify battery charge level at which Energy Saver is turned on. While on battery, Energy Saver is automatically turned on at (and below) the specified battery charge level. Valid input range (0-100). Valid values 0 to 100",
-			want: Facts{Ranges: []Range{{fl(0), fl(100), "Valid input range (0-100)"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), fl(100), "Valid input range (0-100)", ""}}},
 		},
 		{
 			name: "corpus: range is N - M; up to 60 seconds is no length",
 			in:   "Added in Windows 10, version 1709. This feature allows Windows Defender Antivirus to block a suspicious file for up to 60 seconds, and scan it in the cloud to make sure it's safe. Value type is integer, range is 0 - 50. This feature depends on three other MAPS settings the must all be enabled- \"Configure the 'Block at First Sight' feature; \"Join Microsoft MAPS\"; \"Send file samples when further analysis is required\". Valid values 0 to 50",
-			want: Facts{Ranges: []Range{{fl(0), fl(50), "range is 0 - 50"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), fl(50), "range is 0 - 50", ""}}},
 		},
 		{
 			name: "corpus: ranging from",
 			in:   "Days before software updates are visible to iOS devices ranging from 0 to 90 inclusive",
-			want: Facts{Ranges: []Range{{fl(0), fl(90), "ranging from 0 to 90 inclusive"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), fl(90), "ranging from 0 to 90 inclusive", ""}}},
 		},
 		{
 			name: "corpus: from N to M inclusive",
 			in:   "Configures the idle timeout for security associations, in seconds, from 300 to 3600 inclusive. This is the period after which security associations will expire and be deleted. Valid values 300 to 3600",
-			want: Facts{Ranges: []Range{{fl(300), fl(3600), "from 300 to 3600 inclusive"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(300), fl(3600), "from 300 to 3600 inclusive", ""}}},
 		},
 		{
 			name: "corpus: valid range from, with a unit",
 			in:   "Deadline in days before automatically scheduling and executing a pending restart outside of active hours, with valid range from 2 to 30 days",
-			want: Facts{Ranges: []Range{{fl(2), fl(30), "valid range from 2 to 30"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(2), fl(30), "valid range from 2 to 30", ""}}},
 		},
 		{
 			name: "corpus: Valid range:",
 			in:   "Specify maximum authentication timeout (in seconds).  Valid range: 1-120",
-			want: Facts{Ranges: []Range{{fl(1), fl(120), "Valid range: 1-120"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(1), fl(120), "Valid range: 1-120", ""}}},
 		},
 		{
 			name: "corpus: Supported values are N-M; 100 = default is no default",
 			in:   "Specify how often devices scan for Wi-Fi networks. Supported values are 1-500, where 100 = default, and 500 = low frequency. Valid values 1 to 500",
-			want: Facts{Ranges: []Range{{fl(1), fl(500), "Supported values are 1-500"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(1), fl(500), "Supported values are 1-500", ""}}},
 		},
 		{
-			name: "corpus: two different ranges are both kept",
+			name: "corpus: two different ranges are both read (Rules reports the conflict)",
 			in:   "Restart score. Score will be in the range 0-100, 100 is the ideal score, 0 indicates excessive restarts. Valid values 0 to 9999999",
-			want: Facts{Ranges: []Range{{fl(0), fl(100), "range 0-100"}, {fl(0), fl(9999999), "Valid values 0 to 9999999"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), fl(100), "range 0-100", ""}, {Value, fl(0), fl(9999999), "Valid values 0 to 9999999", ""}}},
 		},
 		{
 			name: "corpus: range before Inherited from",
 			in:   "Certificate renewal threshold percentage. Valid values 1 to 99 Inherited from androidCertificateProfileBase",
 			want: Facts{
-				Ranges:        []Range{{fl(1), fl(99), "Valid values 1 to 99"}},
+				Bounds:        []Bound{{Value, fl(1), fl(99), "Valid values 1 to 99", ""}},
 				InheritedFrom: "androidCertificateProfileBase", InheritedText: "Inherited from androidCertificateProfileBase",
 			},
 		},
@@ -386,36 +386,40 @@ func TestRanges(t *testing.T) {
 			name: "corpus: read-only after a range",
 			in:   "Device sku number, see also: https://docs.microsoft.com/windows/win32/api/sysinfoapi/nf-sysinfoapi-getproductinfo. Valid values 0 to 2147483647. This property is read-only.",
 			want: Facts{
-				Ranges:   []Range{{fl(0), fl(2147483647), "Valid values 0 to 2147483647"}},
+				Bounds:   []Bound{{Value, fl(0), fl(2147483647), "Valid values 0 to 2147483647", ""}},
 				ReadOnly: true, ReadOnlyText: "This property is read-only",
 			},
 		},
 		{
 			name: "minimum and maximum make one range",
 			in:   "Hours to wait, minimum 1, maximum 24.",
-			want: Facts{Ranges: []Range{{fl(1), fl(24), "minimum 1, maximum 24"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(1), fl(24), "minimum 1, maximum 24", ""}}},
 		},
 		{
 			name: "a minimum alone",
 			in:   "The minimum value is 5.",
-			want: Facts{Ranges: []Range{{fl(5), nil, "minimum value is 5"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(5), nil, "minimum value is 5", ""}}},
 		},
 		{
 			name: "Value must be between",
 			in:   "The port. Value must be between 0 and 65535.",
-			want: Facts{Ranges: []Range{{fl(0), fl(65535), "between 0 and 65535"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(0), fl(65535), "between 0 and 65535", ""}}},
 		},
 		{
 			name: "range N-M",
 			in:   "Interval in minutes, range 1-60.",
-			want: Facts{Ranges: []Range{{fl(1), fl(60), "range 1-60"}}},
+			want: Facts{Bounds: []Bound{{Value, fl(1), fl(60), "range 1-60", ""}}},
 		},
 		{name: "corpus: conditional inequalities are not read", in: "The number of authentication failures allowed before the device will be wiped. A value of 0 disables device wipe functionality. Range is an integer X where 4 <= X <= 16 for desktop and 0 <= X <= 999 for mobile devices."},
 		{name: "corpus: a bare parenthesis is not a range", in: "Protocols (0-255)."},
 		{name: "corpus: examples are not ranges", in: "List of local port ranges. For example, \"100-120\", \"200\", \"300-320\".", want: Facts{}},
 		{name: "a count of something unnamed", in: "Allows a maximum of 10 apps."},
 		{name: "a date is not a range", in: "Valid values 2020-01-01 and later."},
-		{name: "an inverted range", in: "Value must be between 10 and 5."},
+		{
+			name: "an inverted range is read with a doubt",
+			in:   "Value must be between 10 and 5.",
+			want: Facts{Bounds: []Bound{{Value, fl(10), fl(5), "between 10 and 5", "its minimum is above its maximum"}}},
+		},
 	})
 }
 
@@ -424,38 +428,38 @@ func TestLengthsAndCounts(t *testing.T) {
 		{
 			name: "corpus: no more than N characters",
 			in:   "The template used to name the AutoPilot Device. This can be a custom text and can also contain either the serial number of the device, or a randomly generated number. The total length of the text generated by the template can be no more than 15 characters.",
-			want: Facts{MaxLength: &Bound{15, "no more than 15 characters"}},
+			want: Facts{Bounds: []Bound{{Length, nil, fl(15), "no more than 15 characters", ""}}},
 		},
 		{
 			name: "corpus: a maximum of N elements",
 			in:   "Days in week for which active hours are configured. This collection can contain a maximum of 7 elements. Possible values are: sunday, monday, tuesday, wednesday, thursday, friday, saturday.",
 			want: Facts{
-				MaxItems:   &Bound{7, "maximum of 7 elements"},
+				Bounds:     []Bound{{Items, nil, fl(7), "maximum of 7 elements", ""}},
 				EnumValues: []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"},
 				EnumText:   "Possible values are: sunday, monday, tuesday, wednesday, thursday, friday, saturday.",
 			},
 		},
-		{name: "graph docs: Maximum N characters.", in: "The name of the property. Maximum 32 characters. Only alphanumeric characters allowed.", want: Facts{MaxLength: &Bound{32, "Maximum 32 characters"}}},
-		{name: "max length N", in: "The name. max length 256", want: Facts{MaxLength: &Bound{256, "max length 256"}}},
-		{name: "Maximum length is N characters", in: "The display name. Maximum length is 100 characters.", want: Facts{MaxLength: &Bound{100, "Maximum length is 100 characters"}}},
-		{name: "up to N characters", in: "A note of up to 128 characters.", want: Facts{MaxLength: &Bound{128, "up to 128 characters"}}},
-		{name: "N characters or less", in: "The nickname must be 40 characters or less.", want: Facts{MaxLength: &Bound{40, "40 characters or less"}}},
-		{name: "cannot exceed", in: "The label cannot exceed 50 characters.", want: Facts{MaxLength: &Bound{50, "cannot exceed 50 characters"}}},
-		{name: "at least", in: "The secret must be at least 8 characters long.", want: Facts{MinLength: &Bound{8, "at least 8 characters"}}},
+		{name: "graph docs: Maximum N characters.", in: "The name of the property. Maximum 32 characters. Only alphanumeric characters allowed.", want: Facts{Bounds: []Bound{{Length, nil, fl(32), "Maximum 32 characters", ""}}}},
+		{name: "max length N", in: "The name. max length 256", want: Facts{Bounds: []Bound{{Length, nil, fl(256), "max length 256", ""}}}},
+		{name: "Maximum length is N characters", in: "The display name. Maximum length is 100 characters.", want: Facts{Bounds: []Bound{{Length, nil, fl(100), "Maximum length is 100 characters", ""}}}},
+		{name: "up to N characters", in: "A note of up to 128 characters.", want: Facts{Bounds: []Bound{{Length, nil, fl(128), "up to 128 characters", ""}}}},
+		{name: "N characters or less", in: "The nickname must be 40 characters or less.", want: Facts{Bounds: []Bound{{Length, nil, fl(40), "40 characters or less", ""}}}},
+		{name: "cannot exceed", in: "The label cannot exceed 50 characters.", want: Facts{Bounds: []Bound{{Length, nil, fl(50), "cannot exceed 50 characters", ""}}}},
+		{name: "at least", in: "The secret must be at least 8 characters long.", want: Facts{Bounds: []Bound{{Length, fl(8), nil, "at least 8 characters", ""}}}},
 		{
 			name: "between N and M characters is a length, not a range",
 			in:   "Must be between 1 and 64 characters.",
-			want: Facts{MinLength: &Bound{1, "between 1 and 64 characters"}, MaxLength: &Bound{64, "between 1 and 64 characters"}},
+			want: Facts{Bounds: []Bound{{Length, fl(1), fl(64), "between 1 and 64 characters", ""}}},
 		},
 		{
 			name: "exactly",
 			in:   "A code of exactly 6 characters.",
-			want: Facts{MinLength: &Bound{6, "exactly 6 characters"}, MaxLength: &Bound{6, "exactly 6 characters"}},
+			want: Facts{Bounds: []Bound{{Length, fl(6), fl(6), "exactly 6 characters", ""}}},
 		},
 		{
 			name: "minimum and maximum length",
 			in:   "Minimum length 1, maximum length 256.",
-			want: Facts{MinLength: &Bound{1, "Minimum length 1"}, MaxLength: &Bound{256, "maximum length 256"}},
+			want: Facts{Bounds: []Bound{{Length, fl(1), nil, "Minimum length 1", ""}, {Length, nil, fl(256), "maximum length 256", ""}}},
 		},
 		{name: "corpus: minimum length without a number", in: "Minimum length of passwords."},
 	})
@@ -613,14 +617,19 @@ func checkFacts(s string, f Facts) error {
 			return fmt.Errorf("text %q is not in %q", text, s)
 		}
 	}
-	for _, r := range f.Ranges {
-		if r.Text == "" || !strings.Contains(s, r.Text) || r.Min == nil && r.Max == nil || r.Min != nil && r.Max != nil && *r.Min > *r.Max {
-			return fmt.Errorf("bad range %+v of %q", r, s)
-		}
-	}
-	for _, b := range []*Bound{f.MinLength, f.MaxLength, f.MinItems, f.MaxItems} {
-		if b != nil && (b.N < 0 || b.Text == "" || !strings.Contains(s, b.Text)) {
+	for _, b := range f.Bounds {
+		if b.Text == "" || !strings.Contains(s, b.Text) || b.Min == nil && b.Max == nil {
 			return fmt.Errorf("bad bound %+v of %q", b, s)
+		}
+		if b.Doubt == "" && b.Min != nil && b.Max != nil && *b.Min > *b.Max {
+			return fmt.Errorf("inverted bound %+v of %q without a doubt", b, s)
+		}
+		if b.Doubt == "" && b.Measure != Value {
+			for _, n := range []*float64{b.Min, b.Max} {
+				if n != nil && (*n < 0 || *n != float64(int32(*n))) {
+					return fmt.Errorf("length or count %+v of %q is no whole number", b, s)
+				}
+			}
 		}
 	}
 	if f.Default != "" && !strings.Contains(f.DefaultText, f.Default) || (f.Default == "") != (f.DefaultText == "") {

@@ -31,15 +31,30 @@ func TestInheritedPropertiesDecode(t *testing.T) {
 	assert.Equal(t, "Name value", *m.ExemptedAppProtocols[0].Value.(*KeyValuePair).Name)
 }
 
-// TestFlagsEnum: appManagementLevel has values 0,1,2,4 and is a flags enum.
+// TestFlagsEnum: windowsArchitecture's zero member is described "No flags
+// set.", so it is a flags enum: the wire value is a comma-separated set.
 func TestFlagsEnum(t *testing.T) {
-	v := NewAppManagementLevel(AppManagementLevelUnmanaged, AppManagementLevelMdm)
-	assert.Equal(t, AppManagementLevel("unmanaged,mdm"), v)
-	assert.True(t, v.Has(AppManagementLevelMdm))
-	assert.False(t, v.Has(AppManagementLevelAndroidEnterprise))
+	v := NewWindowsArchitecture(WindowsArchitectureX86, WindowsArchitectureX64)
+	assert.Equal(t, WindowsArchitecture("x86,x64"), v)
+	assert.True(t, v.Has(WindowsArchitectureX64))
+	assert.False(t, v.Has(WindowsArchitectureArm))
 	assert.True(t, v.Known())
-	assert.False(t, AppManagementLevel("mdm,brandNew").Known())
-	assert.Equal(t, []AppManagementLevel{"mdm", "brandNew"}, AppManagementLevel("mdm,brandNew").Members())
+	assert.False(t, WindowsArchitecture("x86,brandNew").Known())
+	assert.Equal(t, []WindowsArchitecture{"x86", "brandNew"}, WindowsArchitecture("x86,brandNew").Members())
+}
+
+// TestNotFlagsEnum: appManagementLevel has the values 0, 1, 2, 4 but its
+// page never says it is a set, so it is an ordinary enum (no NewX,
+// Members, Has). A combined value the service may send still decodes and
+// re-encodes unchanged; it is just not a documented one.
+func TestNotFlagsEnum(t *testing.T) {
+	var v AppManagementLevel
+	require.NoError(t, json.Unmarshal([]byte(`"unmanaged,mdm"`), &v))
+	assert.False(t, v.Known())
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	assert.Equal(t, `"unmanaged,mdm"`, string(out))
+	assert.True(t, AppManagementLevelMdm.Known())
 }
 
 // TestPolymorphism: a base-typed value decodes into the derived model its

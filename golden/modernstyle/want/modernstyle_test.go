@@ -29,7 +29,7 @@ func TestBodyFromEverySubsection(t *testing.T) {
 // TestBoundActionParameters: "widget: polish" is an action whose parameters
 // type is named from its title; "Required." in a description is enforced.
 func TestBoundActionParameters(t *testing.T) {
-	var empty WidgetPolishBody
+	var empty PolishWidgetBody
 	err := empty.Validate()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "grit")

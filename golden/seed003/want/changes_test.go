@@ -10,10 +10,10 @@ import (
 	"github.com/docgen-dev/docgen/golden/internal/pages"
 )
 
-// TestBodyFromChanges: read an entity (the page's response example), change
+// TestSetChanges: read an entity (the page's response example), change
 // one property and remove another; the PATCH body holds exactly those two,
 // the removed one as null. This is what the official SDK gets wrong ({}).
-func TestBodyFromChanges(t *testing.T) {
+func TestSetChanges(t *testing.T) {
 	body := []byte(pages.Examples(t, page, 2)[1].Body)
 	var old, updated WindowsManagedAppProtection
 	require.NoError(t, json.Unmarshal(body, &old))
@@ -24,13 +24,13 @@ func TestBodyFromChanges(t *testing.T) {
 	updated.MinimumWipeOsVersion = nil
 	updated.RoleScopeTagIDs = append(updated.RoleScopeTagIDs, "second")
 
-	b := UpdateWindowsManagedAppProtectionBodyFromChanges(&old, &updated)
+	b := new(UpdateWindowsManagedAppProtectionBody).SetChanges(&old, &updated)
 	out, err := json.Marshal(b)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"periodOfflineBeforeWipeIsEnforced":"P14D","minimumWipeOsVersion":null,"roleScopeTagIds":["Role Scope Tag Ids value","second"]}`, string(out))
 	require.NoError(t, b.Validate())
 
-	same := UpdateWindowsManagedAppProtectionBodyFromChanges(&old, &old)
+	same := new(UpdateWindowsManagedAppProtectionBody).SetChanges(&old, &old)
 	out, err = json.Marshal(same)
 	require.NoError(t, err)
 	assert.Equal(t, `{}`, string(out), "nothing changed, nothing sent")

@@ -16,17 +16,18 @@ const base = "https://graph.microsoft.com/v1.0"
 // and paths that differ in their first segment get names from it.
 func TestAlternativeKeyPath(t *testing.T) {
 	ctx := context.Background()
+	r := Requests{BaseURL: base}
 	body := &modernstyle.UpdateWidgetBody{DisplayName: modernstyle.Some("Sprocket")}
 
-	req, err := NewUpdateWidgetViaWidgetsRequest(ctx, base, "adele@contoso.com", "7", body)
+	req, err := r.UpdateWidgetViaUsers(ctx, "adele@contoso.com", "7", body)
 	require.NoError(t, err)
 	assert.Equal(t, "/v1.0/users/adele@contoso.com/widgets/7", req.URL.Path)
 
-	req, err = NewUpdateWidgetViaGroupsWidgetsRequest(ctx, base, "g1", "7", body)
+	req, err = r.UpdateWidgetViaGroups(ctx, "g1", "7", body)
 	require.NoError(t, err)
 	assert.Equal(t, "/v1.0/groups/g1/widgets/7", req.URL.Path)
 
-	req, err = NewWidgetPolishRequest(ctx, base, "adele@contoso.com", "7", &modernstyle.WidgetPolishBody{Grit: modernstyle.Some(int32(400))})
+	req, err = r.PolishWidget(ctx, "adele@contoso.com", "7", &modernstyle.PolishWidgetBody{Grit: modernstyle.Some(int32(400))})
 	require.NoError(t, err)
 	assert.Equal(t, "POST", req.Method)
 	assert.Equal(t, "/v1.0/users/adele@contoso.com/widgets/7/polish", req.URL.Path)

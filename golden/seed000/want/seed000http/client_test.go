@@ -411,7 +411,7 @@ func TestFakeServerErrors(t *testing.T) {
 // as JSON.
 func TestRequestBuilder(t *testing.T) {
 	b := seed000.UpdateMobileThreatDefenseConnectorBody{AndroidEnabled: seed000.Some(false)}
-	req, err := NewUpdateMobileThreatDefenseConnectorRequest(t.Context(), "https://graph.microsoft.com/beta/", "a/b c", &b)
+	req, err := Requests{BaseURL: "https://graph.microsoft.com/beta/"}.UpdateMobileThreatDefenseConnector(t.Context(), "a/b c", &b)
 	require.NoError(t, err)
 	assert.Equal(t, "PATCH", req.Method)
 	assert.Equal(t, "https://graph.microsoft.com/beta/deviceManagement/mobileThreatDefenseConnectors/a%2Fb%20c", req.URL.String())

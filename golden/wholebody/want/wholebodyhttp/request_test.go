@@ -18,7 +18,7 @@ func TestCreateRequest(t *testing.T) {
 	const sent = `{"displayName":"Sprocket","size":3,"labels":["blue"]}`
 	var body wholebody.CreateWidgetBody
 	require.NoError(t, json.Unmarshal([]byte(sent), &body))
-	req, err := NewCreateWidgetRequest(context.Background(), "https://graph.microsoft.com/v1.0", &body)
+	req, err := Requests{BaseURL: "https://graph.microsoft.com/v1.0"}.CreateWidget(context.Background(), &body)
 	require.NoError(t, err)
 	assert.Equal(t, "POST", req.Method)
 	assert.Equal(t, "/v1.0/workbench/widgets", req.URL.Path)

@@ -1,0 +1,9 @@
+package httpwire
+
+// The generated package declares what this file declares, with values
+// that depend on the documentation: emit does not copy it (see
+// emit/runtime.go), and writes its own declarations instead.
+
+// defaultBaseURL is the service root of a Client or Requests with no
+// BaseURL.
+const defaultBaseURL = "https://graph.microsoft.com/beta"
