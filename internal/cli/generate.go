@@ -47,7 +47,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	if *out == "" {
 		return usageError{name + ": -o DIR is required"}
 	}
-	if fi, err := os.Stat(*out); err == nil && !fi.IsDir() {
+	if fi, err := os.Stat(*out); err == nil && fi.Mode().IsRegular() { // special files: see output.go
 		return usageError{fmt.Sprintf("%s: -o %s is a file, not a directory", name, filepath.ToSlash(*out))}
 	}
 	if fs.NArg() == 0 {
