@@ -286,11 +286,13 @@ func run(ctx context.Context, dir string, m *Manifest, urls []string, o Options)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(o.Concurrency, len(jobs)) {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() { // not wg.Go: go.mod declares Go 1.24
+			defer wg.Done()
 			for i := range next {
 				downloads[i] = get(ctx, dir, jobs[i], o)
 			}
-		})
+		}()
 	}
 	for i := range jobs {
 		next <- i

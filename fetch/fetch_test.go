@@ -700,10 +700,12 @@ func TestConcurrentFetches(t *testing.T) {
 		dir := t.TempDir()
 		var wg sync.WaitGroup
 		for _, p := range []string{"/a", "/b"} {
-			wg.Go(func() {
+			wg.Add(1)
+			go func() { // not wg.Go: go.mod declares Go 1.24
+				defer wg.Done()
 				_, err := Fetch(context.Background(), dir, []string{s.URL + p}, newEnv().opts())
 				assert.NoError(t, err)
-			})
+			}()
 		}
 		wg.Wait()
 		assert.Len(t, manifest(t, dir).Pages, 2)

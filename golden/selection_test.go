@@ -63,13 +63,14 @@ func TestSelection(t *testing.T) {
 	require.NoError(t, err, "the selected package must build alone:\n%s", b)
 }
 
-// TestSelectionUnknownName: an unknown name fails with the nearest names.
+// TestSelectionUnknownName: an unknown name is a usage error (exit 2) with
+// the nearest names.
 func TestSelectionUnknownName(t *testing.T) {
 	code, _, stderr := run("generate", "-o", t.TempDir(), "-import", "example.com/sel", "-types", "mobileThreatDefenceConector", "../docs-src/intune")
-	assert.Equal(t, 1, code)
+	assert.Equal(t, 2, code)
 	// Warnings about the pages come first; the error is the last line.
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
-	assert.Equal(t, "docgen: unknown type \"mobileThreatDefenceConector\"; did you mean mobileThreatDefenseConnector?", lines[len(lines)-1])
+	assert.Equal(t, "docgen: generate: unknown type \"mobileThreatDefenceConector\"; did you mean mobileThreatDefenseConnector?", lines[len(lines)-1])
 	for _, l := range lines[:len(lines)-1] {
 		if !strings.HasPrefix(l, "docgen: and ") { // the count of warnings not shown
 			assert.Contains(t, l, ": warning: ")

@@ -109,7 +109,9 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.As(err, &se):
 		return se.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "docgen: %s\n", ue.msg)
+		for _, line := range strings.Split(ue.msg, "\n") { // every line says who is talking
+			fmt.Fprintf(stderr, "docgen: %s\n", line)
+		}
 		return ExitUsage
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK // asked for: flag printed the subcommand's usage, as docgen -h does
@@ -134,10 +136,25 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// Version is the module version docgen was built from, or "devel".
+// Version is the module version docgen was built from (what "go get
+// -tool ...@vX.Y.Z" pinned); in a build from a checkout, "devel" and the VCS
+// revision; else "devel".
 func Version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	return versionOf(bi)
+}
+
+func versionOf(bi *debug.BuildInfo) string {
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && s.Value != "" {
+			return "devel " + s.Value
+		}
 	}
 	return "devel"
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/emit"
@@ -37,8 +39,16 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	for _, a := range fs.Args() {
+		if strings.HasPrefix(a, "-") {
+			return usageError{fmt.Sprintf("%s: flag %s after a path: flags go before the paths", name, a)}
+		}
+	}
 	if *out == "" {
 		return usageError{name + ": -o DIR is required"}
+	}
+	if fi, err := os.Stat(*out); err == nil && fi.Mode().IsRegular() { // special files: see output.go
+		return usageError{fmt.Sprintf("%s: -o %s is a file, not a directory", name, filepath.ToSlash(*out))}
 	}
 	if fs.NArg() == 0 {
 		return usageError{name + ": no input PATH given"}
@@ -48,6 +58,16 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	}
 	if !token.IsIdentifier(*pkg) || token.IsKeyword(*pkg) {
 		return usageError{fmt.Sprintf("%s: -pkg %q is not a valid Go package name", name, *pkg)}
+	}
+	if *pkg == "main" || *pkg == "_" {
+		return usageError{fmt.Sprintf("%s: -pkg %q: generated code is a library package, not %q", name, *pkg, *pkg)}
+	}
+	var names []string
+	if *types != "" || flagSet(fs, "types") {
+		names = strings.Split(*types, ",")
+		if slices.Contains(names, "") {
+			return usageError{fmt.Sprintf("%s: -types %q has an empty name", name, *types)}
+		}
 	}
 	if *httpLayer && *importPath == "" {
 		p, err := dirImportPath(*out)
@@ -65,15 +85,15 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 		return err
 	}
 	spec := res.spec
-	if *types != "" {
-		if spec, err = ir.Select(spec, strings.Split(*types, ",")); err != nil {
+	if names != nil {
+		if spec, err = ir.Select(spec, names); err != nil {
 			var se *ir.SelectionError
 			if errors.As(err, &se) {
 				fmt.Fprintln(stderr, se.Error())
 				fmt.Fprintf(stderr, "docgen: %s: the selected types need what could not be read; nothing written\n", name)
 				return silentError{ExitInput}
 			}
-			return err
+			return usageError{fmt.Sprintf("%s: %v", name, err)} // an unknown name
 		}
 	}
 	// The header records the flags given that shape the output, as
@@ -95,4 +115,11 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	}
 	o := output{dir: *out, pkg: *pkg, lockTimeout: *lockTimeout, stderr: stderr}
 	return o.run(m, files, stdout)
+}
+
+// flagSet reports whether the flag name was given (also as "").
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }

@@ -44,13 +44,15 @@ func TestConcurrentRuns(t *testing.T) {
 		var outs [2]string
 		var codes [2]int
 		for j, args := range [][]string{oldArgs, newArgs} {
-			wg.Go(func() {
+			wg.Add(1)
+			go func() { // not wg.Go: go.mod declares Go 1.24
+				defer wg.Done()
 				cmd := helper(context.Background(), t, []string{startEnv + "=" + at}, append([]string{"generate", "-o", dir}, args...)...)
 				var out bytes.Buffer
 				cmd.Stdout, cmd.Stderr = &out, &out
 				_ = cmd.Run()
 				outs[j], codes[j] = out.String(), cmd.ProcessState.ExitCode()
-			})
+			}()
 		}
 		wg.Wait()
 		for j := range 2 {

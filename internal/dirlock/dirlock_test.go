@@ -81,7 +81,9 @@ func TestMutualExclusion(t *testing.T) {
 	var inside, entries atomic.Int32
 	var wg sync.WaitGroup
 	for range 8 {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() { // not wg.Go: go.mod declares Go 1.24
+			defer wg.Done()
 			for range 25 {
 				l, err := Acquire(dir, time.Minute, nil)
 				if !assert.NoError(t, err) {
@@ -95,7 +97,7 @@ func TestMutualExclusion(t *testing.T) {
 				inside.Add(-1)
 				assert.NoError(t, l.Release())
 			}
-		})
+		}()
 	}
 	wg.Wait()
 	assert.Equal(t, int32(200), entries.Load())

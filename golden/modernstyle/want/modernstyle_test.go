@@ -16,7 +16,7 @@ import (
 func TestBodyFromEverySubsection(t *testing.T) {
 	body := UpdateWidgetBody{
 		DisplayName: Some("Sprocket"),
-		Finish:      Some(AnyFinish{Value: &GlossFinish{Level: new(int32(3))}}),
+		Finish:      Some(AnyFinish{Value: &GlossFinish{Level: ptr(int32(3))}}),
 		IsShiny:     Some(true),
 		Weight:      Some(Double(12.5)),
 	}
@@ -63,3 +63,6 @@ func TestInheritanceAndAbstractBase(t *testing.T) {
 	_, ok = NewByODataType("#microsoft.graph.glossFinish").(*GlossFinish)
 	assert.True(t, ok)
 }
+
+// ptr is new(v) for Go 1.24, the oldest Go go.mod declares.
+func ptr[T any](v T) *T { return &v }
