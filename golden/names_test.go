@@ -35,6 +35,7 @@ var knownNumbered = map[string]bool{
 }
 
 func TestComposedNames(t *testing.T) {
+	t.Parallel() // reads all of docs-src: overlaps with the other corpus tests
 	inputs, err := filepath.Glob("../docs-src/*")
 	require.NoError(t, err)
 	cases, err := filepath.Glob("*/input")

@@ -18,6 +18,7 @@ var typeDecl = regexp.MustCompile(`(?m)^type (\w+) `)
 // TestSelection generates two entities out of the whole Intune corpus and
 // checks that the package holds exactly their closure and compiles alone.
 func TestSelection(t *testing.T) {
+	t.Parallel() // reads all of docs-src: overlaps with the other corpus tests
 	out := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(out, "go.mod"), []byte("module example.com/sel\n\ngo 1.24\n"), 0o644))
 	code, _, stderr := run("generate", "-o", out, "-pkg", "sel",
@@ -66,6 +67,7 @@ func TestSelection(t *testing.T) {
 // TestSelectionUnknownName: an unknown name is a usage error (exit 2) with
 // the nearest names.
 func TestSelectionUnknownName(t *testing.T) {
+	t.Parallel() // reads all of docs-src: overlaps with the other corpus tests
 	code, _, stderr := run("generate", "-o", t.TempDir(), "-import", "example.com/sel", "-types", "mobileThreatDefenceConector", "../docs-src/intune")
 	assert.Equal(t, 2, code)
 	// Warnings about the pages come first; the error is the last line.
@@ -83,6 +85,7 @@ func TestSelectionUnknownName(t *testing.T) {
 // a selection of it alone leaves out; its client method still returns the
 // Any wrapper, as it does when everything is generated.
 func TestSelectionKeepsSignatures(t *testing.T) {
+	t.Parallel() // reads all of docs-src: overlaps with the other corpus tests
 	const sig = "func (c *Client) UpdateDeviceManagementSettingDefinition(ctx context.Context, deviceManagementSettingDefinitionID string, body *intune.UpdateDeviceManagementSettingDefinitionBody) (*intune.AnyDeviceManagementSettingDefinition, error) {"
 	all, err := os.ReadFile("../generated/intune/intunehttp/client_gen.go")
 	require.NoError(t, err)
