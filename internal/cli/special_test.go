@@ -65,7 +65,12 @@ func TestSpecialPage(t *testing.T) {
 			require.NoError(t, os.WriteFile(filepath.Join(pages, "page.txt"), src, 0o644))
 			special := filepath.Join(pages, "special.md")
 			require.NoError(t, s.make(special))
-			refused := filepath.ToSlash(special) + ": " + s.what + ", not a regular file; refusing to read it"
+			// Pages are named as given, relative to the working directory.
+			cwd, err := os.Getwd()
+			require.NoError(t, err)
+			named, err := filepath.Rel(cwd, special)
+			require.NoError(t, err)
+			refused := filepath.ToSlash(named) + ": " + s.what + ", not a regular file; refusing to read it"
 
 			dir := moduleDir(t)
 			code, _, stderr := bounded(t, specialLimit, "generate", "-o", dir, "-pkg", "seed", special)
