@@ -148,7 +148,7 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	if !token.IsIdentifier(opts.Package) || token.IsKeyword(opts.Package) {
 		return nil, fmt.Errorf("invalid package name %q", opts.Package)
 	}
-	if !opts.NoHTTP && !validImportPath(opts.ImportPath) {
+	if !opts.NoHTTP && !ValidImportPath(opts.ImportPath) {
 		return nil, fmt.Errorf("invalid import path %q for package %s (the HTTP layer imports it)", opts.ImportPath, opts.Package)
 	}
 	g := newGen(spec, opts)
@@ -373,10 +373,10 @@ func (g *gen) importAlias() string {
 // modelRef names a declaration of the generated package from the HTTP layer.
 func (g *gen) modelRef(name string) *jen.Statement { return jen.Qual(g.opts.ImportPath, name) }
 
-// validImportPath reports whether p can be an import path of a module's
+// ValidImportPath reports whether p can be an import path of a module's
 // package: slash-separated non-empty elements of ASCII letters, digits and
 // "-._~+", none of them "." or "..".
-func validImportPath(p string) bool {
+func ValidImportPath(p string) bool {
 	if p == "" {
 		return false
 	}

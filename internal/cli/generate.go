@@ -69,6 +69,9 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 			return usageError{fmt.Sprintf("%s: -types %q has an empty name", name, *types)}
 		}
 	}
+	if *httpLayer && *importPath != "" && !emit.ValidImportPath(*importPath) {
+		return usageError{fmt.Sprintf("%s: -import %q is not an import path (slash-separated elements of letters, digits and \"-._~+\")", name, *importPath)}
+	}
 	if *httpLayer && *importPath == "" {
 		p, err := dirImportPath(*out)
 		if err != nil {

@@ -33,11 +33,16 @@ func TestUsageErrors(t *testing.T) {
 		assert.Equal(t, 2, code, "%q", c.args)
 		assert.Equal(t, c.want, stderr, "%q", c.args)
 	}
+	// A bad -import (which only the HTTP layer uses) is a usage error.
+	code, _, stderr := docgen("generate", "-o", "out", "-import", "bad path!", input)
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "docgen: generate: -import \"bad path!\" is not an import path (slash-separated elements of letters, digits and \"-._~+\")\n", stderr)
+
 	_, err = os.Stat("out")
 	assert.True(t, os.IsNotExist(err), "nothing may be written")
 
 	// An unknown -types name is a usage error too, each line prefixed.
-	code, _, stderr := docgen("generate", "-http=false", "-o", "out", "-types", "noSuchA,noSuchB", input)
+	code, _, stderr = docgen("generate", "-http=false", "-o", "out", "-types", "noSuchA,noSuchB", input)
 	assert.Equal(t, 2, code)
 	for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
 		assert.Regexp(t, `^docgen: `, line)
