@@ -62,8 +62,8 @@ func TestImportPath(t *testing.T) {
 	assert.Contains(t, string(data), `seed "example.com/x/seed"`)
 
 	code, _, stderr = docgen("generate", "-o", "bad", "-pkg", "seed", "-import", "example.com/a b", input)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, `invalid import path "example.com/a b"`)
+	assert.Equal(t, 2, code, "a bad -import is a usage error")
+	assert.Contains(t, stderr, `-import "example.com/a b" is not an import path`)
 
 	require.NoError(t, os.WriteFile("go.mod", []byte("// a module\nmodule \"example.com/quoted\" // quoted\n\ngo 1.24\n"), 0o644))
 	code, _, stderr = docgen("generate", "-o", "q", "-pkg", "seed", input)
