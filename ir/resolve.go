@@ -621,12 +621,12 @@ func markWrapped(s *Spec) {
 		if ex.Role != RoleResponse || ex.Collection {
 			continue
 		}
-		inner, ok := wrappedValue(ex.Body)
-		if !ok {
+		inner, ok := ValueMember(ex.Body)
+		if !ok || !strings.HasPrefix(strings.TrimSpace(string(inner)), "{") {
 			continue
 		}
 		t := types[ex.Type]
-		if t == nil || hasProperty(t, "value") {
+		if t == nil || t.Property("value") != nil {
 			continue
 		}
 		ex.Wrapped = true
@@ -641,15 +641,17 @@ func markWrapped(s *Spec) {
 	}
 }
 
-// wrappedValue returns the object under "value" if body is an object whose
-// only members besides "@odata." annotations are "value".
-func wrappedValue(body string) (json.RawMessage, bool) {
+// ValueMember returns the "value" member of body if body is a JSON object
+// whose only members besides "@odata." annotations are "value": the shape
+// of a collection response ({"value": [...]}) and of a wrapped single
+// entity ({"value": {...}}).
+func ValueMember(body string) (json.RawMessage, bool) {
 	var top map[string]json.RawMessage
 	if json.Unmarshal([]byte(body), &top) != nil {
 		return nil, false
 	}
 	v, ok := top["value"]
-	if !ok || !strings.HasPrefix(strings.TrimSpace(string(v)), "{") {
+	if !ok {
 		return nil, false
 	}
 	for k := range top {
@@ -658,13 +660,4 @@ func wrappedValue(body string) (json.RawMessage, bool) {
 		}
 	}
 	return v, true
-}
-
-func hasProperty(t *Type, wire string) bool {
-	for _, p := range t.Properties {
-		if p.Name == wire {
-			return true
-		}
-	}
-	return false
 }

@@ -1114,20 +1114,8 @@ func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Exam
 // object whose only members, besides "@odata" annotations, are "value"
 // holding an array.
 func isCollection(body string) bool {
-	var top map[string]json.RawMessage
-	if json.Unmarshal([]byte(body), &top) != nil {
-		return false
-	}
-	v, ok := top["value"]
-	if !ok || !strings.HasPrefix(strings.TrimSpace(string(v)), "[") {
-		return false
-	}
-	for k := range top {
-		if k != "value" && !strings.HasPrefix(k, "@odata.") {
-			return false
-		}
-	}
-	return true
+	v, ok := ir.ValueMember(body)
+	return ok && strings.HasPrefix(strings.TrimSpace(string(v)), "[")
 }
 
 // exampleType is the type an example shows: its "@odata.type" or the

@@ -136,16 +136,12 @@ func Check(t *testing.T, area string, newModel func(string) any, gap string) {
 		if ex.Role == ir.RoleResource || !json.Valid([]byte(ex.Body)) {
 			continue
 		}
-		body := []byte(ex.Body)
-		if ex.Wrapped {
-			var w struct{ Value json.RawMessage }
-			if json.Unmarshal(body, &w) != nil {
-				continue
-			}
-			body = w.Value
+		items, err := roundtrip.Items(ex)
+		if ex.Collection || err != nil || len(items) != 1 {
+			continue
 		}
 		m, ok := newModel(ex.Type).(interface{ Validate() error })
-		if !ok || ex.Collection || json.Unmarshal(body, m) != nil {
+		if !ok || json.Unmarshal(items[0], m) != nil {
 			continue
 		}
 		validated++

@@ -47,24 +47,10 @@ func Check(ex ir.Example, newModel func(string) any) Result {
 		r.Outcome, r.Reason = NoType, fmt.Sprintf("no model for type %q", ex.Type)
 		return r
 	}
-	items := []json.RawMessage{json.RawMessage(ex.Body)}
-	if ex.Collection {
-		// {"value": [...]}: each item is one model (the annotations
-		// around them are the collection's, not a model's).
-		var c struct{ Value []json.RawMessage }
-		if err := json.Unmarshal([]byte(ex.Body), &c); err != nil {
-			r.Outcome, r.Reason = DecodeError, err.Error()
-			return r
-		}
-		items = c.Value
-	} else if ex.Wrapped {
-		// {"value": {...}}: the one model is inside.
-		var w struct{ Value json.RawMessage }
-		if err := json.Unmarshal([]byte(ex.Body), &w); err != nil {
-			r.Outcome, r.Reason = DecodeError, err.Error()
-			return r
-		}
-		items[0] = w.Value
+	items, err := Items(ex)
+	if err != nil {
+		r.Outcome, r.Reason = DecodeError, err.Error()
+		return r
 	}
 	for i, item := range items {
 		if ex.Role != ir.RoleRequest && !ex.Collection {
@@ -80,6 +66,28 @@ func Check(ex ir.Example, newModel func(string) any) Result {
 	}
 	r.Outcome = OK
 	return r
+}
+
+// Items are the bodies of the models ex shows: each item of a collection
+// ({"value": [...]}; the annotations around them are the collection's, not
+// a model's), the one inside a wrapped entity ({"value": {...}}), or the
+// whole body.
+func Items(ex ir.Example) ([]json.RawMessage, error) {
+	switch {
+	case ex.Collection:
+		var c struct{ Value []json.RawMessage }
+		if err := json.Unmarshal([]byte(ex.Body), &c); err != nil {
+			return nil, err
+		}
+		return c.Value, nil
+	case ex.Wrapped:
+		var w struct{ Value json.RawMessage }
+		if err := json.Unmarshal([]byte(ex.Body), &w); err != nil {
+			return nil, err
+		}
+		return []json.RawMessage{w.Value}, nil
+	}
+	return []json.RawMessage{json.RawMessage(ex.Body)}, nil
 }
 
 // withoutContext removes a top-level "@odata.context" from a response's
