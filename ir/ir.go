@@ -215,8 +215,12 @@ type Operation struct {
 	// Response is the type returned on success; empty Name means none.
 	Response       TypeRef `json:"response"`
 	ResponseStatus int     `json:"responseStatus,omitempty"`
-	GoName         string  `json:"goName,omitempty"`
-	Pos            Pos     `json:"pos"`
+	// Also are the other pages that document this same request (the same
+	// method, a path in common, the same body and response), merged into
+	// this operation by Resolve; their paths are among Paths.
+	Also   []OperationRef `json:"also,omitempty"`
+	GoName string         `json:"goName,omitempty"`
+	Pos    Pos            `json:"pos"`
 }
 
 // Path is one request path template, such as

@@ -763,50 +763,6 @@ func (c *Client) AssignManagedAppPolicyViaIntendedPolicies(ctx context.Context, 
 	return sendNoContent(c, req, err)
 }
 
-// AssignManagedAppPolicy2 builds the "assign action" request: POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign.
-func (r Requests) AssignManagedAppPolicy2(ctx context.Context, managedAppPolicyID string, body *intune.AssignManagedAppPolicy2Body) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/deviceAppManagement/managedAppPolicies/"+url.PathEscape(managedAppPolicyID)+"/assign"), body)
-}
-
-// AssignManagedAppPolicy2 sends "assign action" (POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign); the
-// operation documents no response body. See Client.
-func (c *Client) AssignManagedAppPolicy2(ctx context.Context, managedAppPolicyID string, body *intune.AssignManagedAppPolicy2Body) error {
-	req, err := c.requests().AssignManagedAppPolicy2(ctx, managedAppPolicyID, body)
-	return sendNoContent(c, req, err)
-}
-
-// AssignManagedAppPolicyViaAppliedPolicies2 builds the "assign action"
-// request: POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign.
-func (r Requests) AssignManagedAppPolicyViaAppliedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.AssignManagedAppPolicy2Body) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/deviceAppManagement/managedAppRegistrations/"+url.PathEscape(managedAppRegistrationID)+"/appliedPolicies/"+url.PathEscape(managedAppPolicyID)+"/assign"), body)
-}
-
-// AssignManagedAppPolicyViaAppliedPolicies2 sends "assign action" (POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign);
-// the operation documents no response body. See Client.
-func (c *Client) AssignManagedAppPolicyViaAppliedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.AssignManagedAppPolicy2Body) error {
-	req, err := c.requests().AssignManagedAppPolicyViaAppliedPolicies2(ctx, managedAppRegistrationID, managedAppPolicyID, body)
-	return sendNoContent(c, req, err)
-}
-
-// AssignManagedAppPolicyViaIntendedPolicies2 builds the "assign action"
-// request: POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign.
-func (r Requests) AssignManagedAppPolicyViaIntendedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.AssignManagedAppPolicy2Body) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/deviceAppManagement/managedAppRegistrations/"+url.PathEscape(managedAppRegistrationID)+"/intendedPolicies/"+url.PathEscape(managedAppPolicyID)+"/assign"), body)
-}
-
-// AssignManagedAppPolicyViaIntendedPolicies2 sends "assign action" (POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign);
-// the operation documents no response body. See Client.
-func (c *Client) AssignManagedAppPolicyViaIntendedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.AssignManagedAppPolicy2Body) error {
-	req, err := c.requests().AssignManagedAppPolicyViaIntendedPolicies2(ctx, managedAppRegistrationID, managedAppPolicyID, body)
-	return sendNoContent(c, req, err)
-}
-
 // TargetAppsForManagedAppPolicy builds the "targetApps action" request: POST
 // /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps.
 func (r Requests) TargetAppsForManagedAppPolicy(ctx context.Context, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicyBody) (*http.Request, error) {
@@ -850,52 +806,6 @@ func (r Requests) TargetAppsForManagedAppPolicyViaIntendedPolicies(ctx context.C
 // the operation documents no response body. See Client.
 func (c *Client) TargetAppsForManagedAppPolicyViaIntendedPolicies(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicyBody) error {
 	req, err := c.requests().TargetAppsForManagedAppPolicyViaIntendedPolicies(ctx, managedAppRegistrationID, managedAppPolicyID, body)
-	return sendNoContent(c, req, err)
-}
-
-// TargetAppsForManagedAppPolicy2 builds the "targetApps action" request: POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps.
-func (r Requests) TargetAppsForManagedAppPolicy2(ctx context.Context, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicy2Body) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/deviceAppManagement/managedAppPolicies/"+url.PathEscape(managedAppPolicyID)+"/targetApps"), body)
-}
-
-// TargetAppsForManagedAppPolicy2 sends "targetApps action" (POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps);
-// the operation documents no response body. See Client.
-func (c *Client) TargetAppsForManagedAppPolicy2(ctx context.Context, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicy2Body) error {
-	req, err := c.requests().TargetAppsForManagedAppPolicy2(ctx, managedAppPolicyID, body)
-	return sendNoContent(c, req, err)
-}
-
-// TargetAppsForManagedAppPolicyViaAppliedPolicies2 builds the "targetApps
-// action" request: POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps.
-func (r Requests) TargetAppsForManagedAppPolicyViaAppliedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicy2Body) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/deviceAppManagement/managedAppRegistrations/"+url.PathEscape(managedAppRegistrationID)+"/appliedPolicies/"+url.PathEscape(managedAppPolicyID)+"/targetApps"), body)
-}
-
-// TargetAppsForManagedAppPolicyViaAppliedPolicies2 sends "targetApps action"
-// (POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps);
-// the operation documents no response body. See Client.
-func (c *Client) TargetAppsForManagedAppPolicyViaAppliedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicy2Body) error {
-	req, err := c.requests().TargetAppsForManagedAppPolicyViaAppliedPolicies2(ctx, managedAppRegistrationID, managedAppPolicyID, body)
-	return sendNoContent(c, req, err)
-}
-
-// TargetAppsForManagedAppPolicyViaIntendedPolicies2 builds the "targetApps
-// action" request: POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps.
-func (r Requests) TargetAppsForManagedAppPolicyViaIntendedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicy2Body) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/deviceAppManagement/managedAppRegistrations/"+url.PathEscape(managedAppRegistrationID)+"/intendedPolicies/"+url.PathEscape(managedAppPolicyID)+"/targetApps"), body)
-}
-
-// TargetAppsForManagedAppPolicyViaIntendedPolicies2 sends "targetApps action"
-// (POST
-// /deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps);
-// the operation documents no response body. See Client.
-func (c *Client) TargetAppsForManagedAppPolicyViaIntendedPolicies2(ctx context.Context, managedAppRegistrationID string, managedAppPolicyID string, body *intune.TargetAppsForManagedAppPolicy2Body) error {
-	req, err := c.requests().TargetAppsForManagedAppPolicyViaIntendedPolicies2(ctx, managedAppRegistrationID, managedAppPolicyID, body)
 	return sendNoContent(c, req, err)
 }
 

@@ -270,27 +270,11 @@ func HandleAssignManagedAppPolicy(fn func(ctx context.Context, route Route, body
 	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, fn)
 }
 
-// HandleAssignManagedAppPolicy2 fakes "assign action" (POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleAssignManagedAppPolicy2(fn func(ctx context.Context, route Route, body *intune.AssignManagedAppPolicy2Body) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, fn)
-}
-
 // HandleTargetAppsForManagedAppPolicy fakes "targetApps action" (POST
 // /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
 // 2 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
 func HandleTargetAppsForManagedAppPolicy(fn func(ctx context.Context, route Route, body *intune.TargetAppsForManagedAppPolicyBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, fn)
-}
-
-// HandleTargetAppsForManagedAppPolicy2 fakes "targetApps action" (POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
-// 2 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleTargetAppsForManagedAppPolicy2(fn func(ctx context.Context, route Route, body *intune.TargetAppsForManagedAppPolicy2Body) error) http.Handler {
 	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, fn)
 }
 
