@@ -65,7 +65,7 @@ func runAPIDiff(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	// One list, so the warning cap applies once to the two page sets.
-	printDiagnostics(stderr, append(slices.Clip(old.diags), cur.diags...), *verbose)
+	printDiagnostics(stderr, append(slices.Clip(old.diags), cur.diags...), shown{all: *verbose})
 	if old.diags.HasErrors() || cur.diags.HasErrors() {
 		fmt.Fprintln(stderr, "docgen: apidiff: input has errors; nothing compared")
 		return silentError{ExitInput}

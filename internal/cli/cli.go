@@ -162,6 +162,7 @@ func versionOf(bi *debug.BuildInfo) string {
 func runIR(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ir", stderr)
 	strict := fs.Bool("strict", false, "exit 1 if any page has an error; by default a page that cannot be read is skipped (listed under \"skipped\")")
+	quiet := fs.Bool("q", false, "print errors only")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -172,13 +173,13 @@ func runIR(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printDiagnostics(stderr, res.diags, true)
+	printDiagnostics(stderr, res.diags, shown{all: !*quiet, quiet: *quiet})
 	out, err := json.MarshalIndent(res.spec, "", "  ")
 	if err != nil {
 		return err
 	}
 	stdout.Write(append(out, '\n'))
-	return res.verdict("ir", *strict, stderr, "the IR above is incomplete")
+	return res.verdict("ir", *strict, *quiet, stderr, "the IR above is incomplete")
 }
 
 // defaultPkg is the package name for output directory dir: its last
