@@ -93,9 +93,14 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	var selErr error
 	if names != nil {
 		spec, selErr = selectTypes(name, res.spec, names)
-		sh.outside, sh.pages = "the selection", map[string]bool{}
-		if selErr == nil {
-			sh.pages = selectionPages(spec)
+		// A selection that cannot be built shows every warning, which may
+		// say why (a skipped page); an unknown name none but the count.
+		var se *ir.SelectionError
+		switch {
+		case selErr == nil:
+			sh.outside, sh.pages = "the selection", selectionPages(spec)
+		case !errors.As(selErr, &se):
+			sh.outside, sh.pages = "the selection", map[string]bool{}
 		}
 	}
 	printDiagnostics(stderr, res.diags, sh)
