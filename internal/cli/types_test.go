@@ -173,4 +173,12 @@ func TestQuietAndVerbose(t *testing.T) {
 	code, _, quiet := docgen("generate", "-q", "-http=false", "-o", t.TempDir(), "-types", "windowsArchitecture", "../../docs-src/intune")
 	require.Equal(t, 0, code, quiet)
 	assert.Empty(t, quiet)
+
+	// ir prints every warning; -q none.
+	code, _, stderr = docgen("ir", "../../docs-src/intune")
+	require.Equal(t, 0, code)
+	assert.Contains(t, stderr, ": warning: ")
+	code, _, quiet = docgen("ir", "-q", "../../docs-src/intune")
+	require.Equal(t, 0, code)
+	assert.Empty(t, quiet)
 }
