@@ -31,7 +31,7 @@ func parseTypes(cmd, value string) ([]typeName, error) {
 	for _, n := range strings.Split(value, ",") {
 		file, ok := strings.CutPrefix(strings.TrimSpace(n), "@")
 		if !ok {
-			if strings.TrimSpace(n) == "" {
+			if bare, _ := ir.SelectionName(n); bare == "" {
 				return nil, usageError{fmt.Sprintf("%s: -types %q has an empty name", cmd, value)}
 			}
 			names = append(names, typeName{name: n})
@@ -85,6 +85,10 @@ func readTypesFile(file string) ([]typeName, []string, error) {
 			continue
 		case strings.ContainsAny(line, " \t,"):
 			problems = append(problems, fmt.Sprintf("%s: %q: want one name a line", where, line))
+			continue
+		}
+		if bare, _ := ir.SelectionName(line); bare == "" {
+			problems = append(problems, fmt.Sprintf("%s: %q names no type", where, line))
 			continue
 		}
 		names = append(names, typeName{name: line, where: where})
