@@ -63,6 +63,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
 	flagsFromExamples(spec)
+	classifyOperations(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags
@@ -536,6 +537,11 @@ func (r *resolver) spec() *Spec {
 		if op.Response.Name != "" {
 			if n, ok := r.lookup(op.Pos.File, op.Response); ok {
 				op.Response.Name = n
+			}
+		}
+		if op.Subject != "" {
+			if n, ok := r.lookup(op.Pos.File, TypeRef{Name: op.Subject}); ok {
+				op.Subject = n
 			}
 		}
 		s.Operations = append(s.Operations, op)

@@ -11,7 +11,8 @@ import (
 // base chain, the types and enums of its properties (and theirs, and so on;
 // navigation properties are not followed, and are raw JSON unless their type
 // is selected anyway),
-// and the operations whose body is one of the named types. Names are as the
+// and the operations on the named types (whose Subject or body is one of
+// them), with what their bodies and responses need. Names are as the
 // docs write them, qualified or not, matched case-insensitively. An unknown
 // name is an error that suggests the nearest known names. Go names are kept
 // as Resolve settled them, so selecting never renames anything.
@@ -98,6 +99,14 @@ func Select(s *Spec, names []string) (*Spec, error) {
 		rootSet[r] = true
 		visit(r)
 	}
+	// The operations on a named type come along, with the types their
+	// bodies and responses need.
+	for _, o := range s.Operations {
+		if selectsOperation(rootSet, &o) {
+			visit(o.Body.Name)
+			visit(o.Response.Name)
+		}
+	}
 
 	problems = append(problems, selectionProblems(s, rootSet, keepT)...)
 	if len(problems) > 0 {
@@ -135,7 +144,7 @@ func Select(s *Spec, names []string) (*Spec, error) {
 		}
 	}
 	for _, o := range s.Operations {
-		if rootSet[o.Body.Name] {
+		if selectsOperation(rootSet, &o) {
 			out.Operations = append(out.Operations, o)
 		}
 	}
@@ -269,4 +278,10 @@ func selectionProblems(s *Spec, roots, kept map[string]bool) Diagnostics {
 		}
 	}
 	return ds
+}
+
+// selectsOperation reports whether the named types (roots) take o along:
+// it reads, writes, deletes or is bound to one of them, or its body is one.
+func selectsOperation(roots map[string]bool, o *Operation) bool {
+	return roots[o.Subject] || roots[o.Body.Name]
 }

@@ -1153,6 +1153,16 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 		x.inferBody(op)
 	}
 	_, _, isAction := x.action()
+	switch {
+	case isAction && op.Method == "GET":
+		op.Kind = ir.OpFunction
+	case isAction:
+		op.Kind = ir.OpAction
+	default:
+		// The type the page reads, writes or deletes; an action's is the
+		// entity it is bound to, which resolve finds from the paths.
+		op.Subject = x.typeName
+	}
 	// An action's subject is its parameters type, which it does not return.
 	if op.Response.Name == "" && op.ResponseStatus == 200 && x.typeName != "" && !isAction {
 		op.Response = ir.TypeRef{Name: x.typeName}
