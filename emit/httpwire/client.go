@@ -522,7 +522,7 @@ func functionURL(u string, params any, bare ...string) (string, error) {
 			if slices.Contains(bare, m.name) {
 				arg = url.PathEscape(s)
 			} else {
-				arg = "'" + url.PathEscape(strings.ReplaceAll(s, "'", "''")) + "'"
+				arg = "'" + strings.ReplaceAll(url.PathEscape(strings.ReplaceAll(s, "'", "''")), "%27", "'") + "'"
 			}
 		case len(v) > 0 && (v[0] == '[' || v[0] == '{'):
 			arg = "@" + m.name
