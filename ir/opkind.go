@@ -61,6 +61,24 @@ func classifyOperations(s *Spec) {
 			o.Kind = OpAction
 		}
 	}
+	known := map[string]bool{}
+	for _, t := range s.Types {
+		known[t.Name] = true
+	}
+	for i := range s.Operations {
+		o := &s.Operations[i]
+		if o.Kind == OpAction || o.Kind == OpFunction || known[o.Subject] {
+			continue
+		}
+		// The page's title names no type of the spec ("List
+		// mobileApps" names the plural): the response or the body does.
+		switch {
+		case known[o.Response.Name]:
+			o.Subject = o.Response.Name
+		case known[o.Body.Name]:
+			o.Subject = o.Body.Name
+		}
+	}
 	subjects := map[string][]string{} // path shape → subjects documented there
 	for _, o := range s.Operations {
 		if o.Subject == "" || o.Kind == OpAction || o.Kind == OpFunction {

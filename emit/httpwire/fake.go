@@ -270,7 +270,7 @@ func (f *Fake) route(r *http.Request) (op *fakeOp, route Route, allow []string, 
 	for i := range f.ops {
 		o := &f.ops[i]
 		for _, t := range o.templates {
-			v, match := matchPath(t, path)
+			rt, match := matchRoute(t, path)
 			if !match {
 				continue
 			}
@@ -282,7 +282,8 @@ func (f *Fake) route(r *http.Request) (op *fakeOp, route Route, allow []string, 
 				continue
 			}
 			if lit := literalLen(t); lit > best {
-				best, op, route = lit, o, Route{Template: t, Values: v, Query: r.URL.Query()}
+				best, op, route = lit, o, rt
+				route.Query = r.URL.Query()
 			}
 		}
 	}

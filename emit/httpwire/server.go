@@ -42,6 +42,44 @@ type Route struct {
 	Values []string
 	// Query is the request's query, such as "$select" of a Get.
 	Query url.Values
+	// Args are a function call's parameters as the path writes them after
+	// the documented path, unescaped and without the parentheses
+	// ("status='x'" of ".../getCount(status='x')"); empty for other paths.
+	Args string
+}
+
+// cutCall splits a function call's parameter list off path (escaped):
+// "/f(a=1)" is "/f" and "a=1". ok is false when path ends in none.
+func cutCall(path string) (base, args string, ok bool) {
+	un, err := url.PathUnescape(path)
+	if err != nil || !strings.HasSuffix(un, ")") {
+		return path, "", false
+	}
+	i := strings.LastIndexByte(un, '(')
+	if i < 0 || strings.ContainsRune(un[i:], '/') {
+		return path, "", false
+	}
+	// Find where the call starts in the escaped path.
+	for j := len(path) - 1; j >= 0; j-- {
+		if p, err := url.PathUnescape(path[j:]); err == nil && p == un[i:] {
+			return path[:j], un[i+1 : len(un)-1], true
+		}
+	}
+	return path, "", false
+}
+
+// matchRoute matches the escaped path, or the path without a function
+// call's parameters, against template.
+func matchRoute(template, path string) (Route, bool) {
+	if v, ok := matchPath(template, path); ok {
+		return Route{Template: template, Values: v}, true
+	}
+	if base, args, ok := cutCall(path); ok {
+		if v, ok := matchPath(template, base); ok && !strings.HasSuffix(template, "}") {
+			return Route{Template: template, Values: v, Args: args}, true
+		}
+	}
+	return Route{}, false
 }
 
 // Param returns the value of the parameter the template names {name}, or
@@ -314,8 +352,8 @@ func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var route Route
 	for _, t := range h.templates {
-		if v, ok := matchPath(t, r.URL.EscapedPath()); ok {
-			route = Route{Template: t, Values: v, Query: r.URL.Query()}
+		if rt, ok := matchRoute(t, r.URL.EscapedPath()); ok {
+			route, route.Query = rt, r.URL.Query()
 			break
 		}
 	}

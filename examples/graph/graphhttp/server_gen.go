@@ -11,6 +11,25 @@ import (
 	graph "example.com/intune-tool/graph"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers:   true,
+		check:     checkBody[graph.UpdateWindowsManagedAppProtectionBody],
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},
+	}, {
+		answers:   true,
+		check:     checkBody[graph.UpdateMobileThreatDefenseConnectorBody],
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
+	}})
+}
+
 // HandleUpdateWindowsManagedAppProtection fakes "Update
 // windowsManagedAppProtection" (PATCH
 // /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId})
