@@ -632,7 +632,12 @@ func markWrapped(s *Spec) {
 			continue
 		}
 		t := types[ex.Type]
-		if t == nil || t.Property("value") != nil {
+		if t == nil {
+			continue
+		}
+		// A type with a property "value" could be shown whole, unless
+		// that property cannot hold an object (a primitive, a collection).
+		if p := t.Property("value"); p != nil && !p.Type.Collection && !p.Type.IsPrimitive() {
 			continue
 		}
 		ex.Wrapped = true

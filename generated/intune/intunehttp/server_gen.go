@@ -1355,6 +1355,7 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/hasPayloadLinks"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.ValidateXMLForMobileAppsBody],
 		kind:      "action",
 		method:    "POST",
@@ -3148,6 +3149,7 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidForWorkSettings/completeSignup"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.RequestSignupURLForAndroidForWorkSettingsBody],
 		kind:      "action",
 		method:    "POST",
@@ -3182,11 +3184,13 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/completeSignup"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody],
 		kind:      "action",
 		method:    "POST",
@@ -3247,6 +3251,7 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/applePushNotificationCertificate/downloadApplePushNotificationCertificateSigningRequest"},
 	}, {
+		answers:   true,
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/applePushNotificationCertificate/generateApplePushNotificationCertificateSigningRequest"},
@@ -3974,6 +3979,7 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/updateDeviceProfileAssignment"},
 	}, {
+		answers:   true,
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/generateEncryptionPublicKey"},
@@ -8533,6 +8539,7 @@ func NewFake() *Fake {
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"},
 	}, {
+		answers:   true,
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/getGlobalScriptHighestAvailableVersion"},
@@ -8553,6 +8560,7 @@ func NewFake() *Fake {
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.UpdateGlobalScriptForDeviceHealthScriptBody],
 		kind:      "action",
 		method:    "POST",
@@ -8653,6 +8661,7 @@ func NewFake() *Fake {
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"},
 	}, {
+		answers:   true,
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}/createDownloadUrl"},
@@ -9714,6 +9723,7 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.CreateMigrationReportForGroupPolicyMigrationReportsBody],
 		kind:      "action",
 		method:    "POST",
@@ -11233,76 +11243,91 @@ func NewFake() *Fake {
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetCachedReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getCachedReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetCompliancePolicyNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetCompliancePolicyNonComplianceSummaryReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetComplianceSettingNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getComplianceSettingNonComplianceReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetConfigurationPolicyNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetConfigurationPolicyNonComplianceSummaryReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetConfigurationSettingNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getConfigurationSettingNonComplianceReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetDeviceManagementIntentSettingsReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getDeviceManagementIntentSettingsReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetDeviceNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getDeviceNonComplianceReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetHistoricalReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getHistoricalReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetPolicyNonComplianceMetadataForReportsBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getPolicyNonComplianceMetadata"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetPolicyNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getPolicyNonComplianceReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetPolicyNonComplianceSummaryReportBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getPolicyNonComplianceSummaryReport"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetReportFiltersBody],
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getReportFilters"},
 	}, {
+		answers:   true,
 		check:     checkBody[intune.GetSettingNonComplianceReportBody],
 		kind:      "action",
 		method:    "POST",
@@ -13691,6 +13716,7 @@ func NewFake() *Fake {
 		method:    "PATCH",
 		templates: []string{"/organization/{organizationId}"},
 	}, {
+		answers:   true,
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/organization/{organizationId}/setMobileDeviceManagementAuthority"},
@@ -14648,7 +14674,7 @@ func HandleCreateAndroidManagedAppRegistration(fn func(ctx context.Context, rout
 // "getUserIdsWithFlaggedAppRegistration function" (GET
 // /deviceAppManagement/managedAppRegistrations/getUserIdsWithFlaggedAppRegistration)
 // for tests: it answers with what fn returns. See Route.
-func HandleGetUserIDsWithFlaggedAppRegistrationForManagedAppRegistrations(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetUserIDsWithFlaggedAppRegistrationForManagedAppRegistrations(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceAppManagement/managedAppRegistrations/getUserIdsWithFlaggedAppRegistration"}, fn)
 }
 
@@ -15850,10 +15876,10 @@ func HandleHasPayloadLinksForMobileApps(fn func(ctx context.Context, route Route
 }
 
 // HandleValidateXMLForMobileApps fakes "validateXml action" (POST
-// /deviceAppManagement/mobileApps/validateXml) for tests: it answers 204 No
-// Content when fn returns nil. See Route.
-func HandleValidateXMLForMobileApps(fn func(ctx context.Context, route Route, body *intune.ValidateXMLForMobileAppsBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceAppManagement/mobileApps/validateXml"}, fn)
+// /deviceAppManagement/mobileApps/validateXml) for tests: it answers with what
+// fn returns. See Route.
+func HandleValidateXMLForMobileApps(fn func(ctx context.Context, route Route, body *intune.ValidateXMLForMobileAppsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceAppManagement/mobileApps/validateXml"}, fn)
 }
 
 // HandleDeleteAndroidForWorkApp fakes "Delete androidForWorkApp" (DELETE
@@ -18516,9 +18542,9 @@ func HandleCompleteSignupForAndroidForWorkSettings(fn func(ctx context.Context, 
 
 // HandleRequestSignupURLForAndroidForWorkSettings fakes "requestSignupUrl
 // action" (POST /deviceManagement/androidForWorkSettings/requestSignupUrl) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleRequestSignupURLForAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidForWorkSettingsBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/androidForWorkSettings/requestSignupUrl"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleRequestSignupURLForAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidForWorkSettingsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/androidForWorkSettings/requestSignupUrl"}, fn)
 }
 
 // HandleSyncAppsForAndroidForWorkSettings fakes "syncApps action" (POST
@@ -18570,17 +18596,17 @@ func HandleCompleteSignupForAndroidManagedStoreAccountEnterpriseSettings(fn func
 // HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings fakes
 // "createGooglePlayWebToken action" (POST
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"}, fn)
 }
 
 // HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings fakes
 // "requestSignupUrl action" (POST
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl"}, fn)
 }
 
 // HandleSetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettings fakes
@@ -18674,9 +18700,9 @@ func HandleDownloadApplePushNotificationCertificateSigningRequest(fn func(ctx co
 // HandleGenerateApplePushNotificationCertificateSigningRequest fakes
 // "generateApplePushNotificationCertificateSigningRequest action" (POST
 // /deviceManagement/applePushNotificationCertificate/generateApplePushNotificationCertificateSigningRequest)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGenerateApplePushNotificationCertificateSigningRequest(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/deviceManagement/applePushNotificationCertificate/generateApplePushNotificationCertificateSigningRequest"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleGenerateApplePushNotificationCertificateSigningRequest(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("POST", 200, []string{"/deviceManagement/applePushNotificationCertificate/generateApplePushNotificationCertificateSigningRequest"}, fn)
 }
 
 // HandleListAppleUserInitiatedEnrollmentProfiles fakes "List
@@ -18845,14 +18871,14 @@ func HandleCreateAuditEvent(fn func(ctx context.Context, route Route, body *intu
 // HandleGetAuditActivityTypesForAuditEvents fakes "getAuditActivityTypes
 // function" (GET /deviceManagement/auditEvents/getAuditActivityTypes) for
 // tests: it answers with what fn returns. See Route.
-func HandleGetAuditActivityTypesForAuditEvents(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetAuditActivityTypesForAuditEvents(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/auditEvents/getAuditActivityTypes"}, fn)
 }
 
 // HandleGetAuditCategoriesForAuditEvents fakes "getAuditCategories function"
 // (GET /deviceManagement/auditEvents/getAuditCategories) for tests: it answers
 // with what fn returns. See Route.
-func HandleGetAuditCategoriesForAuditEvents(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetAuditCategoriesForAuditEvents(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/auditEvents/getAuditCategories"}, fn)
 }
 
@@ -19751,9 +19777,9 @@ func HandleUpdateDeviceProfileAssignmentForEnrollmentProfile(fn func(ctx context
 // HandleGenerateEncryptionPublicKeyForDepOnboardingSetting fakes
 // "generateEncryptionPublicKey action" (POST
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/generateEncryptionPublicKey)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGenerateEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/generateEncryptionPublicKey"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleGenerateEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("POST", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/generateEncryptionPublicKey"}, fn)
 }
 
 // HandleGetEncryptionPublicKeyForDepOnboardingSetting fakes
@@ -26845,9 +26871,9 @@ func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, rout
 // HandleGetGlobalScriptHighestAvailableVersionForDeviceHealthScript fakes
 // "getGlobalScriptHighestAvailableVersion action" (POST
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/getGlobalScriptHighestAvailableVersion)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetGlobalScriptHighestAvailableVersionForDeviceHealthScript(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/getGlobalScriptHighestAvailableVersion"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleGetGlobalScriptHighestAvailableVersionForDeviceHealthScript(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("POST", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/getGlobalScriptHighestAvailableVersion"}, fn)
 }
 
 // HandleGetRemediationHistoryForDeviceHealthScript fakes
@@ -26877,9 +26903,9 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 // HandleUpdateGlobalScriptForDeviceHealthScript fakes "updateGlobalScript
 // action" (POST
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleUpdateGlobalScriptForDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateGlobalScriptForDeviceHealthScriptBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleUpdateGlobalScriptForDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateGlobalScriptForDeviceHealthScriptBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript"}, fn)
 }
 
 // HandleListDeviceManagementPartners fakes "List deviceManagementPartners"
@@ -27020,9 +27046,9 @@ func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route 
 // HandleCreateDownloadURLForDeviceLogCollectionResponse fakes
 // "createDownloadUrl action" (POST
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}/createDownloadUrl)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleCreateDownloadURLForDeviceLogCollectionResponse(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}/createDownloadUrl"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleCreateDownloadURLForDeviceLogCollectionResponse(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("POST", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}/createDownloadUrl"}, fn)
 }
 
 // HandleGetWindowsProtectionState fakes "Get windowsProtectionState" (GET
@@ -28691,9 +28717,9 @@ func HandleCreateGroupPolicyMigrationReport(fn func(ctx context.Context, route R
 // HandleCreateMigrationReportForGroupPolicyMigrationReports fakes
 // "createMigrationReport action" (POST
 // /deviceManagement/groupPolicyMigrationReports/createMigrationReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleCreateMigrationReportForGroupPolicyMigrationReports(fn func(ctx context.Context, route Route, body *intune.CreateMigrationReportForGroupPolicyMigrationReportsBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/groupPolicyMigrationReports/createMigrationReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleCreateMigrationReportForGroupPolicyMigrationReports(fn func(ctx context.Context, route Route, body *intune.CreateMigrationReportForGroupPolicyMigrationReportsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/groupPolicyMigrationReports/createMigrationReport"}, fn)
 }
 
 // HandleDeleteGroupPolicyMigrationReport fakes "Delete
@@ -31037,117 +31063,117 @@ func HandleUpdateDeviceManagementExportJob(fn func(ctx context.Context, route Ro
 }
 
 // HandleGetCachedReport fakes "getCachedReport action" (POST
-// /deviceManagement/reports/getCachedReport) for tests: it answers 204 No
-// Content when fn returns nil. See Route.
-func HandleGetCachedReport(fn func(ctx context.Context, route Route, body *intune.GetCachedReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getCachedReport"}, fn)
+// /deviceManagement/reports/getCachedReport) for tests: it answers with what
+// fn returns. See Route.
+func HandleGetCachedReport(fn func(ctx context.Context, route Route, body *intune.GetCachedReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getCachedReport"}, fn)
 }
 
 // HandleGetCompliancePolicyNonComplianceReport fakes
 // "getCompliancePolicyNonComplianceReport action" (POST
 // /deviceManagement/reports/getCompliancePolicyNonComplianceReport) for tests:
-// it answers 204 No Content when fn returns nil. See Route.
-func HandleGetCompliancePolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceReport"}, fn)
+// it answers with what fn returns. See Route.
+func HandleGetCompliancePolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceReport"}, fn)
 }
 
 // HandleGetCompliancePolicyNonComplianceSummaryReport fakes
 // "getCompliancePolicyNonComplianceSummaryReport action" (POST
 // /deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetCompliancePolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceSummaryReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetCompliancePolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetCompliancePolicyNonComplianceSummaryReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport"}, fn)
 }
 
 // HandleGetComplianceSettingNonComplianceReport fakes
 // "getComplianceSettingNonComplianceReport action" (POST
 // /deviceManagement/reports/getComplianceSettingNonComplianceReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetComplianceSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetComplianceSettingNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getComplianceSettingNonComplianceReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetComplianceSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetComplianceSettingNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getComplianceSettingNonComplianceReport"}, fn)
 }
 
 // HandleGetConfigurationPolicyNonComplianceReport fakes
 // "getConfigurationPolicyNonComplianceReport action" (POST
 // /deviceManagement/reports/getConfigurationPolicyNonComplianceReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetConfigurationPolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetConfigurationPolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceReport"}, fn)
 }
 
 // HandleGetConfigurationPolicyNonComplianceSummaryReport fakes
 // "getConfigurationPolicyNonComplianceSummaryReport action" (POST
 // /deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetConfigurationPolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceSummaryReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport"}, fn)
+// for tests: it answers with what fn returns. See Route.
+func HandleGetConfigurationPolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationPolicyNonComplianceSummaryReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport"}, fn)
 }
 
 // HandleGetConfigurationSettingNonComplianceReport fakes
 // "getConfigurationSettingNonComplianceReport action" (POST
 // /deviceManagement/reports/getConfigurationSettingNonComplianceReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetConfigurationSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationSettingNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getConfigurationSettingNonComplianceReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetConfigurationSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetConfigurationSettingNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getConfigurationSettingNonComplianceReport"}, fn)
 }
 
 // HandleGetDeviceManagementIntentSettingsReport fakes
 // "getDeviceManagementIntentSettingsReport action" (POST
 // /deviceManagement/reports/getDeviceManagementIntentSettingsReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetDeviceManagementIntentSettingsReport(fn func(ctx context.Context, route Route, body *intune.GetDeviceManagementIntentSettingsReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getDeviceManagementIntentSettingsReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetDeviceManagementIntentSettingsReport(fn func(ctx context.Context, route Route, body *intune.GetDeviceManagementIntentSettingsReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getDeviceManagementIntentSettingsReport"}, fn)
 }
 
 // HandleGetDeviceNonComplianceReport fakes "getDeviceNonComplianceReport
 // action" (POST /deviceManagement/reports/getDeviceNonComplianceReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetDeviceNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetDeviceNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getDeviceNonComplianceReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetDeviceNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetDeviceNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getDeviceNonComplianceReport"}, fn)
 }
 
 // HandleGetHistoricalReport fakes "getHistoricalReport action" (POST
-// /deviceManagement/reports/getHistoricalReport) for tests: it answers 204 No
-// Content when fn returns nil. See Route.
-func HandleGetHistoricalReport(fn func(ctx context.Context, route Route, body *intune.GetHistoricalReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getHistoricalReport"}, fn)
+// /deviceManagement/reports/getHistoricalReport) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetHistoricalReport(fn func(ctx context.Context, route Route, body *intune.GetHistoricalReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getHistoricalReport"}, fn)
 }
 
 // HandleGetPolicyNonComplianceMetadataForReports fakes
 // "getPolicyNonComplianceMetadata action" (POST
 // /deviceManagement/reports/getPolicyNonComplianceMetadata) for tests: it
-// answers 204 No Content when fn returns nil. See Route.
-func HandleGetPolicyNonComplianceMetadataForReports(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceMetadataForReportsBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getPolicyNonComplianceMetadata"}, fn)
+// answers with what fn returns. See Route.
+func HandleGetPolicyNonComplianceMetadataForReports(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceMetadataForReportsBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getPolicyNonComplianceMetadata"}, fn)
 }
 
 // HandleGetPolicyNonComplianceReport fakes "getPolicyNonComplianceReport
 // action" (POST /deviceManagement/reports/getPolicyNonComplianceReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetPolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getPolicyNonComplianceReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetPolicyNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getPolicyNonComplianceReport"}, fn)
 }
 
 // HandleGetPolicyNonComplianceSummaryReport fakes
 // "getPolicyNonComplianceSummaryReport action" (POST
 // /deviceManagement/reports/getPolicyNonComplianceSummaryReport) for tests: it
-// answers 204 No Content when fn returns nil. See Route.
-func HandleGetPolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceSummaryReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getPolicyNonComplianceSummaryReport"}, fn)
+// answers with what fn returns. See Route.
+func HandleGetPolicyNonComplianceSummaryReport(fn func(ctx context.Context, route Route, body *intune.GetPolicyNonComplianceSummaryReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getPolicyNonComplianceSummaryReport"}, fn)
 }
 
 // HandleGetReportFilters fakes "getReportFilters action" (POST
-// /deviceManagement/reports/getReportFilters) for tests: it answers 204 No
-// Content when fn returns nil. See Route.
-func HandleGetReportFilters(fn func(ctx context.Context, route Route, body *intune.GetReportFiltersBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getReportFilters"}, fn)
+// /deviceManagement/reports/getReportFilters) for tests: it answers with what
+// fn returns. See Route.
+func HandleGetReportFilters(fn func(ctx context.Context, route Route, body *intune.GetReportFiltersBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getReportFilters"}, fn)
 }
 
 // HandleGetSettingNonComplianceReport fakes "getSettingNonComplianceReport
 // action" (POST /deviceManagement/reports/getSettingNonComplianceReport) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleGetSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetSettingNonComplianceReportBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceManagement/reports/getSettingNonComplianceReport"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleGetSettingNonComplianceReport(fn func(ctx context.Context, route Route, body *intune.GetSettingNonComplianceReportBody) (*json.RawMessage, error)) http.Handler {
+	return handle("POST", 200, []string{"/deviceManagement/reports/getSettingNonComplianceReport"}, fn)
 }
 
 // HandleListDeviceManagementReportSchedules fakes "List
@@ -31473,7 +31499,7 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 // (GET
 // /deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser)
 // for tests: it answers with what fn returns. See Route.
-func HandleGetScopesForUserForResourceOperation(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetScopesForUserForResourceOperation(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser"}, fn)
 }
 
@@ -34815,9 +34841,9 @@ func HandleUpdateOrganization(fn func(ctx context.Context, route Route, body *in
 // HandleSetMobileDeviceManagementAuthorityForOrganization fakes
 // "setMobileDeviceManagementAuthority action" (POST
 // /organization/{organizationId}/setMobileDeviceManagementAuthority) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleSetMobileDeviceManagementAuthorityForOrganization(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/organization/{organizationId}/setMobileDeviceManagementAuthority"}, fn)
+// tests: it answers with what fn returns. See Route.
+func HandleSetMobileDeviceManagementAuthorityForOrganization(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("POST", 200, []string{"/organization/{organizationId}/setMobileDeviceManagementAuthority"}, fn)
 }
 
 // HandleListPfxRecryptionRequests fakes "List pfxRecryptionRequests" (GET
@@ -34997,7 +35023,7 @@ func HandleCreateUser(fn func(ctx context.Context, route Route, body *intune.Cre
 // HandleGetManagedAppBlockedUsers fakes "getManagedAppBlockedUsers function"
 // (GET /users/getManagedAppBlockedUsers) for tests: it answers with what fn
 // returns. See Route.
-func HandleGetManagedAppBlockedUsers(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetManagedAppBlockedUsers(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/users/getManagedAppBlockedUsers"}, fn)
 }
 
@@ -35061,7 +35087,7 @@ func HandleGetManagedAppPoliciesForUsers(fn func(ctx context.Context, route Rout
 // "getManagedDevicesWithAppFailures function" (GET
 // /users/{usersId}/getManagedDevicesWithAppFailures) for tests: it answers
 // with what fn returns. See Route.
-func HandleGetManagedDevicesWithAppFailuresForUsers(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetManagedDevicesWithAppFailuresForUsers(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/users/{usersId}/getManagedDevicesWithAppFailures"}, fn)
 }
 
