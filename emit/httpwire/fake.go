@@ -26,7 +26,7 @@ import (
 // created, with an "@odata.nextLink" to the next and "@odata.count" for
 // "$count=true"; an update merges the body into the stored entity (a
 // member set to null is cleared to null, an absent one kept) and answers
-// 204; a delete removes it, so that a get afterwards is 404. An action or
+// with it where the docs document a response, else 204; a delete removes it, so that a get afterwards is 404. An action or
 // function checks its parameters and answers 204 when the docs document no
 // response, else 501: serve those with the operation's Handle function in
 // front of the Fake (see Register).
@@ -39,7 +39,9 @@ import (
 // for "$filter", "$orderby", "$search" and "$expand", which the Fake does
 // not evaluate.
 //
-// A Fake is safe for concurrent use.
+// Every answer carries a "request-id" header ("fake-00000001", counting
+// requests) and echoes the request's "client-request-id", as the service
+// does. A Fake is safe for concurrent use.
 type Fake struct {
 	// PageSize is the page size of a list without "$top"; 0 means 100.
 	PageSize int
@@ -312,7 +314,14 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.log = append(f.log, r.Method+" "+r.URL.EscapedPath())
 	ft, faulty := f.fault(r)
+	n := len(f.log)
 	f.mu.Unlock()
+	// As the service does: a request id of its own on every answer, and
+	// the client's echoed.
+	w.Header().Set("request-id", fmt.Sprintf("fake-%08d", n))
+	if id := r.Header.Get("client-request-id"); id != "" {
+		w.Header().Set("client-request-id", id)
+	}
 	if faulty {
 		if ft.Delay > 0 {
 			t := time.NewTimer(ft.Delay)
@@ -433,6 +442,9 @@ func (f *Fake) serve(op *fakeOp, r *http.Request, route Route, data []byte) (int
 			f.sets[parent].items[id] = obj
 		} else {
 			f.singletons[path] = obj
+		}
+		if op.answers {
+			return http.StatusOK, encodeMembers(obj), nil
 		}
 		return http.StatusNoContent, nil, nil
 	case "delete":

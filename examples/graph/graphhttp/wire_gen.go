@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"mime"
 	"net/http"
 	"net/url"
@@ -269,6 +270,76 @@ func sendFor[P any](c *Client, req *http.Request, err error) (P, error) {
 	return resp, nil
 }
 
+// sendNoContent sends req (unless building it failed with err) for an
+// operation that documents no response body.
+func sendNoContent(c *Client, req *http.Request, err error) error {
+	if err != nil {
+		return err
+	}
+	return c.send(req, nil)
+}
+
+// GetOptions are the query options of a Get. The zero value (or nil) asks
+// for the entity as the service returns it by default.
+type GetOptions struct {
+	// Select names the properties to return ($select); empty means the
+	// default set.
+	Select []string
+	// Expand names the relationships to return inline ($expand).
+	Expand []string
+	// Header holds headers for this request only.
+	Header http.Header
+}
+
+// ListOptions are the query options of a List. The zero value (or nil)
+// asks for the first page as the service returns it by default.
+type ListOptions struct {
+	// Select names the properties to return ($select).
+	Select []string
+	// Expand names the relationships to return inline ($expand).
+	Expand []string
+	// Filter is an OData filter expression ($filter), such as
+	// "displayName eq 'x'".
+	Filter string
+	// OrderBy are the sort keys ($orderby), such as "displayName desc".
+	OrderBy []string
+	// Search is a search expression ($search), its double quotes
+	// included: "displayName:x" with the quotes.
+	Search string
+	// Top is the page size asked for ($top); 0 leaves it to the service.
+	Top int
+	// Count asks for the total count ($count=true) in Page.Count.
+	Count bool
+	// Header holds headers for this request only.
+	Header http.Header
+}
+
+// Page is one page of a collection the service returns.
+type Page[T any] struct {
+	// Value holds the page's items.
+	Value []T `json:"value"`
+	// NextLink is the URL of the next page ("@odata.nextLink"); empty on
+	// the last page.
+	NextLink string `json:"@odata.nextLink,omitempty"`
+	// Count is the total count ("@odata.count") when asked for.
+	Count *int64 `json:"@odata.count,omitempty"`
+	// DeltaLink is the URL for the changes since this last page
+	// ("@odata.deltaLink"), for delta functions.
+	DeltaLink string `json:"@odata.deltaLink,omitempty"`
+}
+
+// NextPage fetches the page after p with c, or returns nil when p is the
+// last. The next page's URL must be on the host p came from: a NextLink
+// elsewhere is an error, never sent (it would carry the credentials c's
+// transport adds).
+func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], error) {
+	if p == nil || p.NextLink == "" {
+		return nil, nil
+	}
+	req, err := c.linkRequest(ctx, p.NextLink, nil)
+	return sendFor[*Page[T]](c, req, err)
+}
+
 // linkRequest builds the GET of a next link under c's root, with the
 // headers of prev (the request of the page before) when it is not nil.
 func (c *Client) linkRequest(ctx context.Context, link string, prev *http.Request) (*http.Request, error) {
@@ -295,6 +366,135 @@ func (c *Client) linkRequest(ctx context.Context, link string, prev *http.Reques
 			req.Header[k] = v
 		}
 	}
+	return req, nil
+}
+
+// listAll returns the iterator a List method returns: it sends req (unless
+// building it failed with err), yields every item of its page, and goes on
+// with each "@odata.nextLink" until the last page or the first error, which
+// it yields and stops at. Items point into the page they came in.
+func listAll[T any](ctx context.Context, c *Client, req *http.Request, err error) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		next := req
+		for next != nil {
+			var p Page[T]
+			if err := c.send(next, &p); err != nil {
+				yield(nil, err)
+				return
+			}
+			for i := range p.Value {
+				if !yield(&p.Value[i], nil) {
+					return
+				}
+			}
+			if p.NextLink == "" {
+				return
+			}
+			prev := next
+			next, err = c.linkRequest(ctx, p.NextLink, prev)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+		}
+	}
+}
+
+// queryOption is one system query option, written as the docs write it:
+// "$select=a,b".
+type queryOption struct{ name, value string }
+
+// encodeQuery writes opts as a query string (without "?"), escaping each
+// value but keeping the commas of lists readable.
+func encodeQuery(opts []queryOption) string {
+	var b strings.Builder
+	for _, o := range opts {
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(o.name)
+		b.WriteByte('=')
+		b.WriteString(strings.ReplaceAll(url.QueryEscape(o.value), "%2C", ","))
+	}
+	return b.String()
+}
+
+// withQuery is u with opts added to its query.
+func withQuery(u string, opts []queryOption) string {
+	if len(opts) == 0 {
+		return u
+	}
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + encodeQuery(opts)
+}
+
+// setHeader adds h to req's headers, replacing those of the same names.
+func setHeader(req *http.Request, h http.Header) {
+	for k, v := range h {
+		req.Header[http.CanonicalHeaderKey(k)] = v
+	}
+}
+
+// newGetRequest builds the GET of one entity at u with opts (nil means
+// none).
+func newGetRequest(ctx context.Context, u string, opts *GetOptions) (*http.Request, error) {
+	if opts == nil {
+		opts = &GetOptions{}
+	}
+	var q []queryOption
+	if len(opts.Select) > 0 {
+		q = append(q, queryOption{"$select", strings.Join(opts.Select, ",")})
+	}
+	if len(opts.Expand) > 0 {
+		q = append(q, queryOption{"$expand", strings.Join(opts.Expand, ",")})
+	}
+	req, err := newRequest(ctx, http.MethodGet, withQuery(u, q), nil)
+	if err == nil {
+		setHeader(req, opts.Header)
+	}
+	return req, err
+}
+
+// newListRequest builds the GET of the first page of the collection at u
+// with opts (nil means none). eventual says that the docs require the
+// header "ConsistencyLevel: eventual" with $count or $search, which the
+// request then carries.
+func newListRequest(ctx context.Context, u string, opts *ListOptions, eventual bool) (*http.Request, error) {
+	if opts == nil {
+		opts = &ListOptions{}
+	}
+	var q []queryOption
+	add := func(name string, vs ...string) {
+		if len(vs) > 0 && (len(vs) > 1 || vs[0] != "") {
+			q = append(q, queryOption{name, strings.Join(vs, ",")})
+		}
+	}
+	add("$select", opts.Select...)
+	add("$expand", opts.Expand...)
+	add("$filter", opts.Filter)
+	add("$orderby", opts.OrderBy...)
+	add("$search", opts.Search)
+	if opts.Top > 0 {
+		add("$top", strconv.Itoa(opts.Top))
+	}
+	if opts.Count {
+		add("$count", "true")
+	}
+	req, err := newRequest(ctx, http.MethodGet, withQuery(u, q), nil)
+	if err != nil {
+		return nil, err
+	}
+	if eventual && (opts.Count || opts.Search != "") {
+		req.Header.Set("ConsistencyLevel", "eventual")
+	}
+	setHeader(req, opts.Header)
 	return req, nil
 }
 
@@ -439,7 +639,7 @@ func retryAfter(v string, now time.Time) time.Duration {
 // created, with an "@odata.nextLink" to the next and "@odata.count" for
 // "$count=true"; an update merges the body into the stored entity (a
 // member set to null is cleared to null, an absent one kept) and answers
-// 204; a delete removes it, so that a get afterwards is 404. An action or
+// with it where the docs document a response, else 204; a delete removes it, so that a get afterwards is 404. An action or
 // function checks its parameters and answers 204 when the docs document no
 // response, else 501: serve those with the operation's Handle function in
 // front of the Fake (see Register).
@@ -452,7 +652,9 @@ func retryAfter(v string, now time.Time) time.Duration {
 // for "$filter", "$orderby", "$search" and "$expand", which the Fake does
 // not evaluate.
 //
-// A Fake is safe for concurrent use.
+// Every answer carries a "request-id" header ("fake-00000001", counting
+// requests) and echoes the request's "client-request-id", as the service
+// does. A Fake is safe for concurrent use.
 type Fake struct {
 	// PageSize is the page size of a list without "$top"; 0 means 100.
 	PageSize int
@@ -725,7 +927,14 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.mu.Lock()
 	f.log = append(f.log, r.Method+" "+r.URL.EscapedPath())
 	ft, faulty := f.fault(r)
+	n := len(f.log)
 	f.mu.Unlock()
+	// As the service does: a request id of its own on every answer, and
+	// the client's echoed.
+	w.Header().Set("request-id", fmt.Sprintf("fake-%08d", n))
+	if id := r.Header.Get("client-request-id"); id != "" {
+		w.Header().Set("client-request-id", id)
+	}
 	if faulty {
 		if ft.Delay > 0 {
 			t := time.NewTimer(ft.Delay)
@@ -846,6 +1055,9 @@ func (f *Fake) serve(op *fakeOp, r *http.Request, route Route, data []byte) (int
 			f.sets[parent].items[id] = obj
 		} else {
 			f.singletons[path] = obj
+		}
+		if op.answers {
+			return http.StatusOK, encodeMembers(obj), nil
 		}
 		return http.StatusNoContent, nil, nil
 	case "delete":
@@ -1182,6 +1394,29 @@ func handle[B any, PB interface {
 			return nil, err
 		}
 		return fn(ctx, route, body)
+	}}
+}
+
+// handleNoBody is the handler of an operation with no request body (a
+// Get, List, Delete or function) that answers with a value: fn gets the
+// route, whose Query holds the request's query. A body sent anyway is 400.
+func handleNoBody[R any](method string, status int, templates []string, fn func(context.Context, Route) (R, error)) http.Handler {
+	return &opHandler{method, status, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
+		if data != nil {
+			return nil, badRequest(method + " takes no request body")
+		}
+		return fn(ctx, route)
+	}}
+}
+
+// handleNoBodyNoContent is handleNoBody for an operation that documents no
+// response body: it answers 204 No Content when fn returns nil.
+func handleNoBodyNoContent(method string, templates []string, fn func(context.Context, Route) error) http.Handler {
+	return &opHandler{method, http.StatusOK, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
+		if data != nil {
+			return nil, badRequest(method + " takes no request body")
+		}
+		return nil, fn(ctx, route)
 	}}
 }
 
