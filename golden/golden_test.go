@@ -158,6 +158,10 @@ func TestErrors(t *testing.T) {
 			if args == nil {
 				args = []string{"generate", "-o", "out", "pages"}
 			}
+			// An archive may put files in out/ (hand-written ones): then it
+			// exists before the run.
+			_, statErr := os.Stat(filepath.Join(dir, "out"))
+			outBefore := statErr == nil
 			t.Chdir(dir)
 			code, _, stderr := run(args...)
 			if *update {
@@ -171,7 +175,7 @@ func TestErrors(t *testing.T) {
 			}
 			assert.Equal(t, wantCode, code, "exit code; stderr:\n%s", stderr)
 			assert.Equal(t, wantStderr, stderr)
-			if code != 0 {
+			if code != 0 && !outBefore {
 				_, statErr := os.Stat(filepath.Join(dir, "out"))
 				assert.True(t, os.IsNotExist(statErr), "a failed generate must not create its output directory")
 			}

@@ -12,10 +12,16 @@ import (
 // navigation properties are not followed, and are raw JSON unless their type
 // is selected anyway),
 // and the operations on the named types (whose Subject or body is one of
-// them), with what their bodies and responses need. Names are as the
-// docs write them, qualified or not, matched case-insensitively. An unknown
-// name is an error that suggests the nearest known names. Go names are kept
-// as Resolve settled them, so selecting never renames anything.
+// them), with what their bodies and responses need. A name may also
+// name an enum, which is then generated alone. Names are as the docs write
+// them, qualified or not, also in the @odata.type spelling
+// ("#microsoft.graph.x"), matched case-insensitively. A name ending in
+// DerivedSuffix ("x+") takes along every type derived from x, directly or
+// not, with what they need, so that @odata.type polymorphism decodes into
+// them rather than keeping them as raw JSON. A name that names nothing, or
+// several things, is a *NameError listing every such name (with the nearest
+// known names). Go names are kept as Resolve settled them, so selecting
+// never renames anything.
 //
 // What the selection needs must be whole: a *SelectionError lists every
 // named type, property type it needs or operation of a named type that was
@@ -24,50 +30,69 @@ import (
 func Select(s *Spec, names []string) (*Spec, error) {
 	byKey := map[string]*Type{}
 	enums := map[string]*Enum{}
-	short := map[string][]string{} // lower-cased short name → qualified names
+	short := map[string][]string{} // lower-cased short name → qualified names of types and enums
 	for i := range s.Types {
 		t := &s.Types[i]
 		byKey[key(t.Name)] = t
 		short[key(shortName(t.Name))] = append(short[key(shortName(t.Name))], t.Name)
 	}
 	for i := range s.Enums {
-		enums[key(s.Enums[i].Name)] = &s.Enums[i]
+		e := &s.Enums[i]
+		enums[key(e.Name)] = e
+		short[key(shortName(e.Name))] = append(short[key(shortName(e.Name))], e.Name)
 	}
-	var roots []string
-	var unknown []string
+	var roots, enumRoots []string
+	var along []string // derived types taken along: no operations of their own
+	var bad []NameProblem
 	var problems Diagnostics
-	for _, n := range names {
-		n = strings.TrimSpace(n)
+	for i, raw := range names {
+		n, derived := SelectionName(raw)
 		if n == "" {
 			continue
 		}
-		if byKey[key(n)] == nil && len(short[key(n)]) == 0 {
+		known := byKey[key(n)] != nil || enums[key(n)] != nil || len(short[key(n)]) > 0
+		if !known {
 			if ps := unreadable(s, n); len(ps) > 0 {
 				problems = append(problems, ps...)
 				continue
 			}
 		}
+		q := ""
 		switch {
 		case byKey[key(n)] != nil:
-			roots = append(roots, byKey[key(n)].Name)
+			q = byKey[key(n)].Name
+		case enums[key(n)] != nil:
+			q = enums[key(n)].Name
 		case len(short[key(n)]) == 1:
-			roots = append(roots, short[key(n)][0])
+			q = short[key(n)][0]
 		case len(short[key(n)]) > 1:
-			return nil, fmt.Errorf("type %q is ambiguous: %s", n, strings.Join(short[key(n)], ", "))
+			bad = append(bad, NameProblem{Index: i, Name: raw, Ambiguous: true,
+				Message: fmt.Sprintf("type %q is ambiguous: %s", raw, strings.Join(short[key(n)], ", "))})
+			continue
 		default:
-			unknown = append(unknown, n)
-		}
-	}
-	if len(unknown) > 0 {
-		var msgs []string
-		for _, n := range unknown {
-			msg := fmt.Sprintf("unknown type %q", n)
-			if sug := nearest(n, s); len(sug) > 0 {
+			msg := fmt.Sprintf("unknown type %q", raw)
+			if sug := nearest(shortName(n), s); len(sug) > 0 {
 				msg += "; did you mean " + strings.Join(sug, ", ") + "?"
 			}
-			msgs = append(msgs, msg)
+			bad = append(bad, NameProblem{Index: i, Name: raw, Message: msg})
+			continue
 		}
-		return nil, fmt.Errorf("%s", strings.Join(msgs, "\n"))
+		if e := enums[key(q)]; e != nil && byKey[key(q)] == nil {
+			if derived {
+				bad = append(bad, NameProblem{Index: i, Name: raw,
+					Message: fmt.Sprintf("%q: %s is an enum, which has no derived types", raw, e.Name)})
+				continue
+			}
+			enumRoots = append(enumRoots, e.Name)
+			continue
+		}
+		roots = append(roots, q)
+		if derived {
+			along = append(along, byKey[key(q)].Derived...)
+		}
+	}
+	if len(bad) > 0 {
+		return nil, &NameError{Problems: bad}
 	}
 
 	keepT, keepE := map[string]bool{}, map[string]bool{}
@@ -98,6 +123,9 @@ func Select(s *Spec, names []string) (*Spec, error) {
 	for _, r := range roots {
 		rootSet[r] = true
 		visit(r)
+	}
+	for _, n := range append(along, enumRoots...) {
+		visit(n)
 	}
 	// The operations on a named type come along, with the types their
 	// bodies and responses need.
@@ -156,7 +184,42 @@ func Select(s *Spec, names []string) (*Spec, error) {
 	return out, nil
 }
 
-// nearest suggests up to three known type names close to n.
+// DerivedSuffix, ending a name given to Select, selects the types derived
+// from the named one too.
+const DerivedSuffix = "+"
+
+// SelectionName is the name that raw, as given to Select, looks up and
+// whether it ends in DerivedSuffix: without surrounding space, the suffix
+// and the "#" of the @odata.type spelling.
+func SelectionName(raw string) (name string, derived bool) {
+	n := strings.TrimSpace(raw)
+	n, derived = strings.CutSuffix(n, DerivedSuffix)
+	return strings.TrimPrefix(strings.TrimSpace(n), "#"), derived
+}
+
+// NameError lists the names given to Select that name no type or enum, or
+// more than one.
+type NameError struct {
+	Problems []NameProblem // in the order of the names
+}
+
+// NameProblem is one name that Select cannot use.
+type NameProblem struct {
+	Index     int    // of the name in the list given to Select
+	Name      string // as given
+	Ambiguous bool   // it names several types or enums; else none
+	Message   string // says why, with the nearest known names
+}
+
+func (e *NameError) Error() string {
+	var lines []string
+	for _, p := range e.Problems {
+		lines = append(lines, p.Message)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// nearest suggests up to three known type or enum names close to n.
 func nearest(n string, s *Spec) []string {
 	type cand struct {
 		name string
@@ -164,15 +227,26 @@ func nearest(n string, s *Spec) []string {
 	}
 	var cs []cand
 	ln := strings.ToLower(n)
-	for _, t := range s.Types {
-		sn := shortName(t.Name)
+	seen := map[string]bool{}
+	consider := func(qualified string) {
+		sn := shortName(qualified)
+		if seen[sn] {
+			return
+		}
 		d := editDistance(ln, strings.ToLower(sn))
 		if strings.Contains(strings.ToLower(sn), ln) {
 			d = min(d, len(sn)-len(ln))
 		}
 		if d <= max(3, len(n)/3) {
+			seen[sn] = true
 			cs = append(cs, cand{sn, d})
 		}
+	}
+	for _, t := range s.Types {
+		consider(t.Name)
+	}
+	for _, e := range s.Enums {
+		consider(e.Name)
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].d != cs[j].d {

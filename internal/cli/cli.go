@@ -28,20 +28,28 @@ Usage:
   docgen check    -o DIR [-pkg NAME] PATH...   exit 1 and list stale, missing and orphaned files
                                                if DIR differs from what generate would write
   docgen diff     -o DIR [-pkg NAME] PATH...   print a unified diff of what generate would change
-  docgen ir       PATH...                      print the IR as JSON
+  docgen ir       [-q] PATH...                 print the IR as JSON
   docgen lint     [-json] PATH...              report what is wrong in the pages themselves
-  docgen apidiff  [-json] [-fail-on breaking|any|none] OLD NEW
+  docgen apidiff  [-json] [-fail-on breaking|any|none] [-types NAME,...] OLD NEW
                                                report API changes between two page sets,
                                                classified breaking, additive or info
+                                               (with -types, of the selection only)
   docgen fetch    -o DIR URL...                save doc pages to DIR with provenance
                                                (DIR/docgen-fetch.json)
   docgen fetch    -refresh DIR                 re-download the pages in DIR's manifest
   docgen version                               print the version
 
 generate, check and diff also take -types NAME,... to generate only those types
-(as the docs name them, qualified or not) and what they need, and -http=false
-to leave out the HTTP layer (request builders, Client, fake server). They, and
-fetch, wait up to -lock-timeout (default 1m) for another docgen run on DIR.
+or enums (as the docs name them, qualified or not, or as @odata.type does:
+#microsoft.graph.x) and what they need; NAME+ takes the types derived from NAME
+along, and @FILE reads names from FILE, one a line ("# " starts a comment).
+-http=false leaves out the HTTP layer (request builders, Client, fake server).
+They, and fetch, wait up to -lock-timeout (default 1m) for another docgen run
+on DIR. Without -pkg the package is that of the hand-written .go files in DIR,
+else named after DIR; -pkg must agree with those files.
+
+-q prints errors only; -v prints every warning. With -types, warnings about
+pages outside the selection are counted, not printed, unless -v.
 
 A page that cannot be read is reported and skipped, and what depends on it is
 left out; the run fails only if that touches what -types selects. -strict
@@ -162,6 +170,7 @@ func versionOf(bi *debug.BuildInfo) string {
 func runIR(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ir", stderr)
 	strict := fs.Bool("strict", false, "exit 1 if any page has an error; by default a page that cannot be read is skipped (listed under \"skipped\")")
+	quiet := fs.Bool("q", false, "print errors only")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -172,13 +181,13 @@ func runIR(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	printDiagnostics(stderr, res.diags, true)
+	printDiagnostics(stderr, res.diags, shown{all: !*quiet, quiet: *quiet})
 	out, err := json.MarshalIndent(res.spec, "", "  ")
 	if err != nil {
 		return err
 	}
 	stdout.Write(append(out, '\n'))
-	return res.verdict("ir", *strict, stderr, "the IR above is incomplete")
+	return res.verdict("ir", *strict, *quiet, stderr, "the IR above is incomplete")
 }
 
 // defaultPkg is the package name for output directory dir: its last

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/emit"
@@ -30,10 +29,11 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	fs := newFlagSet(name, stderr)
 	out := fs.String("o", "", "output `DIR` for the generated package (required)")
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: derived from DIR)")
-	types := fs.String("types", "", "comma-separated `NAMES` of the types to generate, with what they need (default: all)")
+	types := fs.String("types", "", "comma-separated `NAMES` of the types (or enums) to generate, with what they need (default: all); NAME+ takes the types derived from NAME along; @FILE reads names from FILE, one a line, \"# \" starting a comment")
 	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server) as the package DIR/NAMEhttp; -http=false: models only")
 	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
-	verbose := fs.Bool("v", false, "print every warning")
+	verbose := fs.Bool("v", false, "print every warning (with -types, also those about pages outside the selection)")
+	quiet := fs.Bool("q", false, "print errors only")
 	lockTimeout := fs.Duration("lock-timeout", defaultLockTimeout, "how long to wait for another docgen run on DIR to finish")
 	strict := fs.Bool("strict", false, "fail (and write nothing) if any page has an error, as protoc does; by default a page that cannot be read is skipped")
 	if err := parseFlags(fs, args); err != nil {
@@ -53,20 +53,25 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	if fs.NArg() == 0 {
 		return usageError{name + ": no input PATH given"}
 	}
-	if *pkg == "" {
-		*pkg = defaultPkg(*out)
+	if *verbose && *quiet {
+		return usageError{name + ": -v and -q contradict each other"}
 	}
-	if !token.IsIdentifier(*pkg) || token.IsKeyword(*pkg) {
-		return usageError{fmt.Sprintf("%s: -pkg %q is not a valid Go package name", name, *pkg)}
+	if *pkg != "" {
+		if err := checkPkg(name, *pkg); err != nil {
+			return err
+		}
 	}
-	if *pkg == "main" || *pkg == "_" {
-		return usageError{fmt.Sprintf("%s: -pkg %q: generated code is a library package, not %q", name, *pkg, *pkg)}
+	var err error
+	if *pkg, err = outputPackage(name, *out, *pkg); err != nil {
+		return err
 	}
-	var names []string
+	if err := checkPkg(name, *pkg); err != nil {
+		return err
+	}
+	var names []typeName
 	if *types != "" || flagSet(fs, "types") {
-		names = strings.Split(*types, ",")
-		if slices.Contains(names, "") {
-			return usageError{fmt.Sprintf("%s: -types %q has an empty name", name, *types)}
+		if names, err = parseTypes(name, *types); err != nil {
+			return err
 		}
 	}
 	if *httpLayer && *importPath != "" && !emit.ValidImportPath(*importPath) {
@@ -83,21 +88,33 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	if err != nil {
 		return err
 	}
-	printDiagnostics(stderr, res.diags, *verbose)
-	if err := res.verdict(name, *strict, stderr, "nothing written"); err != nil {
+	sh := shown{all: *verbose, quiet: *quiet}
+	spec := res.spec
+	var selErr error
+	if names != nil {
+		spec, selErr = selectTypes(name, res.spec, names)
+		// A selection that cannot be built shows every warning, which may
+		// say why (a skipped page); an unknown name none but the count.
+		var se *ir.SelectionError
+		switch {
+		case selErr == nil:
+			sh.outside, sh.pages = "the selection", selectionPages(spec)
+		case !errors.As(selErr, &se):
+			sh.outside, sh.pages = "the selection", map[string]bool{}
+		}
+	}
+	printDiagnostics(stderr, res.diags, sh)
+	if err := res.verdict(name, *strict, *quiet, stderr, "nothing written"); err != nil {
 		return err
 	}
-	spec := res.spec
-	if names != nil {
-		if spec, err = ir.Select(spec, names); err != nil {
-			var se *ir.SelectionError
-			if errors.As(err, &se) {
-				fmt.Fprintln(stderr, se.Error())
-				fmt.Fprintf(stderr, "docgen: %s: the selected types need what could not be read; nothing written\n", name)
-				return silentError{ExitInput}
-			}
-			return usageError{fmt.Sprintf("%s: %v", name, err)} // an unknown name
-		}
+	var se *ir.SelectionError
+	switch {
+	case errors.As(selErr, &se):
+		fmt.Fprintln(stderr, se.Error())
+		fmt.Fprintf(stderr, "docgen: %s: the selected types need what could not be read; nothing written\n", name)
+		return silentError{ExitInput}
+	case selErr != nil:
+		return selErr
 	}
 	// The header records the flags given that shape the output, as
 	// stringer records its command line: not -o (a directory, perhaps
@@ -125,4 +142,15 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// checkPkg refuses a package name generated code cannot have.
+func checkPkg(cmd, pkg string) error {
+	if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) {
+		return usageError{fmt.Sprintf("%s: -pkg %q is not a valid Go package name", cmd, pkg)}
+	}
+	if pkg == "main" || pkg == "_" {
+		return usageError{fmt.Sprintf("%s: -pkg %q: generated code is a library package, not %q", cmd, pkg, pkg)}
+	}
+	return nil
 }

@@ -23,13 +23,15 @@ import (
 // the old set is seed000 as package seed, its HTTP layer in seedhttp, plus
 // a docgen file an older generation wrote (removed_gen.go); the new set is
 // seed003 as package other: every file in DIR changes, removed_gen.go and
-// seedhttp go, otherhttp appears. Hand-written files stay throughout.
+// seedhttp go, otherhttp appears. Hand-written files stay throughout; the
+// Go ones are left out of the build (//go:build ignore), as a package
+// rename with hand-written files of the package is a usage error.
 var (
 	oldArgs   = []string{"-pkg", "seed", "../../golden/seed000/input"}
 	newArgs   = []string{"-pkg", "other", "../../golden/seed003/input"}
 	handFiles = map[string][]byte{
-		"notes.go":     []byte("package seed\n"),
-		"extra_gen.go": []byte("package seed\n\n// Extra is hand-written.\ntype Extra struct{}\n"),
+		"notes.go":     []byte("//go:build ignore\n\npackage seed\n"),
+		"extra_gen.go": []byte("//go:build ignore\n\npackage seed\n\n// Extra is hand-written.\ntype Extra struct{}\n"),
 		"README.md":    []byte("# notes\n"),
 	}
 )

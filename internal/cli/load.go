@@ -211,24 +211,46 @@ func unwrapPathError(err error) error {
 // maxWarnings is how many warnings a command prints unless asked for all.
 const maxWarnings = 20
 
-// printDiagnostics prints every error and every omission ("left-out") and,
-// unless all, at most maxWarnings other warnings followed by a count of the
-// rest.
-func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
-	warnings := 0
+// shown says which diagnostics a command prints: -v (all), -q (quiet) and,
+// with -types, the pages of the selection (nil: every page).
+type shown struct {
+	all, quiet bool
+	pages      map[string]bool
+	// outside names what pages is, for the count of what was not shown.
+	outside string
+}
+
+// printDiagnostics prints every error and, unless quiet, every omission
+// ("left-out") and, unless all, at most maxWarnings other warnings followed
+// by a count of the rest. Warnings about pages outside sh.pages are
+// counted, not printed, unless all.
+func printDiagnostics(w io.Writer, ds ir.Diagnostics, sh shown) {
+	warnings, outside := 0, 0
 	for _, d := range ds {
-		// What was left out because a page could not be read is always
-		// shown, like the error that made docgen skip the page.
-		if d.Severity == ir.SevWarning && d.Code != "left-out" {
-			warnings++
-			if !all && warnings > maxWarnings {
+		if d.Severity == ir.SevWarning {
+			if sh.quiet {
 				continue
+			}
+			if !sh.all && sh.pages != nil && d.Pos.File != "" && !sh.pages[d.Pos.File] {
+				outside++
+				continue
+			}
+			// What was left out because a page could not be read is
+			// always shown, like the error that made docgen skip the page.
+			if d.Code != "left-out" {
+				warnings++
+				if !sh.all && warnings > maxWarnings {
+					continue
+				}
 			}
 		}
 		fmt.Fprintln(w, d.String())
 	}
-	if !all && warnings > maxWarnings {
+	if !sh.all && warnings > maxWarnings {
 		fmt.Fprintf(w, "docgen: and %s (-v prints them all)\n", english.Count(warnings-maxWarnings, "more warning"))
+	}
+	if outside > 0 {
+		fmt.Fprintf(w, "docgen: %s about pages outside %s not shown (-v shows them)\n", english.Count(outside, "warning"), sh.outside)
 	}
 }
 
@@ -237,7 +259,8 @@ func printDiagnostics(w io.Writer, ds ir.Diagnostics, all bool) {
 // that could not be read is skipped (its error was printed) and only an
 // error outside the pages, or having no readable page at all, fails. It
 // prints a one-line summary of what was skipped and left out.
-func (res *loaded) verdict(cmd string, strict bool, stderr io.Writer, consequence string) error {
+// Quiet leaves the summary out.
+func (res *loaded) verdict(cmd string, strict, quiet bool, stderr io.Writer, consequence string) error {
 	skipped := len(res.spec.Skipped)
 	switch {
 	case strict && res.diags.HasErrors():
@@ -249,7 +272,7 @@ func (res *loaded) verdict(cmd string, strict bool, stderr io.Writer, consequenc
 	case skipped == len(res.files):
 		fmt.Fprintf(stderr, "docgen: %s: no page could be read; %s\n", cmd, consequence)
 		return silentError{ExitInput}
-	case skipped > 0:
+	case skipped > 0 && !quiet:
 		fmt.Fprintf(stderr, "docgen: %s: %s skipped, %s; going on with %s read (-strict fails instead)\n",
 			cmd, english.Count(skipped, "page"), omissionSummary(res.spec.Omitted, skipped), english.Count(len(res.files)-skipped, "page"))
 	}

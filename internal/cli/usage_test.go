@@ -26,6 +26,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-o", "out", "-pkg", "func", input}, "docgen: generate: -pkg \"func\" is not a valid Go package name\n"},
 		{[]string{"-o", "out", "-types", "", input}, "docgen: generate: -types \"\" has an empty name\n"},
 		{[]string{"-o", "out", "-types", "x,", input}, "docgen: generate: -types \"x,\" has an empty name\n"},
+		{[]string{"-o", "out", "-types", "x,#+", input}, "docgen: generate: -types \"x,#+\" has an empty name\n"},
 		{[]string{"-types", "x", input, "-o", "out"}, "docgen: generate: flag -o after a path: flags go before the paths\n"},
 		{[]string{"-o", "afile", input}, "docgen: generate: -o afile is a file, not a directory\n"},
 	} {
