@@ -206,3 +206,16 @@ func pathDerivedNames(k OpKind) func(string) []string {
 	}
 	return func(c string) []string { return []string{PageName(c)} }
 }
+
+// KeepOperations returns a copy of s that keeps only the operations of the
+// given kinds (types, enums and examples stay, shared with s).
+func KeepOperations(s *Spec, kinds []OpKind) *Spec {
+	out := *s
+	out.Operations = nil
+	for _, o := range s.Operations {
+		if slices.Contains(kinds, o.Kind) {
+			out.Operations = append(out.Operations, o)
+		}
+	}
+	return &out
+}
