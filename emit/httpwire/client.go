@@ -501,6 +501,9 @@ func functionURL(u string, params any, bare ...string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if string(data) == "null" {
+		return u, nil // a nil *Params
+	}
 	members, err := orderedMembers(data)
 	if err != nil {
 		return "", err

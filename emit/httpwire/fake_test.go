@@ -243,6 +243,9 @@ func TestFunctionURL(t *testing.T) {
 	u, err = functionURL("/f", &params{})
 	require.NoError(t, err)
 	assert.Equal(t, "/f", u, "no parameters")
+	u, err = functionURL("/f", (*params)(nil))
+	require.NoError(t, err)
+	assert.Equal(t, "/f", u, "nil parameters")
 }
 
 func TestNextLinkElsewhereRefused(t *testing.T) {
