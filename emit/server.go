@@ -44,7 +44,7 @@ func (g *gen) fakeFunc(f *jen.File) {
 			jen.Id("templates"): jen.Index().String().Values(templates...),
 		}
 		if bt := g.bodyType(op); bt != nil && op.Kind.HasBody() {
-			fields[jen.Id("check")] = jen.Id("checkBody").Types(bt)
+			fields[jen.Id("body")] = jen.Func().Params().Id("checkedBody").Block(jen.Return(jen.New(bt)))
 		}
 		if g.respType(op) != nil {
 			fields[jen.Id("answers")] = jen.True()

@@ -37,15 +37,17 @@ func (w *widget) CheckReadOnly() error {
 	return nil
 }
 
+func newWidget() checkedBody { return new(widget) }
+
 func widgetFake() *Fake {
 	return newFake([]fakeOp{
 		{kind: "list", method: "GET", templates: []string{"/widgets"}, answers: true},
-		{kind: "create", method: "POST", templates: []string{"/widgets"}, check: checkBody[widget], answers: true},
+		{kind: "create", method: "POST", templates: []string{"/widgets"}, body: newWidget, answers: true},
 		{kind: "get", method: "GET", templates: []string{"/widgets/{widgetId}"}, answers: true},
-		{kind: "update", method: "PATCH", templates: []string{"/widgets/{widgetId}"}, check: checkBody[widget]},
+		{kind: "update", method: "PATCH", templates: []string{"/widgets/{widgetId}"}, body: newWidget},
 		{kind: "delete", method: "DELETE", templates: []string{"/widgets/{widgetId}"}},
 		{kind: "function", method: "GET", templates: []string{"/widgets/count"}, answers: true},
-		{kind: "update", method: "PATCH", templates: []string{"/settings"}, check: checkBody[widget]},
+		{kind: "update", method: "PATCH", templates: []string{"/settings"}, body: newWidget},
 		{kind: "get", method: "GET", templates: []string{"/settings"}, answers: true},
 	})
 }

@@ -16,8 +16,10 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[graph.UpdateWindowsManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graph.UpdateWindowsManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},
@@ -27,8 +29,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors"},
 	}, {
-		answers:   true,
-		check:     checkBody[graph.CreateMobileThreatDefenseConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graph.CreateMobileThreatDefenseConnectorBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors"},
@@ -42,8 +46,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[graph.UpdateMobileThreatDefenseConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graph.UpdateMobileThreatDefenseConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},

@@ -56,8 +56,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphbeta.CreateWindowsAutopilotDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphbeta.CreateWindowsAutopilotDeviceIdentityBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"},

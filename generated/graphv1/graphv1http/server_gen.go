@@ -22,14 +22,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/applications"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateApplicationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateApplicationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/applications"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.UpsertApplicationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.UpsertApplicationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/applications(uniqueName='{uniqueName}')"},
@@ -43,8 +47,10 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/applications/{id}"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.AddPasswordForApplicationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.AddPasswordForApplicationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/applications/{id}/addPassword", "/applications(appId='{appId}')/addPassword"},
@@ -58,12 +64,16 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/applications/{id}/owners/$ref", "/applications(appId='{appId}')/owners/$ref"},
 	}, {
-		check:     checkBody[graphv1.RemoveKeyForApplicationBody],
+		body: func() checkedBody {
+			return new(graphv1.RemoveKeyForApplicationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/applications/{id}/removeKey", "/applications(appId='{appId}')/removeKey"},
 	}, {
-		check:     checkBody[graphv1.RemovePasswordForApplicationBody],
+		body: func() checkedBody {
+			return new(graphv1.RemovePasswordForApplicationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/applications/{id}/removePassword"},
@@ -73,8 +83,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/domains"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateDomainBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateDomainBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/domains"},
@@ -110,14 +122,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/groups"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateGroupBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateGroupBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/groups"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.UpsertGroupBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.UpsertGroupBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/groups/(uniqueName='uniqueName')"},
@@ -149,8 +165,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/groups/{id}/appRoleAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.AssignLicenseForGroupBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.AssignLicenseForGroupBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/groups/{id}/assignLicense"},
@@ -179,7 +197,9 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/groups/{id}/owners"},
 	}, {
-		check:     checkBody[graphv1.AddOwnersBody],
+		body: func() checkedBody {
+			return new(graphv1.AddOwnersBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/groups/{id}/owners/$ref"},
@@ -193,7 +213,9 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/groups/{id}/transitiveMembers"},
 	}, {
-		check:     checkBody[graphv1.ValidatePropertiesForGroupBody],
+		body: func() checkedBody {
+			return new(graphv1.ValidatePropertiesForGroupBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/groups/{id}/validateProperties"},
@@ -248,7 +270,9 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/me/calendars/{id}", "/users/{id | userPrincipalName}/calendars/{id}", "/me/calendarGroups/{id}/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}"},
 	}, {
-		check:     checkBody[graphv1.ChangePasswordForUserBody],
+		body: func() checkedBody {
+			return new(graphv1.ChangePasswordForUserBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/me/changePassword"},
@@ -298,7 +322,9 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/me/revokeSignInSessions", "/users/{id | userPrincipalName}/revokeSignInSessions"},
 	}, {
-		check:     checkBody[graphv1.SendMailForUserBody],
+		body: func() checkedBody {
+			return new(graphv1.SendMailForUserBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/me/sendMail", "/users/{id | userPrincipalName}/sendMail"},
@@ -308,8 +334,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/me/todo/lists", "/users/{id|userPrincipalName}/todo/lists"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateTodoTaskListBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateTodoTaskListBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/me/todo/lists", "/users/{id|userPrincipalName}/todo/lists"},
@@ -323,8 +351,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/me/todo/lists/{todoTaskListId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateTodoTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateTodoTaskBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/me/todo/lists/{todoTaskListId}/tasks", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks"},
@@ -343,8 +373,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/me/transitiveMemberOf", "/users/{id | userPrincipalName}/transitiveMemberOf"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.TranslateExchangeIDsForUserBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.TranslateExchangeIDsForUserBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/me/translateExchangeIds", "/users/{id|userPrincipalName}/translateExchangeIds"},
@@ -372,8 +404,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/servicePrincipals"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.UpsertServicePrincipalBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.UpsertServicePrincipalBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/servicePrincipals(appId='appId')"},
@@ -387,8 +421,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/servicePrincipals/{id}", "/servicePrincipals(appId='{appId}')"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateServiceprincipalBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateServiceprincipalBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/serviceprincipals"},
@@ -458,8 +494,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/users"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.CreateUserBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateUserBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/users"},
@@ -478,19 +516,25 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/users/{id | userPrincipalName}/appRoleAssignments", "/me/appRoleAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.GrantAnAppRoleAssignmentToAUserBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.GrantAnAppRoleAssignmentToAUserBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/users/{id | userPrincipalName}/appRoleAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[graphv1.AssignLicenseForUserBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.AssignLicenseForUserBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/users/{id | userPrincipalName}/assignLicense"},
 	}, {
-		check:     checkBody[graphv1.ExportPersonalDataForUserBody],
+		body: func() checkedBody {
+			return new(graphv1.ExportPersonalDataForUserBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/users/{id}/exportPersonalData"},

@@ -22,8 +22,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceAppManagementBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceAppManagementBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement"},
@@ -33,14 +35,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/androidManagedAppProtections"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidManagedAppProtectionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/androidManagedAppProtections"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForAndroidManagedAppProtectionsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForAndroidManagedAppProtectionsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/androidManagedAppProtections/hasPayloadLinks"},
@@ -54,8 +60,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}"},
@@ -65,8 +73,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/defaultManagedAppProtections"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDefaultManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDefaultManagedAppProtectionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/defaultManagedAppProtections"},
@@ -80,8 +90,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDefaultManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDefaultManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}"},
@@ -106,26 +118,34 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAppVulnerabilityTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAppVulnerabilityTaskBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceAppManagementTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceAppManagementTaskBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSecurityConfigurationTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSecurityConfigurationTaskBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUnmanagedDeviceDiscoveryTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUnmanagedDeviceDiscoveryTaskBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks"},
@@ -166,31 +186,41 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAppVulnerabilityTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAppVulnerabilityTaskBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceAppManagementTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceAppManagementTaskBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSecurityConfigurationTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSecurityConfigurationTaskBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUnmanagedDeviceDiscoveryTaskBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUnmanagedDeviceDiscoveryTaskBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
 	}, {
-		check:     checkBody[intune.UpdateStatusForDeviceAppManagementTaskBody],
+		body: func() checkedBody {
+			return new(intune.UpdateStatusForDeviceAppManagementTaskBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}/updateStatus"},
@@ -200,8 +230,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/enterpriseCodeSigningCertificates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEnterpriseCodeSigningCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEnterpriseCodeSigningCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/enterpriseCodeSigningCertificates"},
@@ -215,8 +247,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEnterpriseCodeSigningCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEnterpriseCodeSigningCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/enterpriseCodeSigningCertificates/{enterpriseCodeSigningCertificateId}"},
@@ -226,14 +260,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosLobAppProvisioningConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosLobAppProvisioningConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForIosLobAppProvisioningConfigurationsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForIosLobAppProvisioningConfigurationsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/hasPayloadLinks"},
@@ -247,13 +285,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosLobAppProvisioningConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosLobAppProvisioningConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}"},
 	}, {
-		check:     checkBody[intune.AssignIosLobAppProvisioningConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.AssignIosLobAppProvisioningConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assign"},
@@ -263,8 +305,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosLobAppProvisioningConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosLobAppProvisioningConfigurationAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments"},
@@ -278,8 +322,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosLobAppProvisioningConfigurationAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/assignments/{iosLobAppProvisioningConfigurationAssignmentId}"},
@@ -289,8 +335,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppProvisioningConfigGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppProvisioningConfigGroupAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments"},
@@ -304,8 +352,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppProvisioningConfigGroupAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/groupAssignments/{mobileAppProvisioningConfigGroupAssignmentId}"},
@@ -315,14 +365,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosManagedAppProtectionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForIosManagedAppProtectionsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForIosManagedAppProtectionsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/hasPayloadLinks"},
@@ -336,8 +390,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"},
@@ -347,8 +403,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedMobileAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedMobileAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps"},
@@ -362,8 +420,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedMobileAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedMobileAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/apps/{managedMobileAppId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/apps/{managedMobileAppId}"},
@@ -382,8 +442,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTargetedManagedAppPolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTargetedManagedAppPolicyAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/assignments/{targetedManagedAppPolicyAssignmentId}"},
@@ -393,8 +455,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedAppPolicyDeploymentSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedAppPolicyDeploymentSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/defaultManagedAppProtections/{defaultManagedAppProtectionId}/deploymentSummary", "/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/deploymentSummary"},
@@ -449,22 +513,30 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}"},
 	}, {
-		check:     checkBody[intune.AssignManagedAppPolicyBody],
+		body: func() checkedBody {
+			return new(intune.AssignManagedAppPolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"},
 	}, {
-		check:     checkBody[intune.AssignManagedAppPolicy2Body],
+		body: func() checkedBody {
+			return new(intune.AssignManagedAppPolicy2Body)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"},
 	}, {
-		check:     checkBody[intune.TargetAppsForManagedAppPolicyBody],
+		body: func() checkedBody {
+			return new(intune.TargetAppsForManagedAppPolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"},
 	}, {
-		check:     checkBody[intune.TargetAppsForManagedAppPolicy2Body],
+		body: func() checkedBody {
+			return new(intune.TargetAppsForManagedAppPolicy2Body)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"},
@@ -484,8 +556,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedAppRegistrations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidManagedAppRegistrationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidManagedAppRegistrationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedAppRegistrations"},
@@ -515,8 +589,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedAppOperationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedAppOperationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations"},
@@ -530,8 +606,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedAppOperationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedAppOperationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/operations/{managedAppOperationId}"},
@@ -561,8 +639,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBookCategories", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedEBookCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedEBookCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBookCategories", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories"},
@@ -576,8 +656,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedEBookCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedEBookCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBookCategories/{managedEBookCategoryId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/categories/{managedEBookCategoryId}"},
@@ -592,8 +674,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVppEBookBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVppEBookBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks"},
@@ -612,13 +696,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVppEBookBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVppEBookBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}"},
 	}, {
-		check:     checkBody[intune.AssignManagedEBookBody],
+		body: func() checkedBody {
+			return new(intune.AssignManagedEBookBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assign"},
@@ -633,14 +721,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVppEBookAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVppEBookAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedEBookAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedEBookAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"},
@@ -663,14 +755,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVppEBookAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVppEBookAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedEBookAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedEBookAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"},
@@ -680,8 +776,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceInstallStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceInstallStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates"},
@@ -695,8 +793,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceInstallStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceInstallStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/deviceStates/{deviceInstallStateId}", "/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}/deviceStates/{deviceInstallStateId}"},
@@ -706,8 +806,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEBookInstallSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEBookInstallSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/installSummary"},
@@ -717,8 +819,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserInstallStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserInstallStateSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary"},
@@ -732,8 +836,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserInstallStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserInstallStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/userStateSummary/{userInstallStateSummaryId}"},
@@ -743,14 +849,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMdmWindowsInformationProtectionPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMdmWindowsInformationProtectionPolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForMdmWindowsInformationProtectionPoliciesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForMdmWindowsInformationProtectionPoliciesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/hasPayloadLinks"},
@@ -764,8 +874,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMdmWindowsInformationProtectionPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMdmWindowsInformationProtectionPolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}"},
@@ -775,8 +887,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppCategories", "/deviceAppManagement/mobileApps/{mobileAppId}/categories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppCategories", "/deviceAppManagement/mobileApps/{mobileAppId}/categories"},
@@ -790,8 +904,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppCategories/{mobileAppCategoryId}", "/deviceAppManagement/mobileApps/{mobileAppId}/categories/{mobileAppCategoryId}"},
@@ -816,20 +932,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkMobileAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkMobileAppConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidManagedStoreAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidManagedStoreAppConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosMobileAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosMobileAppConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations"},
@@ -866,25 +988,33 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkMobileAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkMobileAppConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidManagedStoreAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidManagedStoreAppConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosMobileAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosMobileAppConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"},
 	}, {
-		check:     checkBody[intune.AssignManagedDeviceMobileAppConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.AssignManagedDeviceMobileAppConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assign"},
@@ -894,8 +1024,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedDeviceMobileAppConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedDeviceMobileAppConfigurationAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments"},
@@ -909,8 +1041,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceMobileAppConfigurationAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/assignments/{managedDeviceMobileAppConfigurationAssignmentId}"},
@@ -920,8 +1054,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceMobileAppConfigurationDeviceSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatusSummary"},
@@ -931,8 +1067,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedDeviceMobileAppConfigurationDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedDeviceMobileAppConfigurationDeviceStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses"},
@@ -946,8 +1084,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceMobileAppConfigurationDeviceStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}"},
@@ -957,8 +1097,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceMobileAppConfigurationUserSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatusSummary"},
@@ -968,8 +1110,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedDeviceMobileAppConfigurationUserStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedDeviceMobileAppConfigurationUserStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses"},
@@ -983,8 +1127,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceMobileAppConfigurationUserStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}", "/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/userStatuses/{managedDeviceMobileAppConfigurationUserStatusId}"},
@@ -1159,182 +1305,242 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidLobAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidManagedStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidManagedStoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidManagedStoreWebAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidManagedStoreWebAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidStoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosLobAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosStoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVppAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVppAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSLobAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSMdatpAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSMdatpAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSMicrosoftEdgeAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSMicrosoftEdgeAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSOfficeSuiteAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSOfficeSuiteAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOsVppAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOsVppAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedAndroidLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedAndroidLobAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedAndroidStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedAndroidStoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedIOSLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedIOSLobAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedIOSStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedIOSStoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMicrosoftStoreForBusinessAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMicrosoftStoreForBusinessAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateOfficeSuiteAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateOfficeSuiteAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWebAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWebAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWin32LobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWin32LobAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsAppXBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsAppXBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsMicrosoftEdgeAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsMicrosoftEdgeAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsMobileMSIBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsMobileMSIBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81AppXBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81AppXBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81AppXBundleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81AppXBundleBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81StoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81StoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhoneXAPBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhoneXAPBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsStoreAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsUniversalAppXBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsUniversalAppXBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps"},
@@ -1349,14 +1555,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/getTopMobileApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForMobileAppsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForMobileAppsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/hasPayloadLinks"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ValidateXMLForMobileAppsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ValidateXMLForMobileAppsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/validateXml"},
@@ -1651,187 +1861,249 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidLobAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidManagedStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidManagedStoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidManagedStoreWebAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidManagedStoreWebAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidStoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosLobAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosStoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVppAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVppAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSLobAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSMdatpAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSMdatpAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSMicrosoftEdgeAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSMicrosoftEdgeAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSOfficeSuiteAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSOfficeSuiteAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOsVppAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOsVppAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedAndroidLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedAndroidLobAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedAndroidStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedAndroidStoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedIOSLobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedIOSLobAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedIOSStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedIOSStoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMicrosoftStoreForBusinessAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMicrosoftStoreForBusinessAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateOfficeSuiteAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateOfficeSuiteAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWebAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWebAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWin32LobAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWin32LobAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsAppXBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsAppXBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsMicrosoftEdgeAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsMicrosoftEdgeAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsMobileMSIBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsMobileMSIBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81AppXBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81AppXBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81AppXBundleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81AppXBundleBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81StoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81StoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhoneXAPBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhoneXAPBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsStoreAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsStoreAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsUniversalAppXBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsUniversalAppXBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		check:     checkBody[intune.AssignMobileAppBody],
+		body: func() checkedBody {
+			return new(intune.AssignMobileAppBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assign", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/assign", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/assign"},
@@ -1841,8 +2113,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments"},
@@ -1856,8 +2130,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/assignments/{mobileAppAssignmentId}"},
@@ -1867,8 +2143,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppContentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppContentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions"},
@@ -1882,8 +2160,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppContentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppContentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.mobileLobApp/contentVersions/{mobileAppContentId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.managedMobileLobApp/contentVersions/{mobileAppContentId}"},
@@ -1903,14 +2183,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMicrosoftStoreForBusinessContainedAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMicrosoftStoreForBusinessContainedAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsUniversalAppXContainedAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsUniversalAppXContainedAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"},
@@ -1938,14 +2222,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMicrosoftStoreForBusinessContainedAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMicrosoftStoreForBusinessContainedAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsUniversalAppXContainedAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsUniversalAppXContainedAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"},
@@ -1955,8 +2243,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppContentFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppContentFileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files"},
@@ -1970,13 +2260,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppContentFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppContentFileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}"},
 	}, {
-		check:     checkBody[intune.CommitMobileAppContentFileBody],
+		body: func() checkedBody {
+			return new(intune.CommitMobileAppContentFileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/files/{mobileAppContentFileId}/commit"},
@@ -1990,8 +2284,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppInstallStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppInstallStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses"},
@@ -2005,8 +2301,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppInstallStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppInstallStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/deviceStatuses/{mobileAppInstallStatusId}"},
@@ -2021,8 +2319,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppInstallSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppInstallSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/installSummary"},
@@ -2042,20 +2342,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVppAppAssignedDeviceLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVppAppAssignedDeviceLicenseBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVppAppAssignedLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVppAppAssignedLicenseBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVppAppAssignedUserLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVppAppAssignedUserLicenseBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"},
@@ -2087,20 +2393,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVppAppAssignedDeviceLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVppAppAssignedDeviceLicenseBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVppAppAssignedLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVppAppAssignedLicenseBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVppAppAssignedUserLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVppAppAssignedUserLicenseBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
@@ -2110,8 +2422,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOsVppAppAssignedLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOsVppAppAssignedLicenseBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses"},
@@ -2125,8 +2439,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOsVppAppAssignedLicenseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOsVppAppAssignedLicenseBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.macOsVppApp/assignedLicenses/{macOsVppAppAssignedLicenseId}"},
@@ -2146,14 +2462,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppDependencyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppDependencyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppSupersedenceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppSupersedenceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"},
@@ -2181,34 +2501,46 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppDependencyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppDependencyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppSupersedenceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppSupersedenceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"},
 	}, {
-		check:     checkBody[intune.RevokeAllLicensesForMobileAppBody],
+		body: func() checkedBody {
+			return new(intune.RevokeAllLicensesForMobileAppBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeAllLicenses", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeAllLicenses", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeAllLicenses"},
 	}, {
-		check:     checkBody[intune.RevokeDeviceLicenseForMobileAppBody],
+		body: func() checkedBody {
+			return new(intune.RevokeDeviceLicenseForMobileAppBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeDeviceLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeDeviceLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeDeviceLicense"},
 	}, {
-		check:     checkBody[intune.RevokeUserLicenseForMobileAppBody],
+		body: func() checkedBody {
+			return new(intune.RevokeUserLicenseForMobileAppBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/revokeUserLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/revokeUserLicense", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/revokeUserLicense"},
 	}, {
-		check:     checkBody[intune.UpdateRelationshipsForMobileAppBody],
+		body: func() checkedBody {
+			return new(intune.UpdateRelationshipsForMobileAppBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/updateRelationships", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app/updateRelationships", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app/updateRelationships"},
@@ -2218,8 +2550,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserAppInstallStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserAppInstallStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses"},
@@ -2233,8 +2567,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserAppInstallStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserAppInstallStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}"},
@@ -2244,14 +2580,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/policySets"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreatePolicySetBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreatePolicySetBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetPolicySetsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetPolicySetsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/getPolicySets"},
@@ -2270,8 +2610,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreatePolicySetAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreatePolicySetAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/assignments"},
@@ -2285,8 +2627,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdatePolicySetAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdatePolicySetAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/assignments/{policySetAssignmentId}"},
@@ -2356,74 +2700,98 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceCompliancePolicyPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceCompliancePolicyPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceConfigurationPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementScriptPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementScriptPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEnrollmentRestrictionsConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEnrollmentRestrictionsConfigurationPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosLobAppProvisioningConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosLobAppProvisioningConfigurationPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedAppProtectionPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedAppProtectionPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedDeviceMobileAppConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedDeviceMobileAppConfigurationPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMdmWindowsInformationProtectionPolicyPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMdmWindowsInformationProtectionPolicyPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTargetedManagedAppConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTargetedManagedAppConfigurationPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsAutopilotDeploymentProfilePolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsAutopilotDeploymentProfilePolicySetItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
@@ -2541,79 +2909,105 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceCompliancePolicyPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceCompliancePolicyPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEnrollmentRestrictionsConfigurationPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosLobAppProvisioningConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosLobAppProvisioningConfigurationPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedAppProtectionPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedAppProtectionPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceMobileAppConfigurationPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMdmWindowsInformationProtectionPolicyPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTargetedManagedAppConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTargetedManagedAppConfigurationPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10EnrollmentCompletionPageConfigurationPolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsAutopilotDeploymentProfilePolicySetItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
-		check:     checkBody[intune.UpdateActionBody],
+		body: func() checkedBody {
+			return new(intune.UpdateActionBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/update"},
@@ -2623,8 +3017,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/sideLoadingKeys"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSideLoadingKeyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSideLoadingKeyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/sideLoadingKeys"},
@@ -2638,8 +3034,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSideLoadingKeyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSideLoadingKeyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/sideLoadingKeys/{sideLoadingKeyId}"},
@@ -2649,8 +3047,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/symantecCodeSigningCertificate"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSymantecCodeSigningCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSymantecCodeSigningCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/symantecCodeSigningCertificate"},
@@ -2664,14 +3064,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTargetedManagedAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTargetedManagedAppConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForTargetedManagedAppConfigurationsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForTargetedManagedAppConfigurationsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations/hasPayloadLinks"},
@@ -2685,18 +3089,24 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTargetedManagedAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTargetedManagedAppConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}"},
 	}, {
-		check:     checkBody[intune.AssignTargetedManagedAppConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.AssignTargetedManagedAppConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/assign"},
 	}, {
-		check:     checkBody[intune.TargetAppsForTargetedManagedAppConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.TargetAppsForTargetedManagedAppConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/targetedManagedAppConfigurations/{targetedManagedAppConfigurationId}/targetApps"},
@@ -2706,8 +3116,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/vppTokens"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateVppTokenBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateVppTokenBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/vppTokens"},
@@ -2730,13 +3142,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/vppTokens/{vppTokenId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateVppTokenBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateVppTokenBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/vppTokens/{vppTokenId}"},
 	}, {
-		check:     checkBody[intune.RevokeLicensesForVppTokenBody],
+		body: func() checkedBody {
+			return new(intune.RevokeLicensesForVppTokenBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses"},
@@ -2751,8 +3167,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDefenderApplicationControlSupplementalPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDefenderApplicationControlSupplementalPolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies"},
@@ -2766,13 +3184,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy"},
 	}, {
-		check:     checkBody[intune.AssignWindowsDefenderApplicationControlSupplementalPolicyBody],
+		body: func() checkedBody {
+			return new(intune.AssignWindowsDefenderApplicationControlSupplementalPolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assign", "/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}/policy/assign"},
@@ -2782,8 +3204,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments"},
@@ -2797,8 +3221,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/assignments/{windowsDefenderApplicationControlSupplementalPolicyAssignmentId}"},
@@ -2808,8 +3234,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deploySummary"},
@@ -2819,8 +3247,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses"},
@@ -2834,8 +3264,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDefenderApplicationControlSupplementalPolicyDeploymentStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/wdacSupplementalPolicies/{windowsDefenderApplicationControlSupplementalPolicyId}/deviceStatuses/{windowsDefenderApplicationControlSupplementalPolicyDeploymentStatusId}"},
@@ -2845,8 +3277,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsInformationProtectionDeviceRegistrationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsInformationProtectionDeviceRegistrationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations"},
@@ -2860,8 +3294,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsInformationProtectionDeviceRegistrationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsInformationProtectionDeviceRegistrationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionDeviceRegistrations/{windowsInformationProtectionDeviceRegistrationId}"},
@@ -2875,8 +3311,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsInformationProtectionPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsInformationProtectionPolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies"},
@@ -2890,8 +3328,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsInformationProtectionPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsInformationProtectionPolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}"},
@@ -2901,8 +3341,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsInformationProtectionAppLockerFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsInformationProtectionAppLockerFileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles"},
@@ -2916,8 +3358,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsInformationProtectionAppLockerFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsInformationProtectionAppLockerFileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/windowsInformationProtectionPolicies/{windowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/exemptAppLockerFiles/{windowsInformationProtectionAppLockerFileId}", "/deviceAppManagement/mdmWindowsInformationProtectionPolicies/{mdmWindowsInformationProtectionPolicyId}/protectedAppLockerFiles/{windowsInformationProtectionAppLockerFileId}"},
@@ -2927,8 +3371,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionWipeActions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsInformationProtectionWipeActionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsInformationProtectionWipeActionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionWipeActions"},
@@ -2942,8 +3388,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsInformationProtectionWipeActionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsInformationProtectionWipeActionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsInformationProtectionWipeActions/{windowsInformationProtectionWipeActionId}"},
@@ -2953,8 +3401,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsManagementApp"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsManagementAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsManagementAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsManagementApp"},
@@ -2964,8 +3414,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsManagementApp/healthStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsManagementAppHealthStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsManagementAppHealthStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/windowsManagementApp/healthStates"},
@@ -2979,8 +3431,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsManagementAppHealthStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsManagementAppHealthStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsManagementApp/healthStates/{windowsManagementAppHealthStateId}"},
@@ -2994,8 +3448,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement"},
@@ -3005,8 +3461,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAdvancedThreatProtectionOnboardingStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary"},
@@ -3016,8 +3474,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAdvancedThreatProtectionOnboardingDeviceSettingStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates"},
@@ -3031,8 +3491,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAdvancedThreatProtectionOnboardingDeviceSettingStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/advancedThreatProtectionOnboardingStateSummary/advancedThreatProtectionOnboardingDeviceSettingStates/{advancedThreatProtectionOnboardingDeviceSettingStateId}"},
@@ -3042,8 +3504,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles"},
@@ -3057,13 +3521,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}"},
 	}, {
-		check:     checkBody[intune.CreateTokenForAndroidDeviceOwnerEnrollmentProfileBody],
+		body: func() checkedBody {
+			return new(intune.CreateTokenForAndroidDeviceOwnerEnrollmentProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidDeviceOwnerEnrollmentProfiles/{androidDeviceOwnerEnrollmentProfileId}/createToken"},
@@ -3077,8 +3545,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidForWorkAppConfigurationSchemas"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkAppConfigurationSchemaBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkAppConfigurationSchemaBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidForWorkAppConfigurationSchemas"},
@@ -3092,8 +3562,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkAppConfigurationSchemaBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkAppConfigurationSchemaBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/androidForWorkAppConfigurationSchemas/{androidForWorkAppConfigurationSchemaId}"},
@@ -3103,8 +3575,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidForWorkEnrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidForWorkEnrollmentProfiles"},
@@ -3118,13 +3592,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}"},
 	}, {
-		check:     checkBody[intune.CreateTokenForAndroidForWorkEnrollmentProfileBody],
+		body: func() checkedBody {
+			return new(intune.CreateTokenForAndroidForWorkEnrollmentProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidForWorkEnrollmentProfiles/{androidForWorkEnrollmentProfileId}/createToken"},
@@ -3138,19 +3616,25 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidForWorkSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkSettingsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/androidForWorkSettings"},
 	}, {
-		check:     checkBody[intune.CompleteSignupForAndroidForWorkSettingsBody],
+		body: func() checkedBody {
+			return new(intune.CompleteSignupForAndroidForWorkSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidForWorkSettings/completeSignup"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.RequestSignupURLForAndroidForWorkSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.RequestSignupURLForAndroidForWorkSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidForWorkSettings/requestSignupUrl"},
@@ -3168,35 +3652,47 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidManagedStoreAccountEnterpriseSettingsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings"},
 	}, {
-		check:     checkBody[intune.ApproveAppsForAndroidManagedStoreAccountEnterpriseSettingsBody],
+		body: func() checkedBody {
+			return new(intune.ApproveAppsForAndroidManagedStoreAccountEnterpriseSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/approveApps"},
 	}, {
-		check:     checkBody[intune.CompleteSignupForAndroidManagedStoreAccountEnterpriseSettingsBody],
+		body: func() checkedBody {
+			return new(intune.CompleteSignupForAndroidManagedStoreAccountEnterpriseSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/completeSignup"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl"},
 	}, {
-		check:     checkBody[intune.SetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettingsBody],
+		body: func() checkedBody {
+			return new(intune.SetAndroidDeviceOwnerFullyManagedEnrollmentStateForEnterpriseSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/setAndroidDeviceOwnerFullyManagedEnrollmentState"},
@@ -3214,8 +3710,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidManagedStoreAppConfigurationSchemaBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidManagedStoreAppConfigurationSchemaBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas"},
@@ -3229,8 +3727,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidManagedStoreAppConfigurationSchemaBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/androidManagedStoreAppConfigurationSchemas/{androidManagedStoreAppConfigurationSchemaId}"},
@@ -3240,8 +3740,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/applePushNotificationCertificate"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateApplePushNotificationCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateApplePushNotificationCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/applePushNotificationCertificate"},
@@ -3261,8 +3763,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAppleUserInitiatedEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAppleUserInitiatedEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles"},
@@ -3276,8 +3780,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAppleUserInitiatedEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAppleUserInitiatedEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}"},
@@ -3287,8 +3793,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAppleEnrollmentProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAppleEnrollmentProfileAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments"},
@@ -3302,13 +3810,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAppleEnrollmentProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAppleEnrollmentProfileAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/assignments/{appleEnrollmentProfileAssignmentId}"},
 	}, {
-		check:     checkBody[intune.SetPriorityForAppleUserInitiatedEnrollmentProfileBody],
+		body: func() checkedBody {
+			return new(intune.SetPriorityForAppleUserInitiatedEnrollmentProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/appleUserInitiatedEnrollmentProfiles/{appleUserInitiatedEnrollmentProfileId}/setPriority"},
@@ -3318,13 +3830,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/assignmentFilters"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceAndAppManagementAssignmentFilterBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceAndAppManagementAssignmentFilterBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/assignmentFilters"},
 	}, {
-		check:     checkBody[intune.EnableAssignmentFiltersBody],
+		body: func() checkedBody {
+			return new(intune.EnableAssignmentFiltersBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/assignmentFilters/enable"},
@@ -3334,8 +3850,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/assignmentFilters/getState"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ValidateFilterForAssignmentFiltersBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ValidateFilterForAssignmentFiltersBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/assignmentFilters/validateFilter"},
@@ -3349,8 +3867,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceAndAppManagementAssignmentFilterBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceAndAppManagementAssignmentFilterBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/assignmentFilters/{deviceAndAppManagementAssignmentFilterId}"},
@@ -3360,8 +3880,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/auditEvents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAuditEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAuditEventBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/auditEvents"},
@@ -3385,8 +3907,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/auditEvents/{auditEventId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAuditEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAuditEventBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/auditEvents/{auditEventId}"},
@@ -3396,8 +3920,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/autopilotEvents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementAutopilotEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementAutopilotEventBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/autopilotEvents"},
@@ -3411,8 +3937,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementAutopilotEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementAutopilotEventBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}"},
@@ -3422,8 +3950,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementAutopilotPolicyStatusDetailBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementAutopilotPolicyStatusDetailBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails"},
@@ -3437,8 +3967,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementAutopilotPolicyStatusDetailBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/autopilotEvents/{deviceManagementAutopilotEventId}/policyStatusDetails/{deviceManagementAutopilotPolicyStatusDetailId}"},
@@ -3448,8 +3980,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/cartToClassAssociations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateCartToClassAssociationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateCartToClassAssociationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/cartToClassAssociations"},
@@ -3463,8 +3997,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateCartToClassAssociationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateCartToClassAssociationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/cartToClassAssociations/{cartToClassAssociationId}"},
@@ -3474,8 +4010,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/categories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementSettingCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementSettingCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/categories"},
@@ -3489,8 +4027,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementSettingCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementSettingCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/categories/{deviceManagementSettingCategoryId}"},
@@ -3500,14 +4040,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/chromeOSOnboardingSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateChromeOSOnboardingSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateChromeOSOnboardingSettingsBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/chromeOSOnboardingSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ConnectChromeOSOnboardingSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ConnectChromeOSOnboardingSettingsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/chromeOSOnboardingSettings/connect"},
@@ -3521,8 +4065,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateChromeOSOnboardingSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateChromeOSOnboardingSettingsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/chromeOSOnboardingSettings/{chromeOSOnboardingSettingsId}"},
@@ -3532,8 +4078,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/cloudPCConnectivityIssues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateCloudPCConnectivityIssueBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateCloudPCConnectivityIssueBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/cloudPCConnectivityIssues"},
@@ -3547,8 +4095,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateCloudPCConnectivityIssueBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateCloudPCConnectivityIssueBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/cloudPCConnectivityIssues/{cloudPCConnectivityIssueId}"},
@@ -3558,8 +4108,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/comanagementEligibleDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateComanagementEligibleDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateComanagementEligibleDeviceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/comanagementEligibleDevices"},
@@ -3573,8 +4125,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateComanagementEligibleDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateComanagementEligibleDeviceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/comanagementEligibleDevices/{comanagementEligibleDeviceId}"},
@@ -3584,8 +4138,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/complianceManagementPartners"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateComplianceManagementPartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateComplianceManagementPartnerBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/complianceManagementPartners"},
@@ -3599,8 +4155,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/complianceManagementPartners/{complianceManagementPartnerId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateComplianceManagementPartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateComplianceManagementPartnerBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/complianceManagementPartners/{complianceManagementPartnerId}"},
@@ -3610,8 +4168,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateOnPremisesConditionalAccessSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateOnPremisesConditionalAccessSettingsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/conditionalAccessSettings", "/deviceManagement/exchangeOnPremisesPolicy/conditionalAccessSettings"},
@@ -3621,8 +4181,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configManagerCollections"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateConfigManagerCollectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateConfigManagerCollectionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configManagerCollections"},
@@ -3641,8 +4203,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateConfigManagerCollectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateConfigManagerCollectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/configManagerCollections/{configManagerCollectionId}"},
@@ -3652,8 +4216,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationCategories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationCategories"},
@@ -3667,8 +4233,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/configurationCategories/{deviceManagementConfigurationCategoryId}"},
@@ -3678,8 +4246,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicies", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationPolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationPolicies", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies"},
@@ -3693,14 +4263,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationPolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignDeviceManagementConfigurationPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignDeviceManagementConfigurationPolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assign", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}/assign"},
@@ -3710,8 +4284,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationPolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationPolicyAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments"},
@@ -3725,14 +4301,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationPolicyAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/assignments/{deviceManagementConfigurationPolicyAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateCopyForDeviceManagementConfigurationPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateCopyForDeviceManagementConfigurationPolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy", "/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}/referencingConfigurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy"},
@@ -3742,8 +4322,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSettingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSettingBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings"},
@@ -3757,8 +4339,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSettingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSettingBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}"},
@@ -3768,8 +4352,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicyTemplates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationPolicyTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationPolicyTemplateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/configurationPolicyTemplates"},
@@ -3783,8 +4369,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationPolicyTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationPolicyTemplateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}"},
@@ -3794,8 +4382,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/dataSharingConsents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDataSharingConsentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDataSharingConsentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/dataSharingConsents"},
@@ -3809,8 +4399,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDataSharingConsentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDataSharingConsentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/dataSharingConsents/{dataSharingConsentId}"},
@@ -3825,8 +4417,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDepOnboardingSettingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDepOnboardingSettingBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings"},
@@ -3845,8 +4439,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDepOnboardingSettingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDepOnboardingSettingBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}"},
@@ -3860,8 +4456,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDepIOSEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDepIOSEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultIosEnrollmentProfile"},
@@ -3875,8 +4473,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDepMacOSEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDepMacOSEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/defaultMacOsEnrollmentProfile"},
@@ -3906,26 +4506,34 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDepEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDepEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDepIOSEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDepIOSEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDepMacOSEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDepMacOSEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEnrollmentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"},
@@ -3953,14 +4561,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDepEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDepEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEnrollmentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEnrollmentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"},
@@ -3974,7 +4586,9 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/setDefaultProfile"},
 	}, {
-		check:     checkBody[intune.UpdateDeviceProfileAssignmentForEnrollmentProfileBody],
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceProfileAssignmentForEnrollmentProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/updateDeviceProfileAssignment"},
@@ -3999,20 +4613,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateImportedAppleDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateImportedAppleDeviceIdentityBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateImportedAppleDeviceIdentityResultBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateImportedAppleDeviceIdentityResultBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ImportAppleDeviceIdentityListForImportedAppleDeviceIdentitiesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ImportAppleDeviceIdentityListForImportedAppleDeviceIdentitiesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/importAppleDeviceIdentityList"},
@@ -4035,14 +4655,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateImportedAppleDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateImportedAppleDeviceIdentityBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateImportedAppleDeviceIdentityResultBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateImportedAppleDeviceIdentityResultBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"},
@@ -4059,7 +4683,9 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/unshareForSchoolDataSyncService"},
 	}, {
-		check:     checkBody[intune.UploadDepTokenForDepOnboardingSettingBody],
+		body: func() checkedBody {
+			return new(intune.UploadDepTokenForDepOnboardingSettingBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/uploadDepToken"},
@@ -4078,8 +4704,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementDerivedCredentialSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementDerivedCredentialSettingsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings"},
@@ -4089,8 +4717,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/detectedApps", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDetectedAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDetectedAppBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/detectedApps", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps"},
@@ -4104,8 +4734,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDetectedAppBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDetectedAppBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/detectedApps/{detectedAppId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}"},
@@ -4115,8 +4747,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCategories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCategories"},
@@ -4195,74 +4829,98 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAospDeviceOwnerCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAospDeviceOwnerCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDefaultDeviceCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDefaultDeviceCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10CompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10CompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10MobileCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10MobileCompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows81CompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows81CompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81CompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81CompliancePolicyBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
@@ -4272,8 +4930,10 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/getDevicesScheduledToRetire"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForDeviceCompliancePoliciesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForDeviceCompliancePoliciesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/hasPayloadLinks"},
@@ -4282,13 +4942,17 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/refreshDeviceComplianceReportSummarization"},
 	}, {
-		check:     checkBody[intune.SetScheduledRetireStateForDeviceCompliancePoliciesBody],
+		body: func() checkedBody {
+			return new(intune.SetScheduledRetireStateForDeviceCompliancePoliciesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/setScheduledRetireState"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ValidateComplianceScriptForDeviceCompliancePoliciesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ValidateComplianceScriptForDeviceCompliancePoliciesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/validateComplianceScript"},
@@ -4406,80 +5070,106 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAospDeviceOwnerCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAospDeviceOwnerCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDefaultDeviceCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDefaultDeviceCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10CompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10CompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10MobileCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10MobileCompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows81CompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows81CompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81CompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81CompliancePolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignDeviceCompliancePolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignDeviceCompliancePolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assign"},
@@ -4489,8 +5179,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceCompliancePolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceCompliancePolicyAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments"},
@@ -4504,8 +5196,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceCompliancePolicyAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceCompliancePolicyAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/assignments/{deviceCompliancePolicyAssignmentId}"},
@@ -4515,8 +5209,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceDeviceOverviewBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceDeviceOverviewBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatusOverview"},
@@ -4526,8 +5222,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceDeviceStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses"},
@@ -4541,13 +5239,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceDeviceStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{deviceComplianceDeviceStatusId}"},
 	}, {
-		check:     checkBody[intune.ScheduleActionsForRulesForDeviceCompliancePolicyBody],
+		body: func() checkedBody {
+			return new(intune.ScheduleActionsForRulesForDeviceCompliancePolicyBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduleActionsForRules"},
@@ -4557,8 +5259,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceScheduledActionForRuleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceScheduledActionForRuleBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule"},
@@ -4572,8 +5276,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceScheduledActionForRuleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceScheduledActionForRuleBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}"},
@@ -4583,8 +5289,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceActionItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceActionItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations"},
@@ -4598,8 +5306,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceActionItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceActionItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/scheduledActionsForRule/{deviceComplianceScheduledActionForRuleId}/scheduledActionConfigurations/{deviceComplianceActionItemId}"},
@@ -4609,8 +5319,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceUserOverviewBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceUserOverviewBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatusOverview"},
@@ -4620,8 +5332,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceUserStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceUserStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses"},
@@ -4635,8 +5349,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceUserStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceUserStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/userStatuses/{deviceComplianceUserStatusId}"},
@@ -4646,8 +5362,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceCompliancePolicyDeviceStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicyDeviceStateSummary"},
@@ -4657,8 +5375,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceCompliancePolicySettingStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceCompliancePolicySettingStateSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries"},
@@ -4672,8 +5392,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceCompliancePolicySettingStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceCompliancePolicySettingStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}"},
@@ -4683,8 +5405,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceSettingStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceSettingStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates"},
@@ -4698,8 +5422,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceSettingStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceSettingStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCompliancePolicySettingStateSummaries/{deviceCompliancePolicySettingStateSummaryId}/deviceComplianceSettingStates/{deviceComplianceSettingStateId}"},
@@ -4709,8 +5435,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceComplianceScripts"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceScriptBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceComplianceScripts"},
@@ -4724,13 +5452,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceScriptBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceComplianceScriptBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceComplianceScriptBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assign"},
@@ -4740,8 +5472,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComplianceScriptDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComplianceScriptDeviceStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates"},
@@ -4755,8 +5489,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceScriptDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceScriptDeviceStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}"},
@@ -4766,8 +5502,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComplianceScriptRunSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComplianceScriptRunSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/runSummary"},
@@ -4777,8 +5515,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationConflictSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceConfigurationConflictSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceConfigurationConflictSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurationConflictSummary"},
@@ -4792,8 +5532,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationConflictSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationConflictSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurationConflictSummary/{deviceConfigurationConflictSummaryId}"},
@@ -4803,8 +5545,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationDeviceStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationDeviceStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurationDeviceStateSummaries"},
@@ -4814,8 +5558,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRestrictedAppsViolationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRestrictedAppsViolationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations"},
@@ -4829,8 +5575,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRestrictedAppsViolationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRestrictedAppsViolationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurationRestrictedAppsViolations/{restrictedAppsViolationId}"},
@@ -4840,8 +5588,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationUserStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationUserStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationUserStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurationUserStateSummaries"},
@@ -5486,662 +6236,882 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidCustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerGeneralDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerPkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerScepCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidDeviceOwnerWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidDeviceOwnerWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidEasEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidEasEmailProfileConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkCustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkGeneralDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkGmailEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkGmailEasConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkNineWorkEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkNineWorkEasConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkPkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkScepCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidForWorkWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidForWorkWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidGeneralDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidOmaCpConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidOmaCpConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidPkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidScepCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileCustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileGeneralDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileGmailEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileGmailEasConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileNineWorkEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileNineWorkEasConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfilePkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfilePkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileScepCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAndroidWorkProfileWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAndroidWorkProfileWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAospDeviceOwnerDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAospDeviceOwnerDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEditionUpgradeConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEditionUpgradeConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosCustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosDerivedCredentialAuthenticationConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosDerivedCredentialAuthenticationConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosDeviceFeaturesConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosDeviceFeaturesConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosEasEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosEasEmailProfileConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosEducationDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosEducationDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosEduDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosEduDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosExpeditedCheckinConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosExpeditedCheckinConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosGeneralDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosikEv2VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosikEv2VpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosPkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosScepCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosUpdateConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosUpdateConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSCustomAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSCustomAppConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSCustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSDeviceFeaturesConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSDeviceFeaturesConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSEndpointProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSEndpointProtectionConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSExtensionsConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSExtensionsConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSGeneralDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSPkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSScepCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSSoftwareUpdateConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSSoftwareUpdateConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSWiFiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSWiredNetworkConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSWiredNetworkConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSharedPCConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSharedPCConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUnsupportedDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUnsupportedDeviceConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10CustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10CustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10DeviceFirmwareConfigurationInterfaceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10DeviceFirmwareConfigurationInterfaceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10EasEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10EasEmailProfileConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10EndpointProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10EndpointProtectionConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10EnterpriseModernAppManagementConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10EnterpriseModernAppManagementConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10GeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10GeneralConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10ImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10ImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10NetworkBoundaryConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10NetworkBoundaryConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10PFXImportCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10PFXImportCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10PkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10PkcsCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10SecureAssessmentConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10SecureAssessmentConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10TeamGeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10TeamGeneralConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10VpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows81GeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows81GeneralConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows81SCEPCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows81SCEPCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows81VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows81VpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows81WifiImportConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows81WifiImportConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDefenderAdvancedThreatProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDefenderAdvancedThreatProtectionConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDeliveryOptimizationConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDeliveryOptimizationConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsHealthMonitoringConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsHealthMonitoringConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsIdentityProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsIdentityProtectionConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsKioskConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsKioskConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81CustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81CustomConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81GeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81GeneralConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81ImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81ImportedPFXCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81SCEPCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81SCEPCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81TrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81TrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhone81VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhone81VpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPhoneEASEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPhoneEASEmailProfileConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsUpdateForBusinessConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsUpdateForBusinessConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsWifiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsWifiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsWifiEnterpriseEAPConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsWifiEnterpriseEAPConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDomainJoinConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDomainJoinConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetTargetedUsersAndDevicesForDeviceConfigurationsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetTargetedUsersAndDevicesForDeviceConfigurationsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/getTargetedUsersAndDevices", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/getTargetedUsersAndDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForDeviceConfigurationsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForDeviceConfigurationsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/hasPayloadLinks"},
@@ -7128,631 +8098,841 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidCustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerDerivedCredentialAuthenticationConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerGeneralDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerPkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerScepCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidEasEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidEasEmailProfileConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkCustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkGeneralDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkGmailEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkGmailEasConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkNineWorkEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkNineWorkEasConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkPkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkScepCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidGeneralDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidOmaCpConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidOmaCpConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidPkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidScepCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileCustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileGeneralDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileGmailEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileGmailEasConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileNineWorkEasConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileNineWorkEasConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfilePkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfilePkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileScepCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAospDeviceOwnerDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAospDeviceOwnerDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEditionUpgradeConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEditionUpgradeConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosCustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosDerivedCredentialAuthenticationConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosDerivedCredentialAuthenticationConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosDeviceFeaturesConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosDeviceFeaturesConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosEasEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosEasEmailProfileConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosEducationDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosEducationDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosEduDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosEduDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosExpeditedCheckinConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosExpeditedCheckinConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosGeneralDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosikEv2VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosikEv2VpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosPkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosScepCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosUpdateConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosUpdateConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSCustomAppConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSCustomAppConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSCustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSCustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSDeviceFeaturesConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSDeviceFeaturesConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSEndpointProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSEndpointProtectionConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSEnterpriseWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSEnterpriseWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSExtensionsConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSExtensionsConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSGeneralDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSGeneralDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSPkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSPkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSScepCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSScepCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSSoftwareUpdateConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSSoftwareUpdateConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSWiFiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSWiFiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSWiredNetworkConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSWiredNetworkConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSharedPCConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSharedPCConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUnsupportedDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUnsupportedDeviceConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10CustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10CustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10DeviceFirmwareConfigurationInterfaceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10DeviceFirmwareConfigurationInterfaceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10EasEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10EasEmailProfileConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10EndpointProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10EndpointProtectionConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10EnterpriseModernAppManagementConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10EnterpriseModernAppManagementConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10GeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10GeneralConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10ImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10ImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10NetworkBoundaryConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10NetworkBoundaryConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10PFXImportCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10PFXImportCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10PkcsCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10PkcsCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10SecureAssessmentConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10SecureAssessmentConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10TeamGeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10TeamGeneralConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10VpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows81GeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows81GeneralConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows81SCEPCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows81SCEPCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows81VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows81VpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows81WifiImportConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows81WifiImportConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDefenderAdvancedThreatProtectionConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDeliveryOptimizationConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDeliveryOptimizationConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsHealthMonitoringConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsHealthMonitoringConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsIdentityProtectionConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsIdentityProtectionConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsKioskConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsKioskConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81CustomConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81CustomConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81GeneralConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81GeneralConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81ImportedPFXCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81ImportedPFXCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81SCEPCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81SCEPCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81VpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81VpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhoneEASEmailProfileConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhoneEASEmailProfileConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsUpdateForBusinessConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsUpdateForBusinessConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsWifiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsWifiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsWifiEnterpriseEAPConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsWifiEnterpriseEAPConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDomainJoinConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDomainJoinConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/microsoft.graph.activeDirectoryWindowsAutopilotDeploymentProfile/domainJoinConfiguration"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignDeviceConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignDeviceConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assign", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assign", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assign"},
 	}, {
-		check:     checkBody[intune.AssignedAccessMultiModeProfilesForDeviceConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.AssignedAccessMultiModeProfilesForDeviceConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assignedAccessMultiModeProfiles", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles"},
@@ -7762,8 +8942,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceConfigurationAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments"},
@@ -7777,8 +8959,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/assignments/{deviceConfigurationAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/assignments/{deviceConfigurationAssignmentId}"},
@@ -7788,8 +8972,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSettingStateDeviceSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSettingStateDeviceSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries"},
@@ -7803,8 +8989,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSettingStateDeviceSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSettingStateDeviceSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceSettingStateSummaries/{settingStateDeviceSummaryId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceSettingStateSummaries/{settingStateDeviceSummaryId}"},
@@ -7814,8 +9002,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationDeviceOverviewBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationDeviceOverviewBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatusOverview"},
@@ -7825,8 +9015,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceConfigurationDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceConfigurationDeviceStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses"},
@@ -7840,8 +9032,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationDeviceStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/deviceStatuses/{deviceConfigurationDeviceStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/deviceStatuses/{deviceConfigurationDeviceStatusId}"},
@@ -7864,8 +9058,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceConfigurationGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceConfigurationGroupAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments"},
@@ -7879,8 +9075,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationGroupAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/groupAssignments/{deviceConfigurationGroupAssignmentId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/groupAssignments/{deviceConfigurationGroupAssignmentId}"},
@@ -7909,8 +9107,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidForWorkTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidForWorkTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
@@ -7935,8 +9135,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"},
@@ -7946,8 +9148,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedDeviceCertificateStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedDeviceCertificateStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates"},
@@ -7961,8 +9165,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceCertificateStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceCertificateStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfilePkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidForWorkImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/microsoft.graph.androidForWorkScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSPkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10PkcsCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows10ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windowsPhone81ImportedPFXCertificateProfile/managedDeviceCertificateStates/{managedDeviceCertificateStateId}"},
@@ -7976,8 +9182,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{iosTrustedRootCertificateId}"},
@@ -7987,8 +9195,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation"},
@@ -8007,8 +9217,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSEnterpriseWiFiConfiguration/rootCertificatesForServerValidation/{macOSTrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/microsoft.graph.macOSScepCertificateProfile/rootCertificate"},
@@ -8018,8 +9230,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsPrivacyDataAccessControlItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsPrivacyDataAccessControlItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls"},
@@ -8033,8 +9247,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPrivacyDataAccessControlItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPrivacyDataAccessControlItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windows10GeneralConfiguration/privacyAccessControls/{windowsPrivacyDataAccessControlItemId}"},
@@ -8058,8 +9274,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsPhone81TrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsPhone81TrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/microsoft.graph.windowsPhone81SCEPCertificateProfile/rootCertificate"},
@@ -8069,8 +9287,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsUpdateStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsUpdateStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates"},
@@ -8084,8 +9304,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsUpdateStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsUpdateStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates/{windowsUpdateStateId}"},
@@ -8099,8 +9321,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows81TrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows81TrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificateForClientValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/microsoft.graph.windows81SCEPCertificateProfile/rootCertificate"},
@@ -8110,8 +9334,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows81TrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows81TrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation"},
@@ -8143,20 +9369,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidDeviceOwnerTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAndroidWorkProfileTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAndroidWorkProfileTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
@@ -8166,8 +9398,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationUserOverviewBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationUserOverviewBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatusOverview", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatusOverview"},
@@ -8177,8 +9411,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceConfigurationUserStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceConfigurationUserStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses"},
@@ -8192,13 +9428,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceConfigurationUserStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceConfigurationUserStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/identityCertificate/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosScepCertificateProfile/rootCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsPhone81VpnConfiguration/identityCertificate/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/rootCertificateForServerValidation/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.macOSWiredNetworkConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/identityCertificateForClientAuthentication/userStatuses/{deviceConfigurationUserStatusId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation/{windows81TrustedRootCertificateId}/userStatuses/{deviceConfigurationUserStatusId}"},
 	}, {
-		check:     checkBody[intune.WindowsPrivacyAccessControlsForDeviceConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.WindowsPrivacyAccessControlsForDeviceConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"},
@@ -8208,8 +9448,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedAllDeviceCertificateStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedAllDeviceCertificateStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates"},
@@ -8223,8 +9465,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedAllDeviceCertificateStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedAllDeviceCertificateStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceConfigurationsAllManagedDeviceCertificateStates/{managedAllDeviceCertificateStateId}"},
@@ -8234,8 +9478,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCustomAttributeShellScripts"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceCustomAttributeShellScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceCustomAttributeShellScriptBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCustomAttributeShellScripts"},
@@ -8249,13 +9495,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceCustomAttributeShellScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceCustomAttributeShellScriptBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceCustomAttributeShellScriptBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceCustomAttributeShellScriptBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assign"},
@@ -8290,38 +9540,50 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceComanagementAuthorityConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceComanagementAuthorityConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceEnrollmentLimitConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceEnrollmentLimitConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceEnrollmentPlatformRestrictionsConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceEnrollmentPlatformRestrictionsConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10EnrollmentCompletionPageConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10EnrollmentCompletionPageConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForDeviceEnrollmentConfigurationsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForDeviceEnrollmentConfigurationsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks"},
@@ -8376,37 +9638,49 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceComanagementAuthorityConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceComanagementAuthorityConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceEnrollmentLimitConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceEnrollmentLimitConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceEnrollmentPlatformRestrictionsConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceEnrollmentWindowsHelloForBusinessConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10EnrollmentCompletionPageConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10EnrollmentCompletionPageConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceEnrollmentConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceEnrollmentConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assign"},
@@ -8416,8 +9690,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEnrollmentConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEnrollmentConfigurationAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments"},
@@ -8431,13 +9707,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEnrollmentConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEnrollmentConfigurationAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/assignments/{enrollmentConfigurationAssignmentId}"},
 	}, {
-		check:     checkBody[intune.SetPriorityForDeviceEnrollmentConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.SetPriorityForDeviceEnrollmentConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}/setPriority"},
@@ -8447,8 +9727,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceHealthScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceHealthScriptBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceHealthScripts"},
@@ -8476,13 +9758,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceHealthScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceHealthScriptBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceHealthScriptBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceHealthScriptBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assign"},
@@ -8492,8 +9778,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceHealthScriptAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceHealthScriptAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments"},
@@ -8507,8 +9795,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceHealthScriptAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceHealthScriptAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/assignments/{deviceHealthScriptAssignmentId}", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/assignments/{deviceHealthScriptAssignmentId}"},
@@ -8518,8 +9808,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceHealthScriptDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceHealthScriptDeviceStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates"},
@@ -8533,8 +9825,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceHealthScriptDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceHealthScriptDeviceStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}"},
@@ -8554,14 +9848,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceHealthScriptRunSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceHealthScriptRunSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/runSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGlobalScriptForDeviceHealthScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGlobalScriptForDeviceHealthScriptBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript"},
@@ -8571,8 +9869,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementPartners"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementPartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementPartnerBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementPartners"},
@@ -8586,8 +9886,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementPartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementPartnerBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementPartners/{deviceManagementPartnerId}"},
@@ -8597,14 +9899,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementScriptBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementScripts"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForDeviceManagementScriptsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForDeviceManagementScriptsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementScripts/hasPayloadLinks"},
@@ -8618,19 +9924,25 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceManagementScriptBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceManagementScriptBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assign"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deviceCategory", "/deviceManagement/deviceCategories/{deviceCategoryId}"},
@@ -8640,8 +9952,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceLogCollectionResponseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceLogCollectionResponseBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests"},
@@ -8655,8 +9969,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceLogCollectionResponseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceLogCollectionResponseBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}"},
@@ -8671,8 +9987,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsProtectionStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsProtectionStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState"},
@@ -8682,8 +10000,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsDeviceMalwareStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsDeviceMalwareStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState"},
@@ -8697,8 +10017,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsDeviceMalwareStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDeviceMalwareStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsProtectionState/detectedMalwareState/{windowsDeviceMalwareStateId}"},
@@ -8708,8 +10030,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceShellScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceShellScriptBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceShellScripts"},
@@ -8723,13 +10047,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceShellScriptBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceShellScriptBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceShellScriptBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceShellScriptBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assign"},
@@ -8739,8 +10067,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementScriptAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementScriptAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments"},
@@ -8754,8 +10084,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/assignments/{deviceManagementScriptAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/assignments/{deviceManagementScriptAssignmentId}"},
@@ -8765,8 +10097,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementScriptDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementScriptDeviceStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates"},
@@ -8780,8 +10114,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptDeviceStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}/deviceRunStates/{deviceManagementScriptDeviceStateId}"},
@@ -8791,8 +10127,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementScriptGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementScriptGroupAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments"},
@@ -8806,8 +10144,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptGroupAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/groupAssignments/{deviceManagementScriptGroupAssignmentId}"},
@@ -8817,8 +10157,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptRunSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptRunSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/runSummary", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/runSummary", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/runSummary"},
@@ -8828,8 +10170,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementScriptUserStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementScriptUserStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates"},
@@ -8843,8 +10187,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementScriptUserStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementScriptUserStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/deviceShellScripts/{deviceShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/userRunStates/{deviceManagementScriptUserStateId}", "/deviceManagement/deviceCustomAttributeShellScripts/{deviceCustomAttributeShellScriptId}/userRunStates/{deviceManagementScriptUserStateId}"},
@@ -8854,8 +10200,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/domainJoinConnectors"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementDomainJoinConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementDomainJoinConnectorBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/domainJoinConnectors"},
@@ -8869,8 +10217,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementDomainJoinConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementDomainJoinConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/domainJoinConnectors/{deviceManagementDomainJoinConnectorId}"},
@@ -8880,8 +10230,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEmbeddedSIMActivationCodePoolBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEmbeddedSIMActivationCodePoolBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools"},
@@ -8895,14 +10247,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEmbeddedSIMActivationCodePoolBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEmbeddedSIMActivationCodePoolBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignEmbeddedSIMActivationCodePoolBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignEmbeddedSIMActivationCodePoolBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assign"},
@@ -8912,8 +10268,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEmbeddedSIMActivationCodePoolAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEmbeddedSIMActivationCodePoolAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments"},
@@ -8927,8 +10285,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEmbeddedSIMActivationCodePoolAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/assignments/{embeddedSIMActivationCodePoolAssignmentId}"},
@@ -8938,8 +10298,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEmbeddedSIMDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEmbeddedSIMDeviceStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates"},
@@ -8953,8 +10315,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEmbeddedSIMDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEmbeddedSIMDeviceStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/embeddedSIMActivationCodePools/{embeddedSIMActivationCodePoolId}/deviceStates/{embeddedSIMDeviceStateId}"},
@@ -8976,8 +10340,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/exchangeConnectors"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementExchangeConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementExchangeConnectorBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/exchangeConnectors"},
@@ -8991,13 +10357,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementExchangeConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementExchangeConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}"},
 	}, {
-		check:     checkBody[intune.SyncDeviceManagementExchangeConnectorBody],
+		body: func() checkedBody {
+			return new(intune.SyncDeviceManagementExchangeConnectorBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/exchangeConnectors/{deviceManagementExchangeConnectorId}/sync"},
@@ -9007,8 +10377,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementExchangeOnPremisesPolicyBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/exchangeOnPremisesPolicy", "/deviceManagement/exchangeOnPremisesPolicies/{deviceManagementExchangeOnPremisesPolicyId}"},
@@ -9023,8 +10395,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/getAssignedRoleIdsForLoggedInUser"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetAssignmentFiltersStatusDetailsForDeviceManagementBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetAssignmentFiltersStatusDetailsForDeviceManagementBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/getAssignmentFiltersStatusDetails"},
@@ -9064,8 +10438,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyCategories", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyUploadedCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyUploadedCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyCategories", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children"},
@@ -9084,14 +10460,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyUploadedCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyUploadedCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyCategories/{groupPolicyCategoryId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/parent", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/children/{groupPolicyCategoryId}"},
@@ -9101,8 +10481,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations"},
@@ -9116,14 +10498,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignGroupPolicyConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignGroupPolicyConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assign"},
@@ -9133,8 +10519,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyConfigurationAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments"},
@@ -9148,8 +10536,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyConfigurationAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/assignments/{groupPolicyConfigurationAssignmentId}"},
@@ -9159,8 +10549,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyDefinitionValueBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyDefinitionValueBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues"},
@@ -9174,8 +10566,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyDefinitionValueBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyDefinitionValueBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/definitionValue"},
@@ -9215,44 +10609,58 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueBooleanBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueBooleanBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueDecimalBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueDecimalBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueListBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueListBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueLongDecimalBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueLongDecimalBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueMultiTextBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueMultiTextBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationValueTextBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationValueTextBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues"},
@@ -9320,44 +10728,58 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueBooleanBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueBooleanBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueDecimalBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueDecimalBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueListBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueListBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueLongDecimalBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueLongDecimalBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueMultiTextBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueMultiTextBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationValueTextBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationValueTextBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
@@ -9457,68 +10879,90 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationCheckBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationCheckBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationComboBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationComboBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationDecimalTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationDecimalTextBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationDropdownListBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationDropdownListBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationListBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationListBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationLongDecimalTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationLongDecimalTextBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationMultiTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationMultiTextBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationTextBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationTextBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyPresentationTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyPresentationTextBoxBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyUploadedPresentationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyUploadedPresentationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
@@ -9528,8 +10972,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyOperationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyOperationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations"},
@@ -9543,8 +10989,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyOperationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyOperationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/microsoft.graph.groupPolicyUploadedDefinitionFile/groupPolicyOperations/{groupPolicyOperationId}"},
@@ -9599,67 +11047,89 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationCheckBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationCheckBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationComboBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationComboBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationDecimalTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationDecimalTextBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationDropdownListBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationDropdownListBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationListBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationListBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationLongDecimalTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationLongDecimalTextBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationMultiTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationMultiTextBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationTextBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationTextBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyPresentationTextBoxBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyPresentationTextBoxBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyUploadedPresentationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyUploadedPresentationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations"},
 	}, {
-		check:     checkBody[intune.UpdateDefinitionValuesForGroupPolicyConfigurationBody],
+		body: func() checkedBody {
+			return new(intune.UpdateDefinitionValuesForGroupPolicyConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/updateDefinitionValues"},
@@ -9669,8 +11139,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyDefinitionFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyDefinitionFileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyDefinitionFiles/{groupPolicyDefinitionFileId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitionFile"},
@@ -9680,8 +11152,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyDefinitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyUploadedDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyUploadedDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyDefinitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions"},
@@ -9700,14 +11174,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyUploadedDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyUploadedDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyDefinitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/category/definitions/{groupPolicyDefinitionId}", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/definitionFile/definitions/{groupPolicyDefinitionId}"},
@@ -9717,14 +11195,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyMigrationReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyMigrationReportBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMigrationReportForGroupPolicyMigrationReportsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMigrationReportForGroupPolicyMigrationReportsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/createMigrationReport"},
@@ -9738,8 +11220,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyMigrationReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyMigrationReportBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}"},
@@ -9749,8 +11233,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicySettingMappingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicySettingMappingBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings"},
@@ -9764,8 +11250,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicySettingMappingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicySettingMappingBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/groupPolicySettingMappings/{groupPolicySettingMappingId}"},
@@ -9775,8 +11263,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUnsupportedGroupPolicyExtensionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUnsupportedGroupPolicyExtensionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions"},
@@ -9790,8 +11280,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUnsupportedGroupPolicyExtensionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUnsupportedGroupPolicyExtensionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyMigrationReports/{groupPolicyMigrationReportId}/unsupportedGroupPolicyExtensions/{unsupportedGroupPolicyExtensionId}"},
@@ -9801,8 +11293,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyObjectFiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyObjectFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyObjectFileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyObjectFiles"},
@@ -9816,8 +11310,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyObjectFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyObjectFileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyObjectFiles/{groupPolicyObjectFileId}"},
@@ -9827,8 +11323,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateGroupPolicyUploadedDefinitionFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateGroupPolicyUploadedDefinitionFileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles"},
@@ -9842,13 +11340,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateGroupPolicyUploadedDefinitionFileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateGroupPolicyUploadedDefinitionFileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}"},
 	}, {
-		check:     checkBody[intune.AddLanguageFilesForGroupPolicyUploadedDefinitionFileBody],
+		body: func() checkedBody {
+			return new(intune.AddLanguageFilesForGroupPolicyUploadedDefinitionFileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/addLanguageFiles"},
@@ -9857,17 +11359,23 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/remove"},
 	}, {
-		check:     checkBody[intune.RemoveLanguageFilesForGroupPolicyUploadedDefinitionFileBody],
+		body: func() checkedBody {
+			return new(intune.RemoveLanguageFilesForGroupPolicyUploadedDefinitionFileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/removeLanguageFiles"},
 	}, {
-		check:     checkBody[intune.UpdateLanguageFilesForGroupPolicyUploadedDefinitionFileBody],
+		body: func() checkedBody {
+			return new(intune.UpdateLanguageFilesForGroupPolicyUploadedDefinitionFileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/updateLanguageFiles"},
 	}, {
-		check:     checkBody[intune.UploadNewVersionForGroupPolicyUploadedDefinitionFileBody],
+		body: func() checkedBody {
+			return new(intune.UploadNewVersionForGroupPolicyUploadedDefinitionFileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/groupPolicyUploadedDefinitionFiles/{groupPolicyUploadedDefinitionFileId}/uploadNewVersion"},
@@ -9882,26 +11390,34 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/importedDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateImportedDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateImportedDeviceIdentityBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/importedDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateImportedDeviceIdentityResultBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateImportedDeviceIdentityResultBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/importedDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ImportDeviceIdentityListForImportedDeviceIdentitiesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ImportDeviceIdentityListForImportedDeviceIdentitiesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/importedDeviceIdentities/importDeviceIdentityList"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.SearchExistingIdentitiesForImportedDeviceIdentitiesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.SearchExistingIdentitiesForImportedDeviceIdentitiesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/importedDeviceIdentities/searchExistingIdentities"},
@@ -9924,14 +11440,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateImportedDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateImportedDeviceIdentityBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateImportedDeviceIdentityResultBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateImportedDeviceIdentityResultBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"},
@@ -9941,14 +11461,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateImportedWindowsAutopilotDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateImportedWindowsAutopilotDeviceIdentityBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ImportImportedWindowsAutopilotDeviceIdentitiesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ImportImportedWindowsAutopilotDeviceIdentitiesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/importedWindowsAutopilotDeviceIdentities/import"},
@@ -9967,8 +11491,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents"},
@@ -9982,13 +11508,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}"},
 	}, {
-		check:     checkBody[intune.AssignDeviceManagementIntentBody],
+		body: func() checkedBody {
+			return new(intune.AssignDeviceManagementIntentBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/assign"},
@@ -9998,8 +11528,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntentAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntentAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments"},
@@ -10013,8 +11545,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/assignments/{deviceManagementIntentAssignmentId}"},
@@ -10024,8 +11558,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntentSettingCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntentSettingCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories"},
@@ -10039,8 +11575,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentSettingCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentSettingCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}"},
@@ -10050,8 +11588,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/compare"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateCopyForDeviceManagementIntentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateCopyForDeviceManagementIntentBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/createCopy"},
@@ -10061,8 +11601,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntentDeviceSettingStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntentDeviceSettingStateSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries"},
@@ -10076,8 +11618,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentDeviceSettingStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceSettingStateSummaries/{deviceManagementIntentDeviceSettingStateSummaryId}"},
@@ -10087,8 +11631,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentDeviceStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentDeviceStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStateSummary"},
@@ -10098,8 +11644,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntentDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntentDeviceStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates"},
@@ -10113,13 +11661,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentDeviceStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/deviceStates/{deviceManagementIntentDeviceStateId}"},
 	}, {
-		check:     checkBody[intune.MigrateToTemplateForDeviceManagementIntentBody],
+		body: func() checkedBody {
+			return new(intune.MigrateToTemplateForDeviceManagementIntentBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/migrateToTemplate"},
@@ -10159,38 +11711,50 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementAbstractComplexSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementAbstractComplexSettingInstanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementBooleanSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementBooleanSettingInstanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementCollectionSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementCollectionSettingInstanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementComplexSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementComplexSettingInstanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntegerSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntegerSettingInstanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementStringSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementStringSettingInstanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
@@ -10254,43 +11818,57 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementAbstractComplexSettingInstanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementBooleanSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementBooleanSettingInstanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementCollectionSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementCollectionSettingInstanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementComplexSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementComplexSettingInstanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntegerSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntegerSettingInstanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementStringSettingInstanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementStringSettingInstanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
-		check:     checkBody[intune.UpdateSettingsForDeviceManagementIntentBody],
+		body: func() checkedBody {
+			return new(intune.UpdateSettingsForDeviceManagementIntentBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/updateSettings"},
@@ -10300,8 +11878,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentUserStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentUserStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStateSummary"},
@@ -10311,8 +11891,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementIntentUserStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementIntentUserStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates"},
@@ -10326,8 +11908,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementIntentUserStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementIntentUserStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/userStates/{deviceManagementIntentUserStateId}"},
@@ -10337,8 +11921,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIntuneBrandingProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIntuneBrandingProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles"},
@@ -10352,13 +11938,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIntuneBrandingProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIntuneBrandingProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}"},
 	}, {
-		check:     checkBody[intune.AssignIntuneBrandingProfileBody],
+		body: func() checkedBody {
+			return new(intune.AssignIntuneBrandingProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assign"},
@@ -10368,8 +11958,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIntuneBrandingProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIntuneBrandingProfileAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments"},
@@ -10383,8 +11975,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIntuneBrandingProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIntuneBrandingProfileAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/intuneBrandingProfiles/{intuneBrandingProfileId}/assignments/{intuneBrandingProfileAssignmentId}"},
@@ -10394,8 +11988,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/iosUpdateStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateIosUpdateDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateIosUpdateDeviceStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/iosUpdateStatuses"},
@@ -10409,8 +12005,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateIosUpdateDeviceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateIosUpdateDeviceStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/iosUpdateStatuses/{iosUpdateDeviceStatusId}"},
@@ -10420,8 +12018,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSSoftwareUpdateAccountSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSSoftwareUpdateAccountSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries"},
@@ -10435,8 +12035,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSSoftwareUpdateAccountSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSSoftwareUpdateAccountSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}"},
@@ -10446,8 +12048,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSSoftwareUpdateCategorySummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSSoftwareUpdateCategorySummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries"},
@@ -10461,8 +12065,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSSoftwareUpdateCategorySummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSSoftwareUpdateCategorySummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}"},
@@ -10472,8 +12078,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMacOSSoftwareUpdateStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMacOSSoftwareUpdateStateSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries"},
@@ -10487,8 +12095,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMacOSSoftwareUpdateStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMacOSSoftwareUpdateStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/macOSSoftwareUpdateAccountSummaries/{macOSSoftwareUpdateAccountSummaryId}/categorySummaries/{macOSSoftwareUpdateCategorySummaryId}/updateStateSummaries/{macOSSoftwareUpdateStateSummaryId}"},
@@ -10498,8 +12108,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managedDeviceEncryptionStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagedDeviceEncryptionStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagedDeviceEncryptionStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDeviceEncryptionStates"},
@@ -10513,8 +12125,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceEncryptionStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceEncryptionStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managedDeviceEncryptionStates/{managedDeviceEncryptionStateId}"},
@@ -10524,8 +12138,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managedDeviceOverview"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceOverviewBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceOverviewBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managedDeviceOverview"},
@@ -10535,14 +12151,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managedDevices", "/deviceManagement/comanagedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsManagedDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsManagedDeviceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices", "/deviceManagement/comanagedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.ExecuteActionForManagedDevicesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.ExecuteActionForManagedDevicesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/executeAction", "/deviceManagement/comanagedDevices/executeAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/executeAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/executeAction"},
@@ -10561,19 +12181,25 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagedDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagedDeviceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsManagedDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsManagedDeviceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"},
 	}, {
-		check:     checkBody[intune.ActivateDeviceEsimForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.ActivateDeviceEsimForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/comanagedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/activateDeviceEsim", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/activateDeviceEsim"},
@@ -10582,18 +12208,24 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/bypassActivationLock", "/deviceManagement/comanagedDevices/{managedDeviceId}/bypassActivationLock", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/bypassActivationLock", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/bypassActivationLock", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/bypassActivationLock", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/bypassActivationLock", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/bypassActivationLock"},
 	}, {
-		check:     checkBody[intune.CleanWindowsDeviceForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.CleanWindowsDeviceForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/cleanWindowsDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/cleanWindowsDevice"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceLogCollectionRequestForManagedDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceLogCollectionRequestForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/comanagedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/createDeviceLogCollectionRequest"},
 	}, {
-		check:     checkBody[intune.DeleteUserFromSharedAppleDeviceForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.DeleteUserFromSharedAppleDeviceForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/deleteUserFromSharedAppleDevice"},
@@ -10602,7 +12234,9 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/disableLostMode", "/deviceManagement/comanagedDevices/{managedDeviceId}/disableLostMode", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/disableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/disableLostMode", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/disableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/disableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/disableLostMode"},
 	}, {
-		check:     checkBody[intune.EnableLostModeForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.EnableLostModeForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/comanagedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/enableLostMode", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/enableLostMode"},
@@ -10660,12 +12294,16 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/rotateFileVaultKey", "/deviceManagement/comanagedDevices/{managedDeviceId}/rotateFileVaultKey", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/rotateFileVaultKey", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/rotateFileVaultKey", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/rotateFileVaultKey", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/rotateFileVaultKey", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/rotateFileVaultKey"},
 	}, {
-		check:     checkBody[intune.SendCustomNotificationToCompanyPortalForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.SendCustomNotificationToCompanyPortalForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/comanagedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/sendCustomNotificationToCompanyPortal"},
 	}, {
-		check:     checkBody[intune.SetDeviceNameForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.SetDeviceNameForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/comanagedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/setDeviceName", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/setDeviceName"},
@@ -10678,17 +12316,23 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/syncDevice", "/deviceManagement/comanagedDevices/{managedDeviceId}/syncDevice", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/syncDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/syncDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/syncDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/syncDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/syncDevice"},
 	}, {
-		check:     checkBody[intune.TriggerConfigurationManagerActionForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.TriggerConfigurationManagerActionForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/comanagedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/triggerConfigurationManagerAction"},
 	}, {
-		check:     checkBody[intune.UpdateWindowsDeviceAccountForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsDeviceAccountForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/comanagedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/updateWindowsDeviceAccount"},
 	}, {
-		check:     checkBody[intune.WindowsDefenderScanForManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.WindowsDefenderScanForManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/comanagedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/windowsDefenderScan", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/windowsDefenderScan"},
@@ -10697,7 +12341,9 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/windowsDefenderUpdateSignatures", "/deviceManagement/comanagedDevices/{managedDeviceId}/windowsDefenderUpdateSignatures", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/windowsDefenderUpdateSignatures", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/windowsDefenderUpdateSignatures", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/windowsDefenderUpdateSignatures", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/windowsDefenderUpdateSignatures", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/windowsDefenderUpdateSignatures"},
 	}, {
-		check:     checkBody[intune.WipeManagedDeviceBody],
+		body: func() checkedBody {
+			return new(intune.WipeManagedDeviceBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}/wipe", "/deviceManagement/comanagedDevices/{managedDeviceId}/wipe", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/wipe", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/wipe"},
@@ -10707,8 +12353,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managementConditionStatements", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateManagementConditionStatementBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateManagementConditionStatementBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managementConditionStatements", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements"},
@@ -10727,8 +12375,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateManagementConditionStatementBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateManagementConditionStatementBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managementConditionStatements/{managementConditionStatementId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}"},
@@ -10768,20 +12418,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateCircularGeofenceManagementConditionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateCircularGeofenceManagementConditionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateNetworkIPv4ConfigurationManagementConditionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateNetworkIPv4ConfigurationManagementConditionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateNetworkIPv6ConfigurationManagementConditionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateNetworkIPv6ConfigurationManagementConditionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/managementConditions", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions"},
@@ -10833,20 +12489,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateCircularGeofenceManagementConditionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateCircularGeofenceManagementConditionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateNetworkIPv4ConfigurationManagementConditionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateNetworkIPv4ConfigurationManagementConditionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateNetworkIPv6ConfigurationManagementConditionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateNetworkIPv6ConfigurationManagementConditionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"},
@@ -10856,8 +12518,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMicrosoftTunnelConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMicrosoftTunnelConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/microsoftTunnelConfigurations"},
@@ -10871,8 +12535,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMicrosoftTunnelConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMicrosoftTunnelConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/microsoftTunnelConfigurations/{microsoftTunnelConfigurationId}", "/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelConfiguration"},
@@ -10882,8 +12548,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMicrosoftTunnelServerLogCollectionResponseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMicrosoftTunnelServerLogCollectionResponseBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses"},
@@ -10897,8 +12565,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMicrosoftTunnelServerLogCollectionResponseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMicrosoftTunnelServerLogCollectionResponseBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/microsoftTunnelServerLogCollectionResponses/{microsoftTunnelServerLogCollectionResponseId}"},
@@ -10908,8 +12578,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelSites"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMicrosoftTunnelSiteBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMicrosoftTunnelSiteBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/microsoftTunnelSites"},
@@ -10923,8 +12595,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMicrosoftTunnelSiteBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMicrosoftTunnelSiteBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}"},
@@ -10934,8 +12608,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMicrosoftTunnelServerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMicrosoftTunnelServerBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers"},
@@ -10949,8 +12625,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMicrosoftTunnelServerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMicrosoftTunnelServerBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/microsoftTunnelSites/{microsoftTunnelSiteId}/microsoftTunnelServers/{microsoftTunnelServerId}"},
@@ -10960,8 +12638,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents", "/users/{usersId}/mobileAppTroubleshootingEvents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppTroubleshootingEventBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents", "/users/{usersId}/mobileAppTroubleshootingEvents"},
@@ -10975,8 +12655,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppTroubleshootingEventBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}", "/users/{usersId}/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}"},
@@ -10986,8 +12668,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAppLogCollectionRequestBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAppLogCollectionRequestBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests"},
@@ -11001,8 +12685,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAppLogCollectionRequestBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAppLogCollectionRequestBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/mobileAppTroubleshootingEvents/{mobileAppTroubleshootingEventId}/appLogCollectionRequests/{appLogCollectionRequestId}"},
@@ -11017,8 +12703,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileThreatDefenseConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileThreatDefenseConnectorBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors"},
@@ -11032,8 +12720,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileThreatDefenseConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileThreatDefenseConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
@@ -11043,8 +12733,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/ndesConnectors"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateNdesConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateNdesConnectorBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/ndesConnectors"},
@@ -11058,8 +12750,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateNdesConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateNdesConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/ndesConnectors/{ndesConnectorId}"},
@@ -11069,8 +12763,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/notificationMessageTemplates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateNotificationMessageTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateNotificationMessageTemplateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/notificationMessageTemplates"},
@@ -11084,8 +12780,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateNotificationMessageTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateNotificationMessageTemplateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}"},
@@ -11095,8 +12793,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateLocalizedNotificationMessageBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateLocalizedNotificationMessageBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages"},
@@ -11110,8 +12810,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateLocalizedNotificationMessageBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateLocalizedNotificationMessageBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/notificationMessageTemplates/{notificationMessageTemplateId}/localizedNotificationMessages/{localizedNotificationMessageId}"},
@@ -11125,8 +12827,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/remoteActionAudits"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRemoteActionAuditBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRemoteActionAuditBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/remoteActionAudits"},
@@ -11140,8 +12844,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRemoteActionAuditBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRemoteActionAuditBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/remoteActionAudits/{remoteActionAuditId}"},
@@ -11151,8 +12857,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/remoteAssistancePartners"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRemoteAssistancePartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRemoteAssistancePartnerBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/remoteAssistancePartners"},
@@ -11166,8 +12874,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRemoteAssistancePartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRemoteAssistancePartnerBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/remoteAssistancePartners/{remoteAssistancePartnerId}"},
@@ -11185,8 +12895,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementReportsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementReportsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reports"},
@@ -11196,8 +12908,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports/cachedReportConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementCachedReportConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementCachedReportConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/cachedReportConfigurations"},
@@ -11211,8 +12925,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementCachedReportConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementCachedReportConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reports/cachedReportConfigurations/{deviceManagementCachedReportConfigurationId}"},
@@ -11222,8 +12938,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports/exportJobs"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementExportJobBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementExportJobBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/exportJobs"},
@@ -11237,98 +12955,130 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementExportJobBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementExportJobBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reports/exportJobs/{deviceManagementExportJobId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetCachedReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetCachedReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getCachedReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetCompliancePolicyNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetCompliancePolicyNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetCompliancePolicyNonComplianceSummaryReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetCompliancePolicyNonComplianceSummaryReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getCompliancePolicyNonComplianceSummaryReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetComplianceSettingNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetComplianceSettingNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getComplianceSettingNonComplianceReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetConfigurationPolicyNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetConfigurationPolicyNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetConfigurationPolicyNonComplianceSummaryReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetConfigurationPolicyNonComplianceSummaryReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getConfigurationPolicyNonComplianceSummaryReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetConfigurationSettingNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetConfigurationSettingNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getConfigurationSettingNonComplianceReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetDeviceManagementIntentSettingsReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetDeviceManagementIntentSettingsReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getDeviceManagementIntentSettingsReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetDeviceNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetDeviceNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getDeviceNonComplianceReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetHistoricalReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetHistoricalReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getHistoricalReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetPolicyNonComplianceMetadataForReportsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetPolicyNonComplianceMetadataForReportsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getPolicyNonComplianceMetadata"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetPolicyNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetPolicyNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getPolicyNonComplianceReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetPolicyNonComplianceSummaryReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetPolicyNonComplianceSummaryReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getPolicyNonComplianceSummaryReport"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetReportFiltersBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetReportFiltersBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getReportFilters"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetSettingNonComplianceReportBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetSettingNonComplianceReportBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/getSettingNonComplianceReport"},
@@ -11338,8 +13088,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports/reportSchedules"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementReportScheduleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementReportScheduleBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reports/reportSchedules"},
@@ -11353,8 +13105,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementReportScheduleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementReportScheduleBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reports/reportSchedules/{deviceManagementReportScheduleId}"},
@@ -11389,32 +13143,42 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/resourceAccessProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10XSCEPCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10XSCEPCertificateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10XTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10XTrustedRootCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10XVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10XVpnConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindows10XWifiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindows10XWifiConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.QueryByPlatformTypeForResourceAccessProfilesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.QueryByPlatformTypeForResourceAccessProfilesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/queryByPlatformType"},
@@ -11465,32 +13229,42 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10XSCEPCertificateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10XSCEPCertificateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10XTrustedRootCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10XTrustedRootCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10XVpnConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10XVpnConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindows10XWifiConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindows10XWifiConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignDeviceManagementResourceAccessProfileBaseBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignDeviceManagementResourceAccessProfileBaseBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assign"},
@@ -11500,8 +13274,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementResourceAccessProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementResourceAccessProfileAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments"},
@@ -11515,8 +13291,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementResourceAccessProfileAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}/assignments/{deviceManagementResourceAccessProfileAssignmentId}"},
@@ -11526,8 +13304,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/resourceOperations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateResourceOperationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateResourceOperationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/resourceOperations"},
@@ -11541,8 +13321,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/resourceOperations/{resourceOperationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateResourceOperationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateResourceOperationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/resourceOperations/{resourceOperationId}"},
@@ -11557,8 +13339,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reusablePolicySettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementReusablePolicySettingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementReusablePolicySettingBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusablePolicySettings"},
@@ -11572,8 +13356,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementReusablePolicySettingBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementReusablePolicySettingBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusablePolicySettings/{deviceManagementReusablePolicySettingId}"},
@@ -11618,44 +13404,58 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationChoiceSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationChoiceSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSettingGroupDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSettingGroupDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSimpleSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSimpleSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"},
@@ -11723,44 +13523,58 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationChoiceSettingCollectionDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationChoiceSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSettingGroupCollectionDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSettingGroupDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSimpleSettingCollectionDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSimpleSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
@@ -11770,8 +13584,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceAndAppManagementRoleAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceAndAppManagementRoleAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleAssignments"},
@@ -11785,8 +13601,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceAndAppManagementRoleAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceAndAppManagementRoleAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/roleAssignments/{deviceAndAppManagementRoleAssignmentId}"},
@@ -11801,14 +13619,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceAndAppManagementRoleDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceAndAppManagementRoleDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRoleDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRoleDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleDefinitions"},
@@ -11831,14 +13653,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceAndAppManagementRoleDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceAndAppManagementRoleDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRoleDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRoleDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"},
@@ -11848,8 +13674,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRoleAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRoleAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments"},
@@ -11863,8 +13691,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRoleAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRoleAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}"},
@@ -11874,8 +13704,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRoleScopeTagAutoAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRoleScopeTagAutoAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments"},
@@ -11889,8 +13721,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRoleScopeTagAutoAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRoleScopeTagAutoAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assignments/{roleScopeTagAutoAssignmentId}"},
@@ -11900,14 +13734,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleScopeTags", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateRoleScopeTagBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateRoleScopeTagBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleScopeTags", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.GetRoleScopeTagsByIDBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.GetRoleScopeTagsByIDBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleScopeTags/getRoleScopeTagsById", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/getRoleScopeTagsById"},
@@ -11926,14 +13764,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRoleScopeTagBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRoleScopeTagBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignRoleScopeTagBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignRoleScopeTagBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleScopeTags/{roleScopeTagId}/assign", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/{roleScopeTagId}/assign"},
@@ -11943,7 +13785,9 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/scopedForResource"},
 	}, {
-		check:     checkBody[intune.SendCustomNotificationToCompanyPortalForDeviceManagementBody],
+		body: func() checkedBody {
+			return new(intune.SendCustomNotificationToCompanyPortalForDeviceManagementBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/sendCustomNotificationToCompanyPortal"},
@@ -11968,26 +13812,34 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementAbstractComplexSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementAbstractComplexSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementCollectionSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementCollectionSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementComplexSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementComplexSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementSettingDefinitionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"},
@@ -12028,26 +13880,34 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementAbstractComplexSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementAbstractComplexSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementCollectionSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementCollectionSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementComplexSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementComplexSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementSettingDefinitionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementSettingDefinitionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
@@ -12057,8 +13917,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/softwareUpdateStatusSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSoftwareUpdateStatusSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSoftwareUpdateStatusSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/softwareUpdateStatusSummary"},
@@ -12068,8 +13930,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/telecomExpenseManagementPartners"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTelecomExpenseManagementPartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTelecomExpenseManagementPartnerBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/telecomExpenseManagementPartners"},
@@ -12083,8 +13947,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTelecomExpenseManagementPartnerBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTelecomExpenseManagementPartnerBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/telecomExpenseManagementPartners/{telecomExpenseManagementPartnerId}"},
@@ -12094,8 +13960,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templateSettings", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementConfigurationSettingTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementConfigurationSettingTemplateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templateSettings", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates"},
@@ -12109,8 +13977,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementConfigurationSettingTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementConfigurationSettingTemplateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templateSettings/{deviceManagementConfigurationSettingTemplateId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}"},
@@ -12125,14 +13995,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementTemplateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSecurityBaselineTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSecurityBaselineTemplateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo"},
@@ -12160,14 +14034,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementTemplateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSecurityBaselineTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSecurityBaselineTemplateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"},
@@ -12177,8 +14055,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementTemplateSettingCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementTemplateSettingCategoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories"},
@@ -12192,8 +14072,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementTemplateSettingCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementTemplateSettingCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}"},
@@ -12203,8 +14085,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/compare", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/compare"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateInstanceForDeviceManagementTemplateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateInstanceForDeviceManagementTemplateBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/createInstance", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/createInstance"},
@@ -12214,8 +14098,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSecurityBaselineCategoryStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSecurityBaselineCategoryStateSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries"},
@@ -12229,8 +14115,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSecurityBaselineCategoryStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSecurityBaselineCategoryStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/categoryDeviceStateSummaries/{securityBaselineCategoryStateSummaryId}"},
@@ -12240,8 +14128,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSecurityBaselineStateSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSecurityBaselineStateSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStateSummary"},
@@ -12251,8 +14141,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateSecurityBaselineDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateSecurityBaselineDeviceStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates"},
@@ -12266,8 +14158,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateSecurityBaselineDeviceStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateSecurityBaselineDeviceStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}/microsoft.graph.securityBaselineTemplate/deviceStates/{securityBaselineDeviceStateId}"},
@@ -12277,8 +14171,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTermsAndConditionsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTermsAndConditionsBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/termsAndConditions"},
@@ -12292,8 +14188,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTermsAndConditionsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTermsAndConditionsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}/termsAndConditions", "/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}/termsAndConditions"},
@@ -12303,8 +14201,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTermsAndConditionsAcceptanceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTermsAndConditionsAcceptanceStatusBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses"},
@@ -12318,8 +14218,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTermsAndConditionsAcceptanceStatusBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTermsAndConditionsAcceptanceStatusBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/acceptanceStatuses/{termsAndConditionsAcceptanceStatusId}"},
@@ -12329,8 +14231,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTermsAndConditionsAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTermsAndConditionsAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments"},
@@ -12344,8 +14248,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTermsAndConditionsAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTermsAndConditionsAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/assignments/{termsAndConditionsAssignmentId}"},
@@ -12355,8 +14261,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateTermsAndConditionsGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateTermsAndConditionsGroupAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments"},
@@ -12370,8 +14278,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateTermsAndConditionsGroupAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateTermsAndConditionsGroupAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/termsAndConditions/{termsAndConditionsId}/groupAssignments/{termsAndConditionsGroupAssignmentId}"},
@@ -12391,20 +14301,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/troubleshootingEvents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAppleVppTokenTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAppleVppTokenTroubleshootingEventBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/troubleshootingEvents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateDeviceManagementTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateDeviceManagementTroubleshootingEventBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/troubleshootingEvents"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateEnrollmentTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateEnrollmentTroubleshootingEventBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/troubleshootingEvents"},
@@ -12436,20 +14352,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAppleVppTokenTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAppleVppTokenTroubleshootingEventBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateDeviceManagementTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateDeviceManagementTroubleshootingEventBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateEnrollmentTroubleshootingEventBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateEnrollmentTroubleshootingEventBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"},
@@ -12459,8 +14381,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthApplicationPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance"},
@@ -12474,8 +14398,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthApplicationPerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformance/{userExperienceAnalyticsAppHealthApplicationPerformanceId}"},
@@ -12485,8 +14411,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion"},
@@ -12500,8 +14428,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByAppVersionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersion/{userExperienceAnalyticsAppHealthAppPerformanceByAppVersionId}"},
@@ -12511,8 +14441,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion"},
@@ -12526,8 +14458,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthAppPerformanceByOSVersionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion/{userExperienceAnalyticsAppHealthAppPerformanceByOSVersionId}"},
@@ -12537,8 +14471,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance"},
@@ -12552,8 +14488,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthDeviceModelPerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDeviceModelPerformance/{userExperienceAnalyticsAppHealthDeviceModelPerformanceId}"},
@@ -12563,8 +14501,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance"},
@@ -12578,8 +14518,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformance/{userExperienceAnalyticsAppHealthDevicePerformanceId}"},
@@ -12589,8 +14531,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails"},
@@ -12604,8 +14548,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthDevicePerformanceDetailsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthDevicePerformanceDetails/{userExperienceAnalyticsAppHealthDevicePerformanceDetailsId}"},
@@ -12615,8 +14561,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance"},
@@ -12630,8 +14578,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsAppHealthOSVersionPerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthOSVersionPerformance/{userExperienceAnalyticsAppHealthOSVersionPerformanceId}"},
@@ -12641,8 +14591,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsCategoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsCategoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsAppHealthOverview", "/deviceManagement/userExperienceAnalyticsCategories/{userExperienceAnalyticsCategoryId}", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/appHealthMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/bestPracticesMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/rebootAnalyticsMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/workFromAnywhereMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/resourcePerformanceMetrics", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics"},
@@ -12652,8 +14604,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsBaselines"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsBaselineBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsBaselineBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsBaselines"},
@@ -12667,8 +14621,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsBaselineBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsBaselineBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}"},
@@ -12678,8 +14634,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsDevicePerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsDevicePerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance"},
@@ -12698,8 +14656,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsDevicePerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsDevicePerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicePerformance/{userExperienceAnalyticsDevicePerformanceId}"},
@@ -12709,8 +14669,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceScores"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsDeviceScoresBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsDeviceScoresBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceScores"},
@@ -12724,8 +14686,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsDeviceScoresBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsDeviceScoresBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceScores/{userExperienceAnalyticsDeviceScoresId}"},
@@ -12735,8 +14699,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsDeviceStartupHistoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsDeviceStartupHistoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory"},
@@ -12750,8 +14716,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsDeviceStartupHistoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupHistory/{userExperienceAnalyticsDeviceStartupHistoryId}"},
@@ -12761,8 +14729,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance"},
@@ -12776,8 +14746,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsDeviceStartupProcessPerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcessPerformance/{userExperienceAnalyticsDeviceStartupProcessPerformanceId}"},
@@ -12787,8 +14759,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsDeviceStartupProcessBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsDeviceStartupProcessBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses"},
@@ -12802,8 +14776,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsDeviceStartupProcessBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDeviceStartupProcesses/{userExperienceAnalyticsDeviceStartupProcessId}"},
@@ -12813,8 +14789,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity"},
@@ -12828,8 +14806,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsDeviceWithoutCloudIdentityBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsDevicesWithoutCloudIdentity/{userExperienceAnalyticsDeviceWithoutCloudIdentityId}"},
@@ -12839,8 +14819,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsImpactingProcessBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsImpactingProcessBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess"},
@@ -12854,8 +14836,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsImpactingProcessBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsImpactingProcessBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsImpactingProcess/{userExperienceAnalyticsImpactingProcessId}"},
@@ -12865,8 +14849,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsMetricHistory", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsMetricHistoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsMetricHistoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsMetricHistory", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory"},
@@ -12880,8 +14866,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsMetricHistoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsMetricHistoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}", "/deviceManagement/userExperienceAnalyticsDeviceMetricHistory/{userExperienceAnalyticsMetricHistoryId}"},
@@ -12891,8 +14879,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsNotAutopilotReadyDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsNotAutopilotReadyDeviceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice"},
@@ -12906,8 +14896,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsNotAutopilotReadyDeviceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsNotAutopilotReadyDevice/{userExperienceAnalyticsNotAutopilotReadyDeviceId}"},
@@ -12917,8 +14909,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsOverview"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsOverviewBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsOverviewBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsOverview"},
@@ -12928,8 +14922,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsRegressionSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsRegressionSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary"},
@@ -12939,8 +14935,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsMetricBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsMetricBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues"},
@@ -12954,8 +14952,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsMetricBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsMetricBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRegressionSummary/modelRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/manufacturerRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsRegressionSummary/operatingSystemRegression/{userExperienceAnalyticsMetricId}", "/deviceManagement/userExperienceAnalyticsMetricHistory/{userExperienceAnalyticsMetricHistoryId}/userExperienceAnalyticsMetric", "/deviceManagement/userExperienceAnalyticsBaselines/{userExperienceAnalyticsBaselineId}/deviceBootPerformanceMetrics/metricValues/{userExperienceAnalyticsMetricId}"},
@@ -12970,8 +14970,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsRemoteConnectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsRemoteConnectionBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection"},
@@ -12990,8 +14992,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsRemoteConnectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsRemoteConnectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsRemoteConnection/{userExperienceAnalyticsRemoteConnectionId}"},
@@ -13001,8 +15005,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsResourcePerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsResourcePerformanceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance"},
@@ -13021,8 +15027,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsResourcePerformanceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsResourcePerformanceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsResourcePerformance/{userExperienceAnalyticsResourcePerformanceId}"},
@@ -13032,8 +15040,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsScoreHistory"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsScoreHistoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsScoreHistoryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsScoreHistory"},
@@ -13047,8 +15057,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsScoreHistoryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsScoreHistoryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsScoreHistory/{userExperienceAnalyticsScoreHistoryId}"},
@@ -13063,8 +15075,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsWorkFromAnywhereMetricBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics"},
@@ -13078,8 +15092,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsWorkFromAnywhereMetricBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}"},
@@ -13089,8 +15105,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserExperienceAnalyticsWorkFromAnywhereDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserExperienceAnalyticsWorkFromAnywhereDeviceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices"},
@@ -13104,8 +15122,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserExperienceAnalyticsWorkFromAnywhereDeviceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userExperienceAnalyticsWorkFromAnywhereMetrics/{userExperienceAnalyticsWorkFromAnywhereMetricId}/metricDevices/{userExperienceAnalyticsWorkFromAnywhereDeviceId}"},
@@ -13115,8 +15135,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userPfxCertificates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserPFXCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserPFXCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/userPfxCertificates"},
@@ -13130,8 +15152,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserPFXCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserPFXCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/userPfxCertificates/{userPFXCertificateId}"},
@@ -13151,20 +15175,26 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateActiveDirectoryWindowsAutopilotDeploymentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateActiveDirectoryWindowsAutopilotDeploymentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateAzureADWindowsAutopilotDeploymentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateAzureADWindowsAutopilotDeploymentProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.HasPayloadLinksForWindowsAutopilotDeploymentProfilesBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.HasPayloadLinksForWindowsAutopilotDeploymentProfilesBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/hasPayloadLinks"},
@@ -13192,19 +15222,25 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateActiveDirectoryWindowsAutopilotDeploymentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateAzureADWindowsAutopilotDeploymentProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateAzureADWindowsAutopilotDeploymentProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"},
 	}, {
-		check:     checkBody[intune.AssignWindowsAutopilotDeploymentProfileBody],
+		body: func() checkedBody {
+			return new(intune.AssignWindowsAutopilotDeploymentProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}/assign", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assign", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile/assign"},
@@ -13214,8 +15250,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsAutopilotDeviceIdentityBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsAutopilotDeviceIdentityBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"},
@@ -13229,12 +15267,16 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}"},
 	}, {
-		check:     checkBody[intune.AssignResourceAccountToDeviceForWindowsAutopilotDeviceIdentityBody],
+		body: func() checkedBody {
+			return new(intune.AssignResourceAccountToDeviceForWindowsAutopilotDeviceIdentityBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/assignResourceAccountToDevice"},
 	}, {
-		check:     checkBody[intune.AssignUserToDeviceForWindowsAutopilotDeviceIdentityBody],
+		body: func() checkedBody {
+			return new(intune.AssignUserToDeviceForWindowsAutopilotDeviceIdentityBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/assignUserToDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/assignUserToDevice"},
@@ -13244,8 +15286,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsAutopilotDeploymentProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsAutopilotDeploymentProfileAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments"},
@@ -13259,8 +15303,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsAutopilotDeploymentProfileAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignments/{windowsAutopilotDeploymentProfileAssignmentId}"},
@@ -13273,7 +15319,9 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/unassignUserFromDevice", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/unassignUserFromDevice"},
 	}, {
-		check:     checkBody[intune.UpdateDevicePropertiesForWindowsAutopilotDeviceIdentityBody],
+		body: func() checkedBody {
+			return new(intune.UpdateDevicePropertiesForWindowsAutopilotDeviceIdentityBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}/updateDeviceProperties"},
@@ -13283,8 +15331,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsAutopilotSettings"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsAutopilotSettingsBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsAutopilotSettingsBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsAutopilotSettings"},
@@ -13298,8 +15348,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsFeatureUpdateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsFeatureUpdateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles"},
@@ -13313,13 +15365,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsFeatureUpdateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsFeatureUpdateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}"},
 	}, {
-		check:     checkBody[intune.AssignWindowsFeatureUpdateProfileBody],
+		body: func() checkedBody {
+			return new(intune.AssignWindowsFeatureUpdateProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assign"},
@@ -13329,8 +15385,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsFeatureUpdateProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsFeatureUpdateProfileAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments"},
@@ -13344,8 +15402,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsFeatureUpdateProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsFeatureUpdateProfileAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsFeatureUpdateProfiles/{windowsFeatureUpdateProfileId}/assignments/{windowsFeatureUpdateProfileAssignmentId}"},
@@ -13355,8 +15415,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsInformationProtectionAppLearningSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsInformationProtectionAppLearningSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries"},
@@ -13370,8 +15432,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsInformationProtectionAppLearningSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsInformationProtectionAppLearningSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsInformationProtectionAppLearningSummaries/{windowsInformationProtectionAppLearningSummaryId}"},
@@ -13381,8 +15445,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsInformationProtectionNetworkLearningSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsInformationProtectionNetworkLearningSummaryBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries"},
@@ -13396,8 +15462,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsInformationProtectionNetworkLearningSummaryBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsInformationProtectionNetworkLearningSummaries/{windowsInformationProtectionNetworkLearningSummaryId}"},
@@ -13407,8 +15475,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsMalwareInformation"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsMalwareInformationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsMalwareInformationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsMalwareInformation"},
@@ -13422,8 +15492,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsMalwareInformationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsMalwareInformationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}"},
@@ -13433,8 +15505,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMalwareStateForWindowsDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMalwareStateForWindowsDeviceBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates"},
@@ -13448,8 +15522,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMalwareStateForWindowsDeviceBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMalwareStateForWindowsDeviceBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsMalwareInformation/{windowsMalwareInformationId}/deviceMalwareStates/{malwareStateForWindowsDeviceId}"},
@@ -13459,8 +15535,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsQualityUpdateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsQualityUpdateProfileBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles"},
@@ -13474,13 +15552,17 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsQualityUpdateProfileBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsQualityUpdateProfileBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}"},
 	}, {
-		check:     checkBody[intune.AssignWindowsQualityUpdateProfileBody],
+		body: func() checkedBody {
+			return new(intune.AssignWindowsQualityUpdateProfileBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assign"},
@@ -13490,8 +15572,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsQualityUpdateProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsQualityUpdateProfileAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments"},
@@ -13505,8 +15589,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsQualityUpdateProfileAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsQualityUpdateProfileAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsQualityUpdateProfiles/{windowsQualityUpdateProfileId}/assignments/{windowsQualityUpdateProfileAssignmentId}"},
@@ -13526,14 +15612,18 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsUpdateCatalogItems"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsFeatureUpdateCatalogItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsFeatureUpdateCatalogItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsUpdateCatalogItems"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsQualityUpdateCatalogItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsQualityUpdateCatalogItemBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsUpdateCatalogItems"},
@@ -13561,19 +15651,23 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsFeatureUpdateCatalogItemBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsFeatureUpdateCatalogItemBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsQualityUpdateCatalogItemBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"},
 	}, {
 		answers:   true,
-		check:     checkBody[intune.UpdateWindowsQualityUpdateCatalogItemBody],
-		kind:      "update",
-		method:    "PATCH",
-		templates: []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"},
-	}, {
-		answers:   true,
 		kind:      "list",
 		method:    "GET",
 		templates: []string{"/officeConfiguration/clientConfigurations"},
@@ -13588,19 +15682,25 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/officeConfiguration/clientConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsOfficeClientConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsOfficeClientConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/officeConfiguration/clientConfigurations"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateWindowsOfficeClientSecurityConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateWindowsOfficeClientSecurityConfigurationBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/officeConfiguration/clientConfigurations"},
 	}, {
-		check:     checkBody[intune.UpdatePrioritiesForClientConfigurationsBody],
+		body: func() checkedBody {
+			return new(intune.UpdatePrioritiesForClientConfigurationsBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/officeConfiguration/clientConfigurations/microsoft.management.services.api.updatePriorities"},
@@ -13630,26 +15730,34 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/officeConfiguration/clientConfigurations/{key}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsOfficeClientConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsOfficeClientConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/officeConfiguration/clientConfigurations/{key}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateOfficeClientConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateOfficeClientConfigurationAssignmentBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/officeConfiguration/clientConfigurations/{key}/assignments"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateWindowsOfficeClientSecurityConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateWindowsOfficeClientSecurityConfigurationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.AssignOfficeClientConfigurationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.AssignOfficeClientConfigurationBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assign"},
@@ -13668,8 +15776,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateOfficeClientConfigurationAssignmentBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateOfficeClientConfigurationAssignmentBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/officeConfiguration/clientConfigurations/{officeClientConfigurationId}/assignments/{officeClientConfigurationAssignmentId}"},
@@ -13679,8 +15789,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/onPremEncryptedPayloads"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateOnPremEncryptedPayloadBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateOnPremEncryptedPayloadBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/onPremEncryptedPayloads"},
@@ -13694,8 +15806,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/onPremEncryptedPayloads/{onPremEncryptedPayloadsId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateOnPremEncryptedPayloadBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateOnPremEncryptedPayloadBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/onPremEncryptedPayloads/{onPremEncryptedPayloadsId}"},
@@ -13710,8 +15824,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/organization/{organizationId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateOrganizationBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateOrganizationBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/organization/{organizationId}"},
@@ -13726,8 +15842,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/pfxRecryptionRequests"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreatePfxRecryptionRequestBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreatePfxRecryptionRequestBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/pfxRecryptionRequests"},
@@ -13741,8 +15859,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdatePfxRecryptionRequestBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdatePfxRecryptionRequestBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/pfxRecryptionRequests/{pfxRecryptionRequestsId}"},
@@ -13752,8 +15872,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/pfxUserCertificates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreatePfxUserCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreatePfxUserCertificateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/pfxUserCertificates"},
@@ -13767,8 +15889,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/pfxUserCertificates/{pfxUserCertificatesId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdatePfxUserCertificateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdatePfxUserCertificateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/pfxUserCertificates/{pfxUserCertificatesId}"},
@@ -13778,8 +15902,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/reports"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateReportRootBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateReportRootBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/reports"},
@@ -13824,8 +15950,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/roleManagement"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRoleManagementBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRoleManagementBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/roleManagement"},
@@ -13835,8 +15963,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/roleManagement/deviceManagement"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateRbacApplicationMultipleBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateRbacApplicationMultipleBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/roleManagement/deviceManagement"},
@@ -13846,8 +15976,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/users"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateUserBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateUserBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/users"},
@@ -13866,8 +15998,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/users/{usersId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateUserBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateUserBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/users/{usersId}"},
@@ -13917,8 +16051,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/users/{usersId}/mobileAppIntentAndStates"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.CreateMobileAppIntentAndStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.CreateMobileAppIntentAndStateBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/users/{usersId}/mobileAppIntentAndStates"},
@@ -13932,8 +16068,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[intune.UpdateMobileAppIntentAndStateBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(intune.UpdateMobileAppIntentAndStateBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/users/{usersId}/mobileAppIntentAndStates/{mobileAppIntentAndStateId}"},
@@ -13950,12 +16088,16 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/users/{usersId}/wipeAndBlockManagedApps"},
 	}, {
-		check:     checkBody[intune.WipeManagedAppRegistrationByDeviceTagForUsersBody],
+		body: func() checkedBody {
+			return new(intune.WipeManagedAppRegistrationByDeviceTagForUsersBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/users/{usersId}/wipeManagedAppRegistrationByDeviceTag"},
 	}, {
-		check:     checkBody[intune.WipeManagedAppRegistrationsByDeviceTagForUsersBody],
+		body: func() checkedBody {
+			return new(intune.WipeManagedAppRegistrationsByDeviceTagForUsersBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/users/{usersId}/wipeManagedAppRegistrationsByDeviceTag"},

@@ -16,14 +16,18 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[seeds.UpdateWindowsManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(seeds.UpdateWindowsManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},
 	}, {
-		answers:   true,
-		check:     checkBody[seeds.UpdateMobileThreatDefenseConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(seeds.UpdateMobileThreatDefenseConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
