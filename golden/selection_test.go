@@ -91,8 +91,9 @@ func TestSelectionUnknownName(t *testing.T) {
 	assert.Equal(t, 2, code)
 	// The warnings about the pages are only counted (none is about the
 	// selection, which names nothing); the error is the last line.
-	assert.Equal(t, "docgen: 123 warnings about pages outside the selection not shown (-v shows them)\n"+
-		"docgen: generate: unknown type \"mobileThreatDefenceConector\"; did you mean mobileThreatDefenseConnector?\n", stderr)
+	// How many warnings there are follows the corpus, not this test.
+	assert.Regexp(t, `^docgen: [1-9][0-9]* warnings about pages outside the selection not shown \(-v shows them\)\n`+
+		`docgen: generate: unknown type "mobileThreatDefenceConector"; did you mean mobileThreatDefenseConnector\?\n$`, stderr)
 }
 
 // TestSelectionKeepsSignatures: selecting a type must not change the Go API

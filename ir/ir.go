@@ -224,8 +224,12 @@ type Operation struct {
 	// when the pages do not tell. Select takes an operation along with its
 	// subject.
 	Subject string `json:"subject,omitempty"`
-	GoName  string `json:"goName,omitempty"`
-	Pos     Pos    `json:"pos"`
+	// Also are the other pages that document this same request (the same
+	// method, a path in common, the same body and response), merged into
+	// this operation by Resolve; their paths are among Paths.
+	Also   []OperationRef `json:"also,omitempty"`
+	GoName string         `json:"goName,omitempty"`
+	Pos    Pos            `json:"pos"`
 }
 
 // Path is one request path template, such as

@@ -296,9 +296,10 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 	for _, n := range opts.ParamReserved {
 		paramReserved[n] = true
 	}
+	opNames := operationNames(s.Operations)
 	for i := range s.Operations {
 		o := &s.Operations[i]
-		n := nameOperation(o)
+		n := opNames[i]
 		o.GoName = claimWith(n.name(), o.Pos, "operation "+o.Name, func(c string) []string {
 			return opDerivedNames(o.Kind, c)
 		})

@@ -60,6 +60,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	r.flatten()
 	r.derived()
 	spec := r.spec()
+	r.dedupe(spec)
 	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
 	flagsFromExamples(spec)

@@ -138,47 +138,50 @@ func (c *Client) AddPasswordForApplicationViaApplicationsAddPassword(ctx context
 	return sendFor[*json.RawMessage](c, req, err)
 }
 
-// ListOwners builds the "List owners" request: GET /applications/{id}/owners.
-func (r Requests) ListOwners(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+// ListApplicationOwners builds the "List owners" request: GET
+// /applications/{id}/owners.
+func (r Requests) ListApplicationOwners(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
 	return newListRequest(ctx, r.url("/applications/"+url.PathEscape(id)+"/owners"), opts, false)
 }
 
-// ListOwners sends "List owners" (GET /applications/{id}/owners) and returns
-// an iterator over every item of every page: it follows "@odata.nextLink", and
-// yields the first error and stops. ListOwnersPage returns one page. See
-// Client.
-func (c *Client) ListOwners(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
-	req, err := c.requests().ListOwners(ctx, id, opts)
+// ListApplicationOwners sends "List owners" (GET /applications/{id}/owners)
+// and returns an iterator over every item of every page: it follows
+// "@odata.nextLink", and yields the first error and stops.
+// ListApplicationOwnersPage returns one page. See Client.
+func (c *Client) ListApplicationOwners(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListApplicationOwners(ctx, id, opts)
 	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
 }
 
-// ListOwnersPage sends "List owners" (GET /applications/{id}/owners) and
-// returns the first page; NextPage returns the next. See Client.
-func (c *Client) ListOwnersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
-	req, err := c.requests().ListOwners(ctx, id, opts)
+// ListApplicationOwnersPage sends "List owners" (GET
+// /applications/{id}/owners) and returns the first page; NextPage returns the
+// next. See Client.
+func (c *Client) ListApplicationOwnersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListApplicationOwners(ctx, id, opts)
 	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
 }
 
-// ListOwnersViaApplicationsOwners builds the "List owners" request: GET
-// /applications(appId='{appId}')/owners.
-func (r Requests) ListOwnersViaApplicationsOwners(ctx context.Context, appID string, opts *ListOptions) (*http.Request, error) {
+// ListApplicationOwnersViaApplicationsOwners builds the "List owners" request:
+// GET /applications(appId='{appId}')/owners.
+func (r Requests) ListApplicationOwnersViaApplicationsOwners(ctx context.Context, appID string, opts *ListOptions) (*http.Request, error) {
 	return newListRequest(ctx, r.url("/applications(appId='"+url.PathEscape(appID)+"')/owners"), opts, false)
 }
 
-// ListOwnersViaApplicationsOwners sends "List owners" (GET
+// ListApplicationOwnersViaApplicationsOwners sends "List owners" (GET
 // /applications(appId='{appId}')/owners) and returns an iterator over every
 // item of every page: it follows "@odata.nextLink", and yields the first error
-// and stops. ListOwnersViaApplicationsOwnersPage returns one page. See Client.
-func (c *Client) ListOwnersViaApplicationsOwners(ctx context.Context, appID string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
-	req, err := c.requests().ListOwnersViaApplicationsOwners(ctx, appID, opts)
+// and stops. ListApplicationOwnersViaApplicationsOwnersPage returns one page.
+// See Client.
+func (c *Client) ListApplicationOwnersViaApplicationsOwners(ctx context.Context, appID string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListApplicationOwnersViaApplicationsOwners(ctx, appID, opts)
 	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
 }
 
-// ListOwnersViaApplicationsOwnersPage sends "List owners" (GET
+// ListApplicationOwnersViaApplicationsOwnersPage sends "List owners" (GET
 // /applications(appId='{appId}')/owners) and returns the first page; NextPage
 // returns the next. See Client.
-func (c *Client) ListOwnersViaApplicationsOwnersPage(ctx context.Context, appID string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
-	req, err := c.requests().ListOwnersViaApplicationsOwners(ctx, appID, opts)
+func (c *Client) ListApplicationOwnersViaApplicationsOwnersPage(ctx context.Context, appID string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListApplicationOwnersViaApplicationsOwners(ctx, appID, opts)
 	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
 }
 
@@ -633,24 +636,24 @@ func (c *Client) RemoveMember(ctx context.Context, groupsID string, membersID st
 	return sendNoContent(c, req, err)
 }
 
-// ListOwners2 builds the "List owners" request: GET /groups/{id}/owners.
-func (r Requests) ListOwners2(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+// ListGroupOwners builds the "List owners" request: GET /groups/{id}/owners.
+func (r Requests) ListGroupOwners(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
 	return newListRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/owners"), opts, false)
 }
 
-// ListOwners2 sends "List owners" (GET /groups/{id}/owners) and returns an
+// ListGroupOwners sends "List owners" (GET /groups/{id}/owners) and returns an
 // iterator over every item of every page: it follows "@odata.nextLink", and
-// yields the first error and stops. ListOwners2Page returns one page. See
+// yields the first error and stops. ListGroupOwnersPage returns one page. See
 // Client.
-func (c *Client) ListOwners2(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyUser, error] {
-	req, err := c.requests().ListOwners2(ctx, id, opts)
+func (c *Client) ListGroupOwners(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyUser, error] {
+	req, err := c.requests().ListGroupOwners(ctx, id, opts)
 	return listAll[graphv1.AnyUser](ctx, c, req, err)
 }
 
-// ListOwners2Page sends "List owners" (GET /groups/{id}/owners) and returns
-// the first page; NextPage returns the next. See Client.
-func (c *Client) ListOwners2Page(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyUser], error) {
-	req, err := c.requests().ListOwners2(ctx, id, opts)
+// ListGroupOwnersPage sends "List owners" (GET /groups/{id}/owners) and
+// returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListGroupOwnersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyUser], error) {
+	req, err := c.requests().ListGroupOwners(ctx, id, opts)
 	return sendFor[*Page[graphv1.AnyUser]](c, req, err)
 }
 
@@ -715,41 +718,13 @@ func (c *Client) ValidatePropertiesForGroup(ctx context.Context, id string, body
 	return sendNoContent(c, req, err)
 }
 
-// DeleteCountryNamedLocation builds the "Delete countryNamedLocation" request:
-// DELETE /identity/conditionalAccess/namedLocations/{id}.
-func (r Requests) DeleteCountryNamedLocation(ctx context.Context, id string) (*http.Request, error) {
-	return newRequest(ctx, "DELETE", r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), nil)
-}
-
-// DeleteCountryNamedLocation sends "Delete countryNamedLocation" (DELETE
-// /identity/conditionalAccess/namedLocations/{id}); the operation documents no
-// response body. See Client.
-func (c *Client) DeleteCountryNamedLocation(ctx context.Context, id string) error {
-	req, err := c.requests().DeleteCountryNamedLocation(ctx, id)
-	return sendNoContent(c, req, err)
-}
-
-// DeleteIPNamedLocation builds the "Delete ipNamedLocation" request: DELETE
-// /identity/conditionalAccess/namedLocations/{id}.
-func (r Requests) DeleteIPNamedLocation(ctx context.Context, id string) (*http.Request, error) {
-	return newRequest(ctx, "DELETE", r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), nil)
-}
-
-// DeleteIPNamedLocation sends "Delete ipNamedLocation" (DELETE
-// /identity/conditionalAccess/namedLocations/{id}); the operation documents no
-// response body. See Client.
-func (c *Client) DeleteIPNamedLocation(ctx context.Context, id string) error {
-	req, err := c.requests().DeleteIPNamedLocation(ctx, id)
-	return sendNoContent(c, req, err)
-}
-
-// DeleteNamedLocation builds the "Delete namedLocation" request: DELETE
+// DeleteNamedLocation builds the "Delete countryNamedLocation" request: DELETE
 // /identity/conditionalAccess/namedLocations/{id}.
 func (r Requests) DeleteNamedLocation(ctx context.Context, id string) (*http.Request, error) {
 	return newRequest(ctx, "DELETE", r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), nil)
 }
 
-// DeleteNamedLocation sends "Delete namedLocation" (DELETE
+// DeleteNamedLocation sends "Delete countryNamedLocation" (DELETE
 // /identity/conditionalAccess/namedLocations/{id}); the operation documents no
 // response body. See Client.
 func (c *Client) DeleteNamedLocation(ctx context.Context, id string) error {
@@ -849,18 +824,6 @@ func (r Requests) GetUserViaUsers(ctx context.Context, idOrUserPrincipalName str
 // returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) GetUserViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyUser, error) {
 	req, err := c.requests().GetUserViaUsers(ctx, idOrUserPrincipalName, opts)
-	return sendFor[*graphv1.AnyUser](c, req, err)
-}
-
-// GetUserViaMe builds the "Get user" request: GET /me.
-func (r Requests) GetUserViaMe(ctx context.Context, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/me"), opts)
-}
-
-// GetUserViaMe sends "Get user" (GET /me) and returns the decoded response
-// (nil for 204 No Content). See Client.
-func (c *Client) GetUserViaMe(ctx context.Context, opts *GetOptions) (*graphv1.AnyUser, error) {
-	req, err := c.requests().GetUserViaMe(ctx, opts)
 	return sendFor[*graphv1.AnyUser](c, req, err)
 }
 
@@ -1514,58 +1477,17 @@ func (c *Client) ListManager(ctx context.Context, opts *GetOptions) (*graphv1.An
 	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
 }
 
-// ListManagerViaUsersManager builds the "List manager" request: GET /users/{id
-// | userPrincipalName}/manager.
-func (r Requests) ListManagerViaUsersManager(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
+// ListManagerViaUsers builds the "List manager" request: GET /users/{id |
+// userPrincipalName}/manager.
+func (r Requests) ListManagerViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
 	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/manager"), opts)
 }
 
-// ListManagerViaUsersManager sends "List manager" (GET /users/{id |
+// ListManagerViaUsers sends "List manager" (GET /users/{id |
 // userPrincipalName}/manager) and returns the decoded response (nil for 204 No
 // Content). See Client.
-func (c *Client) ListManagerViaUsersManager(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
-	req, err := c.requests().ListManagerViaUsersManager(ctx, idOrUserPrincipalName, opts)
-	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
-}
-
-// ListManagerViaMeExpandManager builds the "List manager" request: GET
-// /me?$expand=manager.
-func (r Requests) ListManagerViaMeExpandManager(ctx context.Context, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/me?$expand=manager"), opts)
-}
-
-// ListManagerViaMeExpandManager sends "List manager" (GET /me?$expand=manager)
-// and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) ListManagerViaMeExpandManager(ctx context.Context, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
-	req, err := c.requests().ListManagerViaMeExpandManager(ctx, opts)
-	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
-}
-
-// ListManagerViaUsersExpandManager builds the "List manager" request: GET
-// /users?$expand=manager($levels=n).
-func (r Requests) ListManagerViaUsersExpandManager(ctx context.Context, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/users?$expand=manager($levels=n)"), opts)
-}
-
-// ListManagerViaUsersExpandManager sends "List manager" (GET
-// /users?$expand=manager($levels=n)) and returns the decoded response (nil for
-// 204 No Content). See Client.
-func (c *Client) ListManagerViaUsersExpandManager(ctx context.Context, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
-	req, err := c.requests().ListManagerViaUsersExpandManager(ctx, opts)
-	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
-}
-
-// ListManagerViaExpandManager builds the "List manager" request: GET
-// /users/{id | userPrincipalName}/?$expand=manager($levels=n).
-func (r Requests) ListManagerViaExpandManager(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/?$expand=manager($levels=n)"), opts)
-}
-
-// ListManagerViaExpandManager sends "List manager" (GET /users/{id |
-// userPrincipalName}/?$expand=manager($levels=n)) and returns the decoded
-// response (nil for 204 No Content). See Client.
-func (c *Client) ListManagerViaExpandManager(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
-	req, err := c.requests().ListManagerViaExpandManager(ctx, idOrUserPrincipalName, opts)
+func (c *Client) ListManagerViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
+	req, err := c.requests().ListManagerViaUsers(ctx, idOrUserPrincipalName, opts)
 	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
 }
 
@@ -2200,20 +2122,6 @@ func (c *Client) GetASharePointListViaSitesLists(ctx context.Context, siteID str
 	return sendFor[*json.RawMessage](c, req, err)
 }
 
-// GetASharePointListViaSitesLists2 builds the "Get a SharePoint list" request:
-// GET /sites/{site-id}/lists/{list-id}?expand=columns,items(expand=fields).
-func (r Requests) GetASharePointListViaSitesLists2(ctx context.Context, siteID string, listID string, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listID)+"?expand=columns,items(expand=fields)"), opts)
-}
-
-// GetASharePointListViaSitesLists2 sends "Get a SharePoint list" (GET
-// /sites/{site-id}/lists/{list-id}?expand=columns,items(expand=fields)) and
-// returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) GetASharePointListViaSitesLists2(ctx context.Context, siteID string, listID string, opts *GetOptions) (*json.RawMessage, error) {
-	req, err := c.requests().GetASharePointListViaSitesLists2(ctx, siteID, listID, opts)
-	return sendFor[*json.RawMessage](c, req, err)
-}
-
 // DeleteAnEntryFromASharePointList builds the "Delete an entry from a
 // SharePoint list" request: DELETE
 // /sites/{site-id}/lists/{list-id}/items/{item-id}.
@@ -2240,34 +2148,6 @@ func (r Requests) GetListItem(ctx context.Context, siteID string, listID string,
 // response (nil for 204 No Content). See Client.
 func (c *Client) GetListItem(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*graphv1.AnyListItem, error) {
 	req, err := c.requests().GetListItem(ctx, siteID, listID, itemID, opts)
-	return sendFor[*graphv1.AnyListItem](c, req, err)
-}
-
-// GetListItemViaSitesListsItems builds the "Get listItem" request: GET
-// /sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields.
-func (r Requests) GetListItemViaSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listID)+"/items/"+url.PathEscape(itemID)+"?expand=fields"), opts)
-}
-
-// GetListItemViaSitesListsItems sends "Get listItem" (GET
-// /sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields) and returns
-// the decoded response (nil for 204 No Content). See Client.
-func (c *Client) GetListItemViaSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*graphv1.AnyListItem, error) {
-	req, err := c.requests().GetListItemViaSitesListsItems(ctx, siteID, listID, itemID, opts)
-	return sendFor[*graphv1.AnyListItem](c, req, err)
-}
-
-// GetListItemViaSitesListsItems2 builds the "Get listItem" request: GET
-// /sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields(select=Column1,Column2).
-func (r Requests) GetListItemViaSitesListsItems2(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*http.Request, error) {
-	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listID)+"/items/"+url.PathEscape(itemID)+"?expand=fields(select=Column1,Column2)"), opts)
-}
-
-// GetListItemViaSitesListsItems2 sends "Get listItem" (GET
-// /sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields(select=Column1,Column2))
-// and returns the decoded response (nil for 204 No Content). See Client.
-func (c *Client) GetListItemViaSitesListsItems2(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*graphv1.AnyListItem, error) {
-	req, err := c.requests().GetListItemViaSitesListsItems2(ctx, siteID, listID, itemID, opts)
 	return sendFor[*graphv1.AnyListItem](c, req, err)
 }
 

@@ -224,14 +224,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -259,7 +251,7 @@ func NewFake() *Fake {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
-		templates: []string{"/me", "/users/{id | userPrincipalName}", "/me"},
+		templates: []string{"/me", "/users/{id | userPrincipalName}"},
 	}, {
 		answers:   true,
 		kind:      "get",
@@ -307,7 +299,7 @@ func NewFake() *Fake {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
-		templates: []string{"/me/manager", "/users/{id | userPrincipalName}/manager", "/me?$expand=manager", "/users?$expand=manager($levels=n)", "/users/{id | userPrincipalName}/?$expand=manager($levels=n)"},
+		templates: []string{"/me/manager", "/users/{id | userPrincipalName}/manager"},
 	}, {
 		answers:   true,
 		kind:      "list",
@@ -432,7 +424,7 @@ func NewFake() *Fake {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
-		templates: []string{"/sites/{site-id}/lists/{list-id}", "/sites/{site-id}/lists/{list-title}", "/sites/{site-id}/lists/{list-id}?expand=columns,items(expand=fields)"},
+		templates: []string{"/sites/{site-id}/lists/{list-id}", "/sites/{site-id}/lists/{list-title}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -441,7 +433,7 @@ func NewFake() *Fake {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
-		templates: []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}", "/sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields", "/sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields(select=Column1,Column2)"},
+		templates: []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -589,9 +581,10 @@ func HandleAddPasswordForApplication(fn func(ctx context.Context, route Route, b
 	return handle("POST", 200, []string{"/applications/{id}/addPassword", "/applications(appId='{appId}')/addPassword"}, fn)
 }
 
-// HandleListOwners fakes "List owners" (GET /applications/{id}/owners and 1
-// more documented path) for tests: it answers with what fn returns. See Route.
-func HandleListOwners(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+// HandleListApplicationOwners fakes "List owners" (GET
+// /applications/{id}/owners and 1 more documented path) for tests: it answers
+// with what fn returns. See Route.
+func HandleListApplicationOwners(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/applications/{id}/owners", "/applications(appId='{appId}')/owners"}, fn)
 }
 
@@ -758,9 +751,9 @@ func HandleRemoveMember(fn func(ctx context.Context, route Route) error) http.Ha
 	return handleNoBodyNoContent("DELETE", []string{"/groups/{id}/members/{id}/$ref"}, fn)
 }
 
-// HandleListOwners2 fakes "List owners" (GET /groups/{id}/owners) for tests:
-// it answers with what fn returns. See Route.
-func HandleListOwners2(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyUser], error)) http.Handler {
+// HandleListGroupOwners fakes "List owners" (GET /groups/{id}/owners) for
+// tests: it answers with what fn returns. See Route.
+func HandleListGroupOwners(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyUser], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/groups/{id}/owners"}, fn)
 }
 
@@ -790,21 +783,7 @@ func HandleValidatePropertiesForGroup(fn func(ctx context.Context, route Route, 
 	return handleNoContent("POST", []string{"/groups/{id}/validateProperties"}, fn)
 }
 
-// HandleDeleteCountryNamedLocation fakes "Delete countryNamedLocation" (DELETE
-// /identity/conditionalAccess/namedLocations/{id}) for tests: it answers 204
-// No Content when fn returns nil. See Route.
-func HandleDeleteCountryNamedLocation(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/identity/conditionalAccess/namedLocations/{id}"}, fn)
-}
-
-// HandleDeleteIPNamedLocation fakes "Delete ipNamedLocation" (DELETE
-// /identity/conditionalAccess/namedLocations/{id}) for tests: it answers 204
-// No Content when fn returns nil. See Route.
-func HandleDeleteIPNamedLocation(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/identity/conditionalAccess/namedLocations/{id}"}, fn)
-}
-
-// HandleDeleteNamedLocation fakes "Delete namedLocation" (DELETE
+// HandleDeleteNamedLocation fakes "Delete countryNamedLocation" (DELETE
 // /identity/conditionalAccess/namedLocations/{id}) for tests: it answers 204
 // No Content when fn returns nil. See Route.
 func HandleDeleteNamedLocation(fn func(ctx context.Context, route Route) error) http.Handler {
@@ -846,10 +825,10 @@ func HandleGetConditionalAccessPolicy(fn func(ctx context.Context, route Route) 
 	return handleNoBody("GET", 200, []string{"/identity/conditionalAccess/policies/{id}"}, fn)
 }
 
-// HandleGetUser fakes "Get user" (GET /me and 2 more documented paths) for
+// HandleGetUser fakes "Get user" (GET /me and 1 more documented path) for
 // tests: it answers with what fn returns. See Route.
 func HandleGetUser(fn func(ctx context.Context, route Route) (*graphv1.AnyUser, error)) http.Handler {
-	return handleNoBody("GET", 200, []string{"/me", "/users/{id | userPrincipalName}", "/me"}, fn)
+	return handleNoBody("GET", 200, []string{"/me", "/users/{id | userPrincipalName}"}, fn)
 }
 
 // HandleGetCalendar fakes "Get calendar" (GET /me/calendar and 8 more
@@ -911,10 +890,10 @@ func HandleGetMailFolder(fn func(ctx context.Context, route Route) (*graphv1.Any
 	return handleNoBody("GET", 200, []string{"/me/mailFolders/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}"}, fn)
 }
 
-// HandleListManager fakes "List manager" (GET /me/manager and 4 more
-// documented paths) for tests: it answers with what fn returns. See Route.
+// HandleListManager fakes "List manager" (GET /me/manager and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
 func HandleListManager(fn func(ctx context.Context, route Route) (*graphv1.AnyDirectoryObject, error)) http.Handler {
-	return handleNoBody("GET", 200, []string{"/me/manager", "/users/{id | userPrincipalName}/manager", "/me?$expand=manager", "/users?$expand=manager($levels=n)", "/users/{id | userPrincipalName}/?$expand=manager($levels=n)"}, fn)
+	return handleNoBody("GET", 200, []string{"/me/manager", "/users/{id | userPrincipalName}/manager"}, fn)
 }
 
 // HandleListAUserSDirectMemberships fakes "List a user's direct memberships"
@@ -1067,10 +1046,10 @@ func HandleCreateServiceprincipal(fn func(ctx context.Context, route Route, body
 }
 
 // HandleGetASharePointList fakes "Get a SharePoint list" (GET
-// /sites/{site-id}/lists/{list-id} and 2 more documented paths) for tests: it
+// /sites/{site-id}/lists/{list-id} and 1 more documented path) for tests: it
 // answers with what fn returns. See Route.
 func HandleGetASharePointList(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
-	return handleNoBody("GET", 200, []string{"/sites/{site-id}/lists/{list-id}", "/sites/{site-id}/lists/{list-title}", "/sites/{site-id}/lists/{list-id}?expand=columns,items(expand=fields)"}, fn)
+	return handleNoBody("GET", 200, []string{"/sites/{site-id}/lists/{list-id}", "/sites/{site-id}/lists/{list-title}"}, fn)
 }
 
 // HandleDeleteAnEntryFromASharePointList fakes "Delete an entry from a
@@ -1081,10 +1060,10 @@ func HandleDeleteAnEntryFromASharePointList(fn func(ctx context.Context, route R
 }
 
 // HandleGetListItem fakes "Get listItem" (GET
-// /sites/{site-id}/lists/{list-id}/items/{item-id} and 2 more documented
-// paths) for tests: it answers with what fn returns. See Route.
+// /sites/{site-id}/lists/{list-id}/items/{item-id}) for tests: it answers with
+// what fn returns. See Route.
 func HandleGetListItem(fn func(ctx context.Context, route Route) (*graphv1.AnyListItem, error)) http.Handler {
-	return handleNoBody("GET", 200, []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}", "/sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields", "/sites/{site-id}/lists/{list-id}/items/{item-id}?expand=fields(select=Column1,Column2)"}, fn)
+	return handleNoBody("GET", 200, []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}"}, fn)
 }
 
 // HandleDeleteBookingBusiness fakes "Delete bookingBusiness" (DELETE

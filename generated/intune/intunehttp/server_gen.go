@@ -154,18 +154,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -521,21 +509,7 @@ func NewFake() *Fake {
 		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"},
 	}, {
 		body: func() checkedBody {
-			return new(intune.AssignManagedAppPolicy2Body)
-		},
-		kind:      "action",
-		method:    "POST",
-		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"},
-	}, {
-		body: func() checkedBody {
 			return new(intune.TargetAppsForManagedAppPolicyBody)
-		},
-		kind:      "action",
-		method:    "POST",
-		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"},
-	}, {
-		body: func() checkedBody {
-			return new(intune.TargetAppsForManagedAppPolicy2Body)
 		},
 		kind:      "action",
 		method:    "POST",
@@ -736,10 +710,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -955,14 +925,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileAppConfigurations"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -1575,122 +1537,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -2203,10 +2049,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -2370,14 +2212,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -2477,10 +2311,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -2795,50 +2625,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -4542,10 +4328,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -4636,10 +4418,6 @@ func NewFake() *Fake {
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/importAppleDeviceIdentityList"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -4956,50 +4734,6 @@ func NewFake() *Fake {
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceCompliancePolicies/validateComplianceScript"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -7120,414 +6854,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -9344,15 +8670,7 @@ func NewFake() *Fake {
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
+		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"},
 	}, {
 		answers:   true,
 		kind:      "get",
@@ -9587,22 +8905,6 @@ func NewFake() *Fake {
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -10669,30 +9971,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -10783,42 +10061,6 @@ func NewFake() *Fake {
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -11426,10 +10668,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -11758,26 +10996,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -12446,14 +11664,6 @@ func NewFake() *Fake {
 		kind:      "function",
 		method:    "GET",
 		templates: []string{"/deviceManagement/managementConditions/getManagementConditionsForPlatform", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/getManagementConditionsForPlatform"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -13187,18 +12397,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -13464,30 +12662,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -13634,10 +12808,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/roleDefinitions"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -13848,18 +13018,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -14015,10 +13173,6 @@ func NewFake() *Fake {
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/deviceManagement/templates/importOffice365DeviceConfigurationPolicies", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/importOffice365DeviceConfigurationPolicies"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -14324,14 +13478,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/troubleshootingEvents"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -15203,10 +14349,6 @@ func NewFake() *Fake {
 		method:    "DELETE",
 		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"},
 	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"},
-	}, {
 		answers:   true,
 		kind:      "get",
 		method:    "GET",
@@ -15627,10 +14769,6 @@ func NewFake() *Fake {
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/deviceManagement/windowsUpdateCatalogItems"},
-	}, {
-		kind:      "delete",
-		method:    "DELETE",
-		templates: []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"},
 	}, {
 		kind:      "delete",
 		method:    "DELETE",
@@ -16263,34 +15401,11 @@ func HandleCreateUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route
 	return handle("POST", 201, []string{"/deviceAppManagement/deviceAppManagementTasks"}, fn)
 }
 
-// HandleDeleteAppVulnerabilityTask fakes "Delete appVulnerabilityTask" (DELETE
-// /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAppVulnerabilityTask(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
-}
-
-// HandleDeleteDeviceAppManagementTask fakes "Delete deviceAppManagementTask"
+// HandleDeleteDeviceAppManagementTask fakes "Delete appVulnerabilityTask"
 // (DELETE
 // /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleDeleteDeviceAppManagementTask(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
-}
-
-// HandleDeleteSecurityConfigurationTask fakes "Delete
-// securityConfigurationTask" (DELETE
-// /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteSecurityConfigurationTask(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
-}
-
-// HandleDeleteUnmanagedDeviceDiscoveryTask fakes "Delete
-// unmanagedDeviceDiscoveryTask" (DELETE
-// /deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteUnmanagedDeviceDiscoveryTask(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/deviceAppManagementTasks/{deviceAppManagementTaskId}"}, fn)
 }
 
@@ -16758,27 +15873,11 @@ func HandleAssignManagedAppPolicy(fn func(ctx context.Context, route Route, body
 	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, fn)
 }
 
-// HandleAssignManagedAppPolicy2 fakes "assign action" (POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleAssignManagedAppPolicy2(fn func(ctx context.Context, route Route, body *intune.AssignManagedAppPolicy2Body) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/assign", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/assign"}, fn)
-}
-
 // HandleTargetAppsForManagedAppPolicy fakes "targetApps action" (POST
 // /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
 // 2 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
 func HandleTargetAppsForManagedAppPolicy(fn func(ctx context.Context, route Route, body *intune.TargetAppsForManagedAppPolicyBody) error) http.Handler {
-	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, fn)
-}
-
-// HandleTargetAppsForManagedAppPolicy2 fakes "targetApps action" (POST
-// /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
-// 2 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleTargetAppsForManagedAppPolicy2(fn func(ctx context.Context, route Route, body *intune.TargetAppsForManagedAppPolicy2Body) error) http.Handler {
 	return handleNoContent("POST", []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"}, fn)
 }
 
@@ -17026,15 +16125,7 @@ func HandleCreateManagedEBookAssignment(fn func(ctx context.Context, route Route
 	return handle("POST", 201, []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments"}, fn)
 }
 
-// HandleDeleteIosVppEBookAssignment fakes "Delete iosVppEBookAssignment"
-// (DELETE
-// /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosVppEBookAssignment(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId}"}, fn)
-}
-
-// HandleDeleteManagedEBookAssignment fakes "Delete managedEBookAssignment"
+// HandleDeleteManagedEBookAssignment fakes "Delete iosVppEBookAssignment"
 // (DELETE
 // /deviceAppManagement/managedEBooks/{managedEBookId}/assignments/{managedEBookAssignmentId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
@@ -17300,27 +16391,11 @@ func HandleCreateIosMobileAppConfiguration(fn func(ctx context.Context, route Ro
 	return handle("POST", 201, []string{"/deviceAppManagement/mobileAppConfigurations"}, fn)
 }
 
-// HandleDeleteAndroidForWorkMobileAppConfiguration fakes "Delete
+// HandleDeleteManagedDeviceMobileAppConfiguration fakes "Delete
 // androidForWorkMobileAppConfiguration" (DELETE
 // /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidForWorkMobileAppConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidManagedStoreAppConfiguration fakes "Delete
-// androidManagedStoreAppConfiguration" (DELETE
-// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidManagedStoreAppConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosMobileAppConfiguration fakes "Delete
-// iosMobileAppConfiguration" (DELETE
-// /deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosMobileAppConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteManagedDeviceMobileAppConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileAppConfigurations/{managedDeviceMobileAppConfigurationId}"}, fn)
 }
 
@@ -18024,215 +17099,10 @@ func HandleValidateXMLForMobileApps(fn func(ctx context.Context, route Route, bo
 	return handle("POST", 200, []string{"/deviceAppManagement/mobileApps/validateXml"}, fn)
 }
 
-// HandleDeleteAndroidForWorkApp fakes "Delete androidForWorkApp" (DELETE
+// HandleDeleteMobileApp fakes "Delete androidForWorkApp" (DELETE
 // /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidForWorkApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteAndroidLobApp fakes "Delete androidLobApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidLobApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteAndroidManagedStoreApp fakes "Delete androidManagedStoreApp"
-// (DELETE /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
-// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidManagedStoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteAndroidManagedStoreWebApp fakes "Delete
-// androidManagedStoreWebApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidManagedStoreWebApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteAndroidStoreApp fakes "Delete androidStoreApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidStoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteIosLobApp fakes "Delete iosLobApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosLobApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteIosStoreApp fakes "Delete iosStoreApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosStoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteIosVppApp fakes "Delete iosVppApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosVppApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteMacOSLobApp fakes "Delete macOSLobApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMacOSLobApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteMacOSMdatpApp fakes "Delete macOSMdatpApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMacOSMdatpApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteMacOSMicrosoftEdgeApp fakes "Delete macOSMicrosoftEdgeApp"
-// (DELETE /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
-// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMacOSMicrosoftEdgeApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteMacOSOfficeSuiteApp fakes "Delete macOSOfficeSuiteApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMacOSOfficeSuiteApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteMacOsVppApp fakes "Delete macOsVppApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMacOsVppApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteManagedAndroidLobApp fakes "Delete managedAndroidLobApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteManagedAndroidLobApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteManagedAndroidStoreApp fakes "Delete managedAndroidStoreApp"
-// (DELETE /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
-// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteManagedAndroidStoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteManagedIOSLobApp fakes "Delete managedIOSLobApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteManagedIOSLobApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteManagedIOSStoreApp fakes "Delete managedIOSStoreApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteManagedIOSStoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteMicrosoftStoreForBusinessApp fakes "Delete
-// microsoftStoreForBusinessApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMicrosoftStoreForBusinessApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteOfficeSuiteApp fakes "Delete officeSuiteApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteOfficeSuiteApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWebApp fakes "Delete webApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWebApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWin32LobApp fakes "Delete win32LobApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWin32LobApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsAppX fakes "Delete windowsAppX" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsAppX(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsMicrosoftEdgeApp fakes "Delete windowsMicrosoftEdgeApp"
-// (DELETE /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
-// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsMicrosoftEdgeApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsMobileMSI fakes "Delete windowsMobileMSI" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsMobileMSI(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsPhone81AppX fakes "Delete windowsPhone81AppX" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsPhone81AppX(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsPhone81AppXBundle fakes "Delete windowsPhone81AppXBundle"
-// (DELETE /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
-// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsPhone81AppXBundle(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsPhone81StoreApp fakes "Delete windowsPhone81StoreApp"
-// (DELETE /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented
-// paths) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsPhone81StoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsPhoneXAP fakes "Delete windowsPhoneXAP" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsPhoneXAP(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsStoreApp fakes "Delete windowsStoreApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsStoreApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
-}
-
-// HandleDeleteWindowsUniversalAppX fakes "Delete windowsUniversalAppX" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId} and 2 more documented paths)
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsUniversalAppX(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteMobileApp(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/userStatuses/{userAppInstallStatusId}/app", "/deviceAppManagement/mobileApps/{mobileAppId}/deviceStatuses/{mobileAppInstallStatusId}/app"}, fn)
 }
 
@@ -18811,21 +17681,12 @@ func HandleCreateWindowsUniversalAppXContainedApp(fn func(ctx context.Context, r
 	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps"}, fn)
 }
 
-// HandleDeleteMicrosoftStoreForBusinessContainedApp fakes "Delete
+// HandleDeleteMobileContainedApp fakes "Delete
 // microsoftStoreForBusinessContainedApp" (DELETE
 // /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}
 // and 2 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
-func HandleDeleteMicrosoftStoreForBusinessContainedApp(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, fn)
-}
-
-// HandleDeleteWindowsUniversalAppXContainedApp fakes "Delete
-// windowsUniversalAppXContainedApp" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}
-// and 2 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteWindowsUniversalAppXContainedApp(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteMobileContainedApp(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/contentVersions/{mobileAppContentId}/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.microsoftStoreForBusinessApp/containedApps/{mobileContainedAppId}", "/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.windowsUniversalAppX/committedContainedApps/{mobileContainedAppId}"}, fn)
 }
 
@@ -19032,27 +17893,11 @@ func HandleCreateIosVppAppAssignedUserLicense(fn func(ctx context.Context, route
 	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses"}, fn)
 }
 
-// HandleDeleteIosVppAppAssignedDeviceLicense fakes "Delete
+// HandleDeleteIosVppAppAssignedLicense fakes "Delete
 // iosVppAppAssignedDeviceLicense" (DELETE
 // /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosVppAppAssignedDeviceLicense(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
-}
-
-// HandleDeleteIosVppAppAssignedLicense fakes "Delete iosVppAppAssignedLicense"
-// (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleDeleteIosVppAppAssignedLicense(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
-}
-
-// HandleDeleteIosVppAppAssignedUserLicense fakes "Delete
-// iosVppAppAssignedUserLicense" (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosVppAppAssignedUserLicense(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/microsoft.graph.iosVppApp/assignedLicenses/{iosVppAppAssignedLicenseId}"}, fn)
 }
 
@@ -19178,18 +18023,10 @@ func HandleCreateMobileAppSupersedence(fn func(ctx context.Context, route Route,
 	return handle("POST", 201, []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships"}, fn)
 }
 
-// HandleDeleteMobileAppDependency fakes "Delete mobileAppDependency" (DELETE
+// HandleDeleteMobileAppRelationship fakes "Delete mobileAppDependency" (DELETE
 // /deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMobileAppDependency(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, fn)
-}
-
-// HandleDeleteMobileAppSupersedence fakes "Delete mobileAppSupersedence"
-// (DELETE
-// /deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMobileAppSupersedence(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteMobileAppRelationship(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/mobileApps/{mobileAppId}/relationships/{mobileAppRelationshipId}"}, fn)
 }
 
@@ -19563,99 +18400,11 @@ func HandleCreateWindowsAutopilotDeploymentProfilePolicySetItem(fn func(ctx cont
 	return handle("POST", 201, []string{"/deviceAppManagement/policySets/{policySetId}/items"}, fn)
 }
 
-// HandleDeleteDeviceCompliancePolicyPolicySetItem fakes "Delete
-// deviceCompliancePolicyPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceCompliancePolicyPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteDeviceConfigurationPolicySetItem fakes "Delete
-// deviceConfigurationPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceConfigurationPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementScriptPolicySetItem fakes "Delete
-// deviceManagementScriptPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceManagementScriptPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteEnrollmentRestrictionsConfigurationPolicySetItem fakes "Delete
-// enrollmentRestrictionsConfigurationPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteEnrollmentRestrictionsConfigurationPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteIosLobAppProvisioningConfigurationPolicySetItem fakes "Delete
-// iosLobAppProvisioningConfigurationPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosLobAppProvisioningConfigurationPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteManagedAppProtectionPolicySetItem fakes "Delete
-// managedAppProtectionPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteManagedAppProtectionPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteManagedDeviceMobileAppConfigurationPolicySetItem fakes "Delete
-// managedDeviceMobileAppConfigurationPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteManagedDeviceMobileAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteMdmWindowsInformationProtectionPolicyPolicySetItem fakes "Delete
-// mdmWindowsInformationProtectionPolicyPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMdmWindowsInformationProtectionPolicyPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteMobileAppPolicySetItem fakes "Delete mobileAppPolicySetItem"
+// HandleDeletePolicySetItem fakes "Delete deviceCompliancePolicyPolicySetItem"
 // (DELETE
 // /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
 // tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMobileAppPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteTargetedManagedAppConfigurationPolicySetItem fakes "Delete
-// targetedManagedAppConfigurationPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteTargetedManagedAppConfigurationPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteWindows10EnrollmentCompletionPageConfigurationPolicySetItem fakes
-// "Delete windows10EnrollmentCompletionPageConfigurationPolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10EnrollmentCompletionPageConfigurationPolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
-}
-
-// HandleDeleteWindowsAutopilotDeploymentProfilePolicySetItem fakes "Delete
-// windowsAutopilotDeploymentProfilePolicySetItem" (DELETE
-// /deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsAutopilotDeploymentProfilePolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeletePolicySetItem(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceAppManagement/policySets/{policySetId}/items/{policySetItemId}"}, fn)
 }
 
@@ -21843,14 +20592,7 @@ func HandleCreateEnrollmentProfile(fn func(ctx context.Context, route Route, bod
 	return handle("POST", 201, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles"}, fn)
 }
 
-// HandleDeleteDepEnrollmentProfile fakes "Delete depEnrollmentProfile" (DELETE
-// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDepEnrollmentProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}"}, fn)
-}
-
-// HandleDeleteEnrollmentProfile fakes "Delete enrollmentProfile" (DELETE
+// HandleDeleteEnrollmentProfile fakes "Delete depEnrollmentProfile" (DELETE
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleDeleteEnrollmentProfile(fn func(ctx context.Context, route Route) error) http.Handler {
@@ -21977,14 +20719,6 @@ func HandleImportAppleDeviceIdentityListForImportedAppleDeviceIdentities(fn func
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleDeleteImportedAppleDeviceIdentity(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, fn)
-}
-
-// HandleDeleteImportedAppleDeviceIdentityResult fakes "Delete
-// importedAppleDeviceIdentityResult" (DELETE
-// /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteImportedAppleDeviceIdentityResult(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/importedAppleDeviceIdentities/{importedAppleDeviceIdentityId}"}, fn)
 }
 
@@ -22379,98 +21113,11 @@ func HandleValidateComplianceScriptForDeviceCompliancePolicies(fn func(ctx conte
 	return handle("POST", 200, []string{"/deviceManagement/deviceCompliancePolicies/validateComplianceScript"}, fn)
 }
 
-// HandleDeleteAndroidCompliancePolicy fakes "Delete androidCompliancePolicy"
+// HandleDeleteDeviceCompliancePolicy fakes "Delete androidCompliancePolicy"
 // (DELETE
 // /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
 // tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerCompliancePolicy fakes "Delete
-// androidDeviceOwnerCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkCompliancePolicy fakes "Delete
-// androidForWorkCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidForWorkCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileCompliancePolicy fakes "Delete
-// androidWorkProfileCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAndroidWorkProfileCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteAospDeviceOwnerCompliancePolicy fakes "Delete
-// aospDeviceOwnerCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAospDeviceOwnerCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteDefaultDeviceCompliancePolicy fakes "Delete
-// defaultDeviceCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDefaultDeviceCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteIosCompliancePolicy fakes "Delete iosCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteIosCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteMacOSCompliancePolicy fakes "Delete macOSCompliancePolicy"
-// (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteMacOSCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteWindows10CompliancePolicy fakes "Delete
-// windows10CompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10CompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteWindows10MobileCompliancePolicy fakes "Delete
-// windows10MobileCompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10MobileCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteWindows81CompliancePolicy fakes "Delete
-// windows81CompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows81CompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
-}
-
-// HandleDeleteWindowsPhone81CompliancePolicy fakes "Delete
-// windowsPhone81CompliancePolicy" (DELETE
-// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsPhone81CompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteDeviceCompliancePolicy(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
 }
 
@@ -25085,918 +23732,11 @@ func HandleHasPayloadLinksForDeviceConfigurations(fn func(ctx context.Context, r
 	return handle("POST", 200, []string{"/deviceManagement/deviceConfigurations/hasPayloadLinks"}, fn)
 }
 
-// HandleDeleteAndroidCustomConfiguration fakes "Delete
-// androidCustomConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidCustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration fakes
-// "Delete androidDeviceOwnerDerivedCredentialAuthenticationConfiguration"
+// HandleDeleteDeviceConfiguration fakes "Delete androidCustomConfiguration"
 // (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
 // more documented paths) for tests: it answers 204 No Content when fn returns
 // nil. See Route.
-func HandleDeleteAndroidDeviceOwnerDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerEnterpriseWiFiConfiguration fakes "Delete
-// androidDeviceOwnerEnterpriseWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerGeneralDeviceConfiguration fakes "Delete
-// androidDeviceOwnerGeneralDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerGeneralDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerImportedPFXCertificateProfile fakes "Delete
-// androidDeviceOwnerImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerPkcsCertificateProfile fakes "Delete
-// androidDeviceOwnerPkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerPkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerScepCertificateProfile fakes "Delete
-// androidDeviceOwnerScepCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerScepCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerVpnConfiguration fakes "Delete
-// androidDeviceOwnerVpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidDeviceOwnerWiFiConfiguration fakes "Delete
-// androidDeviceOwnerWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidDeviceOwnerWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidEasEmailProfileConfiguration fakes "Delete
-// androidEasEmailProfileConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidEasEmailProfileConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidEnterpriseWiFiConfiguration fakes "Delete
-// androidEnterpriseWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkCustomConfiguration fakes "Delete
-// androidForWorkCustomConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkCustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkEnterpriseWiFiConfiguration fakes "Delete
-// androidForWorkEnterpriseWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkGeneralDeviceConfiguration fakes "Delete
-// androidForWorkGeneralDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkGeneralDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkGmailEasConfiguration fakes "Delete
-// androidForWorkGmailEasConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkGmailEasConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkImportedPFXCertificateProfile fakes "Delete
-// androidForWorkImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkNineWorkEasConfiguration fakes "Delete
-// androidForWorkNineWorkEasConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkNineWorkEasConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkPkcsCertificateProfile fakes "Delete
-// androidForWorkPkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkPkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkScepCertificateProfile fakes "Delete
-// androidForWorkScepCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkScepCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkVpnConfiguration fakes "Delete
-// androidForWorkVpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidForWorkWiFiConfiguration fakes "Delete
-// androidForWorkWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidForWorkWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidGeneralDeviceConfiguration fakes "Delete
-// androidGeneralDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidGeneralDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidImportedPFXCertificateProfile fakes "Delete
-// androidImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidOmaCpConfiguration fakes "Delete
-// androidOmaCpConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidOmaCpConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidPkcsCertificateProfile fakes "Delete
-// androidPkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidPkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidScepCertificateProfile fakes "Delete
-// androidScepCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidScepCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidVpnConfiguration fakes "Delete androidVpnConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteAndroidVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWiFiConfiguration fakes "Delete androidWiFiConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteAndroidWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileCustomConfiguration fakes "Delete
-// androidWorkProfileCustomConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileCustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileEnterpriseWiFiConfiguration fakes "Delete
-// androidWorkProfileEnterpriseWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileGeneralDeviceConfiguration fakes "Delete
-// androidWorkProfileGeneralDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileGeneralDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileGmailEasConfiguration fakes "Delete
-// androidWorkProfileGmailEasConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileGmailEasConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileNineWorkEasConfiguration fakes "Delete
-// androidWorkProfileNineWorkEasConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileNineWorkEasConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfilePkcsCertificateProfile fakes "Delete
-// androidWorkProfilePkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfilePkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileScepCertificateProfile fakes "Delete
-// androidWorkProfileScepCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileScepCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileVpnConfiguration fakes "Delete
-// androidWorkProfileVpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileWiFiConfiguration fakes "Delete
-// androidWorkProfileWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAndroidWorkProfileWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteAospDeviceOwnerDeviceConfiguration fakes "Delete
-// aospDeviceOwnerDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteAospDeviceOwnerDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteEditionUpgradeConfiguration fakes "Delete
-// editionUpgradeConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteEditionUpgradeConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosCustomConfiguration fakes "Delete iosCustomConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteIosCustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosDerivedCredentialAuthenticationConfiguration fakes "Delete
-// iosDerivedCredentialAuthenticationConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosDerivedCredentialAuthenticationConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosDeviceFeaturesConfiguration fakes "Delete
-// iosDeviceFeaturesConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosEasEmailProfileConfiguration fakes "Delete
-// iosEasEmailProfileConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosEasEmailProfileConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosEducationDeviceConfiguration fakes "Delete
-// iosEducationDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosEducationDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosEduDeviceConfiguration fakes "Delete
-// iosEduDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosEduDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosEnterpriseWiFiConfiguration fakes "Delete
-// iosEnterpriseWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosExpeditedCheckinConfiguration fakes "Delete
-// iosExpeditedCheckinConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosExpeditedCheckinConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosGeneralDeviceConfiguration fakes "Delete
-// iosGeneralDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosGeneralDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosikEv2VpnConfiguration fakes "Delete iosikEv2VpnConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteIosikEv2VpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosImportedPFXCertificateProfile fakes "Delete
-// iosImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosPkcsCertificateProfile fakes "Delete
-// iosPkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosPkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosScepCertificateProfile fakes "Delete
-// iosScepCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosScepCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosUpdateConfiguration fakes "Delete iosUpdateConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteIosUpdateConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosVpnConfiguration fakes "Delete iosVpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteIosWiFiConfiguration fakes "Delete iosWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteIosWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSCustomAppConfiguration fakes "Delete
-// macOSCustomAppConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSCustomAppConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSCustomConfiguration fakes "Delete macOSCustomConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteMacOSCustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSDeviceFeaturesConfiguration fakes "Delete
-// macOSDeviceFeaturesConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSDeviceFeaturesConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSEndpointProtectionConfiguration fakes "Delete
-// macOSEndpointProtectionConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSEndpointProtectionConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSEnterpriseWiFiConfiguration fakes "Delete
-// macOSEnterpriseWiFiConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSEnterpriseWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSExtensionsConfiguration fakes "Delete
-// macOSExtensionsConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSExtensionsConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSGeneralDeviceConfiguration fakes "Delete
-// macOSGeneralDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSGeneralDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSImportedPFXCertificateProfile fakes "Delete
-// macOSImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSPkcsCertificateProfile fakes "Delete
-// macOSPkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSPkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSScepCertificateProfile fakes "Delete
-// macOSScepCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSScepCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSSoftwareUpdateConfiguration fakes "Delete
-// macOSSoftwareUpdateConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSSoftwareUpdateConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSVpnConfiguration fakes "Delete macOSVpnConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteMacOSVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSWiFiConfiguration fakes "Delete macOSWiFiConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteMacOSWiFiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteMacOSWiredNetworkConfiguration fakes "Delete
-// macOSWiredNetworkConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteMacOSWiredNetworkConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteSharedPCConfiguration fakes "Delete sharedPCConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteSharedPCConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteUnsupportedDeviceConfiguration fakes "Delete
-// unsupportedDeviceConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteUnsupportedDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10CustomConfiguration fakes "Delete
-// windows10CustomConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10CustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10DeviceFirmwareConfigurationInterface fakes "Delete
-// windows10DeviceFirmwareConfigurationInterface" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10DeviceFirmwareConfigurationInterface(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10EasEmailProfileConfiguration fakes "Delete
-// windows10EasEmailProfileConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10EasEmailProfileConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10EndpointProtectionConfiguration fakes "Delete
-// windows10EndpointProtectionConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10EndpointProtectionConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10EnterpriseModernAppManagementConfiguration fakes
-// "Delete windows10EnterpriseModernAppManagementConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10EnterpriseModernAppManagementConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10GeneralConfiguration fakes "Delete
-// windows10GeneralConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10GeneralConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10ImportedPFXCertificateProfile fakes "Delete
-// windows10ImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10NetworkBoundaryConfiguration fakes "Delete
-// windows10NetworkBoundaryConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10NetworkBoundaryConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10PFXImportCertificateProfile fakes "Delete
-// windows10PFXImportCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10PFXImportCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10PkcsCertificateProfile fakes "Delete
-// windows10PkcsCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10PkcsCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10SecureAssessmentConfiguration fakes "Delete
-// windows10SecureAssessmentConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10SecureAssessmentConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10TeamGeneralConfiguration fakes "Delete
-// windows10TeamGeneralConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10TeamGeneralConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10VpnConfiguration fakes "Delete
-// windows10VpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows10VpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows81GeneralConfiguration fakes "Delete
-// windows81GeneralConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows81GeneralConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows81SCEPCertificateProfile fakes "Delete
-// windows81SCEPCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows81SCEPCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows81VpnConfiguration fakes "Delete
-// windows81VpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows81VpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows81WifiImportConfiguration fakes "Delete
-// windows81WifiImportConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindows81WifiImportConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsDefenderAdvancedThreatProtectionConfiguration fakes
-// "Delete windowsDefenderAdvancedThreatProtectionConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsDefenderAdvancedThreatProtectionConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsDeliveryOptimizationConfiguration fakes "Delete
-// windowsDeliveryOptimizationConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsDeliveryOptimizationConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsHealthMonitoringConfiguration fakes "Delete
-// windowsHealthMonitoringConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsHealthMonitoringConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsIdentityProtectionConfiguration fakes "Delete
-// windowsIdentityProtectionConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsIdentityProtectionConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsKioskConfiguration fakes "Delete
-// windowsKioskConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsKioskConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsPhone81CustomConfiguration fakes "Delete
-// windowsPhone81CustomConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsPhone81CustomConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsPhone81GeneralConfiguration fakes "Delete
-// windowsPhone81GeneralConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsPhone81GeneralConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsPhone81ImportedPFXCertificateProfile fakes "Delete
-// windowsPhone81ImportedPFXCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsPhone81ImportedPFXCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsPhone81SCEPCertificateProfile fakes "Delete
-// windowsPhone81SCEPCertificateProfile" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsPhone81SCEPCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsPhone81VpnConfiguration fakes "Delete
-// windowsPhone81VpnConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsPhone81VpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsPhoneEASEmailProfileConfiguration fakes "Delete
-// windowsPhoneEASEmailProfileConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsPhoneEASEmailProfileConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsUpdateForBusinessConfiguration fakes "Delete
-// windowsUpdateForBusinessConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsUpdateForBusinessConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsWifiConfiguration fakes "Delete windowsWifiConfiguration"
-// (DELETE /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2
-// more documented paths) for tests: it answers 204 No Content when fn returns
-// nil. See Route.
-func HandleDeleteWindowsWifiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsWifiEnterpriseEAPConfiguration fakes "Delete
-// windowsWifiEnterpriseEAPConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsWifiEnterpriseEAPConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindowsDomainJoinConfiguration fakes "Delete
-// windowsDomainJoinConfiguration" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
-// documented paths) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteWindowsDomainJoinConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteDeviceConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
 }
 
@@ -28340,31 +26080,13 @@ func HandleCreateWindows81TrustedRootCertificate(fn func(ctx context.Context, ro
 	return handle("POST", 201, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsWifiEnterpriseEAPConfiguration/rootCertificatesForServerValidation"}, fn)
 }
 
-// HandleDeleteAndroidDeviceOwnerTrustedRootCertificate fakes "Delete
+// HandleDeleteRootCertificate fakes "Delete
 // androidDeviceOwnerTrustedRootCertificate" (DELETE
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate
-// and 2 more documented paths) for tests: it answers 204 No Content when fn
+// and 6 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
-func HandleDeleteAndroidDeviceOwnerTrustedRootCertificate(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
-}
-
-// HandleDeleteAndroidTrustedRootCertificate fakes "Delete
-// androidTrustedRootCertificate" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate
-// and 2 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteAndroidTrustedRootCertificate(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
-}
-
-// HandleDeleteAndroidWorkProfileTrustedRootCertificate fakes "Delete
-// androidWorkProfileTrustedRootCertificate" (DELETE
-// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate
-// and 2 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteAndroidWorkProfileTrustedRootCertificate(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
+func HandleDeleteRootCertificate(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidDeviceOwnerEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidEnterpriseWiFiConfiguration/rootCertificateForServerValidation", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileCertificateProfileBase/rootCertificate", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.androidWorkProfileEnterpriseWiFiConfiguration/rootCertificateForServerValidation"}, fn)
 }
 
 // HandleGetAndroidDeviceOwnerTrustedRootCertificate fakes "Get
@@ -28677,43 +26399,11 @@ func HandleHasPayloadLinksForDeviceEnrollmentConfigurations(fn func(ctx context.
 	return handle("POST", 200, []string{"/deviceManagement/deviceEnrollmentConfigurations/hasPayloadLinks"}, fn)
 }
 
-// HandleDeleteDeviceComanagementAuthorityConfiguration fakes "Delete
+// HandleDeleteDeviceEnrollmentConfiguration fakes "Delete
 // deviceComanagementAuthorityConfiguration" (DELETE
 // /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceComanagementAuthorityConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
-}
-
-// HandleDeleteDeviceEnrollmentLimitConfiguration fakes "Delete
-// deviceEnrollmentLimitConfiguration" (DELETE
-// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceEnrollmentLimitConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
-}
-
-// HandleDeleteDeviceEnrollmentPlatformRestrictionsConfiguration fakes "Delete
-// deviceEnrollmentPlatformRestrictionsConfiguration" (DELETE
-// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceEnrollmentPlatformRestrictionsConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
-}
-
-// HandleDeleteDeviceEnrollmentWindowsHelloForBusinessConfiguration fakes
-// "Delete deviceEnrollmentWindowsHelloForBusinessConfiguration" (DELETE
-// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceEnrollmentWindowsHelloForBusinessConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
-}
-
-// HandleDeleteWindows10EnrollmentCompletionPageConfiguration fakes "Delete
-// windows10EnrollmentCompletionPageConfiguration" (DELETE
-// /deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10EnrollmentCompletionPageConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteDeviceEnrollmentConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/deviceEnrollmentConfigurations/{deviceEnrollmentConfigurationId}"}, fn)
 }
 
@@ -30113,54 +27803,6 @@ func HandleDeleteGroupPolicyPresentationValue(fn func(ctx context.Context, route
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
-// HandleDeleteGroupPolicyPresentationValueBoolean fakes "Delete
-// groupPolicyPresentationValueBoolean" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationValueBoolean(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationValueDecimal fakes "Delete
-// groupPolicyPresentationValueDecimal" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationValueDecimal(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationValueList fakes "Delete
-// groupPolicyPresentationValueList" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationValueList(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationValueLongDecimal fakes "Delete
-// groupPolicyPresentationValueLongDecimal" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationValueLongDecimal(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationValueMultiText fakes "Delete
-// groupPolicyPresentationValueMultiText" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationValueMultiText(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationValueText fakes "Delete
-// groupPolicyPresentationValueText" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationValueText(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
-}
-
 // HandleGetGroupPolicyPresentationValue fakes "Get
 // groupPolicyPresentationValue" (GET
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId})
@@ -30273,93 +27915,12 @@ func HandleUpdateGroupPolicyPresentationValueText(fn func(ctx context.Context, r
 	return handle("PATCH", 200, []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}"}, fn)
 }
 
-// HandleDeleteGroupPolicyPresentationCheckBox fakes "Delete
-// groupPolicyPresentationCheckBox" (DELETE
+// HandleDeletePresentation fakes "Delete groupPolicyPresentationCheckBox"
+// (DELETE
 // /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
 // and 1 more documented path) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationCheckBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationComboBox fakes "Delete
-// groupPolicyPresentationComboBox" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationComboBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationDecimalTextBox fakes "Delete
-// groupPolicyPresentationDecimalTextBox" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationDecimalTextBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationDropdownList fakes "Delete
-// groupPolicyPresentationDropdownList" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationDropdownList(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationListBox fakes "Delete
-// groupPolicyPresentationListBox" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationListBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationLongDecimalTextBox fakes "Delete
-// groupPolicyPresentationLongDecimalTextBox" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationLongDecimalTextBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationMultiTextBox fakes "Delete
-// groupPolicyPresentationMultiTextBox" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationMultiTextBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationText fakes "Delete
-// groupPolicyPresentationText" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationText(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyPresentationTextBox fakes "Delete
-// groupPolicyPresentationTextBox" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyPresentationTextBox(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
-}
-
-// HandleDeleteGroupPolicyUploadedPresentation fakes "Delete
-// groupPolicyUploadedPresentation" (DELETE
-// /deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation
-// and 1 more documented path) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteGroupPolicyUploadedPresentation(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeletePresentation(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation", "/deviceManagement/groupPolicyConfigurations/{groupPolicyConfigurationId}/definitionValues/{groupPolicyDefinitionValueId}/presentationValues/{groupPolicyPresentationValueId}/presentation/definition/presentations/{groupPolicyPresentationId}"}, fn)
 }
 
@@ -31136,14 +28697,6 @@ func HandleDeleteImportedDeviceIdentity(fn func(ctx context.Context, route Route
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, fn)
 }
 
-// HandleDeleteImportedDeviceIdentityResult fakes "Delete
-// importedDeviceIdentityResult" (DELETE
-// /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
-// tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteImportedDeviceIdentityResult(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}"}, fn)
-}
-
 // HandleGetImportedDeviceIdentity fakes "Get importedDeviceIdentity" (GET
 // /deviceManagement/importedDeviceIdentities/{importedDeviceIdentityId}) for
 // tests: it answers with what fn returns. See Route.
@@ -31558,57 +29111,12 @@ func HandleCreateDeviceManagementStringSettingInstance(fn func(ctx context.Conte
 	return handle("POST", 201, []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/settings", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings"}, fn)
 }
 
-// HandleDeleteDeviceManagementAbstractComplexSettingInstance fakes "Delete
+// HandleDeleteDeviceManagementSettingInstance fakes "Delete
 // deviceManagementAbstractComplexSettingInstance" (DELETE
 // /deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}
 // and 3 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
-func HandleDeleteDeviceManagementAbstractComplexSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementBooleanSettingInstance fakes "Delete
-// deviceManagementBooleanSettingInstance" (DELETE
-// /deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementBooleanSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementCollectionSettingInstance fakes "Delete
-// deviceManagementCollectionSettingInstance" (DELETE
-// /deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementCollectionSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementComplexSettingInstance fakes "Delete
-// deviceManagementComplexSettingInstance" (DELETE
-// /deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementComplexSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementIntegerSettingInstance fakes "Delete
-// deviceManagementIntegerSettingInstance" (DELETE
-// /deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementIntegerSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementStringSettingInstance fakes "Delete
-// deviceManagementStringSettingInstance" (DELETE
-// /deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementStringSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteDeviceManagementSettingInstance(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/intents/{deviceManagementIntentId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settings/{deviceManagementSettingInstanceId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/recommendedSettings/{deviceManagementSettingInstanceId}"}, fn)
 }
 
@@ -32522,30 +30030,12 @@ func HandleGetManagementConditionsForPlatform(fn func(ctx context.Context, route
 	return handleNoBody("GET", 200, []string{"/deviceManagement/managementConditions/getManagementConditionsForPlatform", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/getManagementConditionsForPlatform"}, fn)
 }
 
-// HandleDeleteCircularGeofenceManagementCondition fakes "Delete
+// HandleDeleteManagementCondition fakes "Delete
 // circularGeofenceManagementCondition" (DELETE
 // /deviceManagement/managementConditions/{managementConditionId} and 1 more
 // documented path) for tests: it answers 204 No Content when fn returns nil.
 // See Route.
-func HandleDeleteCircularGeofenceManagementCondition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
-}
-
-// HandleDeleteNetworkIPv4ConfigurationManagementCondition fakes "Delete
-// networkIPv4ConfigurationManagementCondition" (DELETE
-// /deviceManagement/managementConditions/{managementConditionId} and 1 more
-// documented path) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteNetworkIPv4ConfigurationManagementCondition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
-}
-
-// HandleDeleteNetworkIPv6ConfigurationManagementCondition fakes "Delete
-// networkIPv6ConfigurationManagementCondition" (DELETE
-// /deviceManagement/managementConditions/{managementConditionId} and 1 more
-// documented path) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteNetworkIPv6ConfigurationManagementCondition(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteManagementCondition(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/managementConditions/{managementConditionId}", "/deviceManagement/managementConditions/{managementConditionId}/managementConditionStatements/{managementConditionStatementId}/managementConditions/{managementConditionId}"}, fn)
 }
 
@@ -33442,35 +30932,11 @@ func HandleQueryByPlatformTypeForResourceAccessProfiles(fn func(ctx context.Cont
 	return handle("POST", 200, []string{"/deviceManagement/resourceAccessProfiles/queryByPlatformType"}, fn)
 }
 
-// HandleDeleteWindows10XSCEPCertificateProfile fakes "Delete
+// HandleDeleteDeviceManagementResourceAccessProfileBase fakes "Delete
 // windows10XSCEPCertificateProfile" (DELETE
 // /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10XSCEPCertificateProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
-}
-
-// HandleDeleteWindows10XTrustedRootCertificate fakes "Delete
-// windows10XTrustedRootCertificate" (DELETE
-// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10XTrustedRootCertificate(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
-}
-
-// HandleDeleteWindows10XVpnConfiguration fakes "Delete
-// windows10XVpnConfiguration" (DELETE
-// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10XVpnConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
-}
-
-// HandleDeleteWindows10XWifiConfiguration fakes "Delete
-// windows10XWifiConfiguration" (DELETE
-// /deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindows10XWifiConfiguration(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteDeviceManagementResourceAccessProfileBase(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/resourceAccessProfiles/{deviceManagementResourceAccessProfileBaseId}"}, fn)
 }
 
@@ -33804,69 +31270,12 @@ func HandleCreateDeviceManagementConfigurationSimpleSettingDefinition(fn func(ct
 	return handle("POST", 201, []string{"/deviceManagement/reusableSettings", "/deviceManagement/configurationSettings", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions"}, fn)
 }
 
-// HandleDeleteDeviceManagementConfigurationChoiceSettingCollectionDefinition fakes
-// "Delete deviceManagementConfigurationChoiceSettingCollectionDefinition"
-// (DELETE
-// /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementConfigurationChoiceSettingCollectionDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementConfigurationChoiceSettingDefinition fakes
-// "Delete deviceManagementConfigurationChoiceSettingDefinition" (DELETE
-// /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementConfigurationChoiceSettingDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
-}
-
 // HandleDeleteDeviceManagementConfigurationSettingDefinition fakes "Delete
-// deviceManagementConfigurationSettingDefinition" (DELETE
+// deviceManagementConfigurationChoiceSettingCollectionDefinition" (DELETE
 // /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
 func HandleDeleteDeviceManagementConfigurationSettingDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementConfigurationSettingGroupCollectionDefinition fakes
-// "Delete deviceManagementConfigurationSettingGroupCollectionDefinition"
-// (DELETE
-// /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementConfigurationSettingGroupCollectionDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementConfigurationSettingGroupDefinition fakes
-// "Delete deviceManagementConfigurationSettingGroupDefinition" (DELETE
-// /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementConfigurationSettingGroupDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementConfigurationSimpleSettingCollectionDefinition fakes
-// "Delete deviceManagementConfigurationSimpleSettingCollectionDefinition"
-// (DELETE
-// /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementConfigurationSimpleSettingCollectionDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementConfigurationSimpleSettingDefinition fakes
-// "Delete deviceManagementConfigurationSimpleSettingDefinition" (DELETE
-// /deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementConfigurationSimpleSettingDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/reusableSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationSettings/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/settings/{deviceManagementConfigurationSettingId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}", "/deviceManagement/configurationPolicyTemplates/{deviceManagementConfigurationPolicyTemplateId}/settingTemplates/{deviceManagementConfigurationSettingTemplateId}/settingDefinitions/{deviceManagementConfigurationSettingDefinitionId}"}, fn)
 }
 
@@ -34069,15 +31478,8 @@ func HandleCreateRoleDefinition(fn func(ctx context.Context, route Route, body *
 	return handle("POST", 201, []string{"/deviceManagement/roleDefinitions"}, fn)
 }
 
-// HandleDeleteDeviceAndAppManagementRoleDefinition fakes "Delete
+// HandleDeleteRoleDefinition fakes "Delete
 // deviceAndAppManagementRoleDefinition" (DELETE
-// /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
-// path) for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteDeviceAndAppManagementRoleDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/roleDefinitions/{roleDefinitionId}", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/roleDefinition"}, fn)
-}
-
-// HandleDeleteRoleDefinition fakes "Delete roleDefinition" (DELETE
 // /deviceManagement/roleDefinitions/{roleDefinitionId} and 1 more documented
 // path) for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleDeleteRoleDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
@@ -34324,35 +31726,8 @@ func HandleCreateDeviceManagementSettingDefinition(fn func(ctx context.Context, 
 	return handle("POST", 201, []string{"/deviceManagement/settingDefinitions", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions"}, fn)
 }
 
-// HandleDeleteDeviceManagementAbstractComplexSettingDefinition fakes "Delete
-// deviceManagementAbstractComplexSettingDefinition" (DELETE
-// /deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementAbstractComplexSettingDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementCollectionSettingDefinition fakes "Delete
-// deviceManagementCollectionSettingDefinition" (DELETE
-// /deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementCollectionSettingDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementComplexSettingDefinition fakes "Delete
-// deviceManagementComplexSettingDefinition" (DELETE
-// /deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}
-// and 3 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteDeviceManagementComplexSettingDefinition(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/categories/{deviceManagementSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/intents/{deviceManagementIntentId}/categories/{deviceManagementIntentSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}", "/deviceManagement/templates/{deviceManagementTemplateId}/categories/{deviceManagementTemplateSettingCategoryId}/settingDefinitions/{deviceManagementSettingDefinitionId}"}, fn)
-}
-
 // HandleDeleteDeviceManagementSettingDefinition fakes "Delete
-// deviceManagementSettingDefinition" (DELETE
+// deviceManagementAbstractComplexSettingDefinition" (DELETE
 // /deviceManagement/settingDefinitions/{deviceManagementSettingDefinitionId}
 // and 3 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
@@ -34571,14 +31946,6 @@ func HandleImportOffice365DeviceConfigurationPoliciesForTemplates(fn func(ctx co
 // documented path) for tests: it answers 204 No Content when fn returns nil.
 // See Route.
 func HandleDeleteDeviceManagementTemplate(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, fn)
-}
-
-// HandleDeleteSecurityBaselineTemplate fakes "Delete securityBaselineTemplate"
-// (DELETE /deviceManagement/templates/{deviceManagementTemplateId} and 1 more
-// documented path) for tests: it answers 204 No Content when fn returns nil.
-// See Route.
-func HandleDeleteSecurityBaselineTemplate(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/templates/{deviceManagementTemplateId}", "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"}, fn)
 }
 
@@ -34966,27 +32333,11 @@ func HandleCreateEnrollmentTroubleshootingEvent(fn func(ctx context.Context, rou
 	return handle("POST", 201, []string{"/deviceManagement/troubleshootingEvents"}, fn)
 }
 
-// HandleDeleteAppleVppTokenTroubleshootingEvent fakes "Delete
+// HandleDeleteDeviceManagementTroubleshootingEvent fakes "Delete
 // appleVppTokenTroubleshootingEvent" (DELETE
 // /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteAppleVppTokenTroubleshootingEvent(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
-}
-
-// HandleDeleteDeviceManagementTroubleshootingEvent fakes "Delete
-// deviceManagementTroubleshootingEvent" (DELETE
-// /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleDeleteDeviceManagementTroubleshootingEvent(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
-}
-
-// HandleDeleteEnrollmentTroubleshootingEvent fakes "Delete
-// enrollmentTroubleshootingEvent" (DELETE
-// /deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteEnrollmentTroubleshootingEvent(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/troubleshootingEvents/{deviceManagementTroubleshootingEventId}"}, fn)
 }
 
@@ -36137,21 +33488,12 @@ func HandleHasPayloadLinksForWindowsAutopilotDeploymentProfiles(fn func(ctx cont
 	return handle("POST", 200, []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/hasPayloadLinks"}, fn)
 }
 
-// HandleDeleteActiveDirectoryWindowsAutopilotDeploymentProfile fakes "Delete
+// HandleDeleteWindowsAutopilotDeploymentProfile fakes "Delete
 // activeDirectoryWindowsAutopilotDeploymentProfile" (DELETE
 // /deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}
 // and 2 more documented paths) for tests: it answers 204 No Content when fn
 // returns nil. See Route.
-func HandleDeleteActiveDirectoryWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, fn)
-}
-
-// HandleDeleteAzureADWindowsAutopilotDeploymentProfile fakes "Delete
-// azureADWindowsAutopilotDeploymentProfile" (DELETE
-// /deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}
-// and 2 more documented paths) for tests: it answers 204 No Content when fn
-// returns nil. See Route.
-func HandleDeleteAzureADWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteWindowsAutopilotDeploymentProfile(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/windowsAutopilotDeploymentProfiles/{windowsAutopilotDeploymentProfileId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/intendedDeploymentProfile"}, fn)
 }
 
@@ -36720,19 +34062,11 @@ func HandleCreateWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, ro
 	return handle("POST", 201, []string{"/deviceManagement/windowsUpdateCatalogItems"}, fn)
 }
 
-// HandleDeleteWindowsFeatureUpdateCatalogItem fakes "Delete
+// HandleDeleteWindowsUpdateCatalogItem fakes "Delete
 // windowsFeatureUpdateCatalogItem" (DELETE
 // /deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsFeatureUpdateCatalogItem(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, fn)
-}
-
-// HandleDeleteWindowsQualityUpdateCatalogItem fakes "Delete
-// windowsQualityUpdateCatalogItem" (DELETE
-// /deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId})
-// for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleDeleteWindowsQualityUpdateCatalogItem(fn func(ctx context.Context, route Route) error) http.Handler {
+func HandleDeleteWindowsUpdateCatalogItem(fn func(ctx context.Context, route Route) error) http.Handler {
 	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/windowsUpdateCatalogItems/{windowsUpdateCatalogItemId}"}, fn)
 }
 

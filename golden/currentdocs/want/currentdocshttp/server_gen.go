@@ -16,7 +16,9 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		check:     checkBody[currentdocs.UpdateGaugeBody],
+		body: func() checkedBody {
+			return new(currentdocs.UpdateGaugeBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/security/gauges/{gaugeId}"},

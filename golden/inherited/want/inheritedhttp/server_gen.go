@@ -16,8 +16,10 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[inherited.UpdateIosManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(inherited.UpdateIosManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"},

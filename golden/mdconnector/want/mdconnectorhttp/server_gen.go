@@ -16,8 +16,10 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[mdconnector.UpdateMobileThreatDefenseConnectorBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(mdconnector.UpdateMobileThreatDefenseConnectorBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},

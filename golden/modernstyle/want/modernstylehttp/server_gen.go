@@ -16,13 +16,17 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		check:     checkBody[modernstyle.PolishWidgetBody],
+		body: func() checkedBody {
+			return new(modernstyle.PolishWidgetBody)
+		},
 		kind:      "action",
 		method:    "POST",
 		templates: []string{"/users/{id | userPrincipalName}/widgets/{widgetId}/polish"},
 	}, {
-		answers:   true,
-		check:     checkBody[modernstyle.UpdateWidgetBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(modernstyle.UpdateWidgetBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/widgets/{id}", "/users/{id | userPrincipalName}/widgets/{id}", "/groups/{id}/widgets/{id}"},

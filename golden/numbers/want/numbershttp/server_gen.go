@@ -16,7 +16,9 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		check:     checkBody[numbers.UpdateGaugeBody],
+		body: func() checkedBody {
+			return new(numbers.UpdateGaugeBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/gauges/{gaugeId}"},

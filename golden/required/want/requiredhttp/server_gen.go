@@ -16,8 +16,10 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[required.CreateWidgetBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(required.CreateWidgetBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/widgets"},

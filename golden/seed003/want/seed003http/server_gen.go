@@ -16,8 +16,10 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[seed003.UpdateWindowsManagedAppProtectionBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(seed003.UpdateWindowsManagedAppProtectionBody)
+		},
 		kind:      "update",
 		method:    "PATCH",
 		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},

@@ -16,13 +16,17 @@ import (
 // BaseURL is the server's URL. See Fake.
 func NewFake() *Fake {
 	return newFake([]fakeOp{{
-		answers:   true,
-		check:     checkBody[wholebody.CreateWidgetBody],
+		answers: true,
+		body: func() checkedBody {
+			return new(wholebody.CreateWidgetBody)
+		},
 		kind:      "create",
 		method:    "POST",
 		templates: []string{"/workbench/widgets"},
 	}, {
-		check:     checkBody[wholebody.UpdateWidgetBody],
+		body: func() checkedBody {
+			return new(wholebody.UpdateWidgetBody)
+		},
 		kind:      "update",
 		method:    "PUT",
 		templates: []string{"/workbench/widgets/{widgetId}"},
