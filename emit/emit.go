@@ -14,10 +14,11 @@
 //
 // and the HTTP layer in a package of its own, <pkg>http (see HTTPPackage),
 // which imports the models (left out with Options.NoHTTP, and when no
-// operation has a body):
+// operation has a documented path):
 //
 //	<pkg>http/client_gen.go  a Requests and a Client method per documented path
-//	<pkg>http/server_gen.go  Handle<Op>: fake-server handlers for tests
+//	<pkg>http/server_gen.go  NewFake, a stateful fake Graph, and Handle<Op>:
+//	                         one operation's fake, for tests
 //	<pkg>http/wire_gen.go    the HTTP runtime those use, copied from
 //	                         emit/httpwire: Client, Requests, GraphError, Route
 //
@@ -137,11 +138,11 @@ func ParamReserved() []string {
 // opLocals are the identifiers the generated per-operation functions of
 // the HTTP layer declare besides their path parameters: receivers,
 // parameters and locals (TestHTTPLocalsComplete keeps the list whole).
-var opLocals = []string{"c", "r", "ctx", "body", "req", "err", "fn", "route"}
+var opLocals = []string{"c", "r", "ctx", "body", "args", "opts", "req", "u", "err", "fn", "route"}
 
 // httpImports are the names of the packages the HTTP layer's generated
 // files import, besides the models.
-var httpImports = []string{"context", "http", "json", "url"}
+var httpImports = []string{"context", "http", "iter", "json", "url"}
 
 // Generate renders every file for spec.
 func Generate(spec *ir.Spec, opts Options) ([]File, error) {
@@ -252,10 +253,10 @@ func firstOf(gens []fileGen, http bool) int {
 }
 
 // hasOperations reports whether the spec has an operation the HTTP layer
-// serves: one with a body and a documented path.
+// serves: one with a documented path.
 func (g *gen) hasOperations() bool {
 	for i := range g.spec.Operations {
-		if op := &g.spec.Operations[i]; g.types[op.Body.Name] != nil && len(op.Paths) > 0 {
+		if len(g.spec.Operations[i].Paths) > 0 {
 			return true
 		}
 	}

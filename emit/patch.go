@@ -19,7 +19,11 @@ func (g *gen) patchFile(f *jen.File) {
 			continue
 		}
 		g.patchBody(f, op, t)
-		g.changesFunc(f, op, t)
+		// Only a create or an update body is a (partial) entity that a
+		// model's changes can fill.
+		if op.Kind == ir.OpCreate || op.Kind == ir.OpUpdate {
+			g.changesFunc(f, op, t)
+		}
 	}
 }
 
@@ -40,12 +44,16 @@ func bodyProps(op *ir.Operation, t *ir.Type) []ir.Property {
 }
 
 func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
-	name := ir.BodyName(op.GoName)
+	name := ir.BodyTypeName(op)
 	inferred := ""
 	if op.BodyInferred {
 		inferred = "Inferred: the page has no request body table, so the body holds the writable properties of " + op.Body.Name + " (read-only and navigation properties left out)."
 	}
-	f.Add(comment(name+" is the request body of "+quoteForComment(op.Name)+" ("+op.Method+"). Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
+	what := "the request body of " + quoteForComment(op.Name) + " (" + op.Method + ")"
+	if op.Kind == ir.OpFunction {
+		what = "the parameters of " + quoteForComment(op.Name) + ", which the request sends in its URL"
+	}
+	f.Add(comment(name+" is "+what+". Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
 		inferred, g.docRef("Documented at", op.Pos)))
 	fields := []jen.Code{
 		jen.Comment("ODataType is the \"@odata.type\" annotation."),
@@ -53,7 +61,7 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 	}
 	// A create (POST) must carry what the docs say is required; an update
 	// (PATCH, PUT) sends only what changes.
-	create := op.Method == "POST"
+	create := op.Kind == ir.OpCreate || op.Kind == ir.OpAction
 	for _, p := range bodyProps(op, t) {
 		var notes []string
 		rules := g.ruleTags(p)

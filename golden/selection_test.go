@@ -36,18 +36,38 @@ func TestSelection(t *testing.T) {
 	}
 	// The entities, their base chain (iosManagedAppProtection →
 	// targetedManagedAppProtection → managedAppProtection → managedAppPolicy
-	// → entity) and the complex type of a property (keyValuePair).
-	assert.Equal(t, []string{"Entity", "IosManagedAppProtection", "KeyValuePair", "ManagedAppPolicy",
+	// → entity), the complex type of a property (keyValuePair), and what the
+	// hasPayloadLinks action bound to iosManagedAppProtections takes and
+	// returns.
+	assert.Equal(t, []string{"Entity", "HasPayloadLinkResultItem", "IosManagedAppProtection",
+		"IosManagedAppProtectionsHasPayloadLinksParameters", "KeyValuePair", "ManagedAppPolicy",
 		"ManagedAppProtection", "MobileThreatDefenseConnector", "TargetedManagedAppProtection"}, decls("models_gen.go"))
-	assert.Equal(t, []string{"AppManagementLevel", "ManagedAppClipboardSharingLevel", "ManagedAppDataEncryptionType",
+	assert.Equal(t, []string{"AppManagementLevel", "DeviceAndAppManagementAssignmentSource", "ManagedAppClipboardSharingLevel", "ManagedAppDataEncryptionType",
 		"ManagedAppDataIngestionLocation", "ManagedAppDataStorageLocation", "ManagedAppDataTransferLevel",
 		"ManagedAppDeviceThreatLevel", "ManagedAppNotificationRestriction", "ManagedAppPhoneNumberRedirectLevel",
 		"ManagedAppPinCharacterSet", "ManagedAppRemediationAction", "ManagedBrowserType", "MobileThreatPartnerTenantState"},
 		decls("enums_gen.go"))
 	// docs-src/intune documents create (POST) and update (PATCH) pages
-	// of both entities: a body type each.
+	// of both entities, and an action: a body type each.
 	assert.Equal(t, []string{"CreateIosManagedAppProtectionBody", "CreateMobileThreatDefenseConnectorBody",
+		"HasPayloadLinksForIosManagedAppProtectionsBody",
 		"UpdateIosManagedAppProtectionBody", "UpdateMobileThreatDefenseConnectorBody"}, decls("patch_gen.go"))
+	// Every documented operation on the two comes along: get, list (and
+	// its one-page call), create, update, delete, and the action.
+	data, err := os.ReadFile(filepath.Join(out, "selhttp", "client_gen.go"))
+	require.NoError(t, err)
+	var methods []string
+	for _, m := range regexp.MustCompile(`(?m)^func \(c \*Client\) (\w+)`).FindAllStringSubmatch(string(data), -1) {
+		methods = append(methods, m[1])
+	}
+	sort.Strings(methods)
+	assert.Equal(t, []string{"CreateIosManagedAppProtection", "CreateMobileThreatDefenseConnector",
+		"DeleteIosManagedAppProtection", "DeleteMobileThreatDefenseConnector",
+		"GetIosManagedAppProtection", "GetMobileThreatDefenseConnector",
+		"HasPayloadLinksForIosManagedAppProtections",
+		"ListIosManagedAppProtections", "ListIosManagedAppProtectionsPage",
+		"ListMobileThreatDefenseConnectors", "ListMobileThreatDefenseConnectorsPage",
+		"UpdateIosManagedAppProtection", "UpdateMobileThreatDefenseConnector"}, methods)
 
 	if testing.Short() {
 		return

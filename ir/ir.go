@@ -215,6 +215,15 @@ type Operation struct {
 	// Response is the type returned on success; empty Name means none.
 	Response       TypeRef `json:"response"`
 	ResponseStatus int     `json:"responseStatus,omitempty"`
+	// Kind is what the operation does (see OpKind): the parser sets it for
+	// actions and functions, which their pages name; Resolve sets the rest
+	// from the method and the response.
+	Kind OpKind `json:"kind,omitempty"`
+	// Subject is the qualified type the operation reads, writes or
+	// deletes, or the entity an action or function is bound to; empty
+	// when the pages do not tell. Select takes an operation along with its
+	// subject.
+	Subject string `json:"subject,omitempty"`
 	// Also are the other pages that document this same request (the same
 	// method, a path in common, the same body and response), merged into
 	// this operation by Resolve; their paths are among Paths.

@@ -301,7 +301,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 		o := &s.Operations[i]
 		n := opNames[i]
 		o.GoName = claimWith(n.name(), o.Pos, "operation "+o.Name, func(c string) []string {
-			return []string{BodyName(c), HandlerName(c)}
+			return opDerivedNames(o.Kind, c)
 		})
 		alts := n.pathNames(o)
 		for j := range o.Paths {
@@ -309,7 +309,7 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 			if j == 0 {
 				p.GoName = o.GoName
 			} else {
-				p.GoName = claimPath(global, alts[j-1])
+				p.GoName = claimPath(global, alts[j-1], pathDerivedNames(o.Kind))
 				if p.GoName != alts[j-1][0] && len(alts[j-1]) == 1 {
 					r.diags.Warnf(p.Pos, "name-collision", "path %s: Go name %s is taken; using %s", p.Template, alts[j-1][0], p.GoName)
 				}
@@ -321,14 +321,14 @@ func (r *resolver) names(s *Spec, opts ResolveOptions) {
 
 // claimPath claims the first free name of wants (the preferred name, then
 // the ones that say more), or the first with a number.
-func claimPath(global nameSet, wants []string) string {
+func claimPath(global nameSet, wants []string, derived func(string) []string) string {
 	for _, w := range wants {
-		if global.free(w, nil) {
-			global[w] = 2
-			return w
+		if global.free(w, derived) {
+			got, _ := global.claimWith(w, derived)
+			return got
 		}
 	}
-	got, _ := global.claim(wants[0])
+	got, _ := global.claimWith(wants[0], derived)
 	return got
 }
 

@@ -64,6 +64,7 @@ func Resolve(pages []Page, opts ResolveOptions) (*Spec, Diagnostics) {
 	spec.Version = r.versions(sorted)
 	r.finishPartial(spec)
 	flagsFromExamples(spec)
+	classifyOperations(spec)
 	r.names(spec, opts)
 	r.diags.Sort()
 	return spec, r.diags
@@ -539,6 +540,11 @@ func (r *resolver) spec() *Spec {
 				op.Response.Name = n
 			}
 		}
+		if op.Subject != "" {
+			if n, ok := r.lookup(op.Pos.File, TypeRef{Name: op.Subject}); ok {
+				op.Subject = n
+			}
+		}
 		s.Operations = append(s.Operations, op)
 	}
 	for _, ex := range r.exs {
@@ -627,7 +633,12 @@ func markWrapped(s *Spec) {
 			continue
 		}
 		t := types[ex.Type]
-		if t == nil || t.Property("value") != nil {
+		if t == nil {
+			continue
+		}
+		// A type with a property "value" could be shown whole, unless
+		// that property cannot hold an object (a primitive, a collection).
+		if p := t.Property("value"); p != nil && !p.Type.Collection && !p.Type.IsPrimitive() {
 			continue
 		}
 		ex.Wrapped = true

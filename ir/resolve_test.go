@@ -138,22 +138,26 @@ func TestInheritanceCycle(t *testing.T) {
 
 // TestWrappedResponseExample: {"value": {...}} around one entity (the 2021
 // Intune get pages) is Wrapped, typed by the inner "@odata.type"; a type
-// that has a "value" property keeps its example as it is.
+// whose "value" property can hold an object keeps its example as it is,
+// one whose "value" is a primitive or a collection cannot be shown whole.
 func TestWrappedResponseExample(t *testing.T) {
 	prop := func(name string) Property { return Property{Name: name, Type: TypeRef{Name: "Edm.String"}} }
 	pages := []Page{{File: "r.md", Kind: PageResource, Types: []Type{
 		{Name: "microsoft.graph.thing", Properties: []Property{prop("size")}},
 		{Name: "microsoft.graph.bigThing", Base: "microsoft.graph.thing", Properties: []Property{prop("bulk")}},
-		{Name: "microsoft.graph.box", Properties: []Property{prop("value")}},
+		{Name: "microsoft.graph.box", Properties: []Property{{Name: "value", Type: TypeRef{Name: "microsoft.graph.thing"}}}},
+		{Name: "microsoft.graph.setting", Properties: []Property{prop("value")}},
 	}}, {File: "a.md", Kind: PageAPI, Examples: []Example{
 		{Role: RoleResponse, Type: "microsoft.graph.thing", Body: `{"value": {"@odata.type": "#microsoft.graph.bigThing", "size": "1"}}`, Pos: Pos{File: "a.md", Line: 1}},
 		{Role: RoleResponse, Type: "microsoft.graph.box", Body: `{"value": {"a": 1}}`, Pos: Pos{File: "a.md", Line: 2}},
 		{Role: RoleRequest, Type: "microsoft.graph.thing", Body: `{"value": {"size": "1"}}`, Pos: Pos{File: "a.md", Line: 3}},
+		{Role: RoleResponse, Type: "microsoft.graph.setting", Body: `{"value": {"value": "on"}}`, Pos: Pos{File: "a.md", Line: 4}},
 	}}}
 	spec, _ := Resolve(pages, ResolveOptions{})
-	require.Len(t, spec.Examples, 3)
+	require.Len(t, spec.Examples, 4)
 	assert.True(t, spec.Examples[0].Wrapped)
 	assert.Equal(t, "microsoft.graph.bigThing", spec.Examples[0].Type)
 	assert.False(t, spec.Examples[1].Wrapped, "box has a value property")
 	assert.False(t, spec.Examples[2].Wrapped, "only responses")
+	assert.True(t, spec.Examples[3].Wrapped, "a string value cannot be an object")
 }

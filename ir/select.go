@@ -11,7 +11,8 @@ import (
 // base chain, the types and enums of its properties (and theirs, and so on;
 // navigation properties are not followed, and are raw JSON unless their type
 // is selected anyway),
-// and the operations whose body is one of the named types. A name may also
+// and the operations on the named types (whose Subject or body is one of
+// them), with what their bodies and responses need. A name may also
 // name an enum, which is then generated alone. Names are as the docs write
 // them, qualified or not, also in the @odata.type spelling
 // ("#microsoft.graph.x"), matched case-insensitively. A name ending in
@@ -126,6 +127,14 @@ func Select(s *Spec, names []string) (*Spec, error) {
 	for _, n := range append(along, enumRoots...) {
 		visit(n)
 	}
+	// The operations on a named type come along, with the types their
+	// bodies and responses need.
+	for _, o := range s.Operations {
+		if selectsOperation(rootSet, &o) {
+			visit(o.Body.Name)
+			visit(o.Response.Name)
+		}
+	}
 
 	problems = append(problems, selectionProblems(s, rootSet, keepT)...)
 	if len(problems) > 0 {
@@ -163,7 +172,7 @@ func Select(s *Spec, names []string) (*Spec, error) {
 		}
 	}
 	for _, o := range s.Operations {
-		if rootSet[o.Body.Name] {
+		if selectsOperation(rootSet, &o) {
 			out.Operations = append(out.Operations, o)
 		}
 	}
@@ -343,4 +352,10 @@ func selectionProblems(s *Spec, roots, kept map[string]bool) Diagnostics {
 		}
 	}
 	return ds
+}
+
+// selectsOperation reports whether the named types (roots) take o along:
+// it reads, writes, deletes or is bound to one of them, or its body is one.
+func selectsOperation(roots map[string]bool, o *Operation) bool {
+	return roots[o.Subject] || roots[o.Body.Name]
 }

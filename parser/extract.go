@@ -249,9 +249,14 @@ func (x *extractor) run() {
 		// A response example that names no type shows what the page
 		// says the operation returns ("a collection of [x] objects"),
 		// not the page's subject (a list page's title names the plural).
-		if op.Response.Name != "" {
-			for _, i := range x.subjectTyped {
+		for _, i := range x.subjectTyped {
+			switch {
+			case op.Response.Name != "":
 				x.page.Examples[i].Type = op.Response.Name
+			case op.Kind == ir.OpAction || op.Kind == ir.OpFunction:
+				// An action's subject is its parameters, which it does
+				// not return: the page does not say what it returns.
+				x.page.Examples[i].Type = ""
 			}
 		}
 	}
@@ -471,6 +476,12 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 					break
 				}
 			}
+			if op.Response.Name == "" {
+				if m := responsePrimitive.FindStringSubmatch(text); m != nil {
+					// "a String in the response body": {"value": "..."}.
+					op.Response = ir.TypeRef{Name: "Edm." + primitiveNames[strings.ToLower(m[1])]}
+				}
+			}
 			if op.Response.Name == "" && x.typeName != "" && (strings.Contains(text, " object") || strings.Contains(text, " resource")) {
 				op.Response = ir.TypeRef{Name: x.typeName}
 			}
@@ -481,6 +492,20 @@ func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 			}
 		}
 	}
+}
+
+// responsePrimitive is how a response section says the body holds one
+// primitive value ("returns a 200 OK response code and a String in the
+// response body", "an Int64 collection").
+var responsePrimitive = regexp.MustCompile(`(?i)\ban?\s+(String|Boolean|Int16|Int32|Int64|Double|Single|Decimal|DateTimeOffset|Date|Duration|TimeOfDay|Guid|Binary|Stream)(?:\s+collection)?\s+in the response body\b`)
+
+// primitiveNames spell the primitive types responsePrimitive finds as EDM
+// does, by lower-cased name.
+var primitiveNames = map[string]string{
+	"string": "String", "boolean": "Boolean", "int16": "Int16", "int32": "Int32", "int64": "Int64",
+	"double": "Double", "single": "Single", "decimal": "Decimal", "datetimeoffset": "DateTimeOffset",
+	"date": "Date", "duration": "Duration", "timeofday": "TimeOfDay", "guid": "Guid", "binary": "Binary",
+	"stream": "Stream",
 }
 
 // responseCollection is how a response section says the body holds many
@@ -1153,6 +1178,16 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 		x.inferBody(op)
 	}
 	_, _, isAction := x.action()
+	switch {
+	case isAction && op.Method == "GET":
+		op.Kind = ir.OpFunction
+	case isAction:
+		op.Kind = ir.OpAction
+	default:
+		// The type the page reads, writes or deletes; an action's is the
+		// entity it is bound to, which resolve finds from the paths.
+		op.Subject = x.typeName
+	}
 	// An action's subject is its parameters type, which it does not return.
 	if op.Response.Name == "" && op.ResponseStatus == 200 && x.typeName != "" && !isAction {
 		op.Response = ir.TypeRef{Name: x.typeName}

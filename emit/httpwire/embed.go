@@ -17,6 +17,7 @@ import _ "embed"
 var Files = map[string]string{
 	"client.go": client,
 	"errors.go": errorsGo,
+	"fake.go":   fake,
 	"server.go": server,
 }
 
@@ -30,6 +31,8 @@ var (
 	client string
 	//go:embed errors.go
 	errorsGo string
+	//go:embed fake.go
+	fake string
 	//go:embed server.go
 	server string
 )

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestClientSend(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	c := &Client{BaseURL: srv.URL, Header: http.Header{"client-request-id": {"mine"}}}
+	c := &Client{BaseURL: srv.URL, Header: http.Header{"client-request-id": {"mine"}}, Retry: RetryPolicy{Disabled: true}}
 	get := func(path string) (*thing, error) {
 		req, err := newRequest(context.Background(), "GET", c.requests().url(path), nil)
 		return sendFor[*thing](c, req, err)
@@ -157,7 +158,11 @@ func TestHandle(t *testing.T) {
 	})
 	do := func(method, path, body string) *httptest.ResponseRecorder {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest(method, path, strings.NewReader(body)))
+		r := httptest.NewRequest(method, path, strings.NewReader(body))
+		if body != "" {
+			r.Header.Set("Content-Type", "application/json")
+		}
+		h.ServeHTTP(w, r)
 		return w
 	}
 	graphCode := func(w *httptest.ResponseRecorder) string {
@@ -169,7 +174,7 @@ func TestHandle(t *testing.T) {
 	w := do("PATCH", "/things/7", `{"size":3}`)
 	assert.Equal(t, 200, w.Code)
 	assert.JSONEq(t, `{"size":3}`, w.Body.String())
-	assert.Equal(t, Route{Template: "/things/{thingId}", Values: []string{"7"}}, seen)
+	assert.Equal(t, Route{Template: "/things/{thingId}", Values: []string{"7"}, Query: url.Values{}}, seen)
 
 	w = do("PATCH", "/things/7", `{}`)
 	assert.Equal(t, 204, w.Code, "a nil answer")
@@ -199,7 +204,9 @@ func TestHandle(t *testing.T) {
 
 	n := handleNoContent("DELETE", []string{"/things/{thingId}"}, func(context.Context, Route, *thing) error { return nil })
 	rec := httptest.NewRecorder()
-	n.ServeHTTP(rec, httptest.NewRequest("DELETE", "/things/1", strings.NewReader(`{}`)))
+	req := httptest.NewRequest("DELETE", "/things/1", strings.NewReader(`{}`))
+	req.Header.Set("Content-Type", "application/json")
+	n.ServeHTTP(rec, req)
 	assert.Equal(t, 204, rec.Code)
 }
 
@@ -208,4 +215,5 @@ func TestWriteGraphErrorBody(t *testing.T) {
 	writeGraphError(w, &GraphError{Body: []byte(`raw`)})
 	assert.Equal(t, 500, w.Code, "no status is a 500")
 	assert.Equal(t, "raw", w.Body.String(), "Body is written verbatim")
+	assert.Equal(t, "text/plain; charset=utf-8", w.Header().Get("Content-Type"), "a Body that is not JSON is not labelled JSON")
 }

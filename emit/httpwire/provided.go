@@ -7,3 +7,7 @@ package httpwire
 // defaultBaseURL is the service root of a Client or Requests with no
 // BaseURL.
 const defaultBaseURL = "https://graph.microsoft.com/beta"
+
+// NewFake returns a Fake that serves every documented operation of the
+// package; the generated one lists them.
+func NewFake() *Fake { return newFake(nil) }

@@ -1,14 +1,21 @@
 package httpwire
 
 import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,6 +40,46 @@ type Route struct {
 	Template string
 	// Values are the path parameter values, unescaped, in template order.
 	Values []string
+	// Query is the request's query, such as "$select" of a Get.
+	Query url.Values
+	// Args are a function call's parameters as the path writes them after
+	// the documented path, unescaped and without the parentheses
+	// ("status='x'" of ".../getCount(status='x')"); empty for other paths.
+	Args string
+}
+
+// cutCall splits a function call's parameter list off path (escaped):
+// "/f(a=1)" is "/f" and "a=1". ok is false when path ends in none.
+func cutCall(path string) (base, args string, ok bool) {
+	un, err := url.PathUnescape(path)
+	if err != nil || !strings.HasSuffix(un, ")") {
+		return path, "", false
+	}
+	i := strings.LastIndexByte(un, '(')
+	if i < 0 || strings.ContainsRune(un[i:], '/') {
+		return path, "", false
+	}
+	// Find where the call starts in the escaped path.
+	for j := len(path) - 1; j >= 0; j-- {
+		if p, err := url.PathUnescape(path[j:]); err == nil && p == un[i:] {
+			return path[:j], un[i+1 : len(un)-1], true
+		}
+	}
+	return path, "", false
+}
+
+// matchRoute matches the escaped path, or the path without a function
+// call's parameters, against template.
+func matchRoute(template, path string) (Route, bool) {
+	if v, ok := matchPath(template, path); ok {
+		return Route{Template: template, Values: v}, true
+	}
+	if base, args, ok := cutCall(path); ok {
+		if v, ok := matchPath(template, base); ok && !strings.HasSuffix(template, "}") {
+			return Route{Template: template, Values: v, Args: args}, true
+		}
+	}
+	return Route{}, false
 }
 
 // Param returns the value of the parameter the template names {name}, or
@@ -98,7 +145,11 @@ func writeGraphError(w http.ResponseWriter, e *GraphError) {
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	w.Header().Set("Content-Type", "application/json")
+	if json.Valid(data) {
+		w.Header().Set("Content-Type", "application/json")
+	} else {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	}
 	w.WriteHeader(status)
 	w.Write(data)
 }
@@ -112,6 +163,54 @@ type opHandler struct {
 	status    int
 	templates []string
 	serve     func(context.Context, Route, []byte) (any, error)
+}
+
+// maxRequestBody bounds a request body a fake server reads, decompressed.
+const maxRequestBody = 32 << 20
+
+// readBody reads r's body as the service does: "Content-Encoding" gzip or
+// deflate is decompressed, any other is 415, and a body that is not
+// "Content-Type" JSON is 415 too. Empty bodies are nil.
+func readBody(r *http.Request) ([]byte, *GraphError) {
+	var body io.Reader = r.Body
+	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip":
+		zr, err := gzip.NewReader(r.Body)
+		if err != nil {
+			return nil, badRequest("invalid gzip request body: " + err.Error())
+		}
+		defer zr.Close()
+		body = zr
+	case "deflate":
+		// HTTP's "deflate" is zlib-wrapped (RFC 9110 8.4.1.2).
+		zr, err := zlib.NewReader(r.Body)
+		if err != nil {
+			return nil, badRequest("invalid deflate request body: " + err.Error())
+		}
+		defer zr.Close()
+		body = zr
+	default:
+		return nil, &GraphError{StatusCode: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaType", Message: "Content-Encoding " + enc + " is not supported; use gzip, deflate or none"}
+	}
+	data, err := io.ReadAll(io.LimitReader(body, maxRequestBody+1))
+	switch {
+	case err != nil:
+		return nil, badRequest("invalid request body: " + err.Error())
+	case len(data) > maxRequestBody:
+		return nil, &GraphError{StatusCode: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLarge", Message: "the request body is larger than the fake server reads"}
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, nil
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return nil, &GraphError{StatusCode: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaType", Message: "the request body must be Content-Type application/json"}
+	}
+	return data, nil
+}
+
+// badRequest is a 400 Graph error.
+func badRequest(msg string) *GraphError {
+	return &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: msg}
 }
 
 // validator is a request body: every body type has Validate.
@@ -133,6 +232,29 @@ func handle[B any, PB interface {
 	}}
 }
 
+// handleNoBody is the handler of an operation with no request body (a
+// Get, List, Delete or function) that answers with a value: fn gets the
+// route, whose Query holds the request's query. A body sent anyway is 400.
+func handleNoBody[R any](method string, status int, templates []string, fn func(context.Context, Route) (R, error)) http.Handler {
+	return &opHandler{method, status, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
+		if data != nil {
+			return nil, badRequest(method + " takes no request body")
+		}
+		return fn(ctx, route)
+	}}
+}
+
+// handleNoBodyNoContent is handleNoBody for an operation that documents no
+// response body: it answers 204 No Content when fn returns nil.
+func handleNoBodyNoContent(method string, templates []string, fn func(context.Context, Route) error) http.Handler {
+	return &opHandler{method, http.StatusOK, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
+		if data != nil {
+			return nil, badRequest(method + " takes no request body")
+		}
+		return nil, fn(ctx, route)
+	}}
+}
+
 // handleNoContent is the handler of an operation that documents no
 // response body: it answers 204 No Content when fn returns nil.
 func handleNoContent[B any, PB interface {
@@ -149,15 +271,77 @@ func handleNoContent[B any, PB interface {
 }
 
 // decodeBody decodes data into body and checks its documented rules; a
-// problem is a *GraphError with status 400.
+// problem is a *GraphError with status 400. Like the service, it rejects a
+// member the body does not document, one whose name is cased differently
+// from the documented one, and a member given twice (encoding/json would
+// take all three); annotations ("@odata.type", "x@odata.bind") pass.
 func decodeBody(data []byte, body validator) error {
+	if data == nil {
+		return badRequest("a request body is required")
+	}
+	if err := checkMembers(data, body); err != nil {
+		return badRequest("invalid request body: " + err.Error())
+	}
 	if err := json.Unmarshal(data, body); err != nil {
-		return &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: "invalid request body: " + err.Error()}
+		return badRequest("invalid request body: " + err.Error())
 	}
 	if err := body.Validate(); err != nil {
-		return &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: err.Error()}
+		return badRequest(err.Error())
 	}
 	return nil
+}
+
+// checkMembers reports the first top-level member of the JSON object data
+// that the struct body points to has no field for (by its exact JSON
+// name), or that data has twice.
+func checkMembers(data []byte, body any) error {
+	members, err := orderedMembers(data)
+	if err != nil {
+		return err
+	}
+	known := jsonNames(reflect.TypeOf(body))
+	for _, m := range members {
+		if strings.Contains(m.name, "@") || known == nil {
+			continue
+		}
+		if !known[m.name] {
+			for k := range known {
+				if strings.EqualFold(k, m.name) {
+					return fmt.Errorf("member %q is not documented; the documented name is %q", m.name, k)
+				}
+			}
+			return fmt.Errorf("member %q is not a documented property of this body", m.name)
+		}
+	}
+	return nil
+}
+
+// jsonNamesCache holds jsonNames by type.
+var jsonNamesCache sync.Map
+
+// jsonNames are the JSON member names of the struct t points to (nil when
+// t is no pointer to a struct).
+func jsonNames(t reflect.Type) map[string]bool {
+	if v, ok := jsonNamesCache.Load(t); ok {
+		return v.(map[string]bool)
+	}
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	names := map[string]bool{}
+	for i := range t.Elem().NumField() {
+		f := t.Elem().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-" || !f.IsExported():
+		case name != "":
+			names[name] = true
+		default:
+			names[f.Name] = true
+		}
+	}
+	jsonNamesCache.Store(t, names)
+	return names
 }
 
 func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -168,8 +352,8 @@ func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var route Route
 	for _, t := range h.templates {
-		if v, ok := matchPath(t, r.URL.EscapedPath()); ok {
-			route = Route{t, v}
+		if rt, ok := matchRoute(t, r.URL.EscapedPath()); ok {
+			route, route.Query = rt, r.URL.Query()
 			break
 		}
 	}
@@ -177,13 +361,12 @@ func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeGraphError(w, &GraphError{StatusCode: http.StatusNotFound, Code: "NotFound", Message: "no documented path matches " + r.URL.EscapedPath()})
 		return
 	}
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		writeGraphError(w, &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: "invalid request body: " + err.Error()})
+	data, ge := readBody(r)
+	if ge != nil {
+		writeGraphError(w, ge)
 		return
 	}
 	resp, err := h.serve(r.Context(), route, data)
-	var ge *GraphError
 	if errors.As(err, &ge) {
 		writeGraphError(w, ge)
 		return

@@ -150,6 +150,111 @@ func (b *UpdateWindowsManagedAppProtectionBody) SetChanges(old, updated *Windows
 	return b
 }
 
+// CreateMobileThreatDefenseConnectorBody is the request body of "Create
+// mobileThreatDefenseConnector" (POST). Each field is absent (the zero
+// Optional, omitted), null (Null), or a value (Some); only set fields are
+// sent.
+//
+// Documented at docs/intune-onboarding-mobilethreatdefenseconnector-create.md.
+type CreateMobileThreatDefenseConnectorBody struct {
+	// ODataType is the "@odata.type" annotation.
+	ODataType Optional[string] `json:"@odata.type,omitzero"`
+	// ID is the id property.
+	ID Optional[string] `json:"id,omitzero"`
+	// LastHeartbeatDateTime: DateTime of last Heartbeat recieved from the Mobile
+	// Threat Defense partner
+	LastHeartbeatDateTime Optional[DateTimeOffset] `json:"lastHeartbeatDateTime,omitzero"`
+	// PartnerState: Mobile Threat Defense partner state for this account. Possible
+	// values are: unavailable , available , enabled , unresponsive , notSetUp ,
+	// error , unknownFutureValue .
+	PartnerState Optional[MobileThreatPartnerTenantState] `json:"partnerState,omitzero"`
+	// AndroidMobileApplicationManagementEnabled: When TRUE, inidicates that data
+	// from the Mobile Threat Defense partner can be used during Mobile Application
+	// Management (MAM) evaluations for Android devices. When FALSE, inidicates
+	// that data from the Mobile Threat Defense partner should not be used during
+	// Mobile Application Management (MAM) evaluations for Android devices. Only
+	// one partner per platform may be enabled for Mobile Application Management
+	// (MAM) evaluation. Default value is FALSE.
+	AndroidMobileApplicationManagementEnabled Optional[bool] `json:"androidMobileApplicationManagementEnabled,omitzero"`
+	// IosMobileApplicationManagementEnabled: When TRUE, inidicates that data from
+	// the Mobile Threat Defense partner can be used during Mobile Application
+	// Management (MAM) evaluations for IOS devices. When FALSE, inidicates that
+	// data from the Mobile Threat Defense partner should not be used during Mobile
+	// Application Management (MAM) evaluations for IOS devices. Only one partner
+	// per platform may be enabled for Mobile Application Management (MAM)
+	// evaluation. Default value is FALSE.
+	IosMobileApplicationManagementEnabled Optional[bool] `json:"iosMobileApplicationManagementEnabled,omitzero"`
+	// AndroidEnabled: For Android, set whether data from the Mobile Threat Defense
+	// partner should be used during compliance evaluations
+	AndroidEnabled Optional[bool] `json:"androidEnabled,omitzero"`
+	// IosEnabled: For IOS, get or set whether data from the Mobile Threat Defense
+	// partner should be used during compliance evaluations
+	IosEnabled Optional[bool] `json:"iosEnabled,omitzero"`
+	// WindowsEnabled: When TRUE, inidicates that data from the Mobile Threat
+	// Defense partner can be used during compliance evaluations for Windows. When
+	// FALSE, inidicates that data from the Mobile Threat Defense partner should
+	// not be used during compliance evaluations for Windows. Default value is
+	// FALSE.
+	WindowsEnabled Optional[bool] `json:"windowsEnabled,omitzero"`
+	// MacEnabled: For Mac, get or set whether data from the Mobile Threat Defense
+	// partner should be used during compliance evaluations
+	MacEnabled Optional[bool] `json:"macEnabled,omitzero"`
+	// AndroidDeviceBlockedOnMissingPartnerData: For Android, set whether Intune
+	// must receive data from the Mobile Threat Defense partner prior to marking a
+	// device compliant
+	AndroidDeviceBlockedOnMissingPartnerData Optional[bool] `json:"androidDeviceBlockedOnMissingPartnerData,omitzero"`
+	// IosDeviceBlockedOnMissingPartnerData: For IOS, set whether Intune must
+	// receive data from the Mobile Threat Defense partner prior to marking a
+	// device compliant
+	IosDeviceBlockedOnMissingPartnerData Optional[bool] `json:"iosDeviceBlockedOnMissingPartnerData,omitzero"`
+	// WindowsDeviceBlockedOnMissingPartnerData: When TRUE, inidicates that Intune
+	// must receive data from the Mobile Threat Defense partner prior to marking a
+	// device compliant for Windows. When FALSE, inidicates that Intune may make a
+	// device compliant without receiving data from the Mobile Threat Defense
+	// partner for Windows. Default value is FALSE.
+	WindowsDeviceBlockedOnMissingPartnerData Optional[bool] `json:"windowsDeviceBlockedOnMissingPartnerData,omitzero"`
+	// MacDeviceBlockedOnMissingPartnerData: For Mac, get or set whether Intune
+	// must receive data from the Mobile Threat Defense partner prior to marking a
+	// device compliant
+	MacDeviceBlockedOnMissingPartnerData Optional[bool] `json:"macDeviceBlockedOnMissingPartnerData,omitzero"`
+	// PartnerUnsupportedOsVersionBlocked: Get or set whether to block devices on
+	// the enabled platforms that do not meet the minimum version requirements of
+	// the Mobile Threat Defense partner
+	PartnerUnsupportedOsVersionBlocked Optional[bool] `json:"partnerUnsupportedOsVersionBlocked,omitzero"`
+	// PartnerUnresponsivenessThresholdInDays: Get or Set days the per tenant
+	// tolerance to unresponsiveness for this partner integration
+	PartnerUnresponsivenessThresholdInDays Optional[int32] `json:"partnerUnresponsivenessThresholdInDays,omitzero"`
+	// AllowPartnerToCollectIOSApplicationMetadata: When TRUE, indicates the Mobile
+	// Threat Defense partner may collect metadata about installed applications
+	// from Intune for IOS devices. When FALSE, indicates the Mobile Threat Defense
+	// partner may not collect metadata about installed applications from Intune
+	// for IOS devices. Default value is FALSE.
+	AllowPartnerToCollectIOSApplicationMetadata Optional[bool] `json:"allowPartnerToCollectIOSApplicationMetadata,omitzero"`
+}
+
+// Validate reports every documented rule the set fields of b break, or nil.
+func (b *CreateMobileThreatDefenseConnectorBody) Validate() error {
+	return validateBody(b)
+}
+
+// CheckReadOnly reports every read-only property set in b. It is separate from
+// Validate because the documentation's own examples sometimes set them.
+func (b *CreateMobileThreatDefenseConnectorBody) CheckReadOnly() error {
+	return checkReadOnly(b)
+}
+
+// SetChanges sets b to the body of "Create mobileThreatDefenseConnector" that
+// turns old into updated, and returns b: properties of the body that changed
+// are set to their new value, those updated no longer has are sent as null,
+// and the rest are absent. old is typically decoded from the service and
+// updated a modified copy; nil stands for an empty
+// MobileThreatDefenseConnector.
+func (b *CreateMobileThreatDefenseConnectorBody) SetChanges(old, updated *MobileThreatDefenseConnector) *CreateMobileThreatDefenseConnectorBody {
+	*b = CreateMobileThreatDefenseConnectorBody{}
+	fromChanges(b, old, updated)
+	return b
+}
+
 // UpdateMobileThreatDefenseConnectorBody is the request body of "Update
 // mobileThreatDefenseConnector" (PATCH). Each field is absent (the zero
 // Optional, omitted), null (Null), or a value (Some); only set fields are

@@ -380,17 +380,6 @@ func (b *AddPasswordForApplicationBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// SetChanges sets b to the body of "application: addPassword" that turns old
-// into updated, and returns b: properties of the body that changed are set to
-// their new value, those updated no longer has are sent as null, and the rest
-// are absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty ApplicationAddPasswordParameters.
-func (b *AddPasswordForApplicationBody) SetChanges(old, updated *ApplicationAddPasswordParameters) *AddPasswordForApplicationBody {
-	*b = AddPasswordForApplicationBody{}
-	fromChanges(b, old, updated)
-	return b
-}
-
 // RemoveKeyForApplicationBody is the request body of "application: removeKey"
 // (POST). Each field is absent (the zero Optional, omitted), null (Null), or a
 // value (Some); only set fields are sent.
@@ -424,17 +413,6 @@ func (b *RemoveKeyForApplicationBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// SetChanges sets b to the body of "application: removeKey" that turns old
-// into updated, and returns b: properties of the body that changed are set to
-// their new value, those updated no longer has are sent as null, and the rest
-// are absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty ApplicationRemoveKeyParameters.
-func (b *RemoveKeyForApplicationBody) SetChanges(old, updated *ApplicationRemoveKeyParameters) *RemoveKeyForApplicationBody {
-	*b = RemoveKeyForApplicationBody{}
-	fromChanges(b, old, updated)
-	return b
-}
-
 // RemovePasswordForApplicationBody is the request body of "application:
 // removePassword" (POST). Each field is absent (the zero Optional, omitted),
 // null (Null), or a value (Some); only set fields are sent.
@@ -458,17 +436,6 @@ func (b *RemovePasswordForApplicationBody) Validate() error {
 // Validate because the documentation's own examples sometimes set them.
 func (b *RemovePasswordForApplicationBody) CheckReadOnly() error {
 	return checkReadOnly(b)
-}
-
-// SetChanges sets b to the body of "application: removePassword" that turns
-// old into updated, and returns b: properties of the body that changed are set
-// to their new value, those updated no longer has are sent as null, and the
-// rest are absent. old is typically decoded from the service and updated a
-// modified copy; nil stands for an empty ApplicationRemovePasswordParameters.
-func (b *RemovePasswordForApplicationBody) SetChanges(old, updated *ApplicationRemovePasswordParameters) *RemovePasswordForApplicationBody {
-	*b = RemovePasswordForApplicationBody{}
-	fromChanges(b, old, updated)
-	return b
 }
 
 // CreateDomainBody is the request body of "Create domain" (POST). Each field
@@ -685,17 +652,6 @@ func (b *AssignLicenseForGroupBody) Validate() error {
 // Validate because the documentation's own examples sometimes set them.
 func (b *AssignLicenseForGroupBody) CheckReadOnly() error {
 	return checkReadOnly(b)
-}
-
-// SetChanges sets b to the body of "group: assignLicense" that turns old into
-// updated, and returns b: properties of the body that changed are set to their
-// new value, those updated no longer has are sent as null, and the rest are
-// absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty GroupAssignLicenseParameters.
-func (b *AssignLicenseForGroupBody) SetChanges(old, updated *GroupAssignLicenseParameters) *AssignLicenseForGroupBody {
-	*b = AssignLicenseForGroupBody{}
-	fromChanges(b, old, updated)
-	return b
 }
 
 // AddOwnersBody is the request body of "Add owners" (POST). Each field is
@@ -1213,17 +1169,6 @@ func (b *ValidatePropertiesForGroupBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// SetChanges sets b to the body of "group: validateProperties" that turns old
-// into updated, and returns b: properties of the body that changed are set to
-// their new value, those updated no longer has are sent as null, and the rest
-// are absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty GroupValidatePropertiesParameters.
-func (b *ValidatePropertiesForGroupBody) SetChanges(old, updated *GroupValidatePropertiesParameters) *ValidatePropertiesForGroupBody {
-	*b = ValidatePropertiesForGroupBody{}
-	fromChanges(b, old, updated)
-	return b
-}
-
 // ChangePasswordForUserBody is the request body of "user: changePassword"
 // (POST). Each field is absent (the zero Optional, omitted), null (Null), or a
 // value (Some); only set fields are sent.
@@ -1248,17 +1193,6 @@ func (b *ChangePasswordForUserBody) Validate() error {
 // Validate because the documentation's own examples sometimes set them.
 func (b *ChangePasswordForUserBody) CheckReadOnly() error {
 	return checkReadOnly(b)
-}
-
-// SetChanges sets b to the body of "user: changePassword" that turns old into
-// updated, and returns b: properties of the body that changed are set to their
-// new value, those updated no longer has are sent as null, and the rest are
-// absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty UserChangePasswordParameters.
-func (b *ChangePasswordForUserBody) SetChanges(old, updated *UserChangePasswordParameters) *ChangePasswordForUserBody {
-	*b = ChangePasswordForUserBody{}
-	fromChanges(b, old, updated)
-	return b
 }
 
 // SendMailForUserBody is the request body of "user: sendMail" (POST). Each
@@ -1287,17 +1221,6 @@ func (b *SendMailForUserBody) Validate() error {
 // Validate because the documentation's own examples sometimes set them.
 func (b *SendMailForUserBody) CheckReadOnly() error {
 	return checkReadOnly(b)
-}
-
-// SetChanges sets b to the body of "user: sendMail" that turns old into
-// updated, and returns b: properties of the body that changed are set to their
-// new value, those updated no longer has are sent as null, and the rest are
-// absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty UserSendMailParameters.
-func (b *SendMailForUserBody) SetChanges(old, updated *UserSendMailParameters) *SendMailForUserBody {
-	*b = SendMailForUserBody{}
-	fromChanges(b, old, updated)
-	return b
 }
 
 // CreateTodoTaskListBody is the request body of "Create todoTaskList" (POST).
@@ -1443,17 +1366,6 @@ func (b *TranslateExchangeIDsForUserBody) Validate() error {
 // Validate because the documentation's own examples sometimes set them.
 func (b *TranslateExchangeIDsForUserBody) CheckReadOnly() error {
 	return checkReadOnly(b)
-}
-
-// SetChanges sets b to the body of "user: translateExchangeIds" that turns old
-// into updated, and returns b: properties of the body that changed are set to
-// their new value, those updated no longer has are sent as null, and the rest
-// are absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty UserTranslateExchangeIDsParameters.
-func (b *TranslateExchangeIDsForUserBody) SetChanges(old, updated *UserTranslateExchangeIDsParameters) *TranslateExchangeIDsForUserBody {
-	*b = TranslateExchangeIDsForUserBody{}
-	fromChanges(b, old, updated)
-	return b
 }
 
 // UpsertServicePrincipalBody is the request body of "Upsert servicePrincipal"
@@ -2022,17 +1934,6 @@ func (b *AssignLicenseForUserBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// SetChanges sets b to the body of "user: assignLicense" that turns old into
-// updated, and returns b: properties of the body that changed are set to their
-// new value, those updated no longer has are sent as null, and the rest are
-// absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty UserAssignLicenseParameters.
-func (b *AssignLicenseForUserBody) SetChanges(old, updated *UserAssignLicenseParameters) *AssignLicenseForUserBody {
-	*b = AssignLicenseForUserBody{}
-	fromChanges(b, old, updated)
-	return b
-}
-
 // ExportPersonalDataForUserBody is the request body of "user:
 // exportPersonalData" (POST). Each field is absent (the zero Optional,
 // omitted), null (Null), or a value (Some); only set fields are sent.
@@ -2056,15 +1957,4 @@ func (b *ExportPersonalDataForUserBody) Validate() error {
 // Validate because the documentation's own examples sometimes set them.
 func (b *ExportPersonalDataForUserBody) CheckReadOnly() error {
 	return checkReadOnly(b)
-}
-
-// SetChanges sets b to the body of "user: exportPersonalData" that turns old
-// into updated, and returns b: properties of the body that changed are set to
-// their new value, those updated no longer has are sent as null, and the rest
-// are absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty UserExportPersonalDataParameters.
-func (b *ExportPersonalDataForUserBody) SetChanges(old, updated *UserExportPersonalDataParameters) *ExportPersonalDataForUserBody {
-	*b = ExportPersonalDataForUserBody{}
-	fromChanges(b, old, updated)
-	return b
 }

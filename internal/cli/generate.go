@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/docgen-dev/docgen/emit"
@@ -31,6 +32,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	pkg := fs.String("pkg", "", "Go package `NAME` (default: derived from DIR)")
 	types := fs.String("types", "", "comma-separated `NAMES` of the types (or enums) to generate, with what they need (default: all); NAME+ takes the types derived from NAME along; @FILE reads names from FILE, one a line, \"# \" starting a comment")
 	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server) as the package DIR/NAMEhttp; -http=false: models only")
+	ops := fs.String("ops", "", "comma-separated operation `KINDS` the HTTP layer serves (get, list, create, update, delete, action, function; default: all)")
 	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
 	verbose := fs.Bool("v", false, "print every warning (with -types, also those about pages outside the selection)")
 	quiet := fs.Bool("q", false, "print errors only")
@@ -71,6 +73,12 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	var names []typeName
 	if *types != "" || flagSet(fs, "types") {
 		if names, err = parseTypes(name, *types); err != nil {
+			return err
+		}
+	}
+	var kinds []ir.OpKind
+	if *ops != "" || flagSet(fs, "ops") {
+		if kinds, err = parseKinds(name, *ops); err != nil {
 			return err
 		}
 	}
@@ -116,6 +124,9 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	case selErr != nil:
 		return selErr
 	}
+	if kinds != nil {
+		spec = ir.KeepOperations(spec, kinds)
+	}
 	// The header records the flags given that shape the output, as
 	// stringer records its command line: not -o (a directory, perhaps
 	// absolute), nor those that only change how docgen runs. Visit goes in
@@ -123,7 +134,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	var flags []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "pkg", "types", "http", "import":
+		case "pkg", "types", "ops", "http", "import":
 			flags = append(flags, "-"+f.Name+"="+f.Value.String())
 		}
 	})
@@ -153,4 +164,22 @@ func checkPkg(cmd, pkg string) error {
 		return usageError{fmt.Sprintf("%s: -pkg %q: generated code is a library package, not %q", cmd, pkg, pkg)}
 	}
 	return nil
+}
+
+// parseKinds parses -ops: operation kinds separated by commas, each one of
+// ir.OpKinds.
+func parseKinds(cmd, list string) ([]ir.OpKind, error) {
+	var out []ir.OpKind
+	for _, f := range strings.Split(list, ",") {
+		k := ir.OpKind(strings.ToLower(strings.TrimSpace(f)))
+		if !slices.Contains(ir.OpKinds, k) {
+			var all []string
+			for _, k := range ir.OpKinds {
+				all = append(all, string(k))
+			}
+			return nil, usageError{fmt.Sprintf("%s: -ops: %q is not an operation kind (%s)", cmd, f, strings.Join(all, ", "))}
+		}
+		out = append(out, k)
+	}
+	return out, nil
 }

@@ -33,3 +33,18 @@ func TestCheck(t *testing.T) {
 	assert.Equal(t, NoType, Check(ir.Example{Type: "microsoft.graph.other", Body: `{}`}, newThing).Outcome)
 	assert.Equal(t, InvalidJSON, Check(ex(`{"name":`, false), newThing).Outcome)
 }
+
+// TestCheckPrimitive: a response of a primitive type is {"value": v}, v of
+// that type exactly.
+func TestCheckPrimitive(t *testing.T) {
+	ex := func(typ, body string, coll bool) ir.Example {
+		return ir.Example{Role: ir.RoleResponse, Type: typ, Body: body, Collection: coll}
+	}
+	assert.Equal(t, OK, Check(ex("Edm.Int64", `{"@odata.context":"x","value": 3}`, false), newThing).Outcome)
+	assert.Equal(t, DecodeError, Check(ex("Edm.Int64", `{"value": "3"}`, false), newThing).Outcome)
+	assert.Equal(t, DecodeError, Check(ex("Edm.Int64", `{"value": 1.5}`, false), newThing).Outcome)
+	assert.Equal(t, OK, Check(ex("Edm.String", `{"value": ["a","b"]}`, true), newThing).Outcome)
+	assert.Equal(t, Lost, Check(ex("Edm.Boolean", `{"value": true, "other": 1}`, false), newThing).Outcome)
+	assert.Equal(t, OK, Check(ex("Edm.Double", `{"value": 1.25}`, false), newThing).Outcome)
+	assert.Equal(t, OK, Check(ex("Edm.Stream", `{"any": "thing"}`, false), newThing).Outcome, "a stream is any content")
+}

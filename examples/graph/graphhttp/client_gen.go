@@ -10,6 +10,7 @@ package graphhttp
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"net/url"
 
@@ -33,6 +34,80 @@ func (r Requests) UpdateWindowsManagedAppProtection(ctx context.Context, windows
 func (c *Client) UpdateWindowsManagedAppProtection(ctx context.Context, windowsManagedAppProtectionID string, body *graph.UpdateWindowsManagedAppProtectionBody) (*graph.WindowsManagedAppProtection, error) {
 	req, err := c.requests().UpdateWindowsManagedAppProtection(ctx, windowsManagedAppProtectionID, body)
 	return sendFor[*graph.WindowsManagedAppProtection](c, req, err)
+}
+
+// ListMobileThreatDefenseConnectors builds the "List
+// mobileThreatDefenseConnectors" request: GET
+// /deviceManagement/mobileThreatDefenseConnectors.
+func (r Requests) ListMobileThreatDefenseConnectors(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceManagement/mobileThreatDefenseConnectors"), opts, false)
+}
+
+// ListMobileThreatDefenseConnectors sends "List mobileThreatDefenseConnectors"
+// (GET /deviceManagement/mobileThreatDefenseConnectors) and returns an
+// iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops. ListMobileThreatDefenseConnectorsPage
+// returns one page. See Client.
+func (c *Client) ListMobileThreatDefenseConnectors(ctx context.Context, opts *ListOptions) iter.Seq2[*graph.MobileThreatDefenseConnector, error] {
+	req, err := c.requests().ListMobileThreatDefenseConnectors(ctx, opts)
+	return listAll[graph.MobileThreatDefenseConnector](ctx, c, req, err)
+}
+
+// ListMobileThreatDefenseConnectorsPage sends "List
+// mobileThreatDefenseConnectors" (GET
+// /deviceManagement/mobileThreatDefenseConnectors) and returns the first page;
+// NextPage returns the next. See Client.
+func (c *Client) ListMobileThreatDefenseConnectorsPage(ctx context.Context, opts *ListOptions) (*Page[graph.MobileThreatDefenseConnector], error) {
+	req, err := c.requests().ListMobileThreatDefenseConnectors(ctx, opts)
+	return sendFor[*Page[graph.MobileThreatDefenseConnector]](c, req, err)
+}
+
+// CreateMobileThreatDefenseConnector builds the "Create
+// mobileThreatDefenseConnector" request: POST
+// /deviceManagement/mobileThreatDefenseConnectors.
+func (r Requests) CreateMobileThreatDefenseConnector(ctx context.Context, body *graph.CreateMobileThreatDefenseConnectorBody) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/deviceManagement/mobileThreatDefenseConnectors"), body)
+}
+
+// CreateMobileThreatDefenseConnector sends "Create
+// mobileThreatDefenseConnector" (POST
+// /deviceManagement/mobileThreatDefenseConnectors) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) CreateMobileThreatDefenseConnector(ctx context.Context, body *graph.CreateMobileThreatDefenseConnectorBody) (*graph.MobileThreatDefenseConnector, error) {
+	req, err := c.requests().CreateMobileThreatDefenseConnector(ctx, body)
+	return sendFor[*graph.MobileThreatDefenseConnector](c, req, err)
+}
+
+// DeleteMobileThreatDefenseConnector builds the "Delete
+// mobileThreatDefenseConnector" request: DELETE
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}.
+func (r Requests) DeleteMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/deviceManagement/mobileThreatDefenseConnectors/"+url.PathEscape(mobileThreatDefenseConnectorID)), nil)
+}
+
+// DeleteMobileThreatDefenseConnector sends "Delete
+// mobileThreatDefenseConnector" (DELETE
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorID string) error {
+	req, err := c.requests().DeleteMobileThreatDefenseConnector(ctx, mobileThreatDefenseConnectorID)
+	return sendNoContent(c, req, err)
+}
+
+// GetMobileThreatDefenseConnector builds the "Get
+// mobileThreatDefenseConnector" request: GET
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}.
+func (r Requests) GetMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/mobileThreatDefenseConnectors/"+url.PathEscape(mobileThreatDefenseConnectorID)), opts)
+}
+
+// GetMobileThreatDefenseConnector sends "Get mobileThreatDefenseConnector"
+// (GET
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetMobileThreatDefenseConnector(ctx context.Context, mobileThreatDefenseConnectorID string, opts *GetOptions) (*graph.MobileThreatDefenseConnector, error) {
+	req, err := c.requests().GetMobileThreatDefenseConnector(ctx, mobileThreatDefenseConnectorID, opts)
+	return sendFor[*graph.MobileThreatDefenseConnector](c, req, err)
 }
 
 // UpdateMobileThreatDefenseConnector builds the "Update

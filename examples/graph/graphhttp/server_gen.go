@@ -11,12 +11,89 @@ import (
 	graph "example.com/intune-tool/graph"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(graph.UpdateWindowsManagedAppProtectionBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graph.CreateMobileThreatDefenseConnectorBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graph.UpdateMobileThreatDefenseConnectorBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
+	}})
+}
+
 // HandleUpdateWindowsManagedAppProtection fakes "Update
 // windowsManagedAppProtection" (PATCH
 // /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId})
 // for tests: it answers with what fn returns. See Route.
 func HandleUpdateWindowsManagedAppProtection(fn func(ctx context.Context, route Route, body *graph.UpdateWindowsManagedAppProtectionBody) (*graph.WindowsManagedAppProtection, error)) http.Handler {
 	return handle("PATCH", 200, []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"}, fn)
+}
+
+// HandleListMobileThreatDefenseConnectors fakes "List
+// mobileThreatDefenseConnectors" (GET
+// /deviceManagement/mobileThreatDefenseConnectors) for tests: it answers with
+// what fn returns. See Route.
+func HandleListMobileThreatDefenseConnectors(fn func(ctx context.Context, route Route) (*Page[graph.MobileThreatDefenseConnector], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors"}, fn)
+}
+
+// HandleCreateMobileThreatDefenseConnector fakes "Create
+// mobileThreatDefenseConnector" (POST
+// /deviceManagement/mobileThreatDefenseConnectors) for tests: it answers with
+// what fn returns. See Route.
+func HandleCreateMobileThreatDefenseConnector(fn func(ctx context.Context, route Route, body *graph.CreateMobileThreatDefenseConnectorBody) (*graph.MobileThreatDefenseConnector, error)) http.Handler {
+	return handle("POST", 201, []string{"/deviceManagement/mobileThreatDefenseConnectors"}, fn)
+}
+
+// HandleDeleteMobileThreatDefenseConnector fakes "Delete
+// mobileThreatDefenseConnector" (DELETE
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteMobileThreatDefenseConnector(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, fn)
+}
+
+// HandleGetMobileThreatDefenseConnector fakes "Get
+// mobileThreatDefenseConnector" (GET
+// /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})
+// for tests: it answers with what fn returns. See Route.
+func HandleGetMobileThreatDefenseConnector(fn func(ctx context.Context, route Route) (*graph.MobileThreatDefenseConnector, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"}, fn)
 }
 
 // HandleUpdateMobileThreatDefenseConnector fakes "Update

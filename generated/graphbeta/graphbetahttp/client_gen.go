@@ -10,6 +10,7 @@ package graphbetahttp
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"net/url"
 
@@ -18,6 +19,334 @@ import (
 
 // defaultBaseURL is the service root of a Client or Requests with no BaseURL.
 const defaultBaseURL = "https://graph.microsoft.com/beta"
+
+// ListMobileApps builds the "List mobileApps" request: GET
+// /deviceAppManagement/mobileApps.
+func (r Requests) ListMobileApps(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceAppManagement/mobileApps"), opts, false)
+}
+
+// ListMobileApps sends "List mobileApps" (GET /deviceAppManagement/mobileApps)
+// and returns an iterator over every item of every page: it follows
+// "@odata.nextLink", and yields the first error and stops. ListMobileAppsPage
+// returns one page. See Client.
+func (c *Client) ListMobileApps(ctx context.Context, opts *ListOptions) iter.Seq2[*graphbeta.MobileApp, error] {
+	req, err := c.requests().ListMobileApps(ctx, opts)
+	return listAll[graphbeta.MobileApp](ctx, c, req, err)
+}
+
+// ListMobileAppsPage sends "List mobileApps" (GET
+// /deviceAppManagement/mobileApps) and returns the first page; NextPage
+// returns the next. See Client.
+func (c *Client) ListMobileAppsPage(ctx context.Context, opts *ListOptions) (*Page[graphbeta.MobileApp], error) {
+	req, err := c.requests().ListMobileApps(ctx, opts)
+	return sendFor[*Page[graphbeta.MobileApp]](c, req, err)
+}
+
+// GetMobileApp builds the "Get mobileApp" request: GET
+// /deviceAppManagement/mobileApps/{mobileAppId}.
+func (r Requests) GetMobileApp(ctx context.Context, mobileAppID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceAppManagement/mobileApps/"+url.PathEscape(mobileAppID)), opts)
+}
+
+// GetMobileApp sends "Get mobileApp" (GET
+// /deviceAppManagement/mobileApps/{mobileAppId}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetMobileApp(ctx context.Context, mobileAppID string, opts *GetOptions) (*graphbeta.MobileApp, error) {
+	req, err := c.requests().GetMobileApp(ctx, mobileAppID, opts)
+	return sendFor[*graphbeta.MobileApp](c, req, err)
+}
+
+// ListDeviceCompliancePolicies builds the "List deviceCompliancePolicies"
+// request: GET /deviceManagement/deviceCompliancePolicies.
+func (r Requests) ListDeviceCompliancePolicies(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceManagement/deviceCompliancePolicies"), opts, false)
+}
+
+// ListDeviceCompliancePolicies sends "List deviceCompliancePolicies" (GET
+// /deviceManagement/deviceCompliancePolicies) and returns an iterator over
+// every item of every page: it follows "@odata.nextLink", and yields the first
+// error and stops. ListDeviceCompliancePoliciesPage returns one page. See
+// Client.
+func (c *Client) ListDeviceCompliancePolicies(ctx context.Context, opts *ListOptions) iter.Seq2[*graphbeta.DeviceCompliancePolicy, error] {
+	req, err := c.requests().ListDeviceCompliancePolicies(ctx, opts)
+	return listAll[graphbeta.DeviceCompliancePolicy](ctx, c, req, err)
+}
+
+// ListDeviceCompliancePoliciesPage sends "List deviceCompliancePolicies" (GET
+// /deviceManagement/deviceCompliancePolicies) and returns the first page;
+// NextPage returns the next. See Client.
+func (c *Client) ListDeviceCompliancePoliciesPage(ctx context.Context, opts *ListOptions) (*Page[graphbeta.DeviceCompliancePolicy], error) {
+	req, err := c.requests().ListDeviceCompliancePolicies(ctx, opts)
+	return sendFor[*Page[graphbeta.DeviceCompliancePolicy]](c, req, err)
+}
+
+// GetDeviceCompliancePolicy builds the "Get deviceCompliancePolicy" request:
+// GET /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}.
+func (r Requests) GetDeviceCompliancePolicy(ctx context.Context, deviceCompliancePolicyID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceCompliancePolicies/"+url.PathEscape(deviceCompliancePolicyID)), opts)
+}
+
+// GetDeviceCompliancePolicy sends "Get deviceCompliancePolicy" (GET
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDeviceCompliancePolicy(ctx context.Context, deviceCompliancePolicyID string, opts *GetOptions) (*graphbeta.DeviceCompliancePolicy, error) {
+	req, err := c.requests().GetDeviceCompliancePolicy(ctx, deviceCompliancePolicyID, opts)
+	return sendFor[*graphbeta.DeviceCompliancePolicy](c, req, err)
+}
+
+// ListDeviceConfigurations builds the "List deviceConfigurations" request: GET
+// /deviceManagement/deviceConfigurations.
+func (r Requests) ListDeviceConfigurations(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceManagement/deviceConfigurations"), opts, false)
+}
+
+// ListDeviceConfigurations sends "List deviceConfigurations" (GET
+// /deviceManagement/deviceConfigurations) and returns an iterator over every
+// item of every page: it follows "@odata.nextLink", and yields the first error
+// and stops. ListDeviceConfigurationsPage returns one page. See Client.
+func (c *Client) ListDeviceConfigurations(ctx context.Context, opts *ListOptions) iter.Seq2[*graphbeta.DeviceConfiguration, error] {
+	req, err := c.requests().ListDeviceConfigurations(ctx, opts)
+	return listAll[graphbeta.DeviceConfiguration](ctx, c, req, err)
+}
+
+// ListDeviceConfigurationsPage sends "List deviceConfigurations" (GET
+// /deviceManagement/deviceConfigurations) and returns the first page; NextPage
+// returns the next. See Client.
+func (c *Client) ListDeviceConfigurationsPage(ctx context.Context, opts *ListOptions) (*Page[graphbeta.DeviceConfiguration], error) {
+	req, err := c.requests().ListDeviceConfigurations(ctx, opts)
+	return sendFor[*Page[graphbeta.DeviceConfiguration]](c, req, err)
+}
+
+// ListDeviceConfigurationsViaNetworkAccessConfigurations builds the "List
+// deviceConfigurations" request: GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations.
+func (r Requests) ListDeviceConfigurationsViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationID string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"), opts, false)
+}
+
+// ListDeviceConfigurationsViaNetworkAccessConfigurations sends "List
+// deviceConfigurations" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations)
+// and returns an iterator over every item of every page: it follows
+// "@odata.nextLink", and yields the first error and stops.
+// ListDeviceConfigurationsViaNetworkAccessConfigurationsPage returns one page.
+// See Client.
+func (c *Client) ListDeviceConfigurationsViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationID string, opts *ListOptions) iter.Seq2[*graphbeta.DeviceConfiguration, error] {
+	req, err := c.requests().ListDeviceConfigurationsViaNetworkAccessConfigurations(ctx, deviceConfigurationID, opts)
+	return listAll[graphbeta.DeviceConfiguration](ctx, c, req, err)
+}
+
+// ListDeviceConfigurationsViaNetworkAccessConfigurationsPage sends "List
+// deviceConfigurations" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations)
+// and returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListDeviceConfigurationsViaNetworkAccessConfigurationsPage(ctx context.Context, deviceConfigurationID string, opts *ListOptions) (*Page[graphbeta.DeviceConfiguration], error) {
+	req, err := c.requests().ListDeviceConfigurationsViaNetworkAccessConfigurations(ctx, deviceConfigurationID, opts)
+	return sendFor[*Page[graphbeta.DeviceConfiguration]](c, req, err)
+}
+
+// GetDeviceConfiguration builds the "Get deviceConfiguration" request: GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}.
+func (r Requests) GetDeviceConfiguration(ctx context.Context, deviceConfigurationID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)), opts)
+}
+
+// GetDeviceConfiguration sends "Get deviceConfiguration" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}) and returns
+// the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDeviceConfiguration(ctx context.Context, deviceConfigurationID string, opts *GetOptions) (*graphbeta.DeviceConfiguration, error) {
+	req, err := c.requests().GetDeviceConfiguration(ctx, deviceConfigurationID, opts)
+	return sendFor[*graphbeta.DeviceConfiguration](c, req, err)
+}
+
+// GetDeviceConfigurationViaGroupAssignments builds the "Get
+// deviceConfiguration" request: GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration.
+func (r Requests) GetDeviceConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationID)+"/groupAssignments/"+url.PathEscape(deviceConfigurationGroupAssignmentID)+"/deviceConfiguration"), opts)
+}
+
+// GetDeviceConfigurationViaGroupAssignments sends "Get deviceConfiguration"
+// (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration)
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDeviceConfigurationViaGroupAssignments(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, opts *GetOptions) (*graphbeta.DeviceConfiguration, error) {
+	req, err := c.requests().GetDeviceConfigurationViaGroupAssignments(ctx, deviceConfigurationID, deviceConfigurationGroupAssignmentID, opts)
+	return sendFor[*graphbeta.DeviceConfiguration](c, req, err)
+}
+
+// GetDeviceConfigurationViaNetworkAccessConfigurations builds the "Get
+// deviceConfiguration" request: GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}.
+func (r Requests) GetDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceConfigurations/"+url.PathEscape(deviceConfigurationsDeviceConfigurationID)+"/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/"+url.PathEscape(networkAccessConfigurationsDeviceConfigurationID)), opts)
+}
+
+// GetDeviceConfigurationViaNetworkAccessConfigurations sends "Get
+// deviceConfiguration" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDeviceConfigurationViaNetworkAccessConfigurations(ctx context.Context, deviceConfigurationsDeviceConfigurationID string, networkAccessConfigurationsDeviceConfigurationID string, opts *GetOptions) (*graphbeta.DeviceConfiguration, error) {
+	req, err := c.requests().GetDeviceConfigurationViaNetworkAccessConfigurations(ctx, deviceConfigurationsDeviceConfigurationID, networkAccessConfigurationsDeviceConfigurationID, opts)
+	return sendFor[*graphbeta.DeviceConfiguration](c, req, err)
+}
+
+// GetManagedDevice builds the "Get managedDevice" request: GET
+// /deviceManagement/managedDevices/{managedDeviceId}.
+func (r Requests) GetManagedDevice(ctx context.Context, managedDeviceID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/managedDevices/"+url.PathEscape(managedDeviceID)), opts)
+}
+
+// GetManagedDevice sends "Get managedDevice" (GET
+// /deviceManagement/managedDevices/{managedDeviceId}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDevice(ctx context.Context, managedDeviceID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDevice(ctx, managedDeviceID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// GetManagedDeviceViaComanagedDevices builds the "Get managedDevice" request:
+// GET /deviceManagement/comanagedDevices/{managedDeviceId}.
+func (r Requests) GetManagedDeviceViaComanagedDevices(ctx context.Context, managedDeviceID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/comanagedDevices/"+url.PathEscape(managedDeviceID)), opts)
+}
+
+// GetManagedDeviceViaComanagedDevices sends "Get managedDevice" (GET
+// /deviceManagement/comanagedDevices/{managedDeviceId}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDeviceViaComanagedDevices(ctx context.Context, managedDeviceID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDeviceViaComanagedDevices(ctx, managedDeviceID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// GetManagedDeviceViaDeviceHealthScripts builds the "Get managedDevice"
+// request: GET
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice.
+func (r Requests) GetManagedDeviceViaDeviceHealthScripts(ctx context.Context, deviceHealthScriptID string, deviceHealthScriptDeviceStateID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceHealthScripts/"+url.PathEscape(deviceHealthScriptID)+"/deviceRunStates/"+url.PathEscape(deviceHealthScriptDeviceStateID)+"/managedDevice"), opts)
+}
+
+// GetManagedDeviceViaDeviceHealthScripts sends "Get managedDevice" (GET
+// /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice)
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDeviceViaDeviceHealthScripts(ctx context.Context, deviceHealthScriptID string, deviceHealthScriptDeviceStateID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDeviceViaDeviceHealthScripts(ctx, deviceHealthScriptID, deviceHealthScriptDeviceStateID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// GetManagedDeviceViaDeviceManagementScripts builds the "Get managedDevice"
+// request: GET
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice.
+func (r Requests) GetManagedDeviceViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceManagementScripts/"+url.PathEscape(deviceManagementScriptID)+"/deviceRunStates/"+url.PathEscape(deviceManagementScriptDeviceStateID)+"/managedDevice"), opts)
+}
+
+// GetManagedDeviceViaDeviceManagementScripts sends "Get managedDevice" (GET
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice)
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDeviceViaDeviceManagementScripts(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDeviceViaDeviceManagementScripts(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// GetManagedDeviceViaDeviceComplianceScripts builds the "Get managedDevice"
+// request: GET
+// /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice.
+func (r Requests) GetManagedDeviceViaDeviceComplianceScripts(ctx context.Context, deviceComplianceScriptID string, deviceComplianceScriptDeviceStateID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceComplianceScripts/"+url.PathEscape(deviceComplianceScriptID)+"/deviceRunStates/"+url.PathEscape(deviceComplianceScriptDeviceStateID)+"/managedDevice"), opts)
+}
+
+// GetManagedDeviceViaDeviceComplianceScripts sends "Get managedDevice" (GET
+// /deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice)
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDeviceViaDeviceComplianceScripts(ctx context.Context, deviceComplianceScriptID string, deviceComplianceScriptDeviceStateID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDeviceViaDeviceComplianceScripts(ctx, deviceComplianceScriptID, deviceComplianceScriptDeviceStateID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// GetManagedDeviceViaUsers builds the "Get managedDevice" request: GET
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}.
+func (r Requests) GetManagedDeviceViaUsers(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, userID string, managedDeviceID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceManagementScripts/"+url.PathEscape(deviceManagementScriptID)+"/deviceRunStates/"+url.PathEscape(deviceManagementScriptDeviceStateID)+"/managedDevice/users/"+url.PathEscape(userID)+"/managedDevices/"+url.PathEscape(managedDeviceID)), opts)
+}
+
+// GetManagedDeviceViaUsers sends "Get managedDevice" (GET
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDeviceViaUsers(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, userID string, managedDeviceID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDeviceViaUsers(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, userID, managedDeviceID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// GetManagedDeviceViaDetectedApps builds the "Get managedDevice" request: GET
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}.
+func (r Requests) GetManagedDeviceViaDetectedApps(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, detectedAppID string, managedDeviceID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/deviceManagementScripts/"+url.PathEscape(deviceManagementScriptID)+"/deviceRunStates/"+url.PathEscape(deviceManagementScriptDeviceStateID)+"/managedDevice/detectedApps/"+url.PathEscape(detectedAppID)+"/managedDevices/"+url.PathEscape(managedDeviceID)), opts)
+}
+
+// GetManagedDeviceViaDetectedApps sends "Get managedDevice" (GET
+// /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetManagedDeviceViaDetectedApps(ctx context.Context, deviceManagementScriptID string, deviceManagementScriptDeviceStateID string, detectedAppID string, managedDeviceID string, opts *GetOptions) (*graphbeta.ManagedDevice, error) {
+	req, err := c.requests().GetManagedDeviceViaDetectedApps(ctx, deviceManagementScriptID, deviceManagementScriptDeviceStateID, detectedAppID, managedDeviceID, opts)
+	return sendFor[*graphbeta.ManagedDevice](c, req, err)
+}
+
+// ListWindowsAutopilotDeviceIdentities builds the "List
+// windowsAutopilotDeviceIdentities" request: GET
+// /deviceManagement/windowsAutopilotDeviceIdentities.
+func (r Requests) ListWindowsAutopilotDeviceIdentities(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceManagement/windowsAutopilotDeviceIdentities"), opts, false)
+}
+
+// ListWindowsAutopilotDeviceIdentities sends "List
+// windowsAutopilotDeviceIdentities" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities) and returns an iterator
+// over every item of every page: it follows "@odata.nextLink", and yields the
+// first error and stops. ListWindowsAutopilotDeviceIdentitiesPage returns one
+// page. See Client.
+func (c *Client) ListWindowsAutopilotDeviceIdentities(ctx context.Context, opts *ListOptions) iter.Seq2[*graphbeta.WindowsAutopilotDeviceIdentity, error] {
+	req, err := c.requests().ListWindowsAutopilotDeviceIdentities(ctx, opts)
+	return listAll[graphbeta.WindowsAutopilotDeviceIdentity](ctx, c, req, err)
+}
+
+// ListWindowsAutopilotDeviceIdentitiesPage sends "List
+// windowsAutopilotDeviceIdentities" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities) and returns the first
+// page; NextPage returns the next. See Client.
+func (c *Client) ListWindowsAutopilotDeviceIdentitiesPage(ctx context.Context, opts *ListOptions) (*Page[graphbeta.WindowsAutopilotDeviceIdentity], error) {
+	req, err := c.requests().ListWindowsAutopilotDeviceIdentities(ctx, opts)
+	return sendFor[*Page[graphbeta.WindowsAutopilotDeviceIdentity]](c, req, err)
+}
+
+// ListWindowsAutopilotDeviceIdentitiesViaAssignedDevices builds the "List
+// windowsAutopilotDeviceIdentities" request: GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices.
+func (r Requests) ListWindowsAutopilotDeviceIdentitiesViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentityID string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentityID)+"/deploymentProfile/assignedDevices"), opts, false)
+}
+
+// ListWindowsAutopilotDeviceIdentitiesViaAssignedDevices sends "List
+// windowsAutopilotDeviceIdentities" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices)
+// and returns an iterator over every item of every page: it follows
+// "@odata.nextLink", and yields the first error and stops.
+// ListWindowsAutopilotDeviceIdentitiesViaAssignedDevicesPage returns one page.
+// See Client.
+func (c *Client) ListWindowsAutopilotDeviceIdentitiesViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentityID string, opts *ListOptions) iter.Seq2[*graphbeta.WindowsAutopilotDeviceIdentity, error] {
+	req, err := c.requests().ListWindowsAutopilotDeviceIdentitiesViaAssignedDevices(ctx, windowsAutopilotDeviceIdentityID, opts)
+	return listAll[graphbeta.WindowsAutopilotDeviceIdentity](ctx, c, req, err)
+}
+
+// ListWindowsAutopilotDeviceIdentitiesViaAssignedDevicesPage sends "List
+// windowsAutopilotDeviceIdentities" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices)
+// and returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListWindowsAutopilotDeviceIdentitiesViaAssignedDevicesPage(ctx context.Context, windowsAutopilotDeviceIdentityID string, opts *ListOptions) (*Page[graphbeta.WindowsAutopilotDeviceIdentity], error) {
+	req, err := c.requests().ListWindowsAutopilotDeviceIdentitiesViaAssignedDevices(ctx, windowsAutopilotDeviceIdentityID, opts)
+	return sendFor[*Page[graphbeta.WindowsAutopilotDeviceIdentity]](c, req, err)
+}
 
 // CreateWindowsAutopilotDeviceIdentity builds the "Create
 // windowsAutopilotDeviceIdentity" request: POST
@@ -48,5 +377,69 @@ func (r Requests) CreateWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx con
 // and returns the decoded response (nil for 204 No Content). See Client.
 func (c *Client) CreateWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentityID string, body *graphbeta.CreateWindowsAutopilotDeviceIdentityBody) (*graphbeta.WindowsAutopilotDeviceIdentity, error) {
 	req, err := c.requests().CreateWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx, windowsAutopilotDeviceIdentityID, body)
+	return sendFor[*graphbeta.WindowsAutopilotDeviceIdentity](c, req, err)
+}
+
+// DeleteWindowsAutopilotDeviceIdentity builds the "Delete
+// windowsAutopilotDeviceIdentity" request: DELETE
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}.
+func (r Requests) DeleteWindowsAutopilotDeviceIdentity(ctx context.Context, windowsAutopilotDeviceIdentityID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentityID)), nil)
+}
+
+// DeleteWindowsAutopilotDeviceIdentity sends "Delete
+// windowsAutopilotDeviceIdentity" (DELETE
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteWindowsAutopilotDeviceIdentity(ctx context.Context, windowsAutopilotDeviceIdentityID string) error {
+	req, err := c.requests().DeleteWindowsAutopilotDeviceIdentity(ctx, windowsAutopilotDeviceIdentityID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteWindowsAutopilotDeviceIdentityViaAssignedDevices builds the "Delete
+// windowsAutopilotDeviceIdentity" request: DELETE
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}.
+func (r Requests) DeleteWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID string, assignedDevicesWindowsAutopilotDeviceIdentityID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID)+"/deploymentProfile/assignedDevices/"+url.PathEscape(assignedDevicesWindowsAutopilotDeviceIdentityID)), nil)
+}
+
+// DeleteWindowsAutopilotDeviceIdentityViaAssignedDevices sends "Delete
+// windowsAutopilotDeviceIdentity" (DELETE
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID string, assignedDevicesWindowsAutopilotDeviceIdentityID string) error {
+	req, err := c.requests().DeleteWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx, windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID, assignedDevicesWindowsAutopilotDeviceIdentityID)
+	return sendNoContent(c, req, err)
+}
+
+// GetWindowsAutopilotDeviceIdentity builds the "Get
+// windowsAutopilotDeviceIdentity" request: GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}.
+func (r Requests) GetWindowsAutopilotDeviceIdentity(ctx context.Context, windowsAutopilotDeviceIdentityID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentityID)), opts)
+}
+
+// GetWindowsAutopilotDeviceIdentity sends "Get windowsAutopilotDeviceIdentity"
+// (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetWindowsAutopilotDeviceIdentity(ctx context.Context, windowsAutopilotDeviceIdentityID string, opts *GetOptions) (*graphbeta.WindowsAutopilotDeviceIdentity, error) {
+	req, err := c.requests().GetWindowsAutopilotDeviceIdentity(ctx, windowsAutopilotDeviceIdentityID, opts)
+	return sendFor[*graphbeta.WindowsAutopilotDeviceIdentity](c, req, err)
+}
+
+// GetWindowsAutopilotDeviceIdentityViaAssignedDevices builds the "Get
+// windowsAutopilotDeviceIdentity" request: GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}.
+func (r Requests) GetWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID string, assignedDevicesWindowsAutopilotDeviceIdentityID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/deviceManagement/windowsAutopilotDeviceIdentities/"+url.PathEscape(windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID)+"/deploymentProfile/assignedDevices/"+url.PathEscape(assignedDevicesWindowsAutopilotDeviceIdentityID)), opts)
+}
+
+// GetWindowsAutopilotDeviceIdentityViaAssignedDevices sends "Get
+// windowsAutopilotDeviceIdentity" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx context.Context, windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID string, assignedDevicesWindowsAutopilotDeviceIdentityID string, opts *GetOptions) (*graphbeta.WindowsAutopilotDeviceIdentity, error) {
+	req, err := c.requests().GetWindowsAutopilotDeviceIdentityViaAssignedDevices(ctx, windowsAutopilotDeviceIdentitiesWindowsAutopilotDeviceIdentityID, assignedDevicesWindowsAutopilotDeviceIdentityID, opts)
 	return sendFor[*graphbeta.WindowsAutopilotDeviceIdentity](c, req, err)
 }

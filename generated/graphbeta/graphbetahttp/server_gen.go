@@ -11,10 +11,149 @@ import (
 	graphbeta "github.com/docgen-dev/docgen/generated/graphbeta"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/deviceAppManagement/mobileApps"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/deviceAppManagement/mobileApps/{mobileAppId}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/deviceManagement/deviceCompliancePolicies"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphbeta.CreateWindowsAutopilotDeviceIdentityBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}"},
+	}})
+}
+
+// HandleListMobileApps fakes "List mobileApps" (GET
+// /deviceAppManagement/mobileApps) for tests: it answers with what fn returns.
+// See Route.
+func HandleListMobileApps(fn func(ctx context.Context, route Route) (*Page[graphbeta.MobileApp], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceAppManagement/mobileApps"}, fn)
+}
+
+// HandleGetMobileApp fakes "Get mobileApp" (GET
+// /deviceAppManagement/mobileApps/{mobileAppId}) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetMobileApp(fn func(ctx context.Context, route Route) (*graphbeta.MobileApp, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceAppManagement/mobileApps/{mobileAppId}"}, fn)
+}
+
+// HandleListDeviceCompliancePolicies fakes "List deviceCompliancePolicies"
+// (GET /deviceManagement/deviceCompliancePolicies) for tests: it answers with
+// what fn returns. See Route.
+func HandleListDeviceCompliancePolicies(fn func(ctx context.Context, route Route) (*Page[graphbeta.DeviceCompliancePolicy], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/deviceCompliancePolicies"}, fn)
+}
+
+// HandleGetDeviceCompliancePolicy fakes "Get deviceCompliancePolicy" (GET
+// /deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}) for
+// tests: it answers with what fn returns. See Route.
+func HandleGetDeviceCompliancePolicy(fn func(ctx context.Context, route Route) (*graphbeta.DeviceCompliancePolicy, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}"}, fn)
+}
+
+// HandleListDeviceConfigurations fakes "List deviceConfigurations" (GET
+// /deviceManagement/deviceConfigurations and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleListDeviceConfigurations(fn func(ctx context.Context, route Route) (*Page[graphbeta.DeviceConfiguration], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/deviceConfigurations", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations"}, fn)
+}
+
+// HandleGetDeviceConfiguration fakes "Get deviceConfiguration" (GET
+// /deviceManagement/deviceConfigurations/{deviceConfigurationId} and 2 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleGetDeviceConfiguration(fn func(ctx context.Context, route Route) (*graphbeta.DeviceConfiguration, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}"}, fn)
+}
+
+// HandleGetManagedDevice fakes "Get managedDevice" (GET
+// /deviceManagement/managedDevices/{managedDeviceId} and 6 more documented
+// paths) for tests: it answers with what fn returns. See Route.
+func HandleGetManagedDevice(fn func(ctx context.Context, route Route) (*graphbeta.ManagedDevice, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}", "/deviceManagement/comanagedDevices/{managedDeviceId}", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}"}, fn)
+}
+
+// HandleListWindowsAutopilotDeviceIdentities fakes "List
+// windowsAutopilotDeviceIdentities" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleListWindowsAutopilotDeviceIdentities(fn func(ctx context.Context, route Route) (*Page[graphbeta.WindowsAutopilotDeviceIdentity], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"}, fn)
+}
+
 // HandleCreateWindowsAutopilotDeviceIdentity fakes "Create
 // windowsAutopilotDeviceIdentity" (POST
 // /deviceManagement/windowsAutopilotDeviceIdentities and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
 func HandleCreateWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route, body *graphbeta.CreateWindowsAutopilotDeviceIdentityBody) (*graphbeta.WindowsAutopilotDeviceIdentity, error)) http.Handler {
 	return handle("POST", 201, []string{"/deviceManagement/windowsAutopilotDeviceIdentities", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices"}, fn)
+}
+
+// HandleDeleteWindowsAutopilotDeviceIdentity fakes "Delete
+// windowsAutopilotDeviceIdentity" (DELETE
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}
+// and 1 more documented path) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleDeleteWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}"}, fn)
+}
+
+// HandleGetWindowsAutopilotDeviceIdentity fakes "Get
+// windowsAutopilotDeviceIdentity" (GET
+// /deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetWindowsAutopilotDeviceIdentity(fn func(ctx context.Context, route Route) (*graphbeta.WindowsAutopilotDeviceIdentity, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}", "/deviceManagement/windowsAutopilotDeviceIdentities/{windowsAutopilotDeviceIdentityId}/deploymentProfile/assignedDevices/{windowsAutopilotDeviceIdentityId}"}, fn)
 }

@@ -11,6 +11,7 @@ package graphv1http
 import (
 	"context"
 	"encoding/json"
+	"iter"
 	"net/http"
 	"net/url"
 
@@ -19,6 +20,27 @@ import (
 
 // defaultBaseURL is the service root of a Client or Requests with no BaseURL.
 const defaultBaseURL = "https://graph.microsoft.com/v1.0"
+
+// ListApplications builds the "List applications" request: GET /applications.
+func (r Requests) ListApplications(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/applications"), opts, true)
+}
+
+// ListApplications sends "List applications" (GET /applications) and returns
+// an iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops. ListApplicationsPage returns one page. See
+// Client.
+func (c *Client) ListApplications(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.Application, error] {
+	req, err := c.requests().ListApplications(ctx, opts)
+	return listAll[graphv1.Application](ctx, c, req, err)
+}
+
+// ListApplicationsPage sends "List applications" (GET /applications) and
+// returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListApplicationsPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.Application], error) {
+	req, err := c.requests().ListApplications(ctx, opts)
+	return sendFor[*Page[graphv1.Application]](c, req, err)
+}
 
 // CreateApplication builds the "Create application" request: POST
 // /applications.
@@ -47,6 +69,47 @@ func (c *Client) UpsertApplication(ctx context.Context, uniqueName string, body 
 	return sendFor[*graphv1.Application](c, req, err)
 }
 
+// GetApplication builds the "Get application" request: GET
+// /applications/{applicationObjectId}.
+func (r Requests) GetApplication(ctx context.Context, applicationObjectID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/applications/"+url.PathEscape(applicationObjectID)), opts)
+}
+
+// GetApplication sends "Get application" (GET
+// /applications/{applicationObjectId}) and returns the decoded response (nil
+// for 204 No Content). See Client.
+func (c *Client) GetApplication(ctx context.Context, applicationObjectID string, opts *GetOptions) (*graphv1.Application, error) {
+	req, err := c.requests().GetApplication(ctx, applicationObjectID, opts)
+	return sendFor[*graphv1.Application](c, req, err)
+}
+
+// GetApplicationViaApplications builds the "Get application" request: GET
+// /applications(appId='{appId}').
+func (r Requests) GetApplicationViaApplications(ctx context.Context, appID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/applications(appId='"+url.PathEscape(appID)+"')"), opts)
+}
+
+// GetApplicationViaApplications sends "Get application" (GET
+// /applications(appId='{appId}')) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetApplicationViaApplications(ctx context.Context, appID string, opts *GetOptions) (*graphv1.Application, error) {
+	req, err := c.requests().GetApplicationViaApplications(ctx, appID, opts)
+	return sendFor[*graphv1.Application](c, req, err)
+}
+
+// DeleteApplication builds the "Delete application" request: DELETE
+// /applications/{id}.
+func (r Requests) DeleteApplication(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/applications/"+url.PathEscape(id)), nil)
+}
+
+// DeleteApplication sends "Delete application" (DELETE /applications/{id});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteApplication(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteApplication(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
 // AddPasswordForApplication builds the "application: addPassword" request:
 // POST /applications/{id}/addPassword.
 func (r Requests) AddPasswordForApplication(ctx context.Context, id string, body *graphv1.AddPasswordForApplicationBody) (*http.Request, error) {
@@ -73,6 +136,80 @@ func (r Requests) AddPasswordForApplicationViaApplicationsAddPassword(ctx contex
 func (c *Client) AddPasswordForApplicationViaApplicationsAddPassword(ctx context.Context, appID string, body *graphv1.AddPasswordForApplicationBody) (*json.RawMessage, error) {
 	req, err := c.requests().AddPasswordForApplicationViaApplicationsAddPassword(ctx, appID, body)
 	return sendFor[*json.RawMessage](c, req, err)
+}
+
+// ListApplicationOwners builds the "List owners" request: GET
+// /applications/{id}/owners.
+func (r Requests) ListApplicationOwners(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/applications/"+url.PathEscape(id)+"/owners"), opts, false)
+}
+
+// ListApplicationOwners sends "List owners" (GET /applications/{id}/owners)
+// and returns an iterator over every item of every page: it follows
+// "@odata.nextLink", and yields the first error and stops.
+// ListApplicationOwnersPage returns one page. See Client.
+func (c *Client) ListApplicationOwners(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListApplicationOwners(ctx, id, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListApplicationOwnersPage sends "List owners" (GET
+// /applications/{id}/owners) and returns the first page; NextPage returns the
+// next. See Client.
+func (c *Client) ListApplicationOwnersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListApplicationOwners(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// ListApplicationOwnersViaApplicationsOwners builds the "List owners" request:
+// GET /applications(appId='{appId}')/owners.
+func (r Requests) ListApplicationOwnersViaApplicationsOwners(ctx context.Context, appID string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/applications(appId='"+url.PathEscape(appID)+"')/owners"), opts, false)
+}
+
+// ListApplicationOwnersViaApplicationsOwners sends "List owners" (GET
+// /applications(appId='{appId}')/owners) and returns an iterator over every
+// item of every page: it follows "@odata.nextLink", and yields the first error
+// and stops. ListApplicationOwnersViaApplicationsOwnersPage returns one page.
+// See Client.
+func (c *Client) ListApplicationOwnersViaApplicationsOwners(ctx context.Context, appID string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListApplicationOwnersViaApplicationsOwners(ctx, appID, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListApplicationOwnersViaApplicationsOwnersPage sends "List owners" (GET
+// /applications(appId='{appId}')/owners) and returns the first page; NextPage
+// returns the next. See Client.
+func (c *Client) ListApplicationOwnersViaApplicationsOwnersPage(ctx context.Context, appID string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListApplicationOwnersViaApplicationsOwners(ctx, appID, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// AddOwner builds the "Add owner" request: POST
+// /applications/{id}/owners/$ref.
+func (r Requests) AddOwner(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/applications/"+url.PathEscape(id)+"/owners/$ref"), nil)
+}
+
+// AddOwner sends "Add owner" (POST /applications/{id}/owners/$ref); the
+// operation documents no response body. See Client.
+func (c *Client) AddOwner(ctx context.Context, id string) error {
+	req, err := c.requests().AddOwner(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// AddOwnerViaApplicationsOwnersRef builds the "Add owner" request: POST
+// /applications(appId='{appId}')/owners/$ref.
+func (r Requests) AddOwnerViaApplicationsOwnersRef(ctx context.Context, appID string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/applications(appId='"+url.PathEscape(appID)+"')/owners/$ref"), nil)
+}
+
+// AddOwnerViaApplicationsOwnersRef sends "Add owner" (POST
+// /applications(appId='{appId}')/owners/$ref); the operation documents no
+// response body. See Client.
+func (c *Client) AddOwnerViaApplicationsOwnersRef(ctx context.Context, appID string) error {
+	req, err := c.requests().AddOwnerViaApplicationsOwnersRef(ctx, appID)
+	return sendNoContent(c, req, err)
 }
 
 // RemoveKeyForApplication builds the "application: removeKey" request: POST
@@ -117,6 +254,26 @@ func (c *Client) RemovePasswordForApplication(ctx context.Context, id string, bo
 	return sendNoContent(c, req, err)
 }
 
+// ListDomains builds the "List domains" request: GET /domains.
+func (r Requests) ListDomains(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/domains"), opts, false)
+}
+
+// ListDomains sends "List domains" (GET /domains) and returns an iterator over
+// every item of every page: it follows "@odata.nextLink", and yields the first
+// error and stops. ListDomainsPage returns one page. See Client.
+func (c *Client) ListDomains(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.Domain, error] {
+	req, err := c.requests().ListDomains(ctx, opts)
+	return listAll[graphv1.Domain](ctx, c, req, err)
+}
+
+// ListDomainsPage sends "List domains" (GET /domains) and returns the first
+// page; NextPage returns the next. See Client.
+func (c *Client) ListDomainsPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.Domain], error) {
+	req, err := c.requests().ListDomains(ctx, opts)
+	return sendFor[*Page[graphv1.Domain]](c, req, err)
+}
+
 // CreateDomain builds the "Create domain" request: POST /domains.
 func (r Requests) CreateDomain(ctx context.Context, body *graphv1.CreateDomainBody) (*http.Request, error) {
 	return newRequest(ctx, "POST", r.url("/domains"), body)
@@ -127,6 +284,161 @@ func (r Requests) CreateDomain(ctx context.Context, body *graphv1.CreateDomainBo
 func (c *Client) CreateDomain(ctx context.Context, body *graphv1.CreateDomainBody) (*graphv1.Domain, error) {
 	req, err := c.requests().CreateDomain(ctx, body)
 	return sendFor[*graphv1.Domain](c, req, err)
+}
+
+// DeleteDomain builds the "Delete domain" request: DELETE /domains/{id}.
+func (r Requests) DeleteDomain(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/domains/"+url.PathEscape(id)), nil)
+}
+
+// DeleteDomain sends "Delete domain" (DELETE /domains/{id}); the operation
+// documents no response body. See Client.
+func (c *Client) DeleteDomain(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteDomain(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetDomain builds the "Get domain" request: GET /domains/{id}.
+func (r Requests) GetDomain(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/domains/"+url.PathEscape(id)), opts)
+}
+
+// GetDomain sends "Get domain" (GET /domains/{id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetDomain(ctx context.Context, id string, opts *GetOptions) (*graphv1.Domain, error) {
+	req, err := c.requests().GetDomain(ctx, id, opts)
+	return sendFor[*graphv1.Domain](c, req, err)
+}
+
+// DeleteAFileOrFolder builds the "Delete a file or folder" request: DELETE
+// /drives/{drive-id}/items/{item-id}.
+func (r Requests) DeleteAFileOrFolder(ctx context.Context, driveID string, itemID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/drives/"+url.PathEscape(driveID)+"/items/"+url.PathEscape(itemID)), nil)
+}
+
+// DeleteAFileOrFolder sends "Delete a file or folder" (DELETE
+// /drives/{drive-id}/items/{item-id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteAFileOrFolder(ctx context.Context, driveID string, itemID string) error {
+	req, err := c.requests().DeleteAFileOrFolder(ctx, driveID, itemID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteAFileOrFolderViaGroups builds the "Delete a file or folder" request:
+// DELETE /groups/{group-id}/drive/items/{item-id}.
+func (r Requests) DeleteAFileOrFolderViaGroups(ctx context.Context, groupID string, itemID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/groups/"+url.PathEscape(groupID)+"/drive/items/"+url.PathEscape(itemID)), nil)
+}
+
+// DeleteAFileOrFolderViaGroups sends "Delete a file or folder" (DELETE
+// /groups/{group-id}/drive/items/{item-id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteAFileOrFolderViaGroups(ctx context.Context, groupID string, itemID string) error {
+	req, err := c.requests().DeleteAFileOrFolderViaGroups(ctx, groupID, itemID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteAFileOrFolderViaMe builds the "Delete a file or folder" request:
+// DELETE /me/drive/items/{item-id}.
+func (r Requests) DeleteAFileOrFolderViaMe(ctx context.Context, itemID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/drive/items/"+url.PathEscape(itemID)), nil)
+}
+
+// DeleteAFileOrFolderViaMe sends "Delete a file or folder" (DELETE
+// /me/drive/items/{item-id}); the operation documents no response body. See
+// Client.
+func (c *Client) DeleteAFileOrFolderViaMe(ctx context.Context, itemID string) error {
+	req, err := c.requests().DeleteAFileOrFolderViaMe(ctx, itemID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteAFileOrFolderViaSites builds the "Delete a file or folder" request:
+// DELETE /sites/{siteId}/drive/items/{itemId}.
+func (r Requests) DeleteAFileOrFolderViaSites(ctx context.Context, siteID string, itemID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/sites/"+url.PathEscape(siteID)+"/drive/items/"+url.PathEscape(itemID)), nil)
+}
+
+// DeleteAFileOrFolderViaSites sends "Delete a file or folder" (DELETE
+// /sites/{siteId}/drive/items/{itemId}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteAFileOrFolderViaSites(ctx context.Context, siteID string, itemID string) error {
+	req, err := c.requests().DeleteAFileOrFolderViaSites(ctx, siteID, itemID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteAFileOrFolderViaUsers builds the "Delete a file or folder" request:
+// DELETE /users/{userId}/drive/items/{itemId}.
+func (r Requests) DeleteAFileOrFolderViaUsers(ctx context.Context, userID string, itemID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(userID)+"/drive/items/"+url.PathEscape(itemID)), nil)
+}
+
+// DeleteAFileOrFolderViaUsers sends "Delete a file or folder" (DELETE
+// /users/{userId}/drive/items/{itemId}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteAFileOrFolderViaUsers(ctx context.Context, userID string, itemID string) error {
+	req, err := c.requests().DeleteAFileOrFolderViaUsers(ctx, userID, itemID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEducationClass builds the "Delete educationClass" request: DELETE
+// /education/classes/{id}.
+func (r Requests) DeleteEducationClass(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/education/classes/"+url.PathEscape(id)), nil)
+}
+
+// DeleteEducationClass sends "Delete educationClass" (DELETE
+// /education/classes/{id}); the operation documents no response body. See
+// Client.
+func (c *Client) DeleteEducationClass(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteEducationClass(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetEducationClass builds the "Get educationClass" request: GET
+// /education/classes/{id}.
+func (r Requests) GetEducationClass(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/education/classes/"+url.PathEscape(id)), opts)
+}
+
+// GetEducationClass sends "Get educationClass" (GET /education/classes/{id})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetEducationClass(ctx context.Context, id string, opts *GetOptions) (*graphv1.EducationClass, error) {
+	req, err := c.requests().GetEducationClass(ctx, id, opts)
+	return sendFor[*graphv1.EducationClass](c, req, err)
+}
+
+// DeleteEducationAssignment builds the "Delete educationAssignment" request:
+// DELETE /education/classes/{id}/assignments/{id}.
+func (r Requests) DeleteEducationAssignment(ctx context.Context, classesID string, assignmentsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/education/classes/"+url.PathEscape(classesID)+"/assignments/"+url.PathEscape(assignmentsID)), nil)
+}
+
+// DeleteEducationAssignment sends "Delete educationAssignment" (DELETE
+// /education/classes/{id}/assignments/{id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteEducationAssignment(ctx context.Context, classesID string, assignmentsID string) error {
+	req, err := c.requests().DeleteEducationAssignment(ctx, classesID, assignmentsID)
+	return sendNoContent(c, req, err)
+}
+
+// ListGroups builds the "List groups" request: GET /groups.
+func (r Requests) ListGroups(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/groups"), opts, true)
+}
+
+// ListGroups sends "List groups" (GET /groups) and returns an iterator over
+// every item of every page: it follows "@odata.nextLink", and yields the first
+// error and stops. ListGroupsPage returns one page. See Client.
+func (c *Client) ListGroups(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.AnyGroup, error] {
+	req, err := c.requests().ListGroups(ctx, opts)
+	return listAll[graphv1.AnyGroup](ctx, c, req, err)
+}
+
+// ListGroupsPage sends "List groups" (GET /groups) and returns the first page;
+// NextPage returns the next. See Client.
+func (c *Client) ListGroupsPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.AnyGroup], error) {
+	req, err := c.requests().ListGroups(ctx, opts)
+	return sendFor[*Page[graphv1.AnyGroup]](c, req, err)
 }
 
 // CreateGroup builds the "Create group" request: POST /groups.
@@ -154,6 +466,93 @@ func (c *Client) UpsertGroup(ctx context.Context, body *graphv1.UpsertGroupBody)
 	return sendFor[*graphv1.AnyGroup](c, req, err)
 }
 
+// DeltaGroup builds the "group: delta" request: GET /groups/delta.
+func (r Requests) DeltaGroup(ctx context.Context) (*http.Request, error) {
+	return newRequest(ctx, "GET", r.url("/groups/delta"), nil)
+}
+
+// DeltaGroup sends "group: delta" (GET /groups/delta) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) DeltaGroup(ctx context.Context) (*graphv1.AnyGroup, error) {
+	req, err := c.requests().DeltaGroup(ctx)
+	return sendFor[*graphv1.AnyGroup](c, req, err)
+}
+
+// AddMembers builds the "Add members" request: POST
+// /groups/{group-id}/members/$ref.
+func (r Requests) AddMembers(ctx context.Context, groupID string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(groupID)+"/members/$ref"), nil)
+}
+
+// AddMembers sends "Add members" (POST /groups/{group-id}/members/$ref); the
+// operation documents no response body. See Client.
+func (c *Client) AddMembers(ctx context.Context, groupID string) error {
+	req, err := c.requests().AddMembers(ctx, groupID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteGroup builds the "Delete group" request: DELETE /groups/{id}.
+func (r Requests) DeleteGroup(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/groups/"+url.PathEscape(id)), nil)
+}
+
+// DeleteGroup sends "Delete group" (DELETE /groups/{id}); the operation
+// documents no response body. See Client.
+func (c *Client) DeleteGroup(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteGroup(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetGroup builds the "Get group" request: GET /groups/{id}.
+func (r Requests) GetGroup(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/groups/"+url.PathEscape(id)), opts)
+}
+
+// GetGroup sends "Get group" (GET /groups/{id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetGroup(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyGroup, error) {
+	req, err := c.requests().GetGroup(ctx, id, opts)
+	return sendFor[*graphv1.AnyGroup](c, req, err)
+}
+
+// AddFavoriteForGroup builds the "group: addFavorite" request: POST
+// /groups/{id}/addFavorite.
+func (r Requests) AddFavoriteForGroup(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(id)+"/addFavorite"), nil)
+}
+
+// AddFavoriteForGroup sends "group: addFavorite" (POST
+// /groups/{id}/addFavorite); the operation documents no response body. See
+// Client.
+func (c *Client) AddFavoriteForGroup(ctx context.Context, id string) error {
+	req, err := c.requests().AddFavoriteForGroup(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// ListAppRoleAssignmentsGrantedToAGroup builds the "List appRoleAssignments
+// granted to a group" request: GET /groups/{id}/appRoleAssignments.
+func (r Requests) ListAppRoleAssignmentsGrantedToAGroup(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/appRoleAssignments"), opts, false)
+}
+
+// ListAppRoleAssignmentsGrantedToAGroup sends "List appRoleAssignments granted
+// to a group" (GET /groups/{id}/appRoleAssignments) and returns an iterator
+// over every item of every page: it follows "@odata.nextLink", and yields the
+// first error and stops. ListAppRoleAssignmentsGrantedToAGroupPage returns one
+// page. See Client.
+func (c *Client) ListAppRoleAssignmentsGrantedToAGroup(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyAppRoleAssignment, error] {
+	req, err := c.requests().ListAppRoleAssignmentsGrantedToAGroup(ctx, id, opts)
+	return listAll[graphv1.AnyAppRoleAssignment](ctx, c, req, err)
+}
+
+// ListAppRoleAssignmentsGrantedToAGroupPage sends "List appRoleAssignments
+// granted to a group" (GET /groups/{id}/appRoleAssignments) and returns the
+// first page; NextPage returns the next. See Client.
+func (c *Client) ListAppRoleAssignmentsGrantedToAGroupPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyAppRoleAssignment], error) {
+	req, err := c.requests().ListAppRoleAssignmentsGrantedToAGroup(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyAppRoleAssignment]](c, req, err)
+}
+
 // AssignLicenseForGroup builds the "group: assignLicense" request: POST
 // /groups/{id}/assignLicense.
 func (r Requests) AssignLicenseForGroup(ctx context.Context, id string, body *graphv1.AssignLicenseForGroupBody) (*http.Request, error) {
@@ -168,6 +567,96 @@ func (c *Client) AssignLicenseForGroup(ctx context.Context, id string, body *gra
 	return sendFor[*graphv1.AnyGroup](c, req, err)
 }
 
+// CreateConversation builds the "Create conversation" request: POST
+// /groups/{id}/conversations.
+func (r Requests) CreateConversation(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(id)+"/conversations"), nil)
+}
+
+// CreateConversation sends "Create conversation" (POST
+// /groups/{id}/conversations) and returns the decoded response (nil for 204 No
+// Content). See Client.
+func (c *Client) CreateConversation(ctx context.Context, id string) (*json.RawMessage, error) {
+	req, err := c.requests().CreateConversation(ctx, id)
+	return sendFor[*json.RawMessage](c, req, err)
+}
+
+// ListMemberOf builds the "List memberOf" request: GET /groups/{id}/memberOf.
+func (r Requests) ListMemberOf(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/memberOf"), opts, true)
+}
+
+// ListMemberOf sends "List memberOf" (GET /groups/{id}/memberOf) and returns
+// an iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops. ListMemberOfPage returns one page. See
+// Client.
+func (c *Client) ListMemberOf(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListMemberOf(ctx, id, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListMemberOfPage sends "List memberOf" (GET /groups/{id}/memberOf) and
+// returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListMemberOfPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListMemberOf(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// ListMembers builds the "List members" request: GET /groups/{id}/members.
+func (r Requests) ListMembers(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/members"), opts, false)
+}
+
+// ListMembers sends "List members" (GET /groups/{id}/members) and returns an
+// iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops. ListMembersPage returns one page. See
+// Client.
+func (c *Client) ListMembers(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListMembers(ctx, id, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListMembersPage sends "List members" (GET /groups/{id}/members) and returns
+// the first page; NextPage returns the next. See Client.
+func (c *Client) ListMembersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListMembers(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// RemoveMember builds the "Remove member" request: DELETE
+// /groups/{id}/members/{id}/$ref.
+func (r Requests) RemoveMember(ctx context.Context, groupsID string, membersID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/groups/"+url.PathEscape(groupsID)+"/members/"+url.PathEscape(membersID)+"/$ref"), nil)
+}
+
+// RemoveMember sends "Remove member" (DELETE /groups/{id}/members/{id}/$ref);
+// the operation documents no response body. See Client.
+func (c *Client) RemoveMember(ctx context.Context, groupsID string, membersID string) error {
+	req, err := c.requests().RemoveMember(ctx, groupsID, membersID)
+	return sendNoContent(c, req, err)
+}
+
+// ListGroupOwners builds the "List owners" request: GET /groups/{id}/owners.
+func (r Requests) ListGroupOwners(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/owners"), opts, false)
+}
+
+// ListGroupOwners sends "List owners" (GET /groups/{id}/owners) and returns an
+// iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops. ListGroupOwnersPage returns one page. See
+// Client.
+func (c *Client) ListGroupOwners(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyUser, error] {
+	req, err := c.requests().ListGroupOwners(ctx, id, opts)
+	return listAll[graphv1.AnyUser](ctx, c, req, err)
+}
+
+// ListGroupOwnersPage sends "List owners" (GET /groups/{id}/owners) and
+// returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListGroupOwnersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyUser], error) {
+	req, err := c.requests().ListGroupOwners(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyUser]](c, req, err)
+}
+
 // AddOwners builds the "Add owners" request: POST /groups/{id}/owners/$ref.
 func (r Requests) AddOwners(ctx context.Context, id string, body *graphv1.AddOwnersBody) (*http.Request, error) {
 	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(id)+"/owners/$ref"), body)
@@ -178,6 +667,41 @@ func (r Requests) AddOwners(ctx context.Context, id string, body *graphv1.AddOwn
 func (c *Client) AddOwners(ctx context.Context, id string, body *graphv1.AddOwnersBody) error {
 	req, err := c.requests().AddOwners(ctx, id, body)
 	return sendNoContent(c, req, err)
+}
+
+// RenewGroup builds the "group: renew" request: POST /groups/{id}/renew.
+func (r Requests) RenewGroup(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(id)+"/renew"), nil)
+}
+
+// RenewGroup sends "group: renew" (POST /groups/{id}/renew); the operation
+// documents no response body. See Client.
+func (c *Client) RenewGroup(ctx context.Context, id string) error {
+	req, err := c.requests().RenewGroup(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// ListGroupTransitiveMembers builds the "List group transitive members"
+// request: GET /groups/{id}/transitiveMembers.
+func (r Requests) ListGroupTransitiveMembers(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/transitiveMembers"), opts, true)
+}
+
+// ListGroupTransitiveMembers sends "List group transitive members" (GET
+// /groups/{id}/transitiveMembers) and returns an iterator over every item of
+// every page: it follows "@odata.nextLink", and yields the first error and
+// stops. ListGroupTransitiveMembersPage returns one page. See Client.
+func (c *Client) ListGroupTransitiveMembers(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListGroupTransitiveMembers(ctx, id, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListGroupTransitiveMembersPage sends "List group transitive members" (GET
+// /groups/{id}/transitiveMembers) and returns the first page; NextPage returns
+// the next. See Client.
+func (c *Client) ListGroupTransitiveMembersPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListGroupTransitiveMembers(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
 }
 
 // ValidatePropertiesForGroup builds the "group: validateProperties" request:
@@ -194,6 +718,292 @@ func (c *Client) ValidatePropertiesForGroup(ctx context.Context, id string, body
 	return sendNoContent(c, req, err)
 }
 
+// DeleteNamedLocation builds the "Delete countryNamedLocation" request: DELETE
+// /identity/conditionalAccess/namedLocations/{id}.
+func (r Requests) DeleteNamedLocation(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), nil)
+}
+
+// DeleteNamedLocation sends "Delete countryNamedLocation" (DELETE
+// /identity/conditionalAccess/namedLocations/{id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteNamedLocation(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteNamedLocation(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetCountryNamedLocation builds the "Get countryNamedLocation" request: GET
+// /identity/conditionalAccess/namedLocations/{id}.
+func (r Requests) GetCountryNamedLocation(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), opts)
+}
+
+// GetCountryNamedLocation sends "Get countryNamedLocation" (GET
+// /identity/conditionalAccess/namedLocations/{id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetCountryNamedLocation(ctx context.Context, id string, opts *GetOptions) (*json.RawMessage, error) {
+	req, err := c.requests().GetCountryNamedLocation(ctx, id, opts)
+	return sendFor[*json.RawMessage](c, req, err)
+}
+
+// GetIPNamedLocation builds the "Get ipNamedLocation" request: GET
+// /identity/conditionalAccess/namedLocations/{id}.
+func (r Requests) GetIPNamedLocation(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), opts)
+}
+
+// GetIPNamedLocation sends "Get ipNamedLocation" (GET
+// /identity/conditionalAccess/namedLocations/{id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetIPNamedLocation(ctx context.Context, id string, opts *GetOptions) (*json.RawMessage, error) {
+	req, err := c.requests().GetIPNamedLocation(ctx, id, opts)
+	return sendFor[*json.RawMessage](c, req, err)
+}
+
+// GetNamedLocation builds the "Get namedLocation" request: GET
+// /identity/conditionalAccess/namedLocations/{id}.
+func (r Requests) GetNamedLocation(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/identity/conditionalAccess/namedLocations/"+url.PathEscape(id)), opts)
+}
+
+// GetNamedLocation sends "Get namedLocation" (GET
+// /identity/conditionalAccess/namedLocations/{id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetNamedLocation(ctx context.Context, id string, opts *GetOptions) (*graphv1.NamedLocation, error) {
+	req, err := c.requests().GetNamedLocation(ctx, id, opts)
+	return sendFor[*graphv1.NamedLocation](c, req, err)
+}
+
+// DeleteConditionalAccessPolicy builds the "Delete conditionalAccessPolicy"
+// request: DELETE /identity/conditionalAccess/policies/{id}.
+func (r Requests) DeleteConditionalAccessPolicy(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/identity/conditionalAccess/policies/"+url.PathEscape(id)), nil)
+}
+
+// DeleteConditionalAccessPolicy sends "Delete conditionalAccessPolicy" (DELETE
+// /identity/conditionalAccess/policies/{id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteConditionalAccessPolicy(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteConditionalAccessPolicy(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetConditionalAccessPolicy builds the "Get conditionalAccessPolicy" request:
+// GET /identity/conditionalAccess/policies/{id}.
+func (r Requests) GetConditionalAccessPolicy(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/identity/conditionalAccess/policies/"+url.PathEscape(id)), opts)
+}
+
+// GetConditionalAccessPolicy sends "Get conditionalAccessPolicy" (GET
+// /identity/conditionalAccess/policies/{id}) and returns the decoded response
+// (nil for 204 No Content). See Client.
+func (c *Client) GetConditionalAccessPolicy(ctx context.Context, id string, opts *GetOptions) (*graphv1.ConditionalAccessPolicy, error) {
+	req, err := c.requests().GetConditionalAccessPolicy(ctx, id, opts)
+	return sendFor[*graphv1.ConditionalAccessPolicy](c, req, err)
+}
+
+// GetUser builds the "Get user" request: GET /me.
+func (r Requests) GetUser(ctx context.Context, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me"), opts)
+}
+
+// GetUser sends "Get user" (GET /me) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetUser(ctx context.Context, opts *GetOptions) (*graphv1.AnyUser, error) {
+	req, err := c.requests().GetUser(ctx, opts)
+	return sendFor[*graphv1.AnyUser](c, req, err)
+}
+
+// GetUserViaUsers builds the "Get user" request: GET /users/{id |
+// userPrincipalName}.
+func (r Requests) GetUserViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)), opts)
+}
+
+// GetUserViaUsers sends "Get user" (GET /users/{id | userPrincipalName}) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetUserViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyUser, error) {
+	req, err := c.requests().GetUserViaUsers(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*graphv1.AnyUser](c, req, err)
+}
+
+// GetCalendar builds the "Get calendar" request: GET /me/calendar.
+func (r Requests) GetCalendar(ctx context.Context, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/calendar"), opts)
+}
+
+// GetCalendar sends "Get calendar" (GET /me/calendar) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetCalendar(ctx context.Context, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendar(ctx, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaUsersCalendar builds the "Get calendar" request: GET
+// /users/{id | userPrincipalName}/calendar.
+func (r Requests) GetCalendarViaUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendar"), opts)
+}
+
+// GetCalendarViaUsersCalendar sends "Get calendar" (GET /users/{id |
+// userPrincipalName}/calendar) and returns the decoded response (nil for 204
+// No Content). See Client.
+func (c *Client) GetCalendarViaUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaUsersCalendar(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaGroups builds the "Get calendar" request: GET
+// /groups/{id}/calendar.
+func (r Requests) GetCalendarViaGroups(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/groups/"+url.PathEscape(id)+"/calendar"), opts)
+}
+
+// GetCalendarViaGroups sends "Get calendar" (GET /groups/{id}/calendar) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetCalendarViaGroups(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaGroups(ctx, id, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaMeCalendars builds the "Get calendar" request: GET
+// /me/calendars/{id}.
+func (r Requests) GetCalendarViaMeCalendars(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/calendars/"+url.PathEscape(id)), opts)
+}
+
+// GetCalendarViaMeCalendars sends "Get calendar" (GET /me/calendars/{id}) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetCalendarViaMeCalendars(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaMeCalendars(ctx, id, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaUsersCalendars builds the "Get calendar" request: GET
+// /users/{id | userPrincipalName}/calendars/{id}.
+func (r Requests) GetCalendarViaUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendars/"+url.PathEscape(id)), opts)
+}
+
+// GetCalendarViaUsersCalendars sends "Get calendar" (GET /users/{id |
+// userPrincipalName}/calendars/{id}) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetCalendarViaUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaUsersCalendars(ctx, idOrUserPrincipalName, id, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaMeCalendarGroup builds the "Get calendar" request: GET
+// /me/calendarGroup/calendars/{id}.
+func (r Requests) GetCalendarViaMeCalendarGroup(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/calendarGroup/calendars/"+url.PathEscape(id)), opts)
+}
+
+// GetCalendarViaMeCalendarGroup sends "Get calendar" (GET
+// /me/calendarGroup/calendars/{id}) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetCalendarViaMeCalendarGroup(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaMeCalendarGroup(ctx, id, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaUsersCalendarGroup builds the "Get calendar" request: GET
+// /users/{id | userPrincipalName}/calendarGroup/calendars/{id}.
+func (r Requests) GetCalendarViaUsersCalendarGroup(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendarGroup/calendars/"+url.PathEscape(id)), opts)
+}
+
+// GetCalendarViaUsersCalendarGroup sends "Get calendar" (GET /users/{id |
+// userPrincipalName}/calendarGroup/calendars/{id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetCalendarViaUsersCalendarGroup(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaUsersCalendarGroup(ctx, idOrUserPrincipalName, id, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaMeCalendarGroups builds the "Get calendar" request: GET
+// /me/calendarGroups/{id}/calendars/{id}.
+func (r Requests) GetCalendarViaMeCalendarGroups(ctx context.Context, calendarGroupsID string, calendarsID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/calendarGroups/"+url.PathEscape(calendarGroupsID)+"/calendars/"+url.PathEscape(calendarsID)), opts)
+}
+
+// GetCalendarViaMeCalendarGroups sends "Get calendar" (GET
+// /me/calendarGroups/{id}/calendars/{id}) and returns the decoded response
+// (nil for 204 No Content). See Client.
+func (c *Client) GetCalendarViaMeCalendarGroups(ctx context.Context, calendarGroupsID string, calendarsID string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaMeCalendarGroups(ctx, calendarGroupsID, calendarsID, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// GetCalendarViaUsersCalendarGroups builds the "Get calendar" request: GET
+// /users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}.
+func (r Requests) GetCalendarViaUsersCalendarGroups(ctx context.Context, idOrUserPrincipalName string, calendarGroupsID string, calendarsID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendarGroups/"+url.PathEscape(calendarGroupsID)+"/calendars/"+url.PathEscape(calendarsID)), opts)
+}
+
+// GetCalendarViaUsersCalendarGroups sends "Get calendar" (GET /users/{id |
+// userPrincipalName}/calendarGroups/{id}/calendars/{id}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetCalendarViaUsersCalendarGroups(ctx context.Context, idOrUserPrincipalName string, calendarGroupsID string, calendarsID string, opts *GetOptions) (*graphv1.AnyCalendar, error) {
+	req, err := c.requests().GetCalendarViaUsersCalendarGroups(ctx, idOrUserPrincipalName, calendarGroupsID, calendarsID, opts)
+	return sendFor[*graphv1.AnyCalendar](c, req, err)
+}
+
+// DeleteCalendar builds the "Delete calendar" request: DELETE
+// /me/calendars/{id}.
+func (r Requests) DeleteCalendar(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/calendars/"+url.PathEscape(id)), nil)
+}
+
+// DeleteCalendar sends "Delete calendar" (DELETE /me/calendars/{id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteCalendar(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteCalendar(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteCalendarViaUsers builds the "Delete calendar" request: DELETE
+// /users/{id | userPrincipalName}/calendars/{id}.
+func (r Requests) DeleteCalendarViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendars/"+url.PathEscape(id)), nil)
+}
+
+// DeleteCalendarViaUsers sends "Delete calendar" (DELETE /users/{id |
+// userPrincipalName}/calendars/{id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteCalendarViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) error {
+	req, err := c.requests().DeleteCalendarViaUsers(ctx, idOrUserPrincipalName, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteCalendarViaMeCalendarGroups builds the "Delete calendar" request:
+// DELETE /me/calendarGroups/{id}/calendars/{id}.
+func (r Requests) DeleteCalendarViaMeCalendarGroups(ctx context.Context, calendarGroupsID string, calendarsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/calendarGroups/"+url.PathEscape(calendarGroupsID)+"/calendars/"+url.PathEscape(calendarsID)), nil)
+}
+
+// DeleteCalendarViaMeCalendarGroups sends "Delete calendar" (DELETE
+// /me/calendarGroups/{id}/calendars/{id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteCalendarViaMeCalendarGroups(ctx context.Context, calendarGroupsID string, calendarsID string) error {
+	req, err := c.requests().DeleteCalendarViaMeCalendarGroups(ctx, calendarGroupsID, calendarsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteCalendarViaUsersCalendarGroups builds the "Delete calendar" request:
+// DELETE /users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}.
+func (r Requests) DeleteCalendarViaUsersCalendarGroups(ctx context.Context, idOrUserPrincipalName string, calendarGroupsID string, calendarsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendarGroups/"+url.PathEscape(calendarGroupsID)+"/calendars/"+url.PathEscape(calendarsID)), nil)
+}
+
+// DeleteCalendarViaUsersCalendarGroups sends "Delete calendar" (DELETE
+// /users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteCalendarViaUsersCalendarGroups(ctx context.Context, idOrUserPrincipalName string, calendarGroupsID string, calendarsID string) error {
+	req, err := c.requests().DeleteCalendarViaUsersCalendarGroups(ctx, idOrUserPrincipalName, calendarGroupsID, calendarsID)
+	return sendNoContent(c, req, err)
+}
+
 // ChangePasswordForUser builds the "user: changePassword" request: POST
 // /me/changePassword.
 func (r Requests) ChangePasswordForUser(ctx context.Context, body *graphv1.ChangePasswordForUserBody) (*http.Request, error) {
@@ -204,6 +1014,609 @@ func (r Requests) ChangePasswordForUser(ctx context.Context, body *graphv1.Chang
 // /me/changePassword); the operation documents no response body. See Client.
 func (c *Client) ChangePasswordForUser(ctx context.Context, body *graphv1.ChangePasswordForUserBody) error {
 	req, err := c.requests().ChangePasswordForUser(ctx, body)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteContact builds the "Delete contact" request: DELETE /me/contacts/{id}.
+func (r Requests) DeleteContact(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/contacts/"+url.PathEscape(id)), nil)
+}
+
+// DeleteContact sends "Delete contact" (DELETE /me/contacts/{id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteContact(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteContact(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteContactViaUsers builds the "Delete contact" request: DELETE /users/{id
+// | userPrincipalName}/contacts/{id}.
+func (r Requests) DeleteContactViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/contacts/"+url.PathEscape(id)), nil)
+}
+
+// DeleteContactViaUsers sends "Delete contact" (DELETE /users/{id |
+// userPrincipalName}/contacts/{id}); the operation documents no response body.
+// See Client.
+func (c *Client) DeleteContactViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) error {
+	req, err := c.requests().DeleteContactViaUsers(ctx, idOrUserPrincipalName, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteContactViaMeContactFolders builds the "Delete contact" request: DELETE
+// /me/contactFolders/{id}/contacts/{id}.
+func (r Requests) DeleteContactViaMeContactFolders(ctx context.Context, contactFoldersID string, contactsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/contactFolders/"+url.PathEscape(contactFoldersID)+"/contacts/"+url.PathEscape(contactsID)), nil)
+}
+
+// DeleteContactViaMeContactFolders sends "Delete contact" (DELETE
+// /me/contactFolders/{id}/contacts/{id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteContactViaMeContactFolders(ctx context.Context, contactFoldersID string, contactsID string) error {
+	req, err := c.requests().DeleteContactViaMeContactFolders(ctx, contactFoldersID, contactsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteContactViaUsersContactFolders builds the "Delete contact" request:
+// DELETE /users/{id | userPrincipalName}/contactFolders/{id}/contacts/{id}.
+func (r Requests) DeleteContactViaUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, contactFoldersID string, contactsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/contactFolders/"+url.PathEscape(contactFoldersID)+"/contacts/"+url.PathEscape(contactsID)), nil)
+}
+
+// DeleteContactViaUsersContactFolders sends "Delete contact" (DELETE
+// /users/{id | userPrincipalName}/contactFolders/{id}/contacts/{id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteContactViaUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, contactFoldersID string, contactsID string) error {
+	req, err := c.requests().DeleteContactViaUsersContactFolders(ctx, idOrUserPrincipalName, contactFoldersID, contactsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteContactViaContactFolder builds the "Delete contact" request: DELETE
+// /me/contactFolder/{id}/childFolders/{id}/.../contacts/{id}.
+func (r Requests) DeleteContactViaContactFolder(ctx context.Context, contactFolderID string, childFoldersID string, contactsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/contactFolder/"+url.PathEscape(contactFolderID)+"/childFolders/"+url.PathEscape(childFoldersID)+"/.../contacts/"+url.PathEscape(contactsID)), nil)
+}
+
+// DeleteContactViaContactFolder sends "Delete contact" (DELETE
+// /me/contactFolder/{id}/childFolders/{id}/.../contacts/{id}); the operation
+// documents no response body. See Client.
+func (c *Client) DeleteContactViaContactFolder(ctx context.Context, contactFolderID string, childFoldersID string, contactsID string) error {
+	req, err := c.requests().DeleteContactViaContactFolder(ctx, contactFolderID, childFoldersID, contactsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteContactViaUsersChildFolders builds the "Delete contact" request:
+// DELETE /users/{id |
+// userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}.
+func (r Requests) DeleteContactViaUsersChildFolders(ctx context.Context, idOrUserPrincipalName string, contactFoldersID string, childFoldersID string, contactsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/contactFolders/"+url.PathEscape(contactFoldersID)+"/childFolders/"+url.PathEscape(childFoldersID)+"/contacts/"+url.PathEscape(contactsID)), nil)
+}
+
+// DeleteContactViaUsersChildFolders sends "Delete contact" (DELETE /users/{id
+// | userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteContactViaUsersChildFolders(ctx context.Context, idOrUserPrincipalName string, contactFoldersID string, childFoldersID string, contactsID string) error {
+	req, err := c.requests().DeleteContactViaUsersChildFolders(ctx, idOrUserPrincipalName, contactFoldersID, childFoldersID, contactsID)
+	return sendNoContent(c, req, err)
+}
+
+// GetContact builds the "Get contact" request: GET /me/contacts/{id}.
+func (r Requests) GetContact(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/contacts/"+url.PathEscape(id)), opts)
+}
+
+// GetContact sends "Get contact" (GET /me/contacts/{id}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetContact(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyContact, error) {
+	req, err := c.requests().GetContact(ctx, id, opts)
+	return sendFor[*graphv1.AnyContact](c, req, err)
+}
+
+// GetContactViaUsers builds the "Get contact" request: GET /users/{id |
+// userPrincipalName}/contacts/{id}.
+func (r Requests) GetContactViaUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/contacts/"+url.PathEscape(id)), opts)
+}
+
+// GetContactViaUsers sends "Get contact" (GET /users/{id |
+// userPrincipalName}/contacts/{id}) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetContactViaUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*graphv1.AnyContact, error) {
+	req, err := c.requests().GetContactViaUsers(ctx, idOrUserPrincipalName, id, opts)
+	return sendFor[*graphv1.AnyContact](c, req, err)
+}
+
+// GetContactViaMeContactfolders builds the "Get contact" request: GET
+// /me/contactfolders/{Id}/contacts/{id}.
+func (r Requests) GetContactViaMeContactfolders(ctx context.Context, id string, id2 string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/contactfolders/"+url.PathEscape(id)+"/contacts/"+url.PathEscape(id2)), opts)
+}
+
+// GetContactViaMeContactfolders sends "Get contact" (GET
+// /me/contactfolders/{Id}/contacts/{id}) and returns the decoded response (nil
+// for 204 No Content). See Client.
+func (c *Client) GetContactViaMeContactfolders(ctx context.Context, id string, id2 string, opts *GetOptions) (*graphv1.AnyContact, error) {
+	req, err := c.requests().GetContactViaMeContactfolders(ctx, id, id2, opts)
+	return sendFor[*graphv1.AnyContact](c, req, err)
+}
+
+// GetContactViaUsersContactfolders builds the "Get contact" request: GET
+// /users/{id | userPrincipalName}/contactfolders/{id}/contacts/{id}.
+func (r Requests) GetContactViaUsersContactfolders(ctx context.Context, idOrUserPrincipalName string, contactfoldersID string, contactsID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/contactfolders/"+url.PathEscape(contactfoldersID)+"/contacts/"+url.PathEscape(contactsID)), opts)
+}
+
+// GetContactViaUsersContactfolders sends "Get contact" (GET /users/{id |
+// userPrincipalName}/contactfolders/{id}/contacts/{id}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetContactViaUsersContactfolders(ctx context.Context, idOrUserPrincipalName string, contactfoldersID string, contactsID string, opts *GetOptions) (*graphv1.AnyContact, error) {
+	req, err := c.requests().GetContactViaUsersContactfolders(ctx, idOrUserPrincipalName, contactfoldersID, contactsID, opts)
+	return sendFor[*graphv1.AnyContact](c, req, err)
+}
+
+// GetContactViaMeChildFolders builds the "Get contact" request: GET
+// /me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}.
+func (r Requests) GetContactViaMeChildFolders(ctx context.Context, contactFoldersID string, childFoldersID string, contactsID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/contactFolders/"+url.PathEscape(contactFoldersID)+"/childFolders/"+url.PathEscape(childFoldersID)+"/.../contacts/"+url.PathEscape(contactsID)), opts)
+}
+
+// GetContactViaMeChildFolders sends "Get contact" (GET
+// /me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetContactViaMeChildFolders(ctx context.Context, contactFoldersID string, childFoldersID string, contactsID string, opts *GetOptions) (*graphv1.AnyContact, error) {
+	req, err := c.requests().GetContactViaMeChildFolders(ctx, contactFoldersID, childFoldersID, contactsID, opts)
+	return sendFor[*graphv1.AnyContact](c, req, err)
+}
+
+// GetContactViaUsersChildFolders builds the "Get contact" request: GET
+// /users/{id |
+// userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}.
+func (r Requests) GetContactViaUsersChildFolders(ctx context.Context, idOrUserPrincipalName string, contactFoldersID string, childFoldersID string, contactsID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/contactFolders/"+url.PathEscape(contactFoldersID)+"/childFolders/"+url.PathEscape(childFoldersID)+"/contacts/"+url.PathEscape(contactsID)), opts)
+}
+
+// GetContactViaUsersChildFolders sends "Get contact" (GET /users/{id |
+// userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetContactViaUsersChildFolders(ctx context.Context, idOrUserPrincipalName string, contactFoldersID string, childFoldersID string, contactsID string, opts *GetOptions) (*graphv1.AnyContact, error) {
+	req, err := c.requests().GetContactViaUsersChildFolders(ctx, idOrUserPrincipalName, contactFoldersID, childFoldersID, contactsID, opts)
+	return sendFor[*graphv1.AnyContact](c, req, err)
+}
+
+// GetDrive builds the "Get Drive" request: GET /me/drive.
+func (r Requests) GetDrive(ctx context.Context, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/drive"), opts)
+}
+
+// GetDrive sends "Get Drive" (GET /me/drive) and returns the decoded response
+// (nil for 204 No Content). See Client.
+func (c *Client) GetDrive(ctx context.Context, opts *GetOptions) (*graphv1.AnyDrive, error) {
+	req, err := c.requests().GetDrive(ctx, opts)
+	return sendFor[*graphv1.AnyDrive](c, req, err)
+}
+
+// GetDriveViaUsers builds the "Get Drive" request: GET
+// /users/{idOrUserPrincipalName}/drive.
+func (r Requests) GetDriveViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/drive"), opts)
+}
+
+// GetDriveViaUsers sends "Get Drive" (GET
+// /users/{idOrUserPrincipalName}/drive) and returns the decoded response (nil
+// for 204 No Content). See Client.
+func (c *Client) GetDriveViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyDrive, error) {
+	req, err := c.requests().GetDriveViaUsers(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*graphv1.AnyDrive](c, req, err)
+}
+
+// GetDriveViaGroups builds the "Get Drive" request: GET
+// /groups/{groupId}/drive.
+func (r Requests) GetDriveViaGroups(ctx context.Context, groupID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/groups/"+url.PathEscape(groupID)+"/drive"), opts)
+}
+
+// GetDriveViaGroups sends "Get Drive" (GET /groups/{groupId}/drive) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDriveViaGroups(ctx context.Context, groupID string, opts *GetOptions) (*graphv1.AnyDrive, error) {
+	req, err := c.requests().GetDriveViaGroups(ctx, groupID, opts)
+	return sendFor[*graphv1.AnyDrive](c, req, err)
+}
+
+// GetDriveViaSites builds the "Get Drive" request: GET /sites/{siteId}/drive.
+func (r Requests) GetDriveViaSites(ctx context.Context, siteID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/drive"), opts)
+}
+
+// GetDriveViaSites sends "Get Drive" (GET /sites/{siteId}/drive) and returns
+// the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDriveViaSites(ctx context.Context, siteID string, opts *GetOptions) (*graphv1.AnyDrive, error) {
+	req, err := c.requests().GetDriveViaSites(ctx, siteID, opts)
+	return sendFor[*graphv1.AnyDrive](c, req, err)
+}
+
+// GetDriveViaDrives builds the "Get Drive" request: GET /drives/{drive-id}.
+func (r Requests) GetDriveViaDrives(ctx context.Context, driveID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/drives/"+url.PathEscape(driveID)), opts)
+}
+
+// GetDriveViaDrives sends "Get Drive" (GET /drives/{drive-id}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetDriveViaDrives(ctx context.Context, driveID string, opts *GetOptions) (*graphv1.AnyDrive, error) {
+	req, err := c.requests().GetDriveViaDrives(ctx, driveID, opts)
+	return sendFor[*graphv1.AnyDrive](c, req, err)
+}
+
+// DeleteEvent builds the "Delete event" request: DELETE /me/events/{id}.
+func (r Requests) DeleteEvent(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/events/"+url.PathEscape(id)), nil)
+}
+
+// DeleteEvent sends "Delete event" (DELETE /me/events/{id}); the operation
+// documents no response body. See Client.
+func (c *Client) DeleteEvent(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteEvent(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaUsers builds the "Delete event" request: DELETE /users/{id |
+// userPrincipalName}/events/{id}.
+func (r Requests) DeleteEventViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/events/"+url.PathEscape(id)), nil)
+}
+
+// DeleteEventViaUsers sends "Delete event" (DELETE /users/{id |
+// userPrincipalName}/events/{id}); the operation documents no response body.
+// See Client.
+func (c *Client) DeleteEventViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) error {
+	req, err := c.requests().DeleteEventViaUsers(ctx, idOrUserPrincipalName, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaGroups builds the "Delete event" request: DELETE
+// /groups/{id}/events/{id}.
+func (r Requests) DeleteEventViaGroups(ctx context.Context, groupsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/groups/"+url.PathEscape(groupsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaGroups sends "Delete event" (DELETE /groups/{id}/events/{id});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteEventViaGroups(ctx context.Context, groupsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaGroups(ctx, groupsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaMeCalendar builds the "Delete event" request: DELETE
+// /me/calendar/events/{id}.
+func (r Requests) DeleteEventViaMeCalendar(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/calendar/events/"+url.PathEscape(id)), nil)
+}
+
+// DeleteEventViaMeCalendar sends "Delete event" (DELETE
+// /me/calendar/events/{id}); the operation documents no response body. See
+// Client.
+func (c *Client) DeleteEventViaMeCalendar(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteEventViaMeCalendar(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaUsersCalendar builds the "Delete event" request: DELETE
+// /users/{id | userPrincipalName}/calendar/events/{id}.
+func (r Requests) DeleteEventViaUsersCalendar(ctx context.Context, idOrUserPrincipalName string, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendar/events/"+url.PathEscape(id)), nil)
+}
+
+// DeleteEventViaUsersCalendar sends "Delete event" (DELETE /users/{id |
+// userPrincipalName}/calendar/events/{id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteEventViaUsersCalendar(ctx context.Context, idOrUserPrincipalName string, id string) error {
+	req, err := c.requests().DeleteEventViaUsersCalendar(ctx, idOrUserPrincipalName, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaGroupsCalendar builds the "Delete event" request: DELETE
+// /groups/{id}/calendar/events/{id}/.
+func (r Requests) DeleteEventViaGroupsCalendar(ctx context.Context, groupsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/groups/"+url.PathEscape(groupsID)+"/calendar/events/"+url.PathEscape(eventsID)+"/"), nil)
+}
+
+// DeleteEventViaGroupsCalendar sends "Delete event" (DELETE
+// /groups/{id}/calendar/events/{id}/); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteEventViaGroupsCalendar(ctx context.Context, groupsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaGroupsCalendar(ctx, groupsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaMeCalendars builds the "Delete event" request: DELETE
+// /me/calendars/{id}/events/{id}.
+func (r Requests) DeleteEventViaMeCalendars(ctx context.Context, calendarsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/calendars/"+url.PathEscape(calendarsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaMeCalendars sends "Delete event" (DELETE
+// /me/calendars/{id}/events/{id}); the operation documents no response body.
+// See Client.
+func (c *Client) DeleteEventViaMeCalendars(ctx context.Context, calendarsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaMeCalendars(ctx, calendarsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaUsersCalendars builds the "Delete event" request: DELETE
+// /users/{id | userPrincipalName}/calendars/{id}/events/{id}.
+func (r Requests) DeleteEventViaUsersCalendars(ctx context.Context, idOrUserPrincipalName string, calendarsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendars/"+url.PathEscape(calendarsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaUsersCalendars sends "Delete event" (DELETE /users/{id |
+// userPrincipalName}/calendars/{id}/events/{id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteEventViaUsersCalendars(ctx context.Context, idOrUserPrincipalName string, calendarsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaUsersCalendars(ctx, idOrUserPrincipalName, calendarsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaMeCalendargroup builds the "Delete event" request: DELETE
+// /me/calendargroup/calendars/{id}/events/{id}.
+func (r Requests) DeleteEventViaMeCalendargroup(ctx context.Context, calendarsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/calendargroup/calendars/"+url.PathEscape(calendarsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaMeCalendargroup sends "Delete event" (DELETE
+// /me/calendargroup/calendars/{id}/events/{id}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteEventViaMeCalendargroup(ctx context.Context, calendarsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaMeCalendargroup(ctx, calendarsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaUsersCalendargroup builds the "Delete event" request: DELETE
+// /users/{id | userPrincipalName}/calendargroup/calendars/{id}/events/{id}.
+func (r Requests) DeleteEventViaUsersCalendargroup(ctx context.Context, idOrUserPrincipalName string, calendarsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendargroup/calendars/"+url.PathEscape(calendarsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaUsersCalendargroup sends "Delete event" (DELETE /users/{id |
+// userPrincipalName}/calendargroup/calendars/{id}/events/{id}); the operation
+// documents no response body. See Client.
+func (c *Client) DeleteEventViaUsersCalendargroup(ctx context.Context, idOrUserPrincipalName string, calendarsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaUsersCalendargroup(ctx, idOrUserPrincipalName, calendarsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaMeCalendargroups builds the "Delete event" request: DELETE
+// /me/calendargroups/{id}/calendars/{id}/events/{id}.
+func (r Requests) DeleteEventViaMeCalendargroups(ctx context.Context, calendargroupsID string, calendarsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/calendargroups/"+url.PathEscape(calendargroupsID)+"/calendars/"+url.PathEscape(calendarsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaMeCalendargroups sends "Delete event" (DELETE
+// /me/calendargroups/{id}/calendars/{id}/events/{id}); the operation documents
+// no response body. See Client.
+func (c *Client) DeleteEventViaMeCalendargroups(ctx context.Context, calendargroupsID string, calendarsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaMeCalendargroups(ctx, calendargroupsID, calendarsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteEventViaUsersCalendargroups builds the "Delete event" request: DELETE
+// /users/{id |
+// userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}.
+func (r Requests) DeleteEventViaUsersCalendargroups(ctx context.Context, idOrUserPrincipalName string, calendargroupsID string, calendarsID string, eventsID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/calendargroups/"+url.PathEscape(calendargroupsID)+"/calendars/"+url.PathEscape(calendarsID)+"/events/"+url.PathEscape(eventsID)), nil)
+}
+
+// DeleteEventViaUsersCalendargroups sends "Delete event" (DELETE /users/{id |
+// userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteEventViaUsersCalendargroups(ctx context.Context, idOrUserPrincipalName string, calendargroupsID string, calendarsID string, eventsID string) error {
+	req, err := c.requests().DeleteEventViaUsersCalendargroups(ctx, idOrUserPrincipalName, calendargroupsID, calendarsID, eventsID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteMailFolder builds the "Delete mailFolder" request: DELETE
+// /me/mailFolders/{id}.
+func (r Requests) DeleteMailFolder(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/mailFolders/"+url.PathEscape(id)), nil)
+}
+
+// DeleteMailFolder sends "Delete mailFolder" (DELETE /me/mailFolders/{id});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteMailFolder(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteMailFolder(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteMailFolderViaUsers builds the "Delete mailFolder" request: DELETE
+// /users/{id | userPrincipalName}/mailFolders/{id}.
+func (r Requests) DeleteMailFolderViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/mailFolders/"+url.PathEscape(id)), nil)
+}
+
+// DeleteMailFolderViaUsers sends "Delete mailFolder" (DELETE /users/{id |
+// userPrincipalName}/mailFolders/{id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteMailFolderViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) error {
+	req, err := c.requests().DeleteMailFolderViaUsers(ctx, idOrUserPrincipalName, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetMailFolder builds the "Get mailFolder" request: GET /me/mailFolders/{id}.
+func (r Requests) GetMailFolder(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/mailFolders/"+url.PathEscape(id)), opts)
+}
+
+// GetMailFolder sends "Get mailFolder" (GET /me/mailFolders/{id}) and returns
+// the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetMailFolder(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyMailFolder, error) {
+	req, err := c.requests().GetMailFolder(ctx, id, opts)
+	return sendFor[*graphv1.AnyMailFolder](c, req, err)
+}
+
+// GetMailFolderViaUsers builds the "Get mailFolder" request: GET /users/{id |
+// userPrincipalName}/mailFolders/{id}.
+func (r Requests) GetMailFolderViaUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/mailFolders/"+url.PathEscape(id)), opts)
+}
+
+// GetMailFolderViaUsers sends "Get mailFolder" (GET /users/{id |
+// userPrincipalName}/mailFolders/{id}) and returns the decoded response (nil
+// for 204 No Content). See Client.
+func (c *Client) GetMailFolderViaUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts *GetOptions) (*graphv1.AnyMailFolder, error) {
+	req, err := c.requests().GetMailFolderViaUsers(ctx, idOrUserPrincipalName, id, opts)
+	return sendFor[*graphv1.AnyMailFolder](c, req, err)
+}
+
+// ListManager builds the "List manager" request: GET /me/manager.
+func (r Requests) ListManager(ctx context.Context, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/manager"), opts)
+}
+
+// ListManager sends "List manager" (GET /me/manager) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) ListManager(ctx context.Context, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
+	req, err := c.requests().ListManager(ctx, opts)
+	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
+}
+
+// ListManagerViaUsers builds the "List manager" request: GET /users/{id |
+// userPrincipalName}/manager.
+func (r Requests) ListManagerViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/manager"), opts)
+}
+
+// ListManagerViaUsers sends "List manager" (GET /users/{id |
+// userPrincipalName}/manager) and returns the decoded response (nil for 204 No
+// Content). See Client.
+func (c *Client) ListManagerViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *GetOptions) (*graphv1.AnyDirectoryObject, error) {
+	req, err := c.requests().ListManagerViaUsers(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*graphv1.AnyDirectoryObject](c, req, err)
+}
+
+// ListAUserSDirectMemberships builds the "List a user's direct memberships"
+// request: GET /me/memberOf.
+func (r Requests) ListAUserSDirectMemberships(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/me/memberOf"), opts, true)
+}
+
+// ListAUserSDirectMemberships sends "List a user's direct memberships" (GET
+// /me/memberOf) and returns an iterator over every item of every page: it
+// follows "@odata.nextLink", and yields the first error and stops.
+// ListAUserSDirectMembershipsPage returns one page. See Client.
+func (c *Client) ListAUserSDirectMemberships(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListAUserSDirectMemberships(ctx, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListAUserSDirectMembershipsPage sends "List a user's direct memberships"
+// (GET /me/memberOf) and returns the first page; NextPage returns the next.
+// See Client.
+func (c *Client) ListAUserSDirectMembershipsPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListAUserSDirectMemberships(ctx, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// ListAUserSDirectMembershipsViaUsers builds the "List a user's direct
+// memberships" request: GET /users/{id | userPrincipalName}/memberOf.
+func (r Requests) ListAUserSDirectMembershipsViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/memberOf"), opts, true)
+}
+
+// ListAUserSDirectMembershipsViaUsers sends "List a user's direct memberships"
+// (GET /users/{id | userPrincipalName}/memberOf) and returns an iterator over
+// every item of every page: it follows "@odata.nextLink", and yields the first
+// error and stops. ListAUserSDirectMembershipsViaUsersPage returns one page.
+// See Client.
+func (c *Client) ListAUserSDirectMembershipsViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListAUserSDirectMembershipsViaUsers(ctx, idOrUserPrincipalName, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListAUserSDirectMembershipsViaUsersPage sends "List a user's direct
+// memberships" (GET /users/{id | userPrincipalName}/memberOf) and returns the
+// first page; NextPage returns the next. See Client.
+func (c *Client) ListAUserSDirectMembershipsViaUsersPage(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListAUserSDirectMembershipsViaUsers(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// DeleteMessage builds the "Delete message" request: DELETE /me/messages/{id}.
+func (r Requests) DeleteMessage(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/messages/"+url.PathEscape(id)), nil)
+}
+
+// DeleteMessage sends "Delete message" (DELETE /me/messages/{id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteMessage(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteMessage(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteMessageViaUsers builds the "Delete message" request: DELETE /users/{id
+// | userPrincipalName}/messages/{id}.
+func (r Requests) DeleteMessageViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/messages/"+url.PathEscape(id)), nil)
+}
+
+// DeleteMessageViaUsers sends "Delete message" (DELETE /users/{id |
+// userPrincipalName}/messages/{id}); the operation documents no response body.
+// See Client.
+func (c *Client) DeleteMessageViaUsers(ctx context.Context, idOrUserPrincipalName string, id string) error {
+	req, err := c.requests().DeleteMessageViaUsers(ctx, idOrUserPrincipalName, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteMessageViaMeMailFolders builds the "Delete message" request: DELETE
+// /me/mailFolders/{id}/messages/{id}.
+func (r Requests) DeleteMessageViaMeMailFolders(ctx context.Context, mailFoldersID string, messagesID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/mailFolders/"+url.PathEscape(mailFoldersID)+"/messages/"+url.PathEscape(messagesID)), nil)
+}
+
+// DeleteMessageViaMeMailFolders sends "Delete message" (DELETE
+// /me/mailFolders/{id}/messages/{id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteMessageViaMeMailFolders(ctx context.Context, mailFoldersID string, messagesID string) error {
+	req, err := c.requests().DeleteMessageViaMeMailFolders(ctx, mailFoldersID, messagesID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteMessageViaUsersMailFolders builds the "Delete message" request: DELETE
+// /users/{id | userPrincipalName}/mailFolders/{id}/messages/{id}.
+func (r Requests) DeleteMessageViaUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFoldersID string, messagesID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/mailFolders/"+url.PathEscape(mailFoldersID)+"/messages/"+url.PathEscape(messagesID)), nil)
+}
+
+// DeleteMessageViaUsersMailFolders sends "Delete message" (DELETE /users/{id |
+// userPrincipalName}/mailFolders/{id}/messages/{id}); the operation documents
+// no response body. See Client.
+func (c *Client) DeleteMessageViaUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFoldersID string, messagesID string) error {
+	req, err := c.requests().DeleteMessageViaUsersMailFolders(ctx, idOrUserPrincipalName, mailFoldersID, messagesID)
+	return sendNoContent(c, req, err)
+}
+
+// RevokeSignInSessionsForUser builds the "user: revokeSignInSessions" request:
+// POST /me/revokeSignInSessions.
+func (r Requests) RevokeSignInSessionsForUser(ctx context.Context) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/me/revokeSignInSessions"), nil)
+}
+
+// RevokeSignInSessionsForUser sends "user: revokeSignInSessions" (POST
+// /me/revokeSignInSessions); the operation documents no response body. See
+// Client.
+func (c *Client) RevokeSignInSessionsForUser(ctx context.Context) error {
+	req, err := c.requests().RevokeSignInSessionsForUser(ctx)
+	return sendNoContent(c, req, err)
+}
+
+// RevokeSignInSessionsForUserViaUsers builds the "user: revokeSignInSessions"
+// request: POST /users/{id | userPrincipalName}/revokeSignInSessions.
+func (r Requests) RevokeSignInSessionsForUserViaUsers(ctx context.Context, idOrUserPrincipalName string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/revokeSignInSessions"), nil)
+}
+
+// RevokeSignInSessionsForUserViaUsers sends "user: revokeSignInSessions" (POST
+// /users/{id | userPrincipalName}/revokeSignInSessions); the operation
+// documents no response body. See Client.
+func (c *Client) RevokeSignInSessionsForUserViaUsers(ctx context.Context, idOrUserPrincipalName string) error {
+	req, err := c.requests().RevokeSignInSessionsForUserViaUsers(ctx, idOrUserPrincipalName)
 	return sendNoContent(c, req, err)
 }
 
@@ -233,6 +1646,49 @@ func (c *Client) SendMailForUserViaUsers(ctx context.Context, idOrUserPrincipalN
 	return sendNoContent(c, req, err)
 }
 
+// ListLists builds the "List lists" request: GET /me/todo/lists.
+func (r Requests) ListLists(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/me/todo/lists"), opts, false)
+}
+
+// ListLists sends "List lists" (GET /me/todo/lists) and returns an iterator
+// over every item of every page: it follows "@odata.nextLink", and yields the
+// first error and stops. ListListsPage returns one page. See Client.
+func (c *Client) ListLists(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.TodoTaskList, error] {
+	req, err := c.requests().ListLists(ctx, opts)
+	return listAll[graphv1.TodoTaskList](ctx, c, req, err)
+}
+
+// ListListsPage sends "List lists" (GET /me/todo/lists) and returns the first
+// page; NextPage returns the next. See Client.
+func (c *Client) ListListsPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.TodoTaskList], error) {
+	req, err := c.requests().ListLists(ctx, opts)
+	return sendFor[*Page[graphv1.TodoTaskList]](c, req, err)
+}
+
+// ListListsViaUsers builds the "List lists" request: GET
+// /users/{id|userPrincipalName}/todo/lists.
+func (r Requests) ListListsViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/todo/lists"), opts, false)
+}
+
+// ListListsViaUsers sends "List lists" (GET
+// /users/{id|userPrincipalName}/todo/lists) and returns an iterator over every
+// item of every page: it follows "@odata.nextLink", and yields the first error
+// and stops. ListListsViaUsersPage returns one page. See Client.
+func (c *Client) ListListsViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) iter.Seq2[*graphv1.TodoTaskList, error] {
+	req, err := c.requests().ListListsViaUsers(ctx, idOrUserPrincipalName, opts)
+	return listAll[graphv1.TodoTaskList](ctx, c, req, err)
+}
+
+// ListListsViaUsersPage sends "List lists" (GET
+// /users/{id|userPrincipalName}/todo/lists) and returns the first page;
+// NextPage returns the next. See Client.
+func (c *Client) ListListsViaUsersPage(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*Page[graphv1.TodoTaskList], error) {
+	req, err := c.requests().ListListsViaUsers(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*Page[graphv1.TodoTaskList]](c, req, err)
+}
+
 // CreateTodoTaskList builds the "Create todoTaskList" request: POST
 // /me/todo/lists.
 func (r Requests) CreateTodoTaskList(ctx context.Context, body *graphv1.CreateTodoTaskListBody) (*http.Request, error) {
@@ -257,6 +1713,62 @@ func (r Requests) CreateTodoTaskListViaUsers(ctx context.Context, idOrUserPrinci
 // (nil for 204 No Content). See Client.
 func (c *Client) CreateTodoTaskListViaUsers(ctx context.Context, idOrUserPrincipalName string, body *graphv1.CreateTodoTaskListBody) (*graphv1.TodoTaskList, error) {
 	req, err := c.requests().CreateTodoTaskListViaUsers(ctx, idOrUserPrincipalName, body)
+	return sendFor[*graphv1.TodoTaskList](c, req, err)
+}
+
+// DeleteTodoTaskList builds the "Delete todoTaskList" request: DELETE
+// /me/todo/lists/{todoTaskListId}.
+func (r Requests) DeleteTodoTaskList(ctx context.Context, todoTaskListID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/todo/lists/"+url.PathEscape(todoTaskListID)), nil)
+}
+
+// DeleteTodoTaskList sends "Delete todoTaskList" (DELETE
+// /me/todo/lists/{todoTaskListId}); the operation documents no response body.
+// See Client.
+func (c *Client) DeleteTodoTaskList(ctx context.Context, todoTaskListID string) error {
+	req, err := c.requests().DeleteTodoTaskList(ctx, todoTaskListID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteTodoTaskListViaUsers builds the "Delete todoTaskList" request: DELETE
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}.
+func (r Requests) DeleteTodoTaskListViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/todo/lists/"+url.PathEscape(todoTaskListID)), nil)
+}
+
+// DeleteTodoTaskListViaUsers sends "Delete todoTaskList" (DELETE
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}); the operation
+// documents no response body. See Client.
+func (c *Client) DeleteTodoTaskListViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string) error {
+	req, err := c.requests().DeleteTodoTaskListViaUsers(ctx, idOrUserPrincipalName, todoTaskListID)
+	return sendNoContent(c, req, err)
+}
+
+// GetTodoTaskList builds the "Get todoTaskList" request: GET
+// /me/todo/lists/{todoTaskListId}.
+func (r Requests) GetTodoTaskList(ctx context.Context, todoTaskListID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/todo/lists/"+url.PathEscape(todoTaskListID)), opts)
+}
+
+// GetTodoTaskList sends "Get todoTaskList" (GET
+// /me/todo/lists/{todoTaskListId}) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetTodoTaskList(ctx context.Context, todoTaskListID string, opts *GetOptions) (*graphv1.TodoTaskList, error) {
+	req, err := c.requests().GetTodoTaskList(ctx, todoTaskListID, opts)
+	return sendFor[*graphv1.TodoTaskList](c, req, err)
+}
+
+// GetTodoTaskListViaUsers builds the "Get todoTaskList" request: GET
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}.
+func (r Requests) GetTodoTaskListViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/todo/lists/"+url.PathEscape(todoTaskListID)), opts)
+}
+
+// GetTodoTaskListViaUsers sends "Get todoTaskList" (GET
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}) and returns the
+// decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetTodoTaskListViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, opts *GetOptions) (*graphv1.TodoTaskList, error) {
+	req, err := c.requests().GetTodoTaskListViaUsers(ctx, idOrUserPrincipalName, todoTaskListID, opts)
 	return sendFor[*graphv1.TodoTaskList](c, req, err)
 }
 
@@ -288,6 +1800,113 @@ func (c *Client) CreateTodoTaskViaUsers(ctx context.Context, idOrUserPrincipalNa
 	return sendFor[*graphv1.AnyTodoTask](c, req, err)
 }
 
+// DeleteTodoTask builds the "Delete todoTask" request: DELETE
+// /me/todo/lists/{todoTaskListId}/tasks/{taskId}.
+func (r Requests) DeleteTodoTask(ctx context.Context, todoTaskListID string, taskID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/me/todo/lists/"+url.PathEscape(todoTaskListID)+"/tasks/"+url.PathEscape(taskID)), nil)
+}
+
+// DeleteTodoTask sends "Delete todoTask" (DELETE
+// /me/todo/lists/{todoTaskListId}/tasks/{taskId}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteTodoTask(ctx context.Context, todoTaskListID string, taskID string) error {
+	req, err := c.requests().DeleteTodoTask(ctx, todoTaskListID, taskID)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteTodoTaskViaUsers builds the "Delete todoTask" request: DELETE
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}.
+func (r Requests) DeleteTodoTaskViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/todo/lists/"+url.PathEscape(todoTaskListID)+"/tasks/"+url.PathEscape(taskID)), nil)
+}
+
+// DeleteTodoTaskViaUsers sends "Delete todoTask" (DELETE
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteTodoTaskViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string) error {
+	req, err := c.requests().DeleteTodoTaskViaUsers(ctx, idOrUserPrincipalName, todoTaskListID, taskID)
+	return sendNoContent(c, req, err)
+}
+
+// GetTodoTask builds the "Get todoTask" request: GET
+// /me/todo/lists/{todoTaskListId}/tasks/{taskId}.
+func (r Requests) GetTodoTask(ctx context.Context, todoTaskListID string, taskID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/me/todo/lists/"+url.PathEscape(todoTaskListID)+"/tasks/"+url.PathEscape(taskID)), opts)
+}
+
+// GetTodoTask sends "Get todoTask" (GET
+// /me/todo/lists/{todoTaskListId}/tasks/{taskId}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetTodoTask(ctx context.Context, todoTaskListID string, taskID string, opts *GetOptions) (*graphv1.AnyTodoTask, error) {
+	req, err := c.requests().GetTodoTask(ctx, todoTaskListID, taskID, opts)
+	return sendFor[*graphv1.AnyTodoTask](c, req, err)
+}
+
+// GetTodoTaskViaUsers builds the "Get todoTask" request: GET
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}.
+func (r Requests) GetTodoTaskViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/todo/lists/"+url.PathEscape(todoTaskListID)+"/tasks/"+url.PathEscape(taskID)), opts)
+}
+
+// GetTodoTaskViaUsers sends "Get todoTask" (GET
+// /users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetTodoTaskViaUsers(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, opts *GetOptions) (*graphv1.AnyTodoTask, error) {
+	req, err := c.requests().GetTodoTaskViaUsers(ctx, idOrUserPrincipalName, todoTaskListID, taskID, opts)
+	return sendFor[*graphv1.AnyTodoTask](c, req, err)
+}
+
+// ListAUserSMembershipsDirectAndTransitive builds the "List a user's
+// memberships (direct and transitive)" request: GET /me/transitiveMemberOf.
+func (r Requests) ListAUserSMembershipsDirectAndTransitive(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/me/transitiveMemberOf"), opts, true)
+}
+
+// ListAUserSMembershipsDirectAndTransitive sends "List a user's memberships
+// (direct and transitive)" (GET /me/transitiveMemberOf) and returns an
+// iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops.
+// ListAUserSMembershipsDirectAndTransitivePage returns one page. See Client.
+func (c *Client) ListAUserSMembershipsDirectAndTransitive(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListAUserSMembershipsDirectAndTransitive(ctx, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListAUserSMembershipsDirectAndTransitivePage sends "List a user's
+// memberships (direct and transitive)" (GET /me/transitiveMemberOf) and
+// returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListAUserSMembershipsDirectAndTransitivePage(ctx context.Context, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListAUserSMembershipsDirectAndTransitive(ctx, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
+// ListAUserSMembershipsDirectAndTransitiveViaUsers builds the "List a user's
+// memberships (direct and transitive)" request: GET /users/{id |
+// userPrincipalName}/transitiveMemberOf.
+func (r Requests) ListAUserSMembershipsDirectAndTransitiveViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/transitiveMemberOf"), opts, true)
+}
+
+// ListAUserSMembershipsDirectAndTransitiveViaUsers sends "List a user's
+// memberships (direct and transitive)" (GET /users/{id |
+// userPrincipalName}/transitiveMemberOf) and returns an iterator over every
+// item of every page: it follows "@odata.nextLink", and yields the first error
+// and stops. ListAUserSMembershipsDirectAndTransitiveViaUsersPage returns one
+// page. See Client.
+func (c *Client) ListAUserSMembershipsDirectAndTransitiveViaUsers(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) iter.Seq2[*graphv1.AnyDirectoryObject, error] {
+	req, err := c.requests().ListAUserSMembershipsDirectAndTransitiveViaUsers(ctx, idOrUserPrincipalName, opts)
+	return listAll[graphv1.AnyDirectoryObject](ctx, c, req, err)
+}
+
+// ListAUserSMembershipsDirectAndTransitiveViaUsersPage sends "List a user's
+// memberships (direct and transitive)" (GET /users/{id |
+// userPrincipalName}/transitiveMemberOf) and returns the first page; NextPage
+// returns the next. See Client.
+func (c *Client) ListAUserSMembershipsDirectAndTransitiveViaUsersPage(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*Page[graphv1.AnyDirectoryObject], error) {
+	req, err := c.requests().ListAUserSMembershipsDirectAndTransitiveViaUsers(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*Page[graphv1.AnyDirectoryObject]](c, req, err)
+}
+
 // TranslateExchangeIDsForUser builds the "user: translateExchangeIds" request:
 // POST /me/translateExchangeIds.
 func (r Requests) TranslateExchangeIDsForUser(ctx context.Context, body *graphv1.TranslateExchangeIDsForUserBody) (*http.Request, error) {
@@ -297,9 +1916,9 @@ func (r Requests) TranslateExchangeIDsForUser(ctx context.Context, body *graphv1
 // TranslateExchangeIDsForUser sends "user: translateExchangeIds" (POST
 // /me/translateExchangeIds) and returns the decoded response (nil for 204 No
 // Content). See Client.
-func (c *Client) TranslateExchangeIDsForUser(ctx context.Context, body *graphv1.TranslateExchangeIDsForUserBody) (*json.RawMessage, error) {
+func (c *Client) TranslateExchangeIDsForUser(ctx context.Context, body *graphv1.TranslateExchangeIDsForUserBody) (*Page[json.RawMessage], error) {
 	req, err := c.requests().TranslateExchangeIDsForUser(ctx, body)
-	return sendFor[*json.RawMessage](c, req, err)
+	return sendFor[*Page[json.RawMessage]](c, req, err)
 }
 
 // TranslateExchangeIDsForUserViaUsers builds the "user: translateExchangeIds"
@@ -311,9 +1930,84 @@ func (r Requests) TranslateExchangeIDsForUserViaUsers(ctx context.Context, idOrU
 // TranslateExchangeIDsForUserViaUsers sends "user: translateExchangeIds" (POST
 // /users/{id|userPrincipalName}/translateExchangeIds) and returns the decoded
 // response (nil for 204 No Content). See Client.
-func (c *Client) TranslateExchangeIDsForUserViaUsers(ctx context.Context, idOrUserPrincipalName string, body *graphv1.TranslateExchangeIDsForUserBody) (*json.RawMessage, error) {
+func (c *Client) TranslateExchangeIDsForUserViaUsers(ctx context.Context, idOrUserPrincipalName string, body *graphv1.TranslateExchangeIDsForUserBody) (*Page[json.RawMessage], error) {
 	req, err := c.requests().TranslateExchangeIDsForUserViaUsers(ctx, idOrUserPrincipalName, body)
-	return sendFor[*json.RawMessage](c, req, err)
+	return sendFor[*Page[json.RawMessage]](c, req, err)
+}
+
+// DeletePlannerPlan builds the "Delete plannerPlan" request: DELETE
+// /planner/plans/{id}.
+func (r Requests) DeletePlannerPlan(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/planner/plans/"+url.PathEscape(id)), nil)
+}
+
+// DeletePlannerPlan sends "Delete plannerPlan" (DELETE /planner/plans/{id});
+// the operation documents no response body. See Client.
+func (c *Client) DeletePlannerPlan(ctx context.Context, id string) error {
+	req, err := c.requests().DeletePlannerPlan(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetPlannerPlan builds the "Get plannerPlan" request: GET
+// /planner/plans/{plan-id}.
+func (r Requests) GetPlannerPlan(ctx context.Context, planID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/planner/plans/"+url.PathEscape(planID)), opts)
+}
+
+// GetPlannerPlan sends "Get plannerPlan" (GET /planner/plans/{plan-id}) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetPlannerPlan(ctx context.Context, planID string, opts *GetOptions) (*graphv1.PlannerPlan, error) {
+	req, err := c.requests().GetPlannerPlan(ctx, planID, opts)
+	return sendFor[*graphv1.PlannerPlan](c, req, err)
+}
+
+// DeletePlannerTask builds the "Delete plannerTask" request: DELETE
+// /planner/tasks/{id}.
+func (r Requests) DeletePlannerTask(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/planner/tasks/"+url.PathEscape(id)), nil)
+}
+
+// DeletePlannerTask sends "Delete plannerTask" (DELETE /planner/tasks/{id});
+// the operation documents no response body. See Client.
+func (c *Client) DeletePlannerTask(ctx context.Context, id string) error {
+	req, err := c.requests().DeletePlannerTask(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// GetPlannerTask builds the "Get plannerTask" request: GET
+// /planner/tasks/{id}.
+func (r Requests) GetPlannerTask(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/planner/tasks/"+url.PathEscape(id)), opts)
+}
+
+// GetPlannerTask sends "Get plannerTask" (GET /planner/tasks/{id}) and returns
+// the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetPlannerTask(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnyPlannerTask, error) {
+	req, err := c.requests().GetPlannerTask(ctx, id, opts)
+	return sendFor[*graphv1.AnyPlannerTask](c, req, err)
+}
+
+// ListServicePrincipals builds the "List servicePrincipals" request: GET
+// /servicePrincipals.
+func (r Requests) ListServicePrincipals(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/servicePrincipals"), opts, false)
+}
+
+// ListServicePrincipals sends "List servicePrincipals" (GET
+// /servicePrincipals) and returns an iterator over every item of every page:
+// it follows "@odata.nextLink", and yields the first error and stops.
+// ListServicePrincipalsPage returns one page. See Client.
+func (c *Client) ListServicePrincipals(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.ServicePrincipal, error] {
+	req, err := c.requests().ListServicePrincipals(ctx, opts)
+	return listAll[graphv1.ServicePrincipal](ctx, c, req, err)
+}
+
+// ListServicePrincipalsPage sends "List servicePrincipals" (GET
+// /servicePrincipals) and returns the first page; NextPage returns the next.
+// See Client.
+func (c *Client) ListServicePrincipalsPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.ServicePrincipal], error) {
+	req, err := c.requests().ListServicePrincipals(ctx, opts)
+	return sendFor[*Page[graphv1.ServicePrincipal]](c, req, err)
 }
 
 // UpsertServicePrincipal builds the "Upsert servicePrincipal" request: PATCH
@@ -327,6 +2021,62 @@ func (r Requests) UpsertServicePrincipal(ctx context.Context, body *graphv1.Upse
 // 204 No Content). See Client.
 func (c *Client) UpsertServicePrincipal(ctx context.Context, body *graphv1.UpsertServicePrincipalBody) (*graphv1.ServicePrincipal, error) {
 	req, err := c.requests().UpsertServicePrincipal(ctx, body)
+	return sendFor[*graphv1.ServicePrincipal](c, req, err)
+}
+
+// DeleteServicePrincipal builds the "Delete servicePrincipal" request: DELETE
+// /servicePrincipals/{id}.
+func (r Requests) DeleteServicePrincipal(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/servicePrincipals/"+url.PathEscape(id)), nil)
+}
+
+// DeleteServicePrincipal sends "Delete servicePrincipal" (DELETE
+// /servicePrincipals/{id}); the operation documents no response body. See
+// Client.
+func (c *Client) DeleteServicePrincipal(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteServicePrincipal(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// DeleteServicePrincipalViaServicePrincipals builds the "Delete
+// servicePrincipal" request: DELETE /servicePrincipals(appId='{appId}').
+func (r Requests) DeleteServicePrincipalViaServicePrincipals(ctx context.Context, appID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/servicePrincipals(appId='"+url.PathEscape(appID)+"')"), nil)
+}
+
+// DeleteServicePrincipalViaServicePrincipals sends "Delete servicePrincipal"
+// (DELETE /servicePrincipals(appId='{appId}')); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteServicePrincipalViaServicePrincipals(ctx context.Context, appID string) error {
+	req, err := c.requests().DeleteServicePrincipalViaServicePrincipals(ctx, appID)
+	return sendNoContent(c, req, err)
+}
+
+// GetServicePrincipal builds the "Get servicePrincipal" request: GET
+// /servicePrincipals/{id}.
+func (r Requests) GetServicePrincipal(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/servicePrincipals/"+url.PathEscape(id)), opts)
+}
+
+// GetServicePrincipal sends "Get servicePrincipal" (GET
+// /servicePrincipals/{id}) and returns the decoded response (nil for 204 No
+// Content). See Client.
+func (c *Client) GetServicePrincipal(ctx context.Context, id string, opts *GetOptions) (*graphv1.ServicePrincipal, error) {
+	req, err := c.requests().GetServicePrincipal(ctx, id, opts)
+	return sendFor[*graphv1.ServicePrincipal](c, req, err)
+}
+
+// GetServicePrincipalViaServicePrincipals builds the "Get servicePrincipal"
+// request: GET /servicePrincipals(appId='{appId}').
+func (r Requests) GetServicePrincipalViaServicePrincipals(ctx context.Context, appID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/servicePrincipals(appId='"+url.PathEscape(appID)+"')"), opts)
+}
+
+// GetServicePrincipalViaServicePrincipals sends "Get servicePrincipal" (GET
+// /servicePrincipals(appId='{appId}')) and returns the decoded response (nil
+// for 204 No Content). See Client.
+func (c *Client) GetServicePrincipalViaServicePrincipals(ctx context.Context, appID string, opts *GetOptions) (*graphv1.ServicePrincipal, error) {
+	req, err := c.requests().GetServicePrincipalViaServicePrincipals(ctx, appID, opts)
 	return sendFor[*graphv1.ServicePrincipal](c, req, err)
 }
 
@@ -344,6 +2094,224 @@ func (c *Client) CreateServiceprincipal(ctx context.Context, body *graphv1.Creat
 	return sendFor[*graphv1.ServicePrincipal](c, req, err)
 }
 
+// GetASharePointList builds the "Get a SharePoint list" request: GET
+// /sites/{site-id}/lists/{list-id}.
+func (r Requests) GetASharePointList(ctx context.Context, siteID string, listID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listID)), opts)
+}
+
+// GetASharePointList sends "Get a SharePoint list" (GET
+// /sites/{site-id}/lists/{list-id}) and returns the decoded response (nil for
+// 204 No Content). See Client.
+func (c *Client) GetASharePointList(ctx context.Context, siteID string, listID string, opts *GetOptions) (*json.RawMessage, error) {
+	req, err := c.requests().GetASharePointList(ctx, siteID, listID, opts)
+	return sendFor[*json.RawMessage](c, req, err)
+}
+
+// GetASharePointListViaSitesLists builds the "Get a SharePoint list" request:
+// GET /sites/{site-id}/lists/{list-title}.
+func (r Requests) GetASharePointListViaSitesLists(ctx context.Context, siteID string, listTitle string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listTitle)), opts)
+}
+
+// GetASharePointListViaSitesLists sends "Get a SharePoint list" (GET
+// /sites/{site-id}/lists/{list-title}) and returns the decoded response (nil
+// for 204 No Content). See Client.
+func (c *Client) GetASharePointListViaSitesLists(ctx context.Context, siteID string, listTitle string, opts *GetOptions) (*json.RawMessage, error) {
+	req, err := c.requests().GetASharePointListViaSitesLists(ctx, siteID, listTitle, opts)
+	return sendFor[*json.RawMessage](c, req, err)
+}
+
+// DeleteAnEntryFromASharePointList builds the "Delete an entry from a
+// SharePoint list" request: DELETE
+// /sites/{site-id}/lists/{list-id}/items/{item-id}.
+func (r Requests) DeleteAnEntryFromASharePointList(ctx context.Context, siteID string, listID string, itemID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listID)+"/items/"+url.PathEscape(itemID)), nil)
+}
+
+// DeleteAnEntryFromASharePointList sends "Delete an entry from a SharePoint
+// list" (DELETE /sites/{site-id}/lists/{list-id}/items/{item-id}); the
+// operation documents no response body. See Client.
+func (c *Client) DeleteAnEntryFromASharePointList(ctx context.Context, siteID string, listID string, itemID string) error {
+	req, err := c.requests().DeleteAnEntryFromASharePointList(ctx, siteID, listID, itemID)
+	return sendNoContent(c, req, err)
+}
+
+// GetListItem builds the "Get listItem" request: GET
+// /sites/{site-id}/lists/{list-id}/items/{item-id}.
+func (r Requests) GetListItem(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/sites/"+url.PathEscape(siteID)+"/lists/"+url.PathEscape(listID)+"/items/"+url.PathEscape(itemID)), opts)
+}
+
+// GetListItem sends "Get listItem" (GET
+// /sites/{site-id}/lists/{list-id}/items/{item-id}) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) GetListItem(ctx context.Context, siteID string, listID string, itemID string, opts *GetOptions) (*graphv1.AnyListItem, error) {
+	req, err := c.requests().GetListItem(ctx, siteID, listID, itemID, opts)
+	return sendFor[*graphv1.AnyListItem](c, req, err)
+}
+
+// DeleteBookingBusiness builds the "Delete bookingBusiness" request: DELETE
+// /solutions/bookingBusinesses/{id}.
+func (r Requests) DeleteBookingBusiness(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/solutions/bookingBusinesses/"+url.PathEscape(id)), nil)
+}
+
+// DeleteBookingBusiness sends "Delete bookingBusiness" (DELETE
+// /solutions/bookingBusinesses/{id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteBookingBusiness(ctx context.Context, id string) error {
+	req, err := c.requests().DeleteBookingBusiness(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// ListSubscriptions builds the "List subscriptions" request: GET
+// /subscriptions.
+func (r Requests) ListSubscriptions(ctx context.Context, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/subscriptions"), opts)
+}
+
+// ListSubscriptions sends "List subscriptions" (GET /subscriptions) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) ListSubscriptions(ctx context.Context, opts *GetOptions) (*graphv1.AnySubscription, error) {
+	req, err := c.requests().ListSubscriptions(ctx, opts)
+	return sendFor[*graphv1.AnySubscription](c, req, err)
+}
+
+// GetSubscription builds the "Get subscription" request: GET
+// /subscriptions/{id}.
+func (r Requests) GetSubscription(ctx context.Context, id string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/subscriptions/"+url.PathEscape(id)), opts)
+}
+
+// GetSubscription sends "Get subscription" (GET /subscriptions/{id}) and
+// returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetSubscription(ctx context.Context, id string, opts *GetOptions) (*graphv1.AnySubscription, error) {
+	req, err := c.requests().GetSubscription(ctx, id, opts)
+	return sendFor[*graphv1.AnySubscription](c, req, err)
+}
+
+// DeleteSubscription builds the "Delete subscription" request: DELETE
+// /subscriptions/{subscription-id}.
+func (r Requests) DeleteSubscription(ctx context.Context, subscriptionID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/subscriptions/"+url.PathEscape(subscriptionID)), nil)
+}
+
+// DeleteSubscription sends "Delete subscription" (DELETE
+// /subscriptions/{subscription-id}); the operation documents no response body.
+// See Client.
+func (c *Client) DeleteSubscription(ctx context.Context, subscriptionID string) error {
+	req, err := c.requests().DeleteSubscription(ctx, subscriptionID)
+	return sendNoContent(c, req, err)
+}
+
+// ListChannels builds the "List channels" request: GET /teams/{id}/channels.
+func (r Requests) ListChannels(ctx context.Context, id string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/teams/"+url.PathEscape(id)+"/channels"), opts, false)
+}
+
+// ListChannels sends "List channels" (GET /teams/{id}/channels) and returns an
+// iterator over every item of every page: it follows "@odata.nextLink", and
+// yields the first error and stops. ListChannelsPage returns one page. See
+// Client.
+func (c *Client) ListChannels(ctx context.Context, id string, opts *ListOptions) iter.Seq2[*graphv1.AnyChannel, error] {
+	req, err := c.requests().ListChannels(ctx, id, opts)
+	return listAll[graphv1.AnyChannel](ctx, c, req, err)
+}
+
+// ListChannelsPage sends "List channels" (GET /teams/{id}/channels) and
+// returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListChannelsPage(ctx context.Context, id string, opts *ListOptions) (*Page[graphv1.AnyChannel], error) {
+	req, err := c.requests().ListChannels(ctx, id, opts)
+	return sendFor[*Page[graphv1.AnyChannel]](c, req, err)
+}
+
+// DeleteChannel builds the "Delete channel" request: DELETE
+// /teams/{team-id}/channels/{channel-id}.
+func (r Requests) DeleteChannel(ctx context.Context, teamID string, channelID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/teams/"+url.PathEscape(teamID)+"/channels/"+url.PathEscape(channelID)), nil)
+}
+
+// DeleteChannel sends "Delete channel" (DELETE
+// /teams/{team-id}/channels/{channel-id}); the operation documents no response
+// body. See Client.
+func (c *Client) DeleteChannel(ctx context.Context, teamID string, channelID string) error {
+	req, err := c.requests().DeleteChannel(ctx, teamID, channelID)
+	return sendNoContent(c, req, err)
+}
+
+// GetChannel builds the "Get channel" request: GET
+// /teams/{team-id}/channels/{channel-id}.
+func (r Requests) GetChannel(ctx context.Context, teamID string, channelID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/teams/"+url.PathEscape(teamID)+"/channels/"+url.PathEscape(channelID)), opts)
+}
+
+// GetChannel sends "Get channel" (GET /teams/{team-id}/channels/{channel-id})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetChannel(ctx context.Context, teamID string, channelID string, opts *GetOptions) (*graphv1.AnyChannel, error) {
+	req, err := c.requests().GetChannel(ctx, teamID, channelID, opts)
+	return sendFor[*graphv1.AnyChannel](c, req, err)
+}
+
+// GetSchedule builds the "Get schedule" request: GET /teams/{teamId}/schedule.
+func (r Requests) GetSchedule(ctx context.Context, teamID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/teams/"+url.PathEscape(teamID)+"/schedule"), opts)
+}
+
+// GetSchedule sends "Get schedule" (GET /teams/{teamId}/schedule) and returns
+// the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetSchedule(ctx context.Context, teamID string, opts *GetOptions) (*graphv1.AnySchedule, error) {
+	req, err := c.requests().GetSchedule(ctx, teamID, opts)
+	return sendFor[*graphv1.AnySchedule](c, req, err)
+}
+
+// DeleteShift builds the "Delete shift" request: DELETE
+// /teams/{teamId}/schedule/shifts/{shiftId}.
+func (r Requests) DeleteShift(ctx context.Context, teamID string, shiftID string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/teams/"+url.PathEscape(teamID)+"/schedule/shifts/"+url.PathEscape(shiftID)), nil)
+}
+
+// DeleteShift sends "Delete shift" (DELETE
+// /teams/{teamId}/schedule/shifts/{shiftId}); the operation documents no
+// response body. See Client.
+func (c *Client) DeleteShift(ctx context.Context, teamID string, shiftID string) error {
+	req, err := c.requests().DeleteShift(ctx, teamID, shiftID)
+	return sendNoContent(c, req, err)
+}
+
+// GetShift builds the "Get shift" request: GET
+// /teams/{teamId}/schedule/shifts/{shiftId}.
+func (r Requests) GetShift(ctx context.Context, teamID string, shiftID string, opts *GetOptions) (*http.Request, error) {
+	return newGetRequest(ctx, r.url("/teams/"+url.PathEscape(teamID)+"/schedule/shifts/"+url.PathEscape(shiftID)), opts)
+}
+
+// GetShift sends "Get shift" (GET /teams/{teamId}/schedule/shifts/{shiftId})
+// and returns the decoded response (nil for 204 No Content). See Client.
+func (c *Client) GetShift(ctx context.Context, teamID string, shiftID string, opts *GetOptions) (*graphv1.AnyShift, error) {
+	req, err := c.requests().GetShift(ctx, teamID, shiftID, opts)
+	return sendFor[*graphv1.AnyShift](c, req, err)
+}
+
+// ListUsers builds the "List users" request: GET /users.
+func (r Requests) ListUsers(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/users"), opts, true)
+}
+
+// ListUsers sends "List users" (GET /users) and returns an iterator over every
+// item of every page: it follows "@odata.nextLink", and yields the first error
+// and stops. ListUsersPage returns one page. See Client.
+func (c *Client) ListUsers(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.AnyUser, error] {
+	req, err := c.requests().ListUsers(ctx, opts)
+	return listAll[graphv1.AnyUser](ctx, c, req, err)
+}
+
+// ListUsersPage sends "List users" (GET /users) and returns the first page;
+// NextPage returns the next. See Client.
+func (c *Client) ListUsersPage(ctx context.Context, opts *ListOptions) (*Page[graphv1.AnyUser], error) {
+	req, err := c.requests().ListUsers(ctx, opts)
+	return sendFor[*Page[graphv1.AnyUser]](c, req, err)
+}
+
 // CreateUser builds the "Create User" request: POST /users.
 func (r Requests) CreateUser(ctx context.Context, body *graphv1.CreateUserBody) (*http.Request, error) {
 	return newRequest(ctx, "POST", r.url("/users"), body)
@@ -354,6 +2322,80 @@ func (r Requests) CreateUser(ctx context.Context, body *graphv1.CreateUserBody) 
 func (c *Client) CreateUser(ctx context.Context, body *graphv1.CreateUserBody) (*graphv1.AnyUser, error) {
 	req, err := c.requests().CreateUser(ctx, body)
 	return sendFor[*graphv1.AnyUser](c, req, err)
+}
+
+// DeltaUser builds the "user: delta" request: GET /users/delta.
+func (r Requests) DeltaUser(ctx context.Context) (*http.Request, error) {
+	return newRequest(ctx, "GET", r.url("/users/delta"), nil)
+}
+
+// DeltaUser sends "user: delta" (GET /users/delta) and returns the decoded
+// response (nil for 204 No Content). See Client.
+func (c *Client) DeltaUser(ctx context.Context) (*graphv1.AnyUser, error) {
+	req, err := c.requests().DeltaUser(ctx)
+	return sendFor[*graphv1.AnyUser](c, req, err)
+}
+
+// DeleteAUser builds the "Delete a user" request: DELETE /users/{id |
+// userPrincipalName}.
+func (r Requests) DeleteAUser(ctx context.Context, idOrUserPrincipalName string) (*http.Request, error) {
+	return newRequest(ctx, "DELETE", r.url("/users/"+url.PathEscape(idOrUserPrincipalName)), nil)
+}
+
+// DeleteAUser sends "Delete a user" (DELETE /users/{id | userPrincipalName});
+// the operation documents no response body. See Client.
+func (c *Client) DeleteAUser(ctx context.Context, idOrUserPrincipalName string) error {
+	req, err := c.requests().DeleteAUser(ctx, idOrUserPrincipalName)
+	return sendNoContent(c, req, err)
+}
+
+// ListAppRoleAssignmentsGrantedToAUser builds the "List appRoleAssignments
+// granted to a user" request: GET /users/{id |
+// userPrincipalName}/appRoleAssignments.
+func (r Requests) ListAppRoleAssignmentsGrantedToAUser(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/users/"+url.PathEscape(idOrUserPrincipalName)+"/appRoleAssignments"), opts, false)
+}
+
+// ListAppRoleAssignmentsGrantedToAUser sends "List appRoleAssignments granted
+// to a user" (GET /users/{id | userPrincipalName}/appRoleAssignments) and
+// returns an iterator over every item of every page: it follows
+// "@odata.nextLink", and yields the first error and stops.
+// ListAppRoleAssignmentsGrantedToAUserPage returns one page. See Client.
+func (c *Client) ListAppRoleAssignmentsGrantedToAUser(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) iter.Seq2[*graphv1.AnyAppRoleAssignment, error] {
+	req, err := c.requests().ListAppRoleAssignmentsGrantedToAUser(ctx, idOrUserPrincipalName, opts)
+	return listAll[graphv1.AnyAppRoleAssignment](ctx, c, req, err)
+}
+
+// ListAppRoleAssignmentsGrantedToAUserPage sends "List appRoleAssignments
+// granted to a user" (GET /users/{id | userPrincipalName}/appRoleAssignments)
+// and returns the first page; NextPage returns the next. See Client.
+func (c *Client) ListAppRoleAssignmentsGrantedToAUserPage(ctx context.Context, idOrUserPrincipalName string, opts *ListOptions) (*Page[graphv1.AnyAppRoleAssignment], error) {
+	req, err := c.requests().ListAppRoleAssignmentsGrantedToAUser(ctx, idOrUserPrincipalName, opts)
+	return sendFor[*Page[graphv1.AnyAppRoleAssignment]](c, req, err)
+}
+
+// ListAppRoleAssignmentsGrantedToAUserViaMe builds the "List
+// appRoleAssignments granted to a user" request: GET /me/appRoleAssignments.
+func (r Requests) ListAppRoleAssignmentsGrantedToAUserViaMe(ctx context.Context, opts *ListOptions) (*http.Request, error) {
+	return newListRequest(ctx, r.url("/me/appRoleAssignments"), opts, false)
+}
+
+// ListAppRoleAssignmentsGrantedToAUserViaMe sends "List appRoleAssignments
+// granted to a user" (GET /me/appRoleAssignments) and returns an iterator over
+// every item of every page: it follows "@odata.nextLink", and yields the first
+// error and stops. ListAppRoleAssignmentsGrantedToAUserViaMePage returns one
+// page. See Client.
+func (c *Client) ListAppRoleAssignmentsGrantedToAUserViaMe(ctx context.Context, opts *ListOptions) iter.Seq2[*graphv1.AnyAppRoleAssignment, error] {
+	req, err := c.requests().ListAppRoleAssignmentsGrantedToAUserViaMe(ctx, opts)
+	return listAll[graphv1.AnyAppRoleAssignment](ctx, c, req, err)
+}
+
+// ListAppRoleAssignmentsGrantedToAUserViaMePage sends "List appRoleAssignments
+// granted to a user" (GET /me/appRoleAssignments) and returns the first page;
+// NextPage returns the next. See Client.
+func (c *Client) ListAppRoleAssignmentsGrantedToAUserViaMePage(ctx context.Context, opts *ListOptions) (*Page[graphv1.AnyAppRoleAssignment], error) {
+	req, err := c.requests().ListAppRoleAssignmentsGrantedToAUserViaMe(ctx, opts)
+	return sendFor[*Page[graphv1.AnyAppRoleAssignment]](c, req, err)
 }
 
 // GrantAnAppRoleAssignmentToAUser builds the "Grant an appRoleAssignment to a
@@ -395,5 +2437,32 @@ func (r Requests) ExportPersonalDataForUser(ctx context.Context, id string, body
 // See Client.
 func (c *Client) ExportPersonalDataForUser(ctx context.Context, id string, body *graphv1.ExportPersonalDataForUserBody) error {
 	req, err := c.requests().ExportPersonalDataForUser(ctx, id, body)
+	return sendNoContent(c, req, err)
+}
+
+// AssignManager builds the "Assign manager" request: PUT
+// /users/{id}/manager/$ref.
+func (r Requests) AssignManager(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "PUT", r.url("/users/"+url.PathEscape(id)+"/manager/$ref"), nil)
+}
+
+// AssignManager sends "Assign manager" (PUT /users/{id}/manager/$ref); the
+// operation documents no response body. See Client.
+func (c *Client) AssignManager(ctx context.Context, id string) error {
+	req, err := c.requests().AssignManager(ctx, id)
+	return sendNoContent(c, req, err)
+}
+
+// RetryServiceProvisioningForUser builds the "user: retryServiceProvisioning"
+// request: POST /users/{id}/retryServiceProvisioning.
+func (r Requests) RetryServiceProvisioningForUser(ctx context.Context, id string) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/users/"+url.PathEscape(id)+"/retryServiceProvisioning"), nil)
+}
+
+// RetryServiceProvisioningForUser sends "user: retryServiceProvisioning" (POST
+// /users/{id}/retryServiceProvisioning); the operation documents no response
+// body. See Client.
+func (c *Client) RetryServiceProvisioningForUser(ctx context.Context, id string) error {
+	req, err := c.requests().RetryServiceProvisioningForUser(ctx, id)
 	return sendNoContent(c, req, err)
 }

@@ -12,6 +12,541 @@ import (
 	graphv1 "github.com/docgen-dev/docgen/generated/graphv1"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/applications"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateApplicationBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/applications"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.UpsertApplicationBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/applications(uniqueName='{uniqueName}')"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/applications/{applicationObjectId}", "/applications(appId='{appId}')"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/applications/{id}"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.AddPasswordForApplicationBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/applications/{id}/addPassword", "/applications(appId='{appId}')/addPassword"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/applications/{id}/owners", "/applications(appId='{appId}')/owners"},
+	}, {
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/applications/{id}/owners/$ref", "/applications(appId='{appId}')/owners/$ref"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.RemoveKeyForApplicationBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/applications/{id}/removeKey", "/applications(appId='{appId}')/removeKey"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.RemovePasswordForApplicationBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/applications/{id}/removePassword"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/domains"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateDomainBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/domains"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/domains/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/domains/{id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/drives/{drive-id}/items/{item-id}", "/groups/{group-id}/drive/items/{item-id}", "/me/drive/items/{item-id}", "/sites/{siteId}/drive/items/{itemId}", "/users/{userId}/drive/items/{itemId}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/education/classes/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/education/classes/{id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/education/classes/{id}/assignments/{id}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/groups"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateGroupBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/groups"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.UpsertGroupBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/groups/(uniqueName='uniqueName')"},
+	}, {
+		answers:   true,
+		kind:      "function",
+		method:    "GET",
+		templates: []string{"/groups/delta"},
+	}, {
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/groups/{group-id}/members/$ref"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/groups/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/groups/{id}"},
+	}, {
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/groups/{id}/addFavorite"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/groups/{id}/appRoleAssignments"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.AssignLicenseForGroupBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/groups/{id}/assignLicense"},
+	}, {
+		answers:   true,
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/groups/{id}/conversations"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/groups/{id}/memberOf"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/groups/{id}/members"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/groups/{id}/members/{id}/$ref"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/groups/{id}/owners"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.AddOwnersBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/groups/{id}/owners/$ref"},
+	}, {
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/groups/{id}/renew"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/groups/{id}/transitiveMembers"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.ValidatePropertiesForGroupBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/groups/{id}/validateProperties"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/identity/conditionalAccess/namedLocations/{id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/identity/conditionalAccess/policies/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/identity/conditionalAccess/policies/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me", "/users/{id | userPrincipalName}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/calendar", "/users/{id | userPrincipalName}/calendar", "/groups/{id}/calendar", "/me/calendars/{id}", "/users/{id | userPrincipalName}/calendars/{id}", "/me/calendarGroup/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroup/calendars/{id}", "/me/calendarGroups/{id}/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/calendars/{id}", "/users/{id | userPrincipalName}/calendars/{id}", "/me/calendarGroups/{id}/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.ChangePasswordForUserBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/me/changePassword"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/contacts/{id}", "/users/{id | userPrincipalName}/contacts/{id}", "/me/contactFolders/{id}/contacts/{id}", "/users/{id | userPrincipalName}/contactFolders/{id}/contacts/{id}", "/me/contactFolder/{id}/childFolders/{id}/.../contacts/{id}", "/users/{id | userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/contacts/{id}", "/users/{id | userPrincipalName}/contacts/{id}", "/me/contactfolders/{Id}/contacts/{id}", "/users/{id | userPrincipalName}/contactfolders/{id}/contacts/{id}", "/me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}", "/users/{id | userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/drive", "/users/{idOrUserPrincipalName}/drive", "/groups/{groupId}/drive", "/sites/{siteId}/drive", "/drives/{drive-id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/events/{id}", "/users/{id | userPrincipalName}/events/{id}", "/groups/{id}/events/{id}", "/me/calendar/events/{id}", "/users/{id | userPrincipalName}/calendar/events/{id}", "/groups/{id}/calendar/events/{id}/", "/me/calendars/{id}/events/{id}", "/users/{id | userPrincipalName}/calendars/{id}/events/{id}", "/me/calendargroup/calendars/{id}/events/{id}", "/users/{id | userPrincipalName}/calendargroup/calendars/{id}/events/{id}", "/me/calendargroups/{id}/calendars/{id}/events/{id}", "/users/{id | userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/mailFolders/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/mailFolders/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/manager", "/users/{id | userPrincipalName}/manager"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/me/memberOf", "/users/{id | userPrincipalName}/memberOf"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/messages/{id}", "/users/{id | userPrincipalName}/messages/{id}", "/me/mailFolders/{id}/messages/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}/messages/{id}"},
+	}, {
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/me/revokeSignInSessions", "/users/{id | userPrincipalName}/revokeSignInSessions"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.SendMailForUserBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/me/sendMail", "/users/{id | userPrincipalName}/sendMail"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/me/todo/lists", "/users/{id|userPrincipalName}/todo/lists"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateTodoTaskListBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/me/todo/lists", "/users/{id|userPrincipalName}/todo/lists"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/todo/lists/{todoTaskListId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/todo/lists/{todoTaskListId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateTodoTaskBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/me/todo/lists/{todoTaskListId}/tasks", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/me/todo/lists/{todoTaskListId}/tasks/{taskId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/me/todo/lists/{todoTaskListId}/tasks/{taskId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/me/transitiveMemberOf", "/users/{id | userPrincipalName}/transitiveMemberOf"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.TranslateExchangeIDsForUserBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/me/translateExchangeIds", "/users/{id|userPrincipalName}/translateExchangeIds"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/planner/plans/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/planner/plans/{plan-id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/planner/tasks/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/planner/tasks/{id}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/servicePrincipals"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.UpsertServicePrincipalBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/servicePrincipals(appId='appId')"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/servicePrincipals/{id}", "/servicePrincipals(appId='{appId}')"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/servicePrincipals/{id}", "/servicePrincipals(appId='{appId}')"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateServiceprincipalBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/serviceprincipals"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/sites/{site-id}/lists/{list-id}", "/sites/{site-id}/lists/{list-title}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/solutions/bookingBusinesses/{id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/subscriptions"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/subscriptions/{id}"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/subscriptions/{subscription-id}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/teams/{id}/channels"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/teams/{team-id}/channels/{channel-id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/teams/{team-id}/channels/{channel-id}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/teams/{teamId}/schedule"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/teams/{teamId}/schedule/shifts/{shiftId}"},
+	}, {
+		answers:   true,
+		kind:      "get",
+		method:    "GET",
+		templates: []string{"/teams/{teamId}/schedule/shifts/{shiftId}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/users"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.CreateUserBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/users"},
+	}, {
+		answers:   true,
+		kind:      "function",
+		method:    "GET",
+		templates: []string{"/users/delta"},
+	}, {
+		kind:      "delete",
+		method:    "DELETE",
+		templates: []string{"/users/{id | userPrincipalName}"},
+	}, {
+		answers:   true,
+		kind:      "list",
+		method:    "GET",
+		templates: []string{"/users/{id | userPrincipalName}/appRoleAssignments", "/me/appRoleAssignments"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.GrantAnAppRoleAssignmentToAUserBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/users/{id | userPrincipalName}/appRoleAssignments"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(graphv1.AssignLicenseForUserBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/users/{id | userPrincipalName}/assignLicense"},
+	}, {
+		body: func() checkedBody {
+			return new(graphv1.ExportPersonalDataForUserBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/users/{id}/exportPersonalData"},
+	}, {
+		kind:      "update",
+		method:    "PUT",
+		templates: []string{"/users/{id}/manager/$ref"},
+	}, {
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/users/{id}/retryServiceProvisioning"},
+	}})
+}
+
+// HandleListApplications fakes "List applications" (GET /applications) for
+// tests: it answers with what fn returns. See Route.
+func HandleListApplications(fn func(ctx context.Context, route Route) (*Page[graphv1.Application], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/applications"}, fn)
+}
+
 // HandleCreateApplication fakes "Create application" (POST /applications) for
 // tests: it answers with what fn returns. See Route.
 func HandleCreateApplication(fn func(ctx context.Context, route Route, body *graphv1.CreateApplicationBody) (*graphv1.Application, error)) http.Handler {
@@ -25,11 +560,39 @@ func HandleUpsertApplication(fn func(ctx context.Context, route Route, body *gra
 	return handle("PATCH", 201, []string{"/applications(uniqueName='{uniqueName}')"}, fn)
 }
 
+// HandleGetApplication fakes "Get application" (GET
+// /applications/{applicationObjectId} and 1 more documented path) for tests:
+// it answers with what fn returns. See Route.
+func HandleGetApplication(fn func(ctx context.Context, route Route) (*graphv1.Application, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/applications/{applicationObjectId}", "/applications(appId='{appId}')"}, fn)
+}
+
+// HandleDeleteApplication fakes "Delete application" (DELETE
+// /applications/{id}) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleDeleteApplication(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/applications/{id}"}, fn)
+}
+
 // HandleAddPasswordForApplication fakes "application: addPassword" (POST
 // /applications/{id}/addPassword and 1 more documented path) for tests: it
 // answers with what fn returns. See Route.
 func HandleAddPasswordForApplication(fn func(ctx context.Context, route Route, body *graphv1.AddPasswordForApplicationBody) (*json.RawMessage, error)) http.Handler {
 	return handle("POST", 200, []string{"/applications/{id}/addPassword", "/applications(appId='{appId}')/addPassword"}, fn)
+}
+
+// HandleListApplicationOwners fakes "List owners" (GET
+// /applications/{id}/owners and 1 more documented path) for tests: it answers
+// with what fn returns. See Route.
+func HandleListApplicationOwners(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/applications/{id}/owners", "/applications(appId='{appId}')/owners"}, fn)
+}
+
+// HandleAddOwner fakes "Add owner" (POST /applications/{id}/owners/$ref and 1
+// more documented path) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleAddOwner(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("POST", []string{"/applications/{id}/owners/$ref", "/applications(appId='{appId}')/owners/$ref"}, fn)
 }
 
 // HandleRemoveKeyForApplication fakes "application: removeKey" (POST
@@ -46,10 +609,62 @@ func HandleRemovePasswordForApplication(fn func(ctx context.Context, route Route
 	return handleNoContent("POST", []string{"/applications/{id}/removePassword"}, fn)
 }
 
+// HandleListDomains fakes "List domains" (GET /domains) for tests: it answers
+// with what fn returns. See Route.
+func HandleListDomains(fn func(ctx context.Context, route Route) (*Page[graphv1.Domain], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/domains"}, fn)
+}
+
 // HandleCreateDomain fakes "Create domain" (POST /domains) for tests: it
 // answers with what fn returns. See Route.
 func HandleCreateDomain(fn func(ctx context.Context, route Route, body *graphv1.CreateDomainBody) (*graphv1.Domain, error)) http.Handler {
 	return handle("POST", 201, []string{"/domains"}, fn)
+}
+
+// HandleDeleteDomain fakes "Delete domain" (DELETE /domains/{id}) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteDomain(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/domains/{id}"}, fn)
+}
+
+// HandleGetDomain fakes "Get domain" (GET /domains/{id}) for tests: it answers
+// with what fn returns. See Route.
+func HandleGetDomain(fn func(ctx context.Context, route Route) (*graphv1.Domain, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/domains/{id}"}, fn)
+}
+
+// HandleDeleteAFileOrFolder fakes "Delete a file or folder" (DELETE
+// /drives/{drive-id}/items/{item-id} and 4 more documented paths) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteAFileOrFolder(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/drives/{drive-id}/items/{item-id}", "/groups/{group-id}/drive/items/{item-id}", "/me/drive/items/{item-id}", "/sites/{siteId}/drive/items/{itemId}", "/users/{userId}/drive/items/{itemId}"}, fn)
+}
+
+// HandleDeleteEducationClass fakes "Delete educationClass" (DELETE
+// /education/classes/{id}) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleDeleteEducationClass(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/education/classes/{id}"}, fn)
+}
+
+// HandleGetEducationClass fakes "Get educationClass" (GET
+// /education/classes/{id}) for tests: it answers with what fn returns. See
+// Route.
+func HandleGetEducationClass(fn func(ctx context.Context, route Route) (*graphv1.EducationClass, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/education/classes/{id}"}, fn)
+}
+
+// HandleDeleteEducationAssignment fakes "Delete educationAssignment" (DELETE
+// /education/classes/{id}/assignments/{id}) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleDeleteEducationAssignment(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/education/classes/{id}/assignments/{id}"}, fn)
+}
+
+// HandleListGroups fakes "List groups" (GET /groups) for tests: it answers
+// with what fn returns. See Route.
+func HandleListGroups(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyGroup], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups"}, fn)
 }
 
 // HandleCreateGroup fakes "Create group" (POST /groups) for tests: it answers
@@ -65,6 +680,44 @@ func HandleUpsertGroup(fn func(ctx context.Context, route Route, body *graphv1.U
 	return handle("PATCH", 201, []string{"/groups/(uniqueName='uniqueName')"}, fn)
 }
 
+// HandleDeltaGroup fakes "group: delta" (GET /groups/delta) for tests: it
+// answers with what fn returns. See Route.
+func HandleDeltaGroup(fn func(ctx context.Context, route Route) (*graphv1.AnyGroup, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/delta"}, fn)
+}
+
+// HandleAddMembers fakes "Add members" (POST /groups/{group-id}/members/$ref)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAddMembers(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("POST", []string{"/groups/{group-id}/members/$ref"}, fn)
+}
+
+// HandleDeleteGroup fakes "Delete group" (DELETE /groups/{id}) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteGroup(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/groups/{id}"}, fn)
+}
+
+// HandleGetGroup fakes "Get group" (GET /groups/{id}) for tests: it answers
+// with what fn returns. See Route.
+func HandleGetGroup(fn func(ctx context.Context, route Route) (*graphv1.AnyGroup, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/{id}"}, fn)
+}
+
+// HandleAddFavoriteForGroup fakes "group: addFavorite" (POST
+// /groups/{id}/addFavorite) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleAddFavoriteForGroup(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("POST", []string{"/groups/{id}/addFavorite"}, fn)
+}
+
+// HandleListAppRoleAssignmentsGrantedToAGroup fakes "List appRoleAssignments
+// granted to a group" (GET /groups/{id}/appRoleAssignments) for tests: it
+// answers with what fn returns. See Route.
+func HandleListAppRoleAssignmentsGrantedToAGroup(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyAppRoleAssignment], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/{id}/appRoleAssignments"}, fn)
+}
+
 // HandleAssignLicenseForGroup fakes "group: assignLicense" (POST
 // /groups/{id}/assignLicense) for tests: it answers with what fn returns. See
 // Route.
@@ -72,10 +725,55 @@ func HandleAssignLicenseForGroup(fn func(ctx context.Context, route Route, body 
 	return handle("POST", 202, []string{"/groups/{id}/assignLicense"}, fn)
 }
 
+// HandleCreateConversation fakes "Create conversation" (POST
+// /groups/{id}/conversations) for tests: it answers with what fn returns. See
+// Route.
+func HandleCreateConversation(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("POST", 201, []string{"/groups/{id}/conversations"}, fn)
+}
+
+// HandleListMemberOf fakes "List memberOf" (GET /groups/{id}/memberOf) for
+// tests: it answers with what fn returns. See Route.
+func HandleListMemberOf(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/{id}/memberOf"}, fn)
+}
+
+// HandleListMembers fakes "List members" (GET /groups/{id}/members) for tests:
+// it answers with what fn returns. See Route.
+func HandleListMembers(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/{id}/members"}, fn)
+}
+
+// HandleRemoveMember fakes "Remove member" (DELETE
+// /groups/{id}/members/{id}/$ref) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleRemoveMember(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/groups/{id}/members/{id}/$ref"}, fn)
+}
+
+// HandleListGroupOwners fakes "List owners" (GET /groups/{id}/owners) for
+// tests: it answers with what fn returns. See Route.
+func HandleListGroupOwners(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyUser], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/{id}/owners"}, fn)
+}
+
 // HandleAddOwners fakes "Add owners" (POST /groups/{id}/owners/$ref) for
 // tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleAddOwners(fn func(ctx context.Context, route Route, body *graphv1.AddOwnersBody) error) http.Handler {
 	return handleNoContent("POST", []string{"/groups/{id}/owners/$ref"}, fn)
+}
+
+// HandleRenewGroup fakes "group: renew" (POST /groups/{id}/renew) for tests:
+// it answers 204 No Content when fn returns nil. See Route.
+func HandleRenewGroup(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("POST", []string{"/groups/{id}/renew"}, fn)
+}
+
+// HandleListGroupTransitiveMembers fakes "List group transitive members" (GET
+// /groups/{id}/transitiveMembers) for tests: it answers with what fn returns.
+// See Route.
+func HandleListGroupTransitiveMembers(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/groups/{id}/transitiveMembers"}, fn)
 }
 
 // HandleValidatePropertiesForGroup fakes "group: validateProperties" (POST
@@ -85,11 +783,138 @@ func HandleValidatePropertiesForGroup(fn func(ctx context.Context, route Route, 
 	return handleNoContent("POST", []string{"/groups/{id}/validateProperties"}, fn)
 }
 
+// HandleDeleteNamedLocation fakes "Delete countryNamedLocation" (DELETE
+// /identity/conditionalAccess/namedLocations/{id}) for tests: it answers 204
+// No Content when fn returns nil. See Route.
+func HandleDeleteNamedLocation(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/identity/conditionalAccess/namedLocations/{id}"}, fn)
+}
+
+// HandleGetCountryNamedLocation fakes "Get countryNamedLocation" (GET
+// /identity/conditionalAccess/namedLocations/{id}) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetCountryNamedLocation(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/identity/conditionalAccess/namedLocations/{id}"}, fn)
+}
+
+// HandleGetIPNamedLocation fakes "Get ipNamedLocation" (GET
+// /identity/conditionalAccess/namedLocations/{id}) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetIPNamedLocation(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/identity/conditionalAccess/namedLocations/{id}"}, fn)
+}
+
+// HandleGetNamedLocation fakes "Get namedLocation" (GET
+// /identity/conditionalAccess/namedLocations/{id}) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetNamedLocation(fn func(ctx context.Context, route Route) (*graphv1.NamedLocation, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/identity/conditionalAccess/namedLocations/{id}"}, fn)
+}
+
+// HandleDeleteConditionalAccessPolicy fakes "Delete conditionalAccessPolicy"
+// (DELETE /identity/conditionalAccess/policies/{id}) for tests: it answers 204
+// No Content when fn returns nil. See Route.
+func HandleDeleteConditionalAccessPolicy(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/identity/conditionalAccess/policies/{id}"}, fn)
+}
+
+// HandleGetConditionalAccessPolicy fakes "Get conditionalAccessPolicy" (GET
+// /identity/conditionalAccess/policies/{id}) for tests: it answers with what
+// fn returns. See Route.
+func HandleGetConditionalAccessPolicy(fn func(ctx context.Context, route Route) (*graphv1.ConditionalAccessPolicy, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/identity/conditionalAccess/policies/{id}"}, fn)
+}
+
+// HandleGetUser fakes "Get user" (GET /me and 1 more documented path) for
+// tests: it answers with what fn returns. See Route.
+func HandleGetUser(fn func(ctx context.Context, route Route) (*graphv1.AnyUser, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me", "/users/{id | userPrincipalName}"}, fn)
+}
+
+// HandleGetCalendar fakes "Get calendar" (GET /me/calendar and 8 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleGetCalendar(fn func(ctx context.Context, route Route) (*graphv1.AnyCalendar, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/calendar", "/users/{id | userPrincipalName}/calendar", "/groups/{id}/calendar", "/me/calendars/{id}", "/users/{id | userPrincipalName}/calendars/{id}", "/me/calendarGroup/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroup/calendars/{id}", "/me/calendarGroups/{id}/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}"}, fn)
+}
+
+// HandleDeleteCalendar fakes "Delete calendar" (DELETE /me/calendars/{id} and
+// 3 more documented paths) for tests: it answers 204 No Content when fn
+// returns nil. See Route.
+func HandleDeleteCalendar(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/calendars/{id}", "/users/{id | userPrincipalName}/calendars/{id}", "/me/calendarGroups/{id}/calendars/{id}", "/users/{id | userPrincipalName}/calendarGroups/{id}/calendars/{id}"}, fn)
+}
+
 // HandleChangePasswordForUser fakes "user: changePassword" (POST
 // /me/changePassword) for tests: it answers 204 No Content when fn returns
 // nil. See Route.
 func HandleChangePasswordForUser(fn func(ctx context.Context, route Route, body *graphv1.ChangePasswordForUserBody) error) http.Handler {
 	return handleNoContent("POST", []string{"/me/changePassword"}, fn)
+}
+
+// HandleDeleteContact fakes "Delete contact" (DELETE /me/contacts/{id} and 5
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleDeleteContact(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/contacts/{id}", "/users/{id | userPrincipalName}/contacts/{id}", "/me/contactFolders/{id}/contacts/{id}", "/users/{id | userPrincipalName}/contactFolders/{id}/contacts/{id}", "/me/contactFolder/{id}/childFolders/{id}/.../contacts/{id}", "/users/{id | userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}"}, fn)
+}
+
+// HandleGetContact fakes "Get contact" (GET /me/contacts/{id} and 5 more
+// documented paths) for tests: it answers with what fn returns. See Route.
+func HandleGetContact(fn func(ctx context.Context, route Route) (*graphv1.AnyContact, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/contacts/{id}", "/users/{id | userPrincipalName}/contacts/{id}", "/me/contactfolders/{Id}/contacts/{id}", "/users/{id | userPrincipalName}/contactfolders/{id}/contacts/{id}", "/me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}", "/users/{id | userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}"}, fn)
+}
+
+// HandleGetDrive fakes "Get Drive" (GET /me/drive and 4 more documented paths)
+// for tests: it answers with what fn returns. See Route.
+func HandleGetDrive(fn func(ctx context.Context, route Route) (*graphv1.AnyDrive, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/drive", "/users/{idOrUserPrincipalName}/drive", "/groups/{groupId}/drive", "/sites/{siteId}/drive", "/drives/{drive-id}"}, fn)
+}
+
+// HandleDeleteEvent fakes "Delete event" (DELETE /me/events/{id} and 11 more
+// documented paths) for tests: it answers 204 No Content when fn returns nil.
+// See Route.
+func HandleDeleteEvent(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/events/{id}", "/users/{id | userPrincipalName}/events/{id}", "/groups/{id}/events/{id}", "/me/calendar/events/{id}", "/users/{id | userPrincipalName}/calendar/events/{id}", "/groups/{id}/calendar/events/{id}/", "/me/calendars/{id}/events/{id}", "/users/{id | userPrincipalName}/calendars/{id}/events/{id}", "/me/calendargroup/calendars/{id}/events/{id}", "/users/{id | userPrincipalName}/calendargroup/calendars/{id}/events/{id}", "/me/calendargroups/{id}/calendars/{id}/events/{id}", "/users/{id | userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}"}, fn)
+}
+
+// HandleDeleteMailFolder fakes "Delete mailFolder" (DELETE
+// /me/mailFolders/{id} and 1 more documented path) for tests: it answers 204
+// No Content when fn returns nil. See Route.
+func HandleDeleteMailFolder(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/mailFolders/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}"}, fn)
+}
+
+// HandleGetMailFolder fakes "Get mailFolder" (GET /me/mailFolders/{id} and 1
+// more documented path) for tests: it answers with what fn returns. See Route.
+func HandleGetMailFolder(fn func(ctx context.Context, route Route) (*graphv1.AnyMailFolder, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/mailFolders/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}"}, fn)
+}
+
+// HandleListManager fakes "List manager" (GET /me/manager and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleListManager(fn func(ctx context.Context, route Route) (*graphv1.AnyDirectoryObject, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/manager", "/users/{id | userPrincipalName}/manager"}, fn)
+}
+
+// HandleListAUserSDirectMemberships fakes "List a user's direct memberships"
+// (GET /me/memberOf and 1 more documented path) for tests: it answers with
+// what fn returns. See Route.
+func HandleListAUserSDirectMemberships(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/memberOf", "/users/{id | userPrincipalName}/memberOf"}, fn)
+}
+
+// HandleDeleteMessage fakes "Delete message" (DELETE /me/messages/{id} and 3
+// more documented paths) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleDeleteMessage(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/messages/{id}", "/users/{id | userPrincipalName}/messages/{id}", "/me/mailFolders/{id}/messages/{id}", "/users/{id | userPrincipalName}/mailFolders/{id}/messages/{id}"}, fn)
+}
+
+// HandleRevokeSignInSessionsForUser fakes "user: revokeSignInSessions" (POST
+// /me/revokeSignInSessions and 1 more documented path) for tests: it answers
+// 204 No Content when fn returns nil. See Route.
+func HandleRevokeSignInSessionsForUser(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("POST", []string{"/me/revokeSignInSessions", "/users/{id | userPrincipalName}/revokeSignInSessions"}, fn)
 }
 
 // HandleSendMailForUser fakes "user: sendMail" (POST /me/sendMail and 1 more
@@ -99,11 +924,31 @@ func HandleSendMailForUser(fn func(ctx context.Context, route Route, body *graph
 	return handleNoContent("POST", []string{"/me/sendMail", "/users/{id | userPrincipalName}/sendMail"}, fn)
 }
 
+// HandleListLists fakes "List lists" (GET /me/todo/lists and 1 more documented
+// path) for tests: it answers with what fn returns. See Route.
+func HandleListLists(fn func(ctx context.Context, route Route) (*Page[graphv1.TodoTaskList], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/todo/lists", "/users/{id|userPrincipalName}/todo/lists"}, fn)
+}
+
 // HandleCreateTodoTaskList fakes "Create todoTaskList" (POST /me/todo/lists
 // and 1 more documented path) for tests: it answers with what fn returns. See
 // Route.
 func HandleCreateTodoTaskList(fn func(ctx context.Context, route Route, body *graphv1.CreateTodoTaskListBody) (*graphv1.TodoTaskList, error)) http.Handler {
 	return handle("POST", 201, []string{"/me/todo/lists", "/users/{id|userPrincipalName}/todo/lists"}, fn)
+}
+
+// HandleDeleteTodoTaskList fakes "Delete todoTaskList" (DELETE
+// /me/todo/lists/{todoTaskListId} and 1 more documented path) for tests: it
+// answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteTodoTaskList(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/todo/lists/{todoTaskListId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}"}, fn)
+}
+
+// HandleGetTodoTaskList fakes "Get todoTaskList" (GET
+// /me/todo/lists/{todoTaskListId} and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetTodoTaskList(fn func(ctx context.Context, route Route) (*graphv1.TodoTaskList, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/todo/lists/{todoTaskListId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}"}, fn)
 }
 
 // HandleCreateTodoTask fakes "Create todoTask" (POST
@@ -113,11 +958,64 @@ func HandleCreateTodoTask(fn func(ctx context.Context, route Route, body *graphv
 	return handle("POST", 201, []string{"/me/todo/lists/{todoTaskListId}/tasks", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks"}, fn)
 }
 
+// HandleDeleteTodoTask fakes "Delete todoTask" (DELETE
+// /me/todo/lists/{todoTaskListId}/tasks/{taskId} and 1 more documented path)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteTodoTask(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/me/todo/lists/{todoTaskListId}/tasks/{taskId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}"}, fn)
+}
+
+// HandleGetTodoTask fakes "Get todoTask" (GET
+// /me/todo/lists/{todoTaskListId}/tasks/{taskId} and 1 more documented path)
+// for tests: it answers with what fn returns. See Route.
+func HandleGetTodoTask(fn func(ctx context.Context, route Route) (*graphv1.AnyTodoTask, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/todo/lists/{todoTaskListId}/tasks/{taskId}", "/users/{id|userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}"}, fn)
+}
+
+// HandleListAUserSMembershipsDirectAndTransitive fakes "List a user's
+// memberships (direct and transitive)" (GET /me/transitiveMemberOf and 1 more
+// documented path) for tests: it answers with what fn returns. See Route.
+func HandleListAUserSMembershipsDirectAndTransitive(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyDirectoryObject], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/me/transitiveMemberOf", "/users/{id | userPrincipalName}/transitiveMemberOf"}, fn)
+}
+
 // HandleTranslateExchangeIDsForUser fakes "user: translateExchangeIds" (POST
 // /me/translateExchangeIds and 1 more documented path) for tests: it answers
 // with what fn returns. See Route.
-func HandleTranslateExchangeIDsForUser(fn func(ctx context.Context, route Route, body *graphv1.TranslateExchangeIDsForUserBody) (*json.RawMessage, error)) http.Handler {
+func HandleTranslateExchangeIDsForUser(fn func(ctx context.Context, route Route, body *graphv1.TranslateExchangeIDsForUserBody) (*Page[json.RawMessage], error)) http.Handler {
 	return handle("POST", 200, []string{"/me/translateExchangeIds", "/users/{id|userPrincipalName}/translateExchangeIds"}, fn)
+}
+
+// HandleDeletePlannerPlan fakes "Delete plannerPlan" (DELETE
+// /planner/plans/{id}) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleDeletePlannerPlan(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/planner/plans/{id}"}, fn)
+}
+
+// HandleGetPlannerPlan fakes "Get plannerPlan" (GET /planner/plans/{plan-id})
+// for tests: it answers with what fn returns. See Route.
+func HandleGetPlannerPlan(fn func(ctx context.Context, route Route) (*graphv1.PlannerPlan, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/planner/plans/{plan-id}"}, fn)
+}
+
+// HandleDeletePlannerTask fakes "Delete plannerTask" (DELETE
+// /planner/tasks/{id}) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleDeletePlannerTask(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/planner/tasks/{id}"}, fn)
+}
+
+// HandleGetPlannerTask fakes "Get plannerTask" (GET /planner/tasks/{id}) for
+// tests: it answers with what fn returns. See Route.
+func HandleGetPlannerTask(fn func(ctx context.Context, route Route) (*graphv1.AnyPlannerTask, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/planner/tasks/{id}"}, fn)
+}
+
+// HandleListServicePrincipals fakes "List servicePrincipals" (GET
+// /servicePrincipals) for tests: it answers with what fn returns. See Route.
+func HandleListServicePrincipals(fn func(ctx context.Context, route Route) (*Page[graphv1.ServicePrincipal], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/servicePrincipals"}, fn)
 }
 
 // HandleUpsertServicePrincipal fakes "Upsert servicePrincipal" (PATCH
@@ -127,16 +1025,144 @@ func HandleUpsertServicePrincipal(fn func(ctx context.Context, route Route, body
 	return handle("PATCH", 201, []string{"/servicePrincipals(appId='appId')"}, fn)
 }
 
+// HandleDeleteServicePrincipal fakes "Delete servicePrincipal" (DELETE
+// /servicePrincipals/{id} and 1 more documented path) for tests: it answers
+// 204 No Content when fn returns nil. See Route.
+func HandleDeleteServicePrincipal(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/servicePrincipals/{id}", "/servicePrincipals(appId='{appId}')"}, fn)
+}
+
+// HandleGetServicePrincipal fakes "Get servicePrincipal" (GET
+// /servicePrincipals/{id} and 1 more documented path) for tests: it answers
+// with what fn returns. See Route.
+func HandleGetServicePrincipal(fn func(ctx context.Context, route Route) (*graphv1.ServicePrincipal, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/servicePrincipals/{id}", "/servicePrincipals(appId='{appId}')"}, fn)
+}
+
 // HandleCreateServiceprincipal fakes "Create serviceprincipal" (POST
 // /serviceprincipals) for tests: it answers with what fn returns. See Route.
 func HandleCreateServiceprincipal(fn func(ctx context.Context, route Route, body *graphv1.CreateServiceprincipalBody) (*graphv1.ServicePrincipal, error)) http.Handler {
 	return handle("POST", 201, []string{"/serviceprincipals"}, fn)
 }
 
+// HandleGetASharePointList fakes "Get a SharePoint list" (GET
+// /sites/{site-id}/lists/{list-id} and 1 more documented path) for tests: it
+// answers with what fn returns. See Route.
+func HandleGetASharePointList(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/sites/{site-id}/lists/{list-id}", "/sites/{site-id}/lists/{list-title}"}, fn)
+}
+
+// HandleDeleteAnEntryFromASharePointList fakes "Delete an entry from a
+// SharePoint list" (DELETE /sites/{site-id}/lists/{list-id}/items/{item-id})
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleDeleteAnEntryFromASharePointList(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}"}, fn)
+}
+
+// HandleGetListItem fakes "Get listItem" (GET
+// /sites/{site-id}/lists/{list-id}/items/{item-id}) for tests: it answers with
+// what fn returns. See Route.
+func HandleGetListItem(fn func(ctx context.Context, route Route) (*graphv1.AnyListItem, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/sites/{site-id}/lists/{list-id}/items/{item-id}"}, fn)
+}
+
+// HandleDeleteBookingBusiness fakes "Delete bookingBusiness" (DELETE
+// /solutions/bookingBusinesses/{id}) for tests: it answers 204 No Content when
+// fn returns nil. See Route.
+func HandleDeleteBookingBusiness(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/solutions/bookingBusinesses/{id}"}, fn)
+}
+
+// HandleListSubscriptions fakes "List subscriptions" (GET /subscriptions) for
+// tests: it answers with what fn returns. See Route.
+func HandleListSubscriptions(fn func(ctx context.Context, route Route) (*graphv1.AnySubscription, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/subscriptions"}, fn)
+}
+
+// HandleGetSubscription fakes "Get subscription" (GET /subscriptions/{id}) for
+// tests: it answers with what fn returns. See Route.
+func HandleGetSubscription(fn func(ctx context.Context, route Route) (*graphv1.AnySubscription, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/subscriptions/{id}"}, fn)
+}
+
+// HandleDeleteSubscription fakes "Delete subscription" (DELETE
+// /subscriptions/{subscription-id}) for tests: it answers 204 No Content when
+// fn returns nil. See Route.
+func HandleDeleteSubscription(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/subscriptions/{subscription-id}"}, fn)
+}
+
+// HandleListChannels fakes "List channels" (GET /teams/{id}/channels) for
+// tests: it answers with what fn returns. See Route.
+func HandleListChannels(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyChannel], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/teams/{id}/channels"}, fn)
+}
+
+// HandleDeleteChannel fakes "Delete channel" (DELETE
+// /teams/{team-id}/channels/{channel-id}) for tests: it answers 204 No Content
+// when fn returns nil. See Route.
+func HandleDeleteChannel(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/teams/{team-id}/channels/{channel-id}"}, fn)
+}
+
+// HandleGetChannel fakes "Get channel" (GET
+// /teams/{team-id}/channels/{channel-id}) for tests: it answers with what fn
+// returns. See Route.
+func HandleGetChannel(fn func(ctx context.Context, route Route) (*graphv1.AnyChannel, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/teams/{team-id}/channels/{channel-id}"}, fn)
+}
+
+// HandleGetSchedule fakes "Get schedule" (GET /teams/{teamId}/schedule) for
+// tests: it answers with what fn returns. See Route.
+func HandleGetSchedule(fn func(ctx context.Context, route Route) (*graphv1.AnySchedule, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/teams/{teamId}/schedule"}, fn)
+}
+
+// HandleDeleteShift fakes "Delete shift" (DELETE
+// /teams/{teamId}/schedule/shifts/{shiftId}) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleDeleteShift(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/teams/{teamId}/schedule/shifts/{shiftId}"}, fn)
+}
+
+// HandleGetShift fakes "Get shift" (GET
+// /teams/{teamId}/schedule/shifts/{shiftId}) for tests: it answers with what
+// fn returns. See Route.
+func HandleGetShift(fn func(ctx context.Context, route Route) (*graphv1.AnyShift, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/teams/{teamId}/schedule/shifts/{shiftId}"}, fn)
+}
+
+// HandleListUsers fakes "List users" (GET /users) for tests: it answers with
+// what fn returns. See Route.
+func HandleListUsers(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyUser], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/users"}, fn)
+}
+
 // HandleCreateUser fakes "Create User" (POST /users) for tests: it answers
 // with what fn returns. See Route.
 func HandleCreateUser(fn func(ctx context.Context, route Route, body *graphv1.CreateUserBody) (*graphv1.AnyUser, error)) http.Handler {
 	return handle("POST", 201, []string{"/users"}, fn)
+}
+
+// HandleDeltaUser fakes "user: delta" (GET /users/delta) for tests: it answers
+// with what fn returns. See Route.
+func HandleDeltaUser(fn func(ctx context.Context, route Route) (*graphv1.AnyUser, error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/users/delta"}, fn)
+}
+
+// HandleDeleteAUser fakes "Delete a user" (DELETE /users/{id |
+// userPrincipalName}) for tests: it answers 204 No Content when fn returns
+// nil. See Route.
+func HandleDeleteAUser(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("DELETE", []string{"/users/{id | userPrincipalName}"}, fn)
+}
+
+// HandleListAppRoleAssignmentsGrantedToAUser fakes "List appRoleAssignments
+// granted to a user" (GET /users/{id | userPrincipalName}/appRoleAssignments
+// and 1 more documented path) for tests: it answers with what fn returns. See
+// Route.
+func HandleListAppRoleAssignmentsGrantedToAUser(fn func(ctx context.Context, route Route) (*Page[graphv1.AnyAppRoleAssignment], error)) http.Handler {
+	return handleNoBody("GET", 200, []string{"/users/{id | userPrincipalName}/appRoleAssignments", "/me/appRoleAssignments"}, fn)
 }
 
 // HandleGrantAnAppRoleAssignmentToAUser fakes "Grant an appRoleAssignment to a
@@ -158,4 +1184,17 @@ func HandleAssignLicenseForUser(fn func(ctx context.Context, route Route, body *
 // returns nil. See Route.
 func HandleExportPersonalDataForUser(fn func(ctx context.Context, route Route, body *graphv1.ExportPersonalDataForUserBody) error) http.Handler {
 	return handleNoContent("POST", []string{"/users/{id}/exportPersonalData"}, fn)
+}
+
+// HandleAssignManager fakes "Assign manager" (PUT /users/{id}/manager/$ref)
+// for tests: it answers 204 No Content when fn returns nil. See Route.
+func HandleAssignManager(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("PUT", []string{"/users/{id}/manager/$ref"}, fn)
+}
+
+// HandleRetryServiceProvisioningForUser fakes "user: retryServiceProvisioning"
+// (POST /users/{id}/retryServiceProvisioning) for tests: it answers 204 No
+// Content when fn returns nil. See Route.
+func HandleRetryServiceProvisioningForUser(fn func(ctx context.Context, route Route) error) http.Handler {
+	return handleNoBodyNoContent("POST", []string{"/users/{id}/retryServiceProvisioning"}, fn)
 }

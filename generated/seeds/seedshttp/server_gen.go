@@ -11,6 +11,29 @@ import (
 	seeds "github.com/docgen-dev/docgen/generated/seeds"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(seeds.UpdateWindowsManagedAppProtectionBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(seeds.UpdateMobileThreatDefenseConnectorBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
+	}})
+}
+
 // HandleUpdateWindowsManagedAppProtection fakes "Update
 // windowsManagedAppProtection" (PATCH
 // /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId})

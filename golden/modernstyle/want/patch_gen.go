@@ -30,17 +30,6 @@ func (b *PolishWidgetBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
 
-// SetChanges sets b to the body of "widget: polish" that turns old into
-// updated, and returns b: properties of the body that changed are set to their
-// new value, those updated no longer has are sent as null, and the rest are
-// absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty WidgetPolishParameters.
-func (b *PolishWidgetBody) SetChanges(old, updated *WidgetPolishParameters) *PolishWidgetBody {
-	*b = PolishWidgetBody{}
-	fromChanges(b, old, updated)
-	return b
-}
-
 // UpdateWidgetBody is the request body of "Update widget" (PATCH). Each field
 // is absent (the zero Optional, omitted), null (Null), or a value (Some); only
 // set fields are sent.

@@ -27,14 +27,3 @@ func (b *TargetAppsForManagedAppPolicyBody) Validate() error {
 func (b *TargetAppsForManagedAppPolicyBody) CheckReadOnly() error {
 	return checkReadOnly(b)
 }
-
-// SetChanges sets b to the body of "targetApps action" that turns old into
-// updated, and returns b: properties of the body that changed are set to their
-// new value, those updated no longer has are sent as null, and the rest are
-// absent. old is typically decoded from the service and updated a modified
-// copy; nil stands for an empty ManagedAppPolicyTargetAppsParameters.
-func (b *TargetAppsForManagedAppPolicyBody) SetChanges(old, updated *ManagedAppPolicyTargetAppsParameters) *TargetAppsForManagedAppPolicyBody {
-	*b = TargetAppsForManagedAppPolicyBody{}
-	fromChanges(b, old, updated)
-	return b
-}

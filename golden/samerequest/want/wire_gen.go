@@ -75,17 +75,6 @@ func Some[T any](v T) Optional[T] { return Optional[T]{value: v, present: true} 
 // Null returns an Optional that encodes as null.
 func Null[T any]() Optional[T] { return Optional[T]{present: true, null: true} }
 
-// same reports whether a and b are equal or encode to the same JSON: a NaN
-// Double is not equal to itself, but it has not changed.
-func same(a, b any) bool {
-	if reflect.DeepEqual(a, b) {
-		return true
-	}
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
-}
-
 // odataTypeOf returns the value of the top-level "@odata.type" member of the
 // JSON object data (the last one, as encoding/json would decode it), or ""
 // when data is not an object, has none, or its value is not a string. It
@@ -326,44 +315,6 @@ func checkReadOnly(b any) error {
 	return errs.Err()
 }
 
-// fromChanges sets each field of body (a pointer to a request body) whose
-// property differs between old and updated (pointers to the model; nil
-// stands for an empty one) to updated's value, or to null when updated
-// holds nothing there. "@odata.type" is left to the caller.
-func fromChanges(body, old, updated any) {
-	ov, uv := reflect.ValueOf(old), reflect.ValueOf(updated)
-	model := ov.Type().Elem()
-	if ov.IsNil() {
-		ov = reflect.New(model)
-	}
-	if uv.IsNil() {
-		uv = reflect.New(model)
-	}
-	ov, uv = ov.Elem(), uv.Elem()
-	index := map[string]int{}
-	for i := range model.NumField() {
-		if name, ok := jsonName(model.Field(i)); ok {
-			index[name] = i
-		}
-	}
-	eachOptional(body, func(name string, _ rules, o optionalField) {
-		i, ok := index[name]
-		if !ok || name == "@odata.type" {
-			return
-		}
-		was, is := ov.Field(i), uv.Field(i)
-		switch {
-		case same(was.Interface(), is.Interface()):
-		case isAbsent(is):
-			setOptional(o, reflect.Value{}, true)
-		case is.Kind() == reflect.Pointer:
-			setOptional(o, is.Elem(), false)
-		default:
-			setOptional(o, is, false)
-		}
-	})
-}
-
 // optionalField is a pointer to an Optional.
 type optionalField interface {
 	parts() (value any, present, null *bool)
@@ -376,18 +327,6 @@ func optionalValue(o optionalField) reflect.Value {
 		return reflect.Value{}
 	}
 	return reflect.ValueOf(v).Elem()
-}
-
-// setOptional makes o null, or the value v.
-func setOptional(o optionalField, v reflect.Value, null bool) {
-	p, present, isNull := o.parts()
-	value := reflect.ValueOf(p).Elem()
-	if null {
-		value.SetZero()
-	} else {
-		value.Set(v)
-	}
-	*present, *isNull = true, null
 }
 
 // eachOptional calls fn for each Optional field of the struct b points to,
@@ -418,15 +357,6 @@ func jsonName(f reflect.StructField) (string, bool) {
 	}
 	name, _, _ := strings.Cut(tag, ",")
 	return name, name != "" && name != "-"
-}
-
-// isAbsent reports whether a model field holds nothing: a nil pointer or
-// slice, empty raw JSON, an empty Any wrapper.
-func isAbsent(v reflect.Value) bool {
-	if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
-		return v.Len() == 0
-	}
-	return v.IsZero()
 }
 
 // rules are a field's docgen tag, parsed once for the field and its items.

@@ -11,6 +11,20 @@ import (
 	currentdocs "github.com/docgen-dev/docgen/golden/currentdocs/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		body: func() checkedBody {
+			return new(currentdocs.UpdateGaugeBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/security/gauges/{gaugeId}"},
+	}})
+}
+
 // HandleUpdateGauge fakes "Update gauge" (PATCH /security/gauges/{gaugeId})
 // for tests: it answers 204 No Content when fn returns nil. See Route.
 func HandleUpdateGauge(fn func(ctx context.Context, route Route, body *currentdocs.UpdateGaugeBody) error) http.Handler {

@@ -11,6 +11,21 @@ import (
 	htmlconnector "github.com/docgen-dev/docgen/golden/htmlconnector/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(htmlconnector.UpdateMobileThreatDefenseConnectorBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId}"},
+	}})
+}
+
 // HandleUpdateMobileThreatDefenseConnector fakes "Update
 // mobileThreatDefenseConnector" (PATCH
 // /deviceManagement/mobileThreatDefenseConnectors/{mobileThreatDefenseConnectorId})

@@ -11,6 +11,21 @@ import (
 	inherited "github.com/docgen-dev/docgen/golden/inherited/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(inherited.UpdateIosManagedAppProtectionBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId}"},
+	}})
+}
+
 // HandleUpdateIosManagedAppProtection fakes "Update iosManagedAppProtection"
 // (PATCH
 // /deviceAppManagement/iosManagedAppProtections/{iosManagedAppProtectionId})

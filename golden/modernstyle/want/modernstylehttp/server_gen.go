@@ -11,6 +11,28 @@ import (
 	modernstyle "github.com/docgen-dev/docgen/golden/modernstyle/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		body: func() checkedBody {
+			return new(modernstyle.PolishWidgetBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/users/{id | userPrincipalName}/widgets/{widgetId}/polish"},
+	}, {
+		answers: true,
+		body: func() checkedBody {
+			return new(modernstyle.UpdateWidgetBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/widgets/{id}", "/users/{id | userPrincipalName}/widgets/{id}", "/groups/{id}/widgets/{id}"},
+	}})
+}
+
 // HandlePolishWidget fakes "widget: polish" (POST /users/{id |
 // userPrincipalName}/widgets/{widgetId}/polish) for tests: it answers 204 No
 // Content when fn returns nil. See Route.

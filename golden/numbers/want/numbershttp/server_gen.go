@@ -11,6 +11,20 @@ import (
 	numbers "github.com/docgen-dev/docgen/golden/numbers/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		body: func() checkedBody {
+			return new(numbers.UpdateGaugeBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/gauges/{gaugeId}"},
+	}})
+}
+
 // HandleUpdateGauge fakes "Update gauge" (PATCH /gauges/{gaugeId}) for tests:
 // it answers 204 No Content when fn returns nil. See Route.
 func HandleUpdateGauge(fn func(ctx context.Context, route Route, body *numbers.UpdateGaugeBody) error) http.Handler {

@@ -7,15 +7,24 @@ package numbershttp
 
 import (
 	"bytes"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -23,18 +32,21 @@ import (
 //
 // It has one method per documented path, named as Requests' methods are:
 // each builds its request with the Requests method of the same name and
-// sends the body as built (call its Validate first to check the documented
-// rules). A 2xx answer is decoded into the documented response type (its
-// Any wrapper where it has one: Value is then the model "@odata.type"
-// names), or is nil when the service answers 204 No Content or with no
-// body; any other answer is a *GraphError.
+// sends it (call a body's Validate first to check the documented rules). A
+// 2xx answer is decoded into the documented response type (its Any wrapper
+// where it has one: Value is then the model "@odata.type" names), or is nil
+// when the service answers 204 No Content or with no body; any other answer
+// is a *GraphError. A list operation's method returns an iterator over
+// every item of every page (it follows "@odata.nextLink"); its <Op>Page
+// method returns one page, and NextPage the next.
 //
 // Authentication is the job of HTTP: give it a Transport (an
 // http.RoundTripper) that adds "Authorization: Bearer <token>", such as one
-// from an OAuth2 or Azure identity library. Client adds no credentials and
-// does not retry; a *GraphError carries the status and Retry-After delay
-// to decide with. A Client is safe for concurrent use if its fields are
-// not changed.
+// from an OAuth2 or Azure identity library. Client adds no credentials. It
+// retries a request the service answers 429, 503 or 504, after the delay
+// Retry-After asks for (see Retry); a *GraphError carries the status,
+// request ids and Retry-After delay of the last answer. A Client is safe
+// for concurrent use if its fields are not changed.
 type Client struct {
 	// HTTP sends the requests; nil means http.DefaultClient.
 	HTTP *http.Client
@@ -42,9 +54,62 @@ type Client struct {
 	// means the root this package was generated for (see Requests);
 	// national clouds pass their own, and tests the URL of a fake server.
 	BaseURL string
-	// Header holds headers set on every request (for example
-	// "client-request-id"), replacing any the request already has.
+	// Header holds headers set on every request, replacing any the
+	// request already has. Without a "client-request-id" here or on the
+	// request, Client sets a new random one on each request (kept across
+	// its retries), which a *GraphError reports.
 	Header http.Header
+	// Retry says how requests are retried; the zero value retries up to 3
+	// times.
+	Retry RetryPolicy
+}
+
+// RetryPolicy says when Client retries a request the service answered 429
+// Too Many Requests, 503 Service Unavailable or 504 Gateway Timeout.
+//
+// It waits the delay the answer's Retry-After asks for, else 1s, 2s, 4s,
+// ... (doubling), and gives up with the answer's *GraphError after
+// MaxRetries retries, when the delay asked for is longer than MaxDelay, or
+// when the request's context is done (returning its error). A request with
+// a body is retried only if its body can be read again (http.Request's
+// GetBody; every request Requests builds can).
+type RetryPolicy struct {
+	// Disabled turns retries off.
+	Disabled bool
+	// MaxRetries is how many times one request is retried; 0 means 3.
+	MaxRetries int
+	// MaxDelay is the longest wait before a retry; 0 means 1 minute.
+	MaxDelay time.Duration
+}
+
+// retries is how many retries p allows.
+func (p RetryPolicy) retries() int {
+	switch {
+	case p.Disabled:
+		return 0
+	case p.MaxRetries > 0:
+		return p.MaxRetries
+	}
+	return 3
+}
+
+// delay is how long to wait before retry n (0-based) after an answer that
+// asked for retryAfter, and whether to retry at all.
+func (p RetryPolicy) delay(n int, retryAfter time.Duration) (time.Duration, bool) {
+	limit := p.MaxDelay
+	if limit <= 0 {
+		limit = time.Minute
+	}
+	d := retryAfter
+	if d <= 0 {
+		d = time.Second << min(n, 10)
+	}
+	return d, d <= limit
+}
+
+// retryable reports whether an answer with status may be retried.
+func retryable(status int) bool {
+	return status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
 }
 
 // NewClient returns a Client for baseURL (empty means the service root
@@ -109,26 +174,62 @@ func newRequest(ctx context.Context, method, u string, body any) (*http.Request,
 // maxErrorBody bounds how much of an error response body is read.
 const maxErrorBody = 1 << 20
 
-// send sends req with c.Header added. A non-2xx answer is a *GraphError. A
-// 2xx body is decoded into out unless out is nil, the status is 204 or the
-// body is empty (then out is left alone).
+// send sends req with c.Header added, retrying as c.Retry says. A non-2xx
+// answer is a *GraphError. A 2xx body is decoded into out unless out is
+// nil, the status is 204 or the body is empty (then out is left alone).
 func (c *Client) send(req *http.Request, out any) error {
 	for k, v := range c.Header {
 		req.Header[http.CanonicalHeaderKey(k)] = v
+	}
+	if req.Header.Get("client-request-id") == "" {
+		req.Header.Set("client-request-id", newRequestID())
 	}
 	hc := c.HTTP
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+	for n := 0; ; n++ {
+		resp, err := hc.Do(req)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			return decodeResponse(req, resp, out)
+		}
 		data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-		return newGraphError(resp, data)
+		resp.Body.Close()
+		ge := newGraphError(resp, data)
+		if !retryable(resp.StatusCode) || n >= c.Retry.retries() {
+			return ge
+		}
+		d, ok := c.Retry.delay(n, ge.RetryAfter)
+		if !ok {
+			return ge
+		}
+		if req.Body != nil && req.Body != http.NoBody {
+			if req.GetBody == nil {
+				return ge
+			}
+			body, err := req.GetBody()
+			if err != nil {
+				return ge
+			}
+			req.Body = body
+		}
+		t := time.NewTimer(d)
+		select {
+		case <-req.Context().Done():
+			t.Stop()
+			return req.Context().Err()
+		case <-t.C:
+		}
 	}
+}
+
+// decodeResponse decodes the body of the 2xx answer resp into out (see
+// send) and closes it.
+func decodeResponse(req *http.Request, resp *http.Response, out any) error {
+	defer resp.Body.Close()
 	data, err := io.ReadAll(resp.Body)
 	switch {
 	case err != nil:
@@ -142,6 +243,16 @@ func (c *Client) send(req *http.Request, out any) error {
 	return nil
 }
 
+// newRequestID is a random version 4 UUID, for "client-request-id".
+func newRequestID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
 // sendNoContent sends req (unless building it failed with err) for an
 // operation that documents no response body.
 func sendNoContent(c *Client, req *http.Request, err error) error {
@@ -149,6 +260,75 @@ func sendNoContent(c *Client, req *http.Request, err error) error {
 		return err
 	}
 	return c.send(req, nil)
+}
+
+// linkRequest builds the GET of a next link under c's root, with the
+// headers of prev (the request of the page before) when it is not nil.
+func (c *Client) linkRequest(ctx context.Context, link string, prev *http.Request) (*http.Request, error) {
+	u, err := url.Parse(link)
+	if err != nil {
+		return nil, fmt.Errorf("next link: %w", err)
+	}
+	root, err := url.Parse(c.requests().url(""))
+	if err != nil {
+		return nil, err
+	}
+	if prev != nil {
+		root = prev.URL
+	}
+	if !strings.EqualFold(u.Scheme, root.Scheme) || !strings.EqualFold(u.Host, root.Host) {
+		return nil, fmt.Errorf("next link %s is not on %s://%s; not following it", u.Redacted(), root.Scheme, root.Host)
+	}
+	req, err := newRequest(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	if prev != nil {
+		for k, v := range prev.Header {
+			req.Header[k] = v
+		}
+	}
+	return req, nil
+}
+
+// member is one member of a JSON object, in document order.
+type member struct {
+	name  string
+	value json.RawMessage
+}
+
+// orderedMembers are the members of the JSON object data, in order. Two
+// members of one name are an error.
+func orderedMembers(data []byte) ([]member, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, fmt.Errorf("not a JSON object")
+	}
+	var out []member
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		name, _ := t.(string)
+		if seen[name] {
+			return nil, fmt.Errorf("member %q appears twice", name)
+		}
+		seen[name] = true
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, member{name, v})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("data after the JSON object")
+	}
+	return out, nil
 }
 
 // GraphError is a non-2xx answer from the service, with the fields of its
@@ -240,6 +420,566 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// Fake is a stateful, in-memory Microsoft Graph for tests: it serves every
+// documented operation of this package (NewFake) over an http.Handler,
+// keeping the entities the requests create.
+//
+// A create (POST to a collection) stores the body, with an "id" when it has
+// none (deterministic: "00000000-0000-0000-0000-000000000001", then ...2,
+// ...), and answers 201 with it; a get answers the stored entity (or
+// singleton), keeping only the members "$select" names; a list answers a
+// page of at most "$top" (else PageSize) entities, in the order they were
+// created, with an "@odata.nextLink" to the next and "@odata.count" for
+// "$count=true"; an update merges the body into the stored entity (a
+// member set to null is cleared to null, an absent one kept) and answers
+// with it where the docs document a response, else 204; a delete removes it, so that a get afterwards is 404. An action or
+// function checks its parameters and answers 204 when the docs document no
+// response, else 501: serve those with the operation's Handle function in
+// front of the Fake (see Register).
+//
+// Every request body is checked as the service would (see decodeBody: its
+// documented members only, exactly cased, once each, gzip or deflate
+// allowed, then the body type's Validate and CheckReadOnly), and every
+// problem is a Graph error body: 400 for a bad body, 404 for an unknown
+// path or entity, 405 for a method no operation documents at the path, 501
+// for "$filter", "$orderby", "$search" and "$expand", which the Fake does
+// not evaluate.
+//
+// Every answer carries a "request-id" header ("fake-00000001", counting
+// requests) and echoes the request's "client-request-id", as the service
+// does. A Fake is safe for concurrent use.
+type Fake struct {
+	// PageSize is the page size of a list without "$top"; 0 means 100.
+	PageSize int
+
+	ops []fakeOp
+
+	mu         sync.Mutex
+	sets       map[string]*fakeSet // collection path → its entities
+	singletons map[string][]member // singleton path → its members
+	lastID     int
+	faults     []Fault
+	log        []string
+}
+
+// fakeOp is one documented operation a Fake serves.
+type fakeOp struct {
+	kind      string // an ir.OpKind: "get", "list", "create", ...
+	method    string
+	templates []string
+	// body returns a new body value to decode a request body into and
+	// check (see checkBody); nil when the operation takes none.
+	body func() checkedBody
+	// answers says that the operation documents a response body.
+	answers bool
+}
+
+// fakeSet is one collection's entities, in creation order.
+type fakeSet struct {
+	ids   []string
+	items map[string][]member
+}
+
+// Fault is a failure a Fake answers with instead of serving a request, for
+// testing a client's retries and timeouts.
+type Fault struct {
+	// Method and Path (the request's escaped path, such as
+	// "/deviceManagement/things") choose the requests it applies to; empty
+	// matches any.
+	Method, Path string
+	// Times is how many requests it applies to; 0 means one.
+	Times int
+	// Delay is how long the Fake waits before answering (or before giving
+	// up when the request's context is done): a slow service.
+	Delay time.Duration
+	// Error is the answer, such as &GraphError{StatusCode: 429,
+	// RetryAfter: time.Second}; nil serves the request after Delay.
+	Error *GraphError
+}
+
+// newFake is the Fake of ops.
+func newFake(ops []fakeOp) *Fake {
+	return &Fake{ops: ops, sets: map[string]*fakeSet{}, singletons: map[string][]member{}}
+}
+
+// checkedBody is a request body type: Validate and CheckReadOnly.
+type checkedBody interface {
+	validator
+	CheckReadOnly() error
+}
+
+// checkBody decodes data into body as decodeBody does, then checks its
+// documented read-only rule. It is one function for every body type (the
+// generated NewFake passes a constructor per operation), not a generic one
+// instantiated for each, which cost the build of a package with a thousand
+// operations more than the rest of its fake.
+func checkBody(data []byte, body checkedBody) error {
+	if err := decodeBody(data, body); err != nil {
+		return err
+	}
+	if err := body.CheckReadOnly(); err != nil {
+		return badRequest(err.Error())
+	}
+	return nil
+}
+
+// Inject makes f answer the next requests that ft matches with ft's
+// failure. Faults apply in the order injected.
+func (f *Fake) Inject(ft Fault) {
+	if ft.Times <= 0 {
+		ft.Times = 1
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.faults = append(f.faults, ft)
+}
+
+// Seed adds items (anything that encodes as a JSON object, such as a
+// model) to the collection at path, such as "/deviceManagement/things",
+// each keeping its "id" or given the next one. It returns the ids in
+// order.
+func (f *Fake) Seed(path string, items ...any) ([]string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var ids []string
+	for _, it := range items {
+		data, err := json.Marshal(it)
+		if err != nil {
+			return ids, err
+		}
+		obj, err := orderedMembers(data)
+		if err != nil {
+			return ids, fmt.Errorf("seeding %s: %w", path, err)
+		}
+		id, err := f.add(path, obj)
+		if err != nil {
+			return ids, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// Put stores v (anything that encodes as a JSON object) as the singleton
+// at path, such as "/deviceManagement", replacing what it held.
+func (f *Fake) Put(path string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	obj, err := orderedMembers(data)
+	if err != nil {
+		return fmt.Errorf("putting %s: %w", path, err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.singletons[path] = obj
+	return nil
+}
+
+// Requests are the requests f has been sent, as "METHOD /escaped/path",
+// in order (faults included).
+func (f *Fake) Requests() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]string(nil), f.log...)
+}
+
+// Register registers f on mux for every path the operations it serves
+// document: one pattern per first path segment ("/deviceManagement/"), so
+// that a test can register other handlers, such as an operation's Handle
+// function, on more specific patterns in front of it.
+func (f *Fake) Register(mux *http.ServeMux) {
+	seen := map[string]bool{}
+	for _, op := range f.ops {
+		for _, t := range op.templates {
+			seg, _, _ := strings.Cut(strings.TrimPrefix(t, "/"), "/")
+			if seg == "" || strings.ContainsAny(seg, "{}") || seen[seg] {
+				continue
+			}
+			seen[seg] = true
+			mux.Handle("/"+seg+"/", f)
+			mux.Handle("/"+seg, f)
+		}
+	}
+}
+
+// add stores obj in the collection at path (f.mu held) and returns its id.
+func (f *Fake) add(path string, obj []member) (string, error) {
+	set := f.sets[path]
+	if set == nil {
+		set = &fakeSet{items: map[string][]member{}}
+		f.sets[path] = set
+	}
+	id := ""
+	if i := memberIndex(obj, "id"); i >= 0 {
+		if err := json.Unmarshal(obj[i].value, &id); err != nil || id == "" {
+			return "", badRequest(`"id" must be a non-empty string`)
+		}
+	} else {
+		f.lastID++
+		id = fmt.Sprintf("00000000-0000-0000-0000-%012d", f.lastID)
+		v, _ := json.Marshal(id)
+		obj = append([]member{{"id", v}}, obj...)
+	}
+	if _, dup := set.items[id]; dup {
+		return "", &GraphError{StatusCode: http.StatusConflict, Code: "Conflict", Message: "an entity with id " + strconv.Quote(id) + " exists"}
+	}
+	set.ids = append(set.ids, id)
+	set.items[id] = obj
+	return id, nil
+}
+
+func memberIndex(obj []member, name string) int {
+	for i, m := range obj {
+		if m.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// encodeMembers writes obj as a JSON object, members in order.
+func encodeMembers(obj []member) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range obj {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(m.name)
+		b.Write(name)
+		b.WriteByte(':')
+		b.Write(m.value)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
+
+// fault is the first fault matching r, used up by one (f.mu held).
+func (f *Fake) fault(r *http.Request) (Fault, bool) {
+	for i := range f.faults {
+		ft := &f.faults[i]
+		if (ft.Method == "" || ft.Method == r.Method) && (ft.Path == "" || ft.Path == r.URL.EscapedPath()) {
+			got := *ft
+			if ft.Times--; ft.Times == 0 {
+				f.faults = append(f.faults[:i], f.faults[i+1:]...)
+			}
+			return got, true
+		}
+	}
+	return Fault{}, false
+}
+
+// route finds the operation serving r: of the operations with a template
+// matching r's path, the one of r's method whose template has the most
+// literal text (so "/things/count" wins over "/things/{id}"). ok is false
+// when no template matches; op is nil when one does but not for r's method.
+func (f *Fake) route(r *http.Request) (op *fakeOp, route Route, allow []string, ok bool) {
+	best := -1
+	path := r.URL.EscapedPath()
+	for i := range f.ops {
+		o := &f.ops[i]
+		for _, t := range o.templates {
+			rt, match := matchRoute(t, path)
+			if !match {
+				continue
+			}
+			ok = true
+			if o.method != r.Method {
+				if !slices.Contains(allow, o.method) {
+					allow = append(allow, o.method)
+				}
+				continue
+			}
+			if lit := literalLen(t); lit > best {
+				best, op, route = lit, o, rt
+				route.Query = r.URL.Query()
+			}
+		}
+	}
+	sort.Strings(allow)
+	return op, route, allow, ok
+}
+
+// literalLen is how much of template is not parameters.
+func literalLen(template string) int {
+	n := 0
+	for {
+		i := strings.IndexByte(template, '{')
+		if i < 0 {
+			return n + len(template)
+		}
+		n += i
+		j := strings.IndexByte(template[i:], '}')
+		if j < 0 {
+			return n
+		}
+		template = template[i+j+1:]
+	}
+}
+
+func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	f.log = append(f.log, r.Method+" "+r.URL.EscapedPath())
+	ft, faulty := f.fault(r)
+	n := len(f.log)
+	f.mu.Unlock()
+	// As the service does: a request id of its own on every answer, and
+	// the client's echoed.
+	w.Header().Set("request-id", fmt.Sprintf("fake-%08d", n))
+	if id := r.Header.Get("client-request-id"); id != "" {
+		w.Header().Set("client-request-id", id)
+	}
+	if faulty {
+		if ft.Delay > 0 {
+			t := time.NewTimer(ft.Delay)
+			select {
+			case <-r.Context().Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+		if ft.Error != nil {
+			writeGraphError(w, ft.Error)
+			return
+		}
+	}
+	op, route, allow, ok := f.route(r)
+	switch {
+	case !ok:
+		writeGraphError(w, &GraphError{StatusCode: http.StatusNotFound, Code: "NotFound", Message: "no documented path matches " + r.URL.EscapedPath()})
+		return
+	case op == nil:
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeGraphError(w, &GraphError{StatusCode: http.StatusMethodNotAllowed, Code: "MethodNotAllowed", Message: "method " + r.Method + " is not documented for " + r.URL.EscapedPath() + "; use " + strings.Join(allow, ", ")})
+		return
+	}
+	data, ge := readBody(r)
+	if ge == nil {
+		for _, q := range []string{"$filter", "$orderby", "$search", "$expand"} {
+			if r.URL.Query().Has(q) {
+				ge = &GraphError{StatusCode: http.StatusNotImplemented, Code: "NotImplemented", Message: "the fake server does not evaluate " + q}
+			}
+		}
+	}
+	if ge == nil {
+		ge = f.checkBody(op, data)
+	}
+	if ge != nil {
+		writeGraphError(w, ge)
+		return
+	}
+	status, answer, err := f.serve(op, r, route, data)
+	if errors.As(err, &ge) {
+		writeGraphError(w, ge)
+		return
+	}
+	if err != nil {
+		writeGraphError(w, &GraphError{StatusCode: http.StatusInternalServerError, Code: "InternalServerError", Message: err.Error()})
+		return
+	}
+	if answer == nil {
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(answer)
+}
+
+// checkBody checks the body of a request for op.
+func (f *Fake) checkBody(op *fakeOp, data []byte) *GraphError {
+	var err error
+	switch {
+	case op.body != nil && (op.kind == "create" || op.kind == "update" || op.kind == "action"):
+		err = checkBody(data, op.body())
+	case data != nil:
+		err = badRequest(op.method + " takes no request body")
+	}
+	var ge *GraphError
+	if err != nil && !errors.As(err, &ge) {
+		ge = badRequest(err.Error())
+	}
+	return ge
+}
+
+// serve answers a checked request for op: the status and body, or a nil
+// body for 204 No Content.
+func (f *Fake) serve(op *fakeOp, r *http.Request, route Route, data []byte) (int, []byte, error) {
+	path := r.URL.EscapedPath()
+	item := strings.HasSuffix(route.Template, "}")
+	parent, id := path, ""
+	if item {
+		k := strings.LastIndexByte(path, '/')
+		parent, id = path[:k], route.Values[len(route.Values)-1]
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	notFound := &GraphError{StatusCode: http.StatusNotFound, Code: "ResourceNotFound", Message: "no entity at " + path}
+	switch op.kind {
+	case "create":
+		obj, err := orderedMembers(data)
+		if err != nil {
+			return 0, nil, badRequest(err.Error())
+		}
+		id, err := f.add(path, obj)
+		if err != nil {
+			return 0, nil, err
+		}
+		return http.StatusCreated, encodeMembers(f.sets[path].items[id]), nil
+	case "get":
+		obj, ok := f.lookup(item, parent, id, path)
+		if !ok {
+			return 0, nil, notFound
+		}
+		return http.StatusOK, encodeMembers(selectMembers(obj, r.URL.Query().Get("$select"))), nil
+	case "list":
+		return f.list(r, path)
+	case "update":
+		obj, ok := f.lookup(item, parent, id, path)
+		if !ok && item {
+			return 0, nil, notFound
+		}
+		patch, err := orderedMembers(data)
+		if err != nil {
+			return 0, nil, badRequest(err.Error())
+		}
+		obj = mergeMembers(obj, patch)
+		if item {
+			f.sets[parent].items[id] = obj
+		} else {
+			f.singletons[path] = obj
+		}
+		if op.answers {
+			return http.StatusOK, encodeMembers(obj), nil
+		}
+		return http.StatusNoContent, nil, nil
+	case "delete":
+		set := f.sets[parent]
+		if !item || set == nil || set.items[id] == nil {
+			return 0, nil, notFound
+		}
+		delete(set.items, id)
+		set.ids = slices.DeleteFunc(set.ids, func(x string) bool { return x == id })
+		return http.StatusNoContent, nil, nil
+	}
+	if !op.answers {
+		return http.StatusNoContent, nil, nil
+	}
+	return 0, nil, &GraphError{StatusCode: http.StatusNotImplemented, Code: "NotImplemented", Message: "the fake server keeps no behaviour for " + op.method + " " + route.Template + "; serve it with its Handle function"}
+}
+
+// lookup is the stored entity at path (f.mu held): item id of the
+// collection parent, or the singleton at path.
+func (f *Fake) lookup(item bool, parent, id, path string) ([]member, bool) {
+	if !item {
+		obj, ok := f.singletons[path]
+		return obj, ok
+	}
+	set := f.sets[parent]
+	if set == nil {
+		return nil, false
+	}
+	obj, ok := set.items[id]
+	return obj, ok
+}
+
+// list answers a page of the collection at path (f.mu held).
+func (f *Fake) list(r *http.Request, path string) (int, []byte, error) {
+	q := r.URL.Query()
+	size := f.PageSize
+	if size <= 0 {
+		size = 100
+	}
+	if v := q.Get("$top"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n <= 0 {
+			return 0, nil, badRequest("invalid $top " + strconv.Quote(v))
+		}
+		size = n
+	}
+	skip := 0
+	if v := q.Get("$skiptoken"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return 0, nil, badRequest("invalid $skiptoken " + strconv.Quote(v))
+		}
+		skip = n
+	}
+	var ids []string
+	var set *fakeSet
+	if set = f.sets[path]; set != nil {
+		ids = set.ids
+	}
+	var page struct {
+		Count    *int              `json:"@odata.count,omitempty"`
+		NextLink string            `json:"@odata.nextLink,omitempty"`
+		Value    []json.RawMessage `json:"value"`
+	}
+	page.Value = []json.RawMessage{}
+	if q.Get("$count") == "true" {
+		n := len(ids)
+		page.Count = &n
+	}
+	sel := q.Get("$select")
+	for i := skip; i < len(ids) && i < skip+size; i++ {
+		page.Value = append(page.Value, encodeMembers(selectMembers(set.items[ids[i]], sel)))
+	}
+	if skip+size < len(ids) {
+		next := *r.URL
+		var keep []string
+		for _, kv := range strings.Split(next.RawQuery, "&") {
+			if k, _, _ := strings.Cut(kv, "="); kv != "" && k != "$skiptoken" && k != "%24skiptoken" {
+				keep = append(keep, kv)
+			}
+		}
+		next.RawQuery = strings.Join(append(keep, "$skiptoken="+strconv.Itoa(skip+size)), "&")
+		next.Scheme, next.Host = "http", r.Host
+		if r.TLS != nil {
+			next.Scheme = "https"
+		}
+		page.NextLink = next.String()
+	}
+	data, err := json.Marshal(&page)
+	return http.StatusOK, data, err
+}
+
+// selectMembers keeps the members of obj that sel ("$select", names
+// separated by commas) names, and "id" and annotations; empty keeps all.
+func selectMembers(obj []member, sel string) []member {
+	if sel == "" {
+		return obj
+	}
+	want := map[string]bool{"id": true}
+	for _, n := range strings.Split(sel, ",") {
+		want[strings.TrimSpace(n)] = true
+	}
+	var out []member
+	for _, m := range obj {
+		if want[m.name] || strings.HasPrefix(m.name, "@") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mergeMembers applies patch to obj as PATCH does: each member of patch
+// replaces the one of its name, in place, or is added at the end; null
+// clears a member to null.
+func mergeMembers(obj, patch []member) []member {
+	out := append([]member(nil), obj...)
+	for _, m := range patch {
+		if i := memberIndex(out, m.name); i >= 0 {
+			out[i] = m
+		} else {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // Route is the documented path a request to a fake-server handler matched.
 //
 // The Handle functions return an http.Handler that fakes one operation in
@@ -261,6 +1001,46 @@ type Route struct {
 	Template string
 	// Values are the path parameter values, unescaped, in template order.
 	Values []string
+	// Query is the request's query, such as "$select" of a Get.
+	Query url.Values
+	// Args are a function call's parameters as the path writes them after
+	// the documented path, unescaped and without the parentheses
+	// ("status='x'" of ".../getCount(status='x')"); empty for other paths.
+	Args string
+}
+
+// cutCall splits a function call's parameter list off path (escaped):
+// "/f(a=1)" is "/f" and "a=1". ok is false when path ends in none.
+func cutCall(path string) (base, args string, ok bool) {
+	un, err := url.PathUnescape(path)
+	if err != nil || !strings.HasSuffix(un, ")") {
+		return path, "", false
+	}
+	i := strings.LastIndexByte(un, '(')
+	if i < 0 || strings.ContainsRune(un[i:], '/') {
+		return path, "", false
+	}
+	// Find where the call starts in the escaped path.
+	for j := len(path) - 1; j >= 0; j-- {
+		if p, err := url.PathUnescape(path[j:]); err == nil && p == un[i:] {
+			return path[:j], un[i+1 : len(un)-1], true
+		}
+	}
+	return path, "", false
+}
+
+// matchRoute matches the escaped path, or the path without a function
+// call's parameters, against template.
+func matchRoute(template, path string) (Route, bool) {
+	if v, ok := matchPath(template, path); ok {
+		return Route{Template: template, Values: v}, true
+	}
+	if base, args, ok := cutCall(path); ok {
+		if v, ok := matchPath(template, base); ok && !strings.HasSuffix(template, "}") {
+			return Route{Template: template, Values: v, Args: args}, true
+		}
+	}
+	return Route{}, false
 }
 
 // Param returns the value of the parameter the template names {name}, or
@@ -326,7 +1106,11 @@ func writeGraphError(w http.ResponseWriter, e *GraphError) {
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	w.Header().Set("Content-Type", "application/json")
+	if json.Valid(data) {
+		w.Header().Set("Content-Type", "application/json")
+	} else {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	}
 	w.WriteHeader(status)
 	w.Write(data)
 }
@@ -340,6 +1124,54 @@ type opHandler struct {
 	status    int
 	templates []string
 	serve     func(context.Context, Route, []byte) (any, error)
+}
+
+// maxRequestBody bounds a request body a fake server reads, decompressed.
+const maxRequestBody = 32 << 20
+
+// readBody reads r's body as the service does: "Content-Encoding" gzip or
+// deflate is decompressed, any other is 415, and a body that is not
+// "Content-Type" JSON is 415 too. Empty bodies are nil.
+func readBody(r *http.Request) ([]byte, *GraphError) {
+	var body io.Reader = r.Body
+	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip":
+		zr, err := gzip.NewReader(r.Body)
+		if err != nil {
+			return nil, badRequest("invalid gzip request body: " + err.Error())
+		}
+		defer zr.Close()
+		body = zr
+	case "deflate":
+		// HTTP's "deflate" is zlib-wrapped (RFC 9110 8.4.1.2).
+		zr, err := zlib.NewReader(r.Body)
+		if err != nil {
+			return nil, badRequest("invalid deflate request body: " + err.Error())
+		}
+		defer zr.Close()
+		body = zr
+	default:
+		return nil, &GraphError{StatusCode: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaType", Message: "Content-Encoding " + enc + " is not supported; use gzip, deflate or none"}
+	}
+	data, err := io.ReadAll(io.LimitReader(body, maxRequestBody+1))
+	switch {
+	case err != nil:
+		return nil, badRequest("invalid request body: " + err.Error())
+	case len(data) > maxRequestBody:
+		return nil, &GraphError{StatusCode: http.StatusRequestEntityTooLarge, Code: "RequestEntityTooLarge", Message: "the request body is larger than the fake server reads"}
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, nil
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return nil, &GraphError{StatusCode: http.StatusUnsupportedMediaType, Code: "UnsupportedMediaType", Message: "the request body must be Content-Type application/json"}
+	}
+	return data, nil
+}
+
+// badRequest is a 400 Graph error.
+func badRequest(msg string) *GraphError {
+	return &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: msg}
 }
 
 // validator is a request body: every body type has Validate.
@@ -361,15 +1193,77 @@ func handleNoContent[B any, PB interface {
 }
 
 // decodeBody decodes data into body and checks its documented rules; a
-// problem is a *GraphError with status 400.
+// problem is a *GraphError with status 400. Like the service, it rejects a
+// member the body does not document, one whose name is cased differently
+// from the documented one, and a member given twice (encoding/json would
+// take all three); annotations ("@odata.type", "x@odata.bind") pass.
 func decodeBody(data []byte, body validator) error {
+	if data == nil {
+		return badRequest("a request body is required")
+	}
+	if err := checkMembers(data, body); err != nil {
+		return badRequest("invalid request body: " + err.Error())
+	}
 	if err := json.Unmarshal(data, body); err != nil {
-		return &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: "invalid request body: " + err.Error()}
+		return badRequest("invalid request body: " + err.Error())
 	}
 	if err := body.Validate(); err != nil {
-		return &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: err.Error()}
+		return badRequest(err.Error())
 	}
 	return nil
+}
+
+// checkMembers reports the first top-level member of the JSON object data
+// that the struct body points to has no field for (by its exact JSON
+// name), or that data has twice.
+func checkMembers(data []byte, body any) error {
+	members, err := orderedMembers(data)
+	if err != nil {
+		return err
+	}
+	known := jsonNames(reflect.TypeOf(body))
+	for _, m := range members {
+		if strings.Contains(m.name, "@") || known == nil {
+			continue
+		}
+		if !known[m.name] {
+			for k := range known {
+				if strings.EqualFold(k, m.name) {
+					return fmt.Errorf("member %q is not documented; the documented name is %q", m.name, k)
+				}
+			}
+			return fmt.Errorf("member %q is not a documented property of this body", m.name)
+		}
+	}
+	return nil
+}
+
+// jsonNamesCache holds jsonNames by type.
+var jsonNamesCache sync.Map
+
+// jsonNames are the JSON member names of the struct t points to (nil when
+// t is no pointer to a struct).
+func jsonNames(t reflect.Type) map[string]bool {
+	if v, ok := jsonNamesCache.Load(t); ok {
+		return v.(map[string]bool)
+	}
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	names := map[string]bool{}
+	for i := range t.Elem().NumField() {
+		f := t.Elem().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case name == "-" || !f.IsExported():
+		case name != "":
+			names[name] = true
+		default:
+			names[f.Name] = true
+		}
+	}
+	jsonNamesCache.Store(t, names)
+	return names
 }
 
 func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -380,8 +1274,8 @@ func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var route Route
 	for _, t := range h.templates {
-		if v, ok := matchPath(t, r.URL.EscapedPath()); ok {
-			route = Route{t, v}
+		if rt, ok := matchRoute(t, r.URL.EscapedPath()); ok {
+			route, route.Query = rt, r.URL.Query()
 			break
 		}
 	}
@@ -389,13 +1283,12 @@ func (h *opHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeGraphError(w, &GraphError{StatusCode: http.StatusNotFound, Code: "NotFound", Message: "no documented path matches " + r.URL.EscapedPath()})
 		return
 	}
-	data, err := io.ReadAll(r.Body)
-	if err != nil {
-		writeGraphError(w, &GraphError{StatusCode: http.StatusBadRequest, Code: "BadRequest", Message: "invalid request body: " + err.Error()})
+	data, ge := readBody(r)
+	if ge != nil {
+		writeGraphError(w, ge)
 		return
 	}
 	resp, err := h.serve(r.Context(), route, data)
-	var ge *GraphError
 	if errors.As(err, &ge) {
 		writeGraphError(w, ge)
 		return

@@ -11,6 +11,21 @@ import (
 	required "github.com/docgen-dev/docgen/golden/required/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(required.CreateWidgetBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/widgets"},
+	}})
+}
+
 // HandleCreateWidget fakes "Create widget" (POST /widgets) for tests: it
 // answers with what fn returns. See Route.
 func HandleCreateWidget(fn func(ctx context.Context, route Route, body *required.CreateWidgetBody) (*required.Widget, error)) http.Handler {

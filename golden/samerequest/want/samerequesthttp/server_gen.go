@@ -11,6 +11,20 @@ import (
 	samerequest "github.com/docgen-dev/docgen/golden/samerequest/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		body: func() checkedBody {
+			return new(samerequest.TargetAppsForManagedAppPolicyBody)
+		},
+		kind:      "action",
+		method:    "POST",
+		templates: []string{"/deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/appliedPolicies/{managedAppPolicyId}/targetApps", "/deviceAppManagement/managedAppRegistrations/{managedAppRegistrationId}/intendedPolicies/{managedAppPolicyId}/targetApps"},
+	}})
+}
+
 // HandleTargetAppsForManagedAppPolicy fakes "targetApps action" (POST
 // /deviceAppManagement/managedAppPolicies/{managedAppPolicyId}/targetApps and
 // 2 more documented paths) for tests: it answers 204 No Content when fn

@@ -11,6 +11,21 @@ import (
 	seed003 "github.com/docgen-dev/docgen/golden/seed003/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(seed003.UpdateWindowsManagedAppProtectionBody)
+		},
+		kind:      "update",
+		method:    "PATCH",
+		templates: []string{"/deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId}"},
+	}})
+}
+
 // HandleUpdateWindowsManagedAppProtection fakes "Update
 // windowsManagedAppProtection" (PATCH
 // /deviceAppManagement/windowsManagedAppProtections/{windowsManagedAppProtectionId})

@@ -11,6 +11,28 @@ import (
 	wholebody "github.com/docgen-dev/docgen/golden/wholebody/want"
 )
 
+// NewFake returns a Fake, empty, that serves every documented operation of
+// this package: for tests, behind httptest.NewServer with a Client whose
+// BaseURL is the server's URL. See Fake.
+func NewFake() *Fake {
+	return newFake([]fakeOp{{
+		answers: true,
+		body: func() checkedBody {
+			return new(wholebody.CreateWidgetBody)
+		},
+		kind:      "create",
+		method:    "POST",
+		templates: []string{"/workbench/widgets"},
+	}, {
+		body: func() checkedBody {
+			return new(wholebody.UpdateWidgetBody)
+		},
+		kind:      "update",
+		method:    "PUT",
+		templates: []string{"/workbench/widgets/{widgetId}"},
+	}})
+}
+
 // HandleCreateWidget fakes "Create widget" (POST /workbench/widgets) for
 // tests: it answers with what fn returns. See Route.
 func HandleCreateWidget(fn func(ctx context.Context, route Route, body *wholebody.CreateWidgetBody) (*wholebody.Widget, error)) http.Handler {
