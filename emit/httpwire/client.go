@@ -324,13 +324,15 @@ func NextPage[T any](ctx context.Context, c *Client, p *Page[T]) (*Page[T], erro
 	if p == nil || p.NextLink == "" {
 		return nil, nil
 	}
-	req, err := c.linkRequest(ctx, p.NextLink, nil)
+	req, err := linkRequest(ctx, c, p.NextLink, nil)
 	return sendFor[*Page[T]](c, req, err)
 }
 
 // linkRequest builds the GET of a next link under c's root, with the
-// headers of prev (the request of the page before) when it is not nil.
-func (c *Client) linkRequest(ctx context.Context, link string, prev *http.Request) (*http.Request, error) {
+// headers of prev (the request of the page before) when it is not nil. It
+// is a function, not a method: a package's runtime copy keeps every method
+// of Client, and only packages with a list need this.
+func linkRequest(ctx context.Context, c *Client, link string, prev *http.Request) (*http.Request, error) {
 	u, err := url.Parse(link)
 	if err != nil {
 		return nil, fmt.Errorf("next link: %w", err)
@@ -383,7 +385,7 @@ func listAll[T any](ctx context.Context, c *Client, req *http.Request, err error
 				return
 			}
 			prev := next
-			next, err = c.linkRequest(ctx, p.NextLink, prev)
+			next, err = linkRequest(ctx, c, p.NextLink, prev)
 			if err != nil {
 				yield(nil, err)
 				return

@@ -262,35 +262,6 @@ func sendNoContent(c *Client, req *http.Request, err error) error {
 	return c.send(req, nil)
 }
 
-// linkRequest builds the GET of a next link under c's root, with the
-// headers of prev (the request of the page before) when it is not nil.
-func (c *Client) linkRequest(ctx context.Context, link string, prev *http.Request) (*http.Request, error) {
-	u, err := url.Parse(link)
-	if err != nil {
-		return nil, fmt.Errorf("next link: %w", err)
-	}
-	root, err := url.Parse(c.requests().url(""))
-	if err != nil {
-		return nil, err
-	}
-	if prev != nil {
-		root = prev.URL
-	}
-	if !strings.EqualFold(u.Scheme, root.Scheme) || !strings.EqualFold(u.Host, root.Host) {
-		return nil, fmt.Errorf("next link %s is not on %s://%s; not following it", u.Redacted(), root.Scheme, root.Host)
-	}
-	req, err := newRequest(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, err
-	}
-	if prev != nil {
-		for k, v := range prev.Header {
-			req.Header[k] = v
-		}
-	}
-	return req, nil
-}
-
 // member is one member of a JSON object, in document order.
 type member struct {
 	name  string
