@@ -49,12 +49,36 @@ func (g *gen) itemType(r ir.TypeRef) *jen.Statement {
 	case t != nil:
 		return g.modelRef(t.GoName)
 	}
+	if a := g.answerType(r); a != nil {
+		return a
+	}
 	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// answerType is the Go type, in the HTTP layer, of one primitive or enum
+// value of r, or nil when r is neither or is kept raw (a stream, untyped
+// JSON): the models package's type for it (its enum type, Double,
+// DateTimeOffset, ...) or a predeclared one.
+func (g *gen) answerType(r ir.TypeRef) *jen.Statement {
+	if e, ok := g.enums[r.Name]; ok {
+		return g.modelRef(e.GoName)
+	}
+	if r.Name == "Edm.Stream" || r.Name == "Edm.Untyped" {
+		return nil
+	}
+	if _, ok := primitiveGo[r.Name]; !ok {
+		return nil
+	}
+	if name, ok := primitiveWire[r.Name]; ok {
+		return g.modelRef(name)
+	}
+	return primitiveGo[r.Name]()
 }
 
 // respType is the Go type the documented response of op decodes into, or
 // nil when op documents none: a collection is a Page of its items (a list
-// iterates them), anything else its itemType. A get or function whose page
+// iterates them), one primitive or enum value a Value of it (the service
+// answers {"value": v}), anything else its itemType. A get or function whose page
 // names no type (a count, a report) is kept as raw JSON.
 func (g *gen) respType(op *ir.Operation) *jen.Statement {
 	r := op.Response
@@ -65,6 +89,9 @@ func (g *gen) respType(op *ir.Operation) *jen.Statement {
 		return nil
 	case r.Collection:
 		return jen.Id("Page").Types(g.itemType(r))
+	}
+	if a := g.answerType(r); a != nil {
+		return jen.Id("Value").Types(a)
 	}
 	return g.itemType(r)
 }

@@ -206,6 +206,13 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 			}
 		}
 		roots, err := identifiers(srcs...)
+		if err == nil && !x.http && http {
+			// The models runtime also holds what the HTTP layer uses
+			// of it: Value[models.Double].
+			var used []string
+			used, err = selected(opts.ImportPath, opts.Package, httpSources(gens, files, errs)...)
+			roots = append(roots, used...)
+		}
 		if err == nil {
 			pkg := opts.Package
 			if x.http {
@@ -228,6 +235,18 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	files = slices.DeleteFunc(files, func(f File) bool { return f.Name == "" })
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
+}
+
+// httpSources are the generated (not runtime) files of the HTTP layer
+// built without error.
+func httpSources(gens []fileGen, files []File, errs []error) [][]byte {
+	var srcs [][]byte
+	for j, y := range gens {
+		if y.runtime == nil && y.http && errs[j] == nil {
+			srcs = append(srcs, files[j].Data)
+		}
+	}
+	return srcs
 }
 
 // fileGen is one row of the file table.

@@ -32,6 +32,21 @@ var primitiveGo = map[string]func() *jen.Statement{
 	"Edm.Untyped":        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
 }
 
+// primitiveWire names the primitives whose Go type is one of the models
+// runtime's own (see primitiveGo), so that another package refers to it by
+// the models package.
+var primitiveWire = map[string]string{
+	"Edm.Single":         "Double",
+	"Edm.Double":         "Double",
+	"Edm.DateTimeOffset": "DateTimeOffset",
+	"Edm.Date":           "Date",
+	"Edm.TimeOfDay":      "TimeOfDay",
+	"Edm.Duration":       "Duration",
+	"Edm.Binary":         "Binary",
+	"Edm.Guid":           "GUID",
+	"Edm.Stream":         "Stream",
+}
+
 // elemType is the Go type of one value of ref (ignoring collection-ness).
 func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
 	if f, ok := primitiveGo[ref.Name]; ok {

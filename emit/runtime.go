@@ -259,6 +259,43 @@ func identifiers(srcs ...[]byte) ([]string, error) {
 	return out, nil
 }
 
+// selected returns the names the Go source files select from the package
+// they import by path (pkg is the package's name, used where the import
+// has none), so that a runtime's roots include what
+// another package uses of it (the HTTP layer's Value[models.Double]).
+func selected(path, pkg string, srcs ...[]byte) ([]string, error) {
+	var out []string
+	fset := token.NewFileSet()
+	for _, src := range srcs {
+		f, err := parser.ParseFile(fset, "", src, 0)
+		if err != nil {
+			return nil, err
+		}
+		name := ""
+		for _, im := range f.Imports {
+			if p, err := strconv.Unquote(im.Path.Value); err != nil || p != path {
+				continue
+			}
+			name = pkg
+			if im.Name != nil {
+				name = im.Name.Name
+			}
+		}
+		if name == "" {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if x, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := x.X.(*ast.Ident); ok && id.Name == name {
+					out = append(out, x.Sel.Name)
+				}
+			}
+			return true
+		})
+	}
+	return out, nil
+}
+
 // exported are the runtime's exported package-level names.
 func (rt *runtime) exported() []string {
 	var out []string

@@ -316,6 +316,13 @@ type Page[T any] struct {
 	DeltaLink string `json:"@odata.deltaLink,omitempty"`
 }
 
+// Value is the answer of an operation that returns one primitive or enum
+// value, which the service wraps in an object: {"value": v}.
+type Value[T any] struct {
+	// Value is the answer.
+	Value T `json:"value"`
+}
+
 // NextPage fetches the page after p with c, or returns nil when p is the
 // last. The next page's URL must be on the host p came from: a NextLink
 // elsewhere is an error, never sent (it would carry the credentials c's

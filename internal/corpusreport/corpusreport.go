@@ -83,9 +83,14 @@ func Check(t *testing.T, area string, newModel func(string) any, gap string) {
 			updatePage[op.Pos.File] = true
 		}
 	}
+	enums := map[string]bool{}
+	for _, e := range spec.Enums {
+		enums[e.Name] = true
+	}
+	isEnum := func(name string) bool { return enums[name] }
 	var updates, payloads, all roundtrip.Report
 	for _, ex := range spec.Examples {
-		r := roundtrip.Check(ex, newModel)
+		r := roundtrip.Check(ex, newModel, isEnum)
 		all.Results = append(all.Results, r)
 		if ex.Role != ir.RoleResource {
 			payloads.Results = append(payloads.Results, r)

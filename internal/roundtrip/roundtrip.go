@@ -37,8 +37,10 @@ type Result struct {
 // type, re-encodes it and compares the two JSON values. Numbers compare by
 // value; an explicit null compares equal to an absent member, because a
 // model field that is nil is not sent (PATCH bodies, which must send null,
-// use Optional). newModel is a generated package's NewByODataType.
-func Check(ex ir.Example, newModel func(string) any) Result {
+// use Optional). newModel is a generated package's NewByODataType; isEnum
+// reports whether a qualified name is an enum (whose values answer as
+// strings: {"value": "x"}), and may be nil.
+func Check(ex ir.Example, newModel func(string) any, isEnum func(string) bool) Result {
 	r := Result{Example: ex}
 	if !json.Valid([]byte(ex.Body)) {
 		r.Outcome, r.Reason = InvalidJSON, "not valid JSON"
@@ -52,6 +54,11 @@ func Check(ex ir.Example, newModel func(string) any) Result {
 	if strings.HasPrefix(ex.Type, "Edm.") && ex.Role == ir.RoleResponse {
 		// A primitive answer: {"value": v}, or a collection of them.
 		r.Outcome, r.Reason = roundTrip(withoutContext([]byte(ex.Body)), primitiveBody(ex.Type, ex.Collection))
+		return r
+	}
+	if isEnum != nil && isEnum(ex.Type) && ex.Role == ir.RoleResponse {
+		// An enum answer: its member names are strings.
+		r.Outcome, r.Reason = roundTrip(withoutContext([]byte(ex.Body)), primitiveBody("Edm.String", ex.Collection))
 		return r
 	}
 	if newModel(ex.Type) == nil {

@@ -15915,7 +15915,7 @@ func HandleCreateAndroidManagedAppRegistration(fn func(ctx context.Context, rout
 // "getUserIdsWithFlaggedAppRegistration function" (GET
 // /deviceAppManagement/managedAppRegistrations/getUserIdsWithFlaggedAppRegistration)
 // for tests: it answers with what fn returns. See Route.
-func HandleGetUserIDsWithFlaggedAppRegistrationForManagedAppRegistrations(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
+func HandleGetUserIDsWithFlaggedAppRegistrationForManagedAppRegistrations(fn func(ctx context.Context, route Route) (*Page[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceAppManagement/managedAppRegistrations/getUserIdsWithFlaggedAppRegistration"}, fn)
 }
 
@@ -17074,7 +17074,7 @@ func HandleCreateWindowsUniversalAppX(fn func(ctx context.Context, route Route, 
 // HandleGetMobileAppCount fakes "getMobileAppCount function" (GET
 // /deviceAppManagement/mobileApps/getMobileAppCount) for tests: it answers
 // with what fn returns. See Route.
-func HandleGetMobileAppCount(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetMobileAppCount(fn func(ctx context.Context, route Route) (*Value[int64], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceAppManagement/mobileApps/getMobileAppCount"}, fn)
 }
 
@@ -17095,7 +17095,7 @@ func HandleHasPayloadLinksForMobileApps(fn func(ctx context.Context, route Route
 // HandleValidateXMLForMobileApps fakes "validateXml action" (POST
 // /deviceAppManagement/mobileApps/validateXml) for tests: it answers with what
 // fn returns. See Route.
-func HandleValidateXMLForMobileApps(fn func(ctx context.Context, route Route, body *intune.ValidateXMLForMobileAppsBody) (*json.RawMessage, error)) http.Handler {
+func HandleValidateXMLForMobileApps(fn func(ctx context.Context, route Route, body *intune.ValidateXMLForMobileAppsBody) (*Value[string], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceAppManagement/mobileApps/validateXml"}, fn)
 }
 
@@ -19434,7 +19434,7 @@ func HandleCompleteSignupForAndroidForWorkSettings(fn func(ctx context.Context, 
 // HandleRequestSignupURLForAndroidForWorkSettings fakes "requestSignupUrl
 // action" (POST /deviceManagement/androidForWorkSettings/requestSignupUrl) for
 // tests: it answers with what fn returns. See Route.
-func HandleRequestSignupURLForAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidForWorkSettingsBody) (*json.RawMessage, error)) http.Handler {
+func HandleRequestSignupURLForAndroidForWorkSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidForWorkSettingsBody) (*Value[string], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceManagement/androidForWorkSettings/requestSignupUrl"}, fn)
 }
 
@@ -19488,7 +19488,7 @@ func HandleCompleteSignupForAndroidManagedStoreAccountEnterpriseSettings(fn func
 // "createGooglePlayWebToken action" (POST
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken)
 // for tests: it answers with what fn returns. See Route.
-func HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody) (*json.RawMessage, error)) http.Handler {
+func HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.CreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettingsBody) (*Value[string], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/createGooglePlayWebToken"}, fn)
 }
 
@@ -19496,7 +19496,7 @@ func HandleCreateGooglePlayWebTokenForAndroidManagedStoreAccountEnterpriseSettin
 // "requestSignupUrl action" (POST
 // /deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl)
 // for tests: it answers with what fn returns. See Route.
-func HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody) (*json.RawMessage, error)) http.Handler {
+func HandleRequestSignupURLForAndroidManagedStoreAccountEnterpriseSettings(fn func(ctx context.Context, route Route, body *intune.RequestSignupURLForAndroidManagedStoreAccountEnterpriseSettingsBody) (*Value[string], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceManagement/androidManagedStoreAccountEnterpriseSettings/requestSignupUrl"}, fn)
 }
 
@@ -19584,7 +19584,7 @@ func HandleUpdateApplePushNotificationCertificate(fn func(ctx context.Context, r
 // "downloadApplePushNotificationCertificateSigningRequest function" (GET
 // /deviceManagement/applePushNotificationCertificate/downloadApplePushNotificationCertificateSigningRequest)
 // for tests: it answers with what fn returns. See Route.
-func HandleDownloadApplePushNotificationCertificateSigningRequest(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleDownloadApplePushNotificationCertificateSigningRequest(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/applePushNotificationCertificate/downloadApplePushNotificationCertificateSigningRequest"}, fn)
 }
 
@@ -19592,7 +19592,7 @@ func HandleDownloadApplePushNotificationCertificateSigningRequest(fn func(ctx co
 // "generateApplePushNotificationCertificateSigningRequest action" (POST
 // /deviceManagement/applePushNotificationCertificate/generateApplePushNotificationCertificateSigningRequest)
 // for tests: it answers with what fn returns. See Route.
-func HandleGenerateApplePushNotificationCertificateSigningRequest(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGenerateApplePushNotificationCertificateSigningRequest(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("POST", 200, []string{"/deviceManagement/applePushNotificationCertificate/generateApplePushNotificationCertificateSigningRequest"}, fn)
 }
 
@@ -19762,14 +19762,14 @@ func HandleCreateAuditEvent(fn func(ctx context.Context, route Route, body *intu
 // HandleGetAuditActivityTypesForAuditEvents fakes "getAuditActivityTypes
 // function" (GET /deviceManagement/auditEvents/getAuditActivityTypes) for
 // tests: it answers with what fn returns. See Route.
-func HandleGetAuditActivityTypesForAuditEvents(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
+func HandleGetAuditActivityTypesForAuditEvents(fn func(ctx context.Context, route Route) (*Page[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/auditEvents/getAuditActivityTypes"}, fn)
 }
 
 // HandleGetAuditCategoriesForAuditEvents fakes "getAuditCategories function"
 // (GET /deviceManagement/auditEvents/getAuditCategories) for tests: it answers
 // with what fn returns. See Route.
-func HandleGetAuditCategoriesForAuditEvents(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
+func HandleGetAuditCategoriesForAuditEvents(fn func(ctx context.Context, route Route) (*Page[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/auditEvents/getAuditCategories"}, fn)
 }
 
@@ -19965,7 +19965,7 @@ func HandleCreateChromeOSOnboardingSettings(fn func(ctx context.Context, route R
 // HandleConnectChromeOSOnboardingSettings fakes "connect action" (POST
 // /deviceManagement/chromeOSOnboardingSettings/connect) for tests: it answers
 // with what fn returns. See Route.
-func HandleConnectChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.ConnectChromeOSOnboardingSettingsBody) (*json.RawMessage, error)) http.Handler {
+func HandleConnectChromeOSOnboardingSettings(fn func(ctx context.Context, route Route, body *intune.ConnectChromeOSOnboardingSettingsBody) (*Value[intune.ChromeOSOnboardingStatus], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceManagement/chromeOSOnboardingSettings/connect"}, fn)
 }
 
@@ -20452,7 +20452,7 @@ func HandleCreateDepOnboardingSetting(fn func(ctx context.Context, route Route, 
 // "getExpiringVppTokenCount function" (GET
 // /deviceManagement/depOnboardingSettings/getExpiringVppTokenCount) for tests:
 // it answers with what fn returns. See Route.
-func HandleGetExpiringVppTokenCountForDepOnboardingSettings(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetExpiringVppTokenCountForDepOnboardingSettings(fn func(ctx context.Context, route Route) (*Value[int32], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/depOnboardingSettings/getExpiringVppTokenCount"}, fn)
 }
 
@@ -20638,7 +20638,7 @@ func HandleUpdateEnrollmentProfile(fn func(ctx context.Context, route Route, bod
 // function" (GET
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/exportMobileConfig)
 // for tests: it answers with what fn returns. See Route.
-func HandleExportMobileConfigForEnrollmentProfile(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleExportMobileConfigForEnrollmentProfile(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/enrollmentProfiles/{enrollmentProfileId}/exportMobileConfig"}, fn)
 }
 
@@ -20662,7 +20662,7 @@ func HandleUpdateDeviceProfileAssignmentForEnrollmentProfile(fn func(ctx context
 // "generateEncryptionPublicKey action" (POST
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/generateEncryptionPublicKey)
 // for tests: it answers with what fn returns. See Route.
-func HandleGenerateEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGenerateEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("POST", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/generateEncryptionPublicKey"}, fn)
 }
 
@@ -20670,7 +20670,7 @@ func HandleGenerateEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx contex
 // "getEncryptionPublicKey function" (GET
 // /deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/getEncryptionPublicKey)
 // for tests: it answers with what fn returns. See Route.
-func HandleGetEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetEncryptionPublicKeyForDepOnboardingSetting(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/depOnboardingSettings/{depOnboardingSettingId}/getEncryptionPublicKey"}, fn)
 }
 
@@ -25652,7 +25652,7 @@ func HandleExtendQualityUpdatesPauseForDeviceConfiguration(fn func(ctx context.C
 // /deviceManagement/deviceConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue
 // and 2 more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleGetOmaSettingPlainTextValueForDeviceConfiguration(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetOmaSettingPlainTextValueForDeviceConfiguration(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/deviceConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/getOmaSettingPlainTextValue", "/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/getOmaSettingPlainTextValue"}, fn)
 }
 
@@ -26568,7 +26568,7 @@ func HandleCreateDeviceHealthScript(fn func(ctx context.Context, route Route, bo
 // "areGlobalScriptsAvailable function" (GET
 // /deviceManagement/deviceHealthScripts/areGlobalScriptsAvailable) for tests:
 // it answers with what fn returns. See Route.
-func HandleAreGlobalScriptsAvailableForDeviceHealthScripts(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleAreGlobalScriptsAvailableForDeviceHealthScripts(fn func(ctx context.Context, route Route) (*Value[intune.GlobalDeviceHealthScriptState], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/deviceHealthScripts/areGlobalScriptsAvailable"}, fn)
 }
 
@@ -26704,7 +26704,7 @@ func HandleUpdateDeviceHealthScriptDeviceState(fn func(ctx context.Context, rout
 // "getGlobalScriptHighestAvailableVersion action" (POST
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/getGlobalScriptHighestAvailableVersion)
 // for tests: it answers with what fn returns. See Route.
-func HandleGetGlobalScriptHighestAvailableVersionForDeviceHealthScript(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetGlobalScriptHighestAvailableVersionForDeviceHealthScript(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("POST", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/getGlobalScriptHighestAvailableVersion"}, fn)
 }
 
@@ -26736,7 +26736,7 @@ func HandleUpdateDeviceHealthScriptRunSummary(fn func(ctx context.Context, route
 // action" (POST
 // /deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript)
 // for tests: it answers with what fn returns. See Route.
-func HandleUpdateGlobalScriptForDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateGlobalScriptForDeviceHealthScriptBody) (*json.RawMessage, error)) http.Handler {
+func HandleUpdateGlobalScriptForDeviceHealthScript(fn func(ctx context.Context, route Route, body *intune.UpdateGlobalScriptForDeviceHealthScriptBody) (*Value[string], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/updateGlobalScript"}, fn)
 }
 
@@ -26879,7 +26879,7 @@ func HandleUpdateDeviceLogCollectionResponse(fn func(ctx context.Context, route 
 // "createDownloadUrl action" (POST
 // /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}/createDownloadUrl)
 // for tests: it answers with what fn returns. See Route.
-func HandleCreateDownloadURLForDeviceLogCollectionResponse(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleCreateDownloadURLForDeviceLogCollectionResponse(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("POST", 200, []string{"/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/logCollectionRequests/{deviceLogCollectionResponseId}/createDownloadUrl"}, fn)
 }
 
@@ -28421,7 +28421,7 @@ func HandleCreateGroupPolicyMigrationReport(fn func(ctx context.Context, route R
 // "createMigrationReport action" (POST
 // /deviceManagement/groupPolicyMigrationReports/createMigrationReport) for
 // tests: it answers with what fn returns. See Route.
-func HandleCreateMigrationReportForGroupPolicyMigrationReports(fn func(ctx context.Context, route Route, body *intune.CreateMigrationReportForGroupPolicyMigrationReportsBody) (*json.RawMessage, error)) http.Handler {
+func HandleCreateMigrationReportForGroupPolicyMigrationReports(fn func(ctx context.Context, route Route, body *intune.CreateMigrationReportForGroupPolicyMigrationReportsBody) (*Value[string], error)) http.Handler {
 	return handle("POST", 200, []string{"/deviceManagement/groupPolicyMigrationReports/createMigrationReport"}, fn)
 }
 
@@ -29710,7 +29710,7 @@ func HandleEnableLostModeForManagedDevice(fn func(ctx context.Context, route Rou
 // /deviceManagement/managedDevices/{managedDeviceId}/getFileVaultKey and 6
 // more documented paths) for tests: it answers with what fn returns. See
 // Route.
-func HandleGetFileVaultKeyForManagedDevice(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleGetFileVaultKeyForManagedDevice(fn func(ctx context.Context, route Route) (*Value[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/managedDevices/{managedDeviceId}/getFileVaultKey", "/deviceManagement/comanagedDevices/{managedDeviceId}/getFileVaultKey", "/deviceManagement/deviceHealthScripts/{deviceHealthScriptId}/deviceRunStates/{deviceHealthScriptDeviceStateId}/managedDevice/getFileVaultKey", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/getFileVaultKey", "/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}/managedDevice/getFileVaultKey", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}/managedDevices/{managedDeviceId}/getFileVaultKey", "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/getFileVaultKey"}, fn)
 }
 
@@ -31107,7 +31107,7 @@ func HandleUpdateResourceOperation(fn func(ctx context.Context, route Route, bod
 // (GET
 // /deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser)
 // for tests: it answers with what fn returns. See Route.
-func HandleGetScopesForUserForResourceOperation(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
+func HandleGetScopesForUserForResourceOperation(fn func(ctx context.Context, route Route) (*Page[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/resourceOperations/{resourceOperationId}/getScopesForUser"}, fn)
 }
 
@@ -31615,7 +31615,7 @@ func HandleGetRoleScopeTagsByID(fn func(ctx context.Context, route Route, body *
 // HandleHasCustomRoleScopeTag fakes "hasCustomRoleScopeTag function" (GET
 // /deviceManagement/roleScopeTags/hasCustomRoleScopeTag and 1 more documented
 // path) for tests: it answers with what fn returns. See Route.
-func HandleHasCustomRoleScopeTag(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleHasCustomRoleScopeTag(fn func(ctx context.Context, route Route) (*Value[bool], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/roleScopeTags/hasCustomRoleScopeTag", "/deviceManagement/roleDefinitions/{roleDefinitionId}/roleAssignments/{roleAssignmentId}/microsoft.graph.deviceAndAppManagementRoleAssignment/roleScopeTags/hasCustomRoleScopeTag"}, fn)
 }
 
@@ -31650,7 +31650,7 @@ func HandleAssignRoleScopeTag(fn func(ctx context.Context, route Route, body *in
 // HandleScopedForResourceForDeviceManagement fakes "scopedForResource
 // function" (GET /deviceManagement/scopedForResource) for tests: it answers
 // with what fn returns. See Route.
-func HandleScopedForResourceForDeviceManagement(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleScopedForResourceForDeviceManagement(fn func(ctx context.Context, route Route) (*Value[bool], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/scopedForResource"}, fn)
 }
 
@@ -33444,7 +33444,7 @@ func HandleUpdateUserPFXCertificate(fn func(ctx context.Context, route Route, bo
 // "verifyWindowsEnrollmentAutoDiscovery function" (GET
 // /deviceManagement/verifyWindowsEnrollmentAutoDiscovery) for tests: it
 // answers with what fn returns. See Route.
-func HandleVerifyWindowsEnrollmentAutoDiscoveryForDeviceManagement(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleVerifyWindowsEnrollmentAutoDiscoveryForDeviceManagement(fn func(ctx context.Context, route Route) (*Value[bool], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/deviceManagement/verifyWindowsEnrollmentAutoDiscovery"}, fn)
 }
 
@@ -34318,7 +34318,7 @@ func HandleUpdateOrganization(fn func(ctx context.Context, route Route, body *in
 // "setMobileDeviceManagementAuthority action" (POST
 // /organization/{organizationId}/setMobileDeviceManagementAuthority) for
 // tests: it answers with what fn returns. See Route.
-func HandleSetMobileDeviceManagementAuthorityForOrganization(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleSetMobileDeviceManagementAuthorityForOrganization(fn func(ctx context.Context, route Route) (*Value[int32], error)) http.Handler {
 	return handleNoBody("POST", 200, []string{"/organization/{organizationId}/setMobileDeviceManagementAuthority"}, fn)
 }
 
@@ -34499,7 +34499,7 @@ func HandleCreateUser(fn func(ctx context.Context, route Route, body *intune.Cre
 // HandleGetManagedAppBlockedUsers fakes "getManagedAppBlockedUsers function"
 // (GET /users/getManagedAppBlockedUsers) for tests: it answers with what fn
 // returns. See Route.
-func HandleGetManagedAppBlockedUsers(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
+func HandleGetManagedAppBlockedUsers(fn func(ctx context.Context, route Route) (*Page[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/users/getManagedAppBlockedUsers"}, fn)
 }
 
@@ -34563,7 +34563,7 @@ func HandleGetManagedAppPoliciesForUsers(fn func(ctx context.Context, route Rout
 // "getManagedDevicesWithAppFailures function" (GET
 // /users/{usersId}/getManagedDevicesWithAppFailures) for tests: it answers
 // with what fn returns. See Route.
-func HandleGetManagedDevicesWithAppFailuresForUsers(fn func(ctx context.Context, route Route) (*Page[json.RawMessage], error)) http.Handler {
+func HandleGetManagedDevicesWithAppFailuresForUsers(fn func(ctx context.Context, route Route) (*Page[string], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/users/{usersId}/getManagedDevicesWithAppFailures"}, fn)
 }
 
@@ -34578,7 +34578,7 @@ func HandleGetManagedDevicesWithFailedOrPendingAppsForUsers(fn func(ctx context.
 // HandleIsManagedAppUserBlocked fakes "isManagedAppUserBlocked function" (GET
 // /users/{usersId}/isManagedAppUserBlocked) for tests: it answers with what fn
 // returns. See Route.
-func HandleIsManagedAppUserBlocked(fn func(ctx context.Context, route Route) (*json.RawMessage, error)) http.Handler {
+func HandleIsManagedAppUserBlocked(fn func(ctx context.Context, route Route) (*Value[bool], error)) http.Handler {
 	return handleNoBody("GET", 200, []string{"/users/{usersId}/isManagedAppUserBlocked"}, fn)
 }
 
