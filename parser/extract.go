@@ -246,6 +246,7 @@ func (x *extractor) run() {
 	}
 	if op != nil {
 		x.finishOperation(op)
+		x.responseFromExample(op)
 		// A response example that names no type shows what the page
 		// says the operation returns ("a collection of [x] objects"),
 		// not the page's subject (a list page's title names the plural).
@@ -1157,6 +1158,33 @@ func (x *extractor) exampleType(ex ir.Example, meta *blockMeta) (name string, ex
 		return qualify(strings.TrimPrefix(meta.ODataType, "#"), x.page.Namespace), true
 	}
 	return x.typeName, false
+}
+
+// responseFromExample gives an action or function whose response section
+// names no type we can read (a misspelt bold name, plain prose) but
+// documents a response body the type its response example shows wrapped
+// as the service wraps one value: {"value": {"@odata.type": "#x", ...}}.
+// Only that shape counts: the annotation then names the answer itself, not
+// one item of a collection, and the page gives no other type to trust.
+func (x *extractor) responseFromExample(op *ir.Operation) {
+	if op.Response.Name != "" || op.ResponseStatus == 204 || (op.Kind != ir.OpAction && op.Kind != ir.OpFunction) {
+		return
+	}
+	for _, i := range x.subjectTyped {
+		inner, ok := ir.ValueMember(x.page.Examples[i].Body)
+		if !ok || !strings.HasPrefix(strings.TrimSpace(string(inner)), "{") {
+			continue
+		}
+		var probe struct {
+			ODataType string `json:"@odata.type"`
+		}
+		if json.Unmarshal(inner, &probe) != nil || !identifier.MatchString(strings.TrimPrefix(probe.ODataType, "#")) {
+			continue
+		}
+		op.Response = ir.TypeRef{Name: qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace)}
+		x.diags.Warnf(x.page.Examples[i].Pos, "response-from-example", "the response section names no type docgen can read; taking %s, the type the response example shows", op.Response.Name)
+		return
+	}
 }
 
 // finishOperation fills in what the page implies but does not state, and

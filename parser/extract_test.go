@@ -55,6 +55,38 @@ func TestBoundActionTitle(t *testing.T) {
 	assert.Empty(t, op.Response.Name, "an action's response is not its parameters type")
 }
 
+// TestResponseFromExample: a function whose response section names its
+// type only in bold (no link docgen can read) answers the type its response
+// example wraps in "value"; an action whose example shows a collection, or
+// no annotation, stays untyped.
+func TestResponseFromExample(t *testing.T) {
+	page := func(method, example string) string {
+		return "---\ntitle: \"thing: getCounts\"\ndoc_type: apiPageType\n---\n\n# thing: getCounts\n\nNamespace: microsoft.graph\n\n" +
+			"## HTTP request\n\n```http\n" + method + " /things/{id}/getCounts\n```\n\n" +
+			"## Request body\n\nDo not supply a request body for this method.\n\n" +
+			"## Response\n\nIf successful, this function returns a `200 OK` response code and a **thingCount** in the response body.\n\n" +
+			"## Example\n\n### Request\n\n```http\n" + method + " https://graph.microsoft.com/beta/things/1/getCounts\n```\n\n" +
+			"### Response\n\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n" + example + "\n```\n"
+	}
+	p, diags := parseMD(t, page("GET", `{"value": {"@odata.type": "#microsoft.graph.thingCounts", "total": 3}}`))
+	require.Len(t, p.Operations, 1)
+	assert.Equal(t, ir.OpFunction, p.Operations[0].Kind)
+	assert.Equal(t, "microsoft.graph.thingCounts", p.Operations[0].Response.Name)
+	require.Len(t, p.Examples, 1)
+	assert.Equal(t, "microsoft.graph.thingCounts", p.Examples[0].Type)
+	var codes []string
+	for _, d := range diags {
+		codes = append(codes, d.Code)
+	}
+	assert.Contains(t, codes, "response-from-example")
+
+	for _, ex := range []string{`{"value": [{"@odata.type": "#microsoft.graph.thingCounts"}]}`, `{"value": {"total": 3}}`, `{"value": {"@odata.type": "#not a name"}}`} {
+		p, _ = parseMD(t, page("POST", ex))
+		require.Len(t, p.Operations, 1)
+		assert.Empty(t, p.Operations[0].Response.Name, ex)
+	}
+}
+
 // TestBodySubsections: tables under subheadings of "Request body" document
 // one body together; other tables there are passed over without a warning.
 func TestBodySubsections(t *testing.T) {
