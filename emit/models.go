@@ -1,8 +1,11 @@
 package emit
 
 import (
+	"go/token"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -130,7 +133,50 @@ func (g *gen) model(f *jen.File, t *ir.Type) {
 	for _, p := range t.Properties {
 		fields = append(fields, g.field(p, t.Properties))
 	}
+	if !g.opts.DropUnknown {
+		fields = append(fields,
+			comment("Unknown holds the members the service sent that these docs do not document, in order; MarshalJSON writes them back."),
+			jen.Id(fieldUnknown).Id("Unknown").Tag(map[string]string{"json": "-"}))
+	}
 	f.Type().Id(t.GoName).Struct(fields...)
+	f.Line()
+	if !g.opts.DropUnknown {
+		g.keepingMethods(f, t)
+	}
+}
+
+// plainName is the name of the method-less local copy of the model goName
+// in its keeping methods: goName with a lower-case first letter, so that
+// encoding/json's errors name the struct as the docs do ("Go struct field
+// rgbColor.r"), unless that is a Go keyword or predeclared name or one the
+// methods use, when it is "plain".
+func plainName(goName string) string {
+	r, size := utf8.DecodeRuneInString(goName)
+	name := string(unicode.ToLower(r)) + goName[size:]
+	if !token.IsIdentifier(name) || token.IsKeyword(name) || slices.Contains(predeclared(), name) ||
+		slices.Contains([]string{"m", "data", "decodeKeeping", "encodeKeeping"}, name) {
+		return "plain"
+	}
+	return name
+}
+
+// keepingMethods emits the two methods that keep a model's unknown members:
+// each decodes or encodes the model as a method-less copy of its type
+// (plain), through the runtime, which handles Unknown.
+func (g *gen) keepingMethods(f *jen.File, t *ir.Type) {
+	local := plainName(t.GoName)
+	plain := jen.Type().Id(local).Id(t.GoName)
+	f.Comment(methodUnmarshalJSON + " decodes m, keeping the members it does not document in m.Unknown.")
+	f.Func().Params(jen.Id("m").Op("*").Id(t.GoName)).Id(methodUnmarshalJSON).Params(jen.Id("data").Index().Byte()).Error().Block(
+		plain.Clone(),
+		jen.Return(jen.Id("decodeKeeping").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id(local)).Call(jen.Id("m")), jen.Op("&").Id("m").Dot(fieldUnknown))),
+	)
+	f.Line()
+	f.Comment(methodMarshalJSON + " encodes m, the members in m.Unknown after the documented ones.")
+	f.Func().Params(jen.Id("m").Id(t.GoName)).Id(methodMarshalJSON).Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		plain,
+		jen.Return(jen.Id("encodeKeeping").Call(jen.Parens(jen.Op("*").Id(local)).Call(jen.Op("&").Id("m")), jen.Id("m").Dot(fieldUnknown))),
+	)
 	f.Line()
 }
 

@@ -17,6 +17,7 @@ import _ "embed"
 var Files = map[string]string{
 	"runtime.go": runtime,
 	"poly.go":    poly,
+	"unknown.go": unknown,
 }
 
 var (
@@ -24,4 +25,6 @@ var (
 	runtime string
 	//go:embed poly.go
 	poly string
+	//go:embed unknown.go
+	unknown string
 )

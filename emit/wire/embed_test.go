@@ -55,9 +55,14 @@ func TestRuntimeIsSelfContained(t *testing.T) {
 				if d.Tok != token.VAR {
 					continue
 				}
-				// The only package-level variables are error values.
+				// The only package-level variables are error values and
+				// memo caches by type (sync.Map, filled on first use:
+				// what reflect already tells, never configuration).
 				for _, spec := range d.Specs {
 					s := spec.(*ast.ValueSpec)
+					if len(s.Values) == 0 && types.ExprString(s.Type) == "sync.Map" && strings.HasSuffix(s.Names[0].Name, "Cache") {
+						continue
+					}
 					require.Len(t, s.Values, len(s.Names), "var %s", s.Names[0])
 					for i, v := range s.Values {
 						call, _ := v.(*ast.CallExpr)

@@ -70,6 +70,21 @@ type DeviceCompliancePolicy struct {
 	// unknown; kept as raw JSON.) (Navigation property: present when the request
 	// expands it with $expand; no request body sends it unless its page lists it.)
 	Assignments []json.RawMessage `json:"assignments,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *DeviceCompliancePolicy) UnmarshalJSON(data []byte) error {
+	type deviceCompliancePolicy DeviceCompliancePolicy
+	return decodeKeeping(data, (*deviceCompliancePolicy)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m DeviceCompliancePolicy) MarshalJSON() ([]byte, error) {
+	type deviceCompliancePolicy DeviceCompliancePolicy
+	return encodeKeeping((*deviceCompliancePolicy)(&m), m.Unknown)
 }
 
 // DeviceConfiguration is the entity type microsoft.graph.deviceConfiguration.
@@ -153,6 +168,21 @@ type DeviceConfiguration struct {
 	// unknown; kept as raw JSON.) (Navigation property: present when the request
 	// expands it with $expand; no request body sends it unless its page lists it.)
 	DeviceSettingStateSummaries []json.RawMessage `json:"deviceSettingStateSummaries,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *DeviceConfiguration) UnmarshalJSON(data []byte) error {
+	type deviceConfiguration DeviceConfiguration
+	return decodeKeeping(data, (*deviceConfiguration)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m DeviceConfiguration) MarshalJSON() ([]byte, error) {
+	type deviceConfiguration DeviceConfiguration
+	return encodeKeeping((*deviceConfiguration)(&m), m.Unknown)
 }
 
 // DirectoryObject is the entity type microsoft.graph.directoryObject. Inferred
@@ -168,6 +198,21 @@ type DirectoryObject struct {
 	// ID: The unique identifier for the group. Returned by default. Inherited from
 	// directoryObject. Key. Not nullable. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *DirectoryObject) UnmarshalJSON(data []byte) error {
+	type directoryObject DirectoryObject
+	return decodeKeeping(data, (*directoryObject)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m DirectoryObject) MarshalJSON() ([]byte, error) {
+	type directoryObject DirectoryObject
+	return encodeKeeping((*directoryObject)(&m), m.Unknown)
 }
 
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
@@ -180,6 +225,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Group is the entity type microsoft.graph.group. It derives from
@@ -551,6 +611,21 @@ type Group struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	Threads []json.RawMessage `json:"threads,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Group) UnmarshalJSON(data []byte) error {
+	type group Group
+	return decodeKeeping(data, (*group)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Group) MarshalJSON() ([]byte, error) {
+	type group Group
+	return encodeKeeping((*group)(&m), m.Unknown)
 }
 
 // ManagedDevice is the entity type microsoft.graph.managedDevice. It derives
@@ -886,6 +961,21 @@ type ManagedDevice struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	DeviceHealthScriptStates []json.RawMessage `json:"deviceHealthScriptStates,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ManagedDevice) UnmarshalJSON(data []byte) error {
+	type managedDevice ManagedDevice
+	return decodeKeeping(data, (*managedDevice)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ManagedDevice) MarshalJSON() ([]byte, error) {
+	type managedDevice ManagedDevice
+	return encodeKeeping((*managedDevice)(&m), m.Unknown)
 }
 
 // MobileApp is the entity type microsoft.graph.mobileApp. It derives from
@@ -964,6 +1054,21 @@ type MobileApp struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	Relationships []json.RawMessage `json:"relationships,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *MobileApp) UnmarshalJSON(data []byte) error {
+	type mobileApp MobileApp
+	return decodeKeeping(data, (*mobileApp)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m MobileApp) MarshalJSON() ([]byte, error) {
+	type mobileApp MobileApp
+	return encodeKeeping((*mobileApp)(&m), m.Unknown)
 }
 
 // User is the entity type microsoft.graph.user. It derives from
@@ -1496,6 +1601,21 @@ type User struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	UsageRight []json.RawMessage `json:"usageRight,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *User) UnmarshalJSON(data []byte) error {
+	type user User
+	return decodeKeeping(data, (*user)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m User) MarshalJSON() ([]byte, error) {
+	type user User
+	return encodeKeeping((*user)(&m), m.Unknown)
 }
 
 // WindowsAutopilotDeviceIdentity is the entity type
@@ -1591,6 +1711,21 @@ type WindowsAutopilotDeviceIdentity struct {
 	IntendedDeploymentProfile json.RawMessage `json:"intendedDeploymentProfile,omitzero"`
 	// OrderIdentifier: Order Identifier of the Windows autopilot device.
 	OrderIdentifier *string `json:"orderIdentifier,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *WindowsAutopilotDeviceIdentity) UnmarshalJSON(data []byte) error {
+	type windowsAutopilotDeviceIdentity WindowsAutopilotDeviceIdentity
+	return decodeKeeping(data, (*windowsAutopilotDeviceIdentity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m WindowsAutopilotDeviceIdentity) MarshalJSON() ([]byte, error) {
+	type windowsAutopilotDeviceIdentity WindowsAutopilotDeviceIdentity
+	return encodeKeeping((*windowsAutopilotDeviceIdentity)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -11,11 +11,9 @@ import (
 // example decoded into this package and back. -update rewrites the report;
 // -v prints it.
 func TestCorpusReport(t *testing.T) {
-	// Known gap: the current v1.0 examples send and receive members their
-	// pages do not document (instance annotations such as
-	// "members@odata.bind" and "@odata.id", properties added since the
-	// table was written), and models drop what they do not know. Keeping
-	// unknown members is issue 16's.
+	// Known gap: an update of a reference (PUT .../manager/$ref, body
+	// {"@odata.id": "..."}) has no generated body type yet, so its example
+	// has nothing to round-trip through (11 of the 12 update examples do).
 	corpusreport.Check(t, "graphv1", NewByODataType,
-		"models drop members the pages do not document (members@odata.bind, @odata.id, newer properties)")
+		"$ref bodies ({\"@odata.id\": ...}) have no generated type")
 }

@@ -50,6 +50,21 @@ type AppRoleAssignment struct {
 	// principal is assigned to the resource app without any specific app roles.
 	// Required on create.
 	AppRoleID *GUID `docgen:"required" json:"appRoleId,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *AppRoleAssignment) UnmarshalJSON(data []byte) error {
+	type appRoleAssignment AppRoleAssignment
+	return decodeKeeping(data, (*appRoleAssignment)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m AppRoleAssignment) MarshalJSON() ([]byte, error) {
+	type appRoleAssignment AppRoleAssignment
+	return encodeKeeping((*appRoleAssignment)(&m), m.Unknown)
 }
 
 // Application is the entity type microsoft.graph.application. It derives from
@@ -227,6 +242,21 @@ type Application struct {
 	// request expands it with $expand; no request body sends it unless its page
 	// lists it.)
 	Owners []json.RawMessage `json:"owners,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Application) UnmarshalJSON(data []byte) error {
+	type application Application
+	return decodeKeeping(data, (*application)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Application) MarshalJSON() ([]byte, error) {
+	type application Application
+	return encodeKeeping((*application)(&m), m.Unknown)
 }
 
 // ApplicationAddPasswordParameters is the complex type
@@ -250,6 +280,21 @@ type ApplicationAddPasswordParameters struct {
 	// and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is
 	// 2014-01-01T00:00:00Z. Optional. The default value is "now".
 	StartDateTime *DateTimeOffset `json:"startDateTime,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ApplicationAddPasswordParameters) UnmarshalJSON(data []byte) error {
+	type applicationAddPasswordParameters ApplicationAddPasswordParameters
+	return decodeKeeping(data, (*applicationAddPasswordParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ApplicationAddPasswordParameters) MarshalJSON() ([]byte, error) {
+	type applicationAddPasswordParameters ApplicationAddPasswordParameters
+	return encodeKeeping((*applicationAddPasswordParameters)(&m), m.Unknown)
 }
 
 // ApplicationRemoveKeyParameters is the complex type
@@ -272,6 +317,21 @@ type ApplicationRemoveKeyParameters struct {
 	// Expiration time should be "nbf" + 10 mins. Here is a code sample that can be
 	// used to generate this proof of possession token.
 	Proof *string `json:"proof,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ApplicationRemoveKeyParameters) UnmarshalJSON(data []byte) error {
+	type applicationRemoveKeyParameters ApplicationRemoveKeyParameters
+	return decodeKeeping(data, (*applicationRemoveKeyParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ApplicationRemoveKeyParameters) MarshalJSON() ([]byte, error) {
+	type applicationRemoveKeyParameters ApplicationRemoveKeyParameters
+	return encodeKeeping((*applicationRemoveKeyParameters)(&m), m.Unknown)
 }
 
 // ApplicationRemovePasswordParameters is the complex type
@@ -285,6 +345,21 @@ type ApplicationRemovePasswordParameters struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// KeyID: The unique identifier for the password. Required.
 	KeyID *GUID `docgen:"required" json:"keyId,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ApplicationRemovePasswordParameters) UnmarshalJSON(data []byte) error {
+	type applicationRemovePasswordParameters ApplicationRemovePasswordParameters
+	return decodeKeeping(data, (*applicationRemovePasswordParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ApplicationRemovePasswordParameters) MarshalJSON() ([]byte, error) {
+	type applicationRemovePasswordParameters ApplicationRemovePasswordParameters
+	return encodeKeeping((*applicationRemovePasswordParameters)(&m), m.Unknown)
 }
 
 // AssignedLicense is the complex type microsoft.graph.assignedLicense.
@@ -300,6 +375,21 @@ type AssignedLicense struct {
 	DisabledPlans []GUID `json:"disabledPlans,omitzero"`
 	// SkuID: The unique identifier for the SKU.
 	SkuID *GUID `json:"skuId,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *AssignedLicense) UnmarshalJSON(data []byte) error {
+	type assignedLicense AssignedLicense
+	return decodeKeeping(data, (*assignedLicense)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m AssignedLicense) MarshalJSON() ([]byte, error) {
+	type assignedLicense AssignedLicense
+	return encodeKeeping((*assignedLicense)(&m), m.Unknown)
 }
 
 // AssignedPlan is the complex type microsoft.graph.assignedPlan.
@@ -325,6 +415,21 @@ type AssignedPlan struct {
 	// of GUIDs and their equivalent friendly service names, see Product names and
 	// service plan identifiers for licensing.
 	ServicePlanID *GUID `json:"servicePlanId,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *AssignedPlan) UnmarshalJSON(data []byte) error {
+	type assignedPlan AssignedPlan
+	return decodeKeeping(data, (*assignedPlan)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m AssignedPlan) MarshalJSON() ([]byte, error) {
+	type assignedPlan AssignedPlan
+	return encodeKeeping((*assignedPlan)(&m), m.Unknown)
 }
 
 // BaseItem is the entity type microsoft.graph.baseItem. Inferred from
@@ -339,6 +444,21 @@ type BaseItem struct {
 	// ID: The unique identifier for the assignment. Inherited from entity.
 	// Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *BaseItem) UnmarshalJSON(data []byte) error {
+	type baseItem BaseItem
+	return decodeKeeping(data, (*baseItem)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m BaseItem) MarshalJSON() ([]byte, error) {
+	type baseItem BaseItem
+	return encodeKeeping((*baseItem)(&m), m.Unknown)
 }
 
 // BookingBusiness is the entity type microsoft.graph.bookingBusiness. It
@@ -427,6 +547,21 @@ type BookingBusiness struct {
 	// unknown; kept as raw JSON.) (Navigation property: present when the request
 	// expands it with $expand; no request body sends it unless its page lists it.)
 	StaffMembers []json.RawMessage `json:"staffMembers,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *BookingBusiness) UnmarshalJSON(data []byte) error {
+	type bookingBusiness BookingBusiness
+	return decodeKeeping(data, (*bookingBusiness)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m BookingBusiness) MarshalJSON() ([]byte, error) {
+	type bookingBusiness BookingBusiness
+	return encodeKeeping((*bookingBusiness)(&m), m.Unknown)
 }
 
 // Calendar is the entity type microsoft.graph.calendar. It derives from
@@ -517,6 +652,21 @@ type Calendar struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Calendar) UnmarshalJSON(data []byte) error {
+	type calendar Calendar
+	return decodeKeeping(data, (*calendar)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Calendar) MarshalJSON() ([]byte, error) {
+	type calendar Calendar
+	return encodeKeeping((*calendar)(&m), m.Unknown)
 }
 
 // Channel is the entity type microsoft.graph.channel. It derives from
@@ -577,6 +727,21 @@ type Channel struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	Operations []json.RawMessage `json:"operations,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Channel) UnmarshalJSON(data []byte) error {
+	type channel Channel
+	return decodeKeeping(data, (*channel)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Channel) MarshalJSON() ([]byte, error) {
+	type channel Channel
+	return encodeKeeping((*channel)(&m), m.Unknown)
 }
 
 // ChatMessage is the entity type microsoft.graph.chatMessage. It derives from
@@ -640,6 +805,21 @@ type ChatMessage struct {
 	PolicyViolation json.RawMessage `json:"policyViolation,omitzero"`
 	// Locale: Locale of the chat message set by the client.
 	Locale *string `json:"locale,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ChatMessage) UnmarshalJSON(data []byte) error {
+	type chatMessage ChatMessage
+	return decodeKeeping(data, (*chatMessage)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ChatMessage) MarshalJSON() ([]byte, error) {
+	type chatMessage ChatMessage
+	return encodeKeeping((*chatMessage)(&m), m.Unknown)
 }
 
 // ConditionalAccessPolicy is the entity type
@@ -680,6 +860,21 @@ type ConditionalAccessPolicy struct {
 	// State: Specifies the state of the conditionalAccessPolicy object. Possible
 	// values are: enabled, disabled, enabledForReportingButNotEnforced. Required.
 	State *ConditionalAccessPolicyState `docgen:"required" json:"state,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ConditionalAccessPolicy) UnmarshalJSON(data []byte) error {
+	type conditionalAccessPolicy ConditionalAccessPolicy
+	return decodeKeeping(data, (*conditionalAccessPolicy)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ConditionalAccessPolicy) MarshalJSON() ([]byte, error) {
+	type conditionalAccessPolicy ConditionalAccessPolicy
+	return encodeKeeping((*conditionalAccessPolicy)(&m), m.Unknown)
 }
 
 // Contact is the entity type microsoft.graph.contact. It derives from
@@ -804,6 +999,21 @@ type Contact struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Contact) UnmarshalJSON(data []byte) error {
+	type contact Contact
+	return decodeKeeping(data, (*contact)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Contact) MarshalJSON() ([]byte, error) {
+	type contact Contact
+	return encodeKeeping((*contact)(&m), m.Unknown)
 }
 
 // DirectoryObject is the entity type microsoft.graph.directoryObject. Inferred
@@ -820,6 +1030,21 @@ type DirectoryObject struct {
 	// directoryObject. Key. Not nullable. Read-only. Supports $filter (eq, ne,
 	// NOT, in).
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *DirectoryObject) UnmarshalJSON(data []byte) error {
+	type directoryObject DirectoryObject
+	return decodeKeeping(data, (*directoryObject)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m DirectoryObject) MarshalJSON() ([]byte, error) {
+	type directoryObject DirectoryObject
+	return encodeKeeping((*directoryObject)(&m), m.Unknown)
 }
 
 // Domain is the entity type microsoft.graph.domain. It derives from
@@ -906,6 +1131,21 @@ type Domain struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	FederationConfiguration json.RawMessage `json:"federationConfiguration,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Domain) UnmarshalJSON(data []byte) error {
+	type domain Domain
+	return decodeKeeping(data, (*domain)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Domain) MarshalJSON() ([]byte, error) {
+	type domain Domain
+	return encodeKeeping((*domain)(&m), m.Unknown)
 }
 
 // Drive is the entity type microsoft.graph.drive. It derives from
@@ -976,6 +1216,21 @@ type Drive struct {
 	// Read-only. Nullable. (Navigation property: present when the request expands
 	// it with $expand; no request body sends it unless its page lists it.)
 	List AnyList `json:"list,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Drive) UnmarshalJSON(data []byte) error {
+	type drive Drive
+	return decodeKeeping(data, (*drive)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Drive) MarshalJSON() ([]byte, error) {
+	type drive Drive
+	return encodeKeeping((*drive)(&m), m.Unknown)
 }
 
 // DriveItem is the entity type microsoft.graph.driveItem. It derives from
@@ -1153,6 +1408,21 @@ type DriveItem struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	Workbook json.RawMessage `json:"workbook,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *DriveItem) UnmarshalJSON(data []byte) error {
+	type driveItem DriveItem
+	return decodeKeeping(data, (*driveItem)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m DriveItem) MarshalJSON() ([]byte, error) {
+	type driveItem DriveItem
+	return encodeKeeping((*driveItem)(&m), m.Unknown)
 }
 
 // EducationAssignment is the entity type microsoft.graph.educationAssignment.
@@ -1293,6 +1563,21 @@ type EducationAssignment struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	GradingCategory []json.RawMessage `json:"gradingCategory,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *EducationAssignment) UnmarshalJSON(data []byte) error {
+	type educationAssignment EducationAssignment
+	return decodeKeeping(data, (*educationAssignment)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m EducationAssignment) MarshalJSON() ([]byte, error) {
+	type educationAssignment EducationAssignment
+	return encodeKeeping((*educationAssignment)(&m), m.Unknown)
 }
 
 // EducationClass is the entity type microsoft.graph.educationClass. It derives
@@ -1377,6 +1662,21 @@ type EducationClass struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	Teachers []json.RawMessage `json:"teachers,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *EducationClass) UnmarshalJSON(data []byte) error {
+	type educationClass EducationClass
+	return decodeKeeping(data, (*educationClass)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m EducationClass) MarshalJSON() ([]byte, error) {
+	type educationClass EducationClass
+	return encodeKeeping((*educationClass)(&m), m.Unknown)
 }
 
 // EmployeeOrgData is the complex type microsoft.graph.employeeOrgData.
@@ -1393,6 +1693,21 @@ type EmployeeOrgData struct {
 	// CostCenter: The cost center associated with the user. Returned only on
 	// $select. Supports $filter.
 	CostCenter *string `json:"costCenter,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *EmployeeOrgData) UnmarshalJSON(data []byte) error {
+	type employeeOrgData EmployeeOrgData
+	return decodeKeeping(data, (*employeeOrgData)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m EmployeeOrgData) MarshalJSON() ([]byte, error) {
+	type employeeOrgData EmployeeOrgData
+	return encodeKeeping((*employeeOrgData)(&m), m.Unknown)
 }
 
 // Entity is the entity type microsoft.graph.entity. Inferred from "Inherited
@@ -1406,6 +1721,21 @@ type Entity struct {
 	// ID: The unique identifier for the assignment. Inherited from entity.
 	// Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Event is the entity type microsoft.graph.event. It derives from
@@ -1613,6 +1943,21 @@ type Event struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Event) UnmarshalJSON(data []byte) error {
+	type event Event
+	return decodeKeeping(data, (*event)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Event) MarshalJSON() ([]byte, error) {
+	type event Event
+	return encodeKeeping((*event)(&m), m.Unknown)
 }
 
 // Group is the entity type microsoft.graph.group. It derives from
@@ -1960,6 +2305,21 @@ type Group struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	Threads []json.RawMessage `json:"threads,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Group) UnmarshalJSON(data []byte) error {
+	type group Group
+	return decodeKeeping(data, (*group)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Group) MarshalJSON() ([]byte, error) {
+	type group Group
+	return encodeKeeping((*group)(&m), m.Unknown)
 }
 
 // GroupAssignLicenseParameters is the complex type
@@ -1977,6 +2337,21 @@ type GroupAssignLicenseParameters struct {
 	AddLicenses []AnyAssignedLicense `json:"addLicenses,omitzero"`
 	// RemoveLicenses: A collection of skuIds that identify the licenses to remove.
 	RemoveLicenses []GUID `json:"removeLicenses,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *GroupAssignLicenseParameters) UnmarshalJSON(data []byte) error {
+	type groupAssignLicenseParameters GroupAssignLicenseParameters
+	return decodeKeeping(data, (*groupAssignLicenseParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m GroupAssignLicenseParameters) MarshalJSON() ([]byte, error) {
+	type groupAssignLicenseParameters GroupAssignLicenseParameters
+	return encodeKeeping((*groupAssignLicenseParameters)(&m), m.Unknown)
 }
 
 // GroupValidatePropertiesParameters is the complex type
@@ -1999,6 +2374,21 @@ type GroupValidatePropertiesParameters struct {
 	// OnBehalfOfUserID: The ID of the user to impersonate when calling the API.
 	// The validation results are for the onBehalfOfUserId's attributes and roles.
 	OnBehalfOfUserID *GUID `json:"onBehalfOfUserId,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *GroupValidatePropertiesParameters) UnmarshalJSON(data []byte) error {
+	type groupValidatePropertiesParameters GroupValidatePropertiesParameters
+	return decodeKeeping(data, (*groupValidatePropertiesParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m GroupValidatePropertiesParameters) MarshalJSON() ([]byte, error) {
+	type groupValidatePropertiesParameters GroupValidatePropertiesParameters
+	return encodeKeeping((*groupValidatePropertiesParameters)(&m), m.Unknown)
 }
 
 // List is the entity type microsoft.graph.list. It derives from
@@ -2074,6 +2464,21 @@ type List struct {
 	// present when the request expands it with $expand; no request body sends it
 	// unless its page lists it.)
 	Subscriptions []AnySubscription `json:"subscriptions,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *List) UnmarshalJSON(data []byte) error {
+	type list List
+	return decodeKeeping(data, (*list)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m List) MarshalJSON() ([]byte, error) {
+	type list List
+	return encodeKeeping((*list)(&m), m.Unknown)
 }
 
 // ListItem is the entity type microsoft.graph.listItem. It derives from
@@ -2140,6 +2545,21 @@ type ListItem struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	Versions []json.RawMessage `json:"versions,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ListItem) UnmarshalJSON(data []byte) error {
+	type listItem ListItem
+	return decodeKeeping(data, (*listItem)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ListItem) MarshalJSON() ([]byte, error) {
+	type listItem ListItem
+	return encodeKeeping((*listItem)(&m), m.Unknown)
 }
 
 // MailFolder is the entity type microsoft.graph.mailFolder. It derives from
@@ -2194,6 +2614,21 @@ type MailFolder struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *MailFolder) UnmarshalJSON(data []byte) error {
+	type mailFolder MailFolder
+	return decodeKeeping(data, (*mailFolder)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m MailFolder) MarshalJSON() ([]byte, error) {
+	type mailFolder MailFolder
+	return encodeKeeping((*mailFolder)(&m), m.Unknown)
 }
 
 // Message is the entity type microsoft.graph.message. It derives from
@@ -2343,6 +2778,21 @@ type Message struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	SingleValueExtendedProperties []json.RawMessage `json:"singleValueExtendedProperties,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Message) UnmarshalJSON(data []byte) error {
+	type message Message
+	return decodeKeeping(data, (*message)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Message) MarshalJSON() ([]byte, error) {
+	type message Message
+	return encodeKeeping((*message)(&m), m.Unknown)
 }
 
 // NamedLocation is the entity type microsoft.graph.namedLocation. It derives
@@ -2368,6 +2818,21 @@ type NamedLocation struct {
 	// example, midnight UTC on Jan 1, 2014 would look like this:
 	// '2014-01-01T00:00:00Z'. Read-only.
 	ModifiedDateTime *DateTimeOffset `json:"modifiedDateTime,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *NamedLocation) UnmarshalJSON(data []byte) error {
+	type namedLocation NamedLocation
+	return decodeKeeping(data, (*namedLocation)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m NamedLocation) MarshalJSON() ([]byte, error) {
+	type namedLocation NamedLocation
+	return encodeKeeping((*namedLocation)(&m), m.Unknown)
 }
 
 // ObjectIdentity is the complex type microsoft.graph.objectIdentity.
@@ -2407,6 +2872,21 @@ type ObjectIdentity struct {
 	// emailAddress or userName. This property can also be set to any custom
 	// string.
 	SignInType *string `json:"signInType,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ObjectIdentity) UnmarshalJSON(data []byte) error {
+	type objectIdentity ObjectIdentity
+	return decodeKeeping(data, (*objectIdentity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ObjectIdentity) MarshalJSON() ([]byte, error) {
+	type objectIdentity ObjectIdentity
+	return encodeKeeping((*objectIdentity)(&m), m.Unknown)
 }
 
 // OutlookItem is the entity type microsoft.graph.outlookItem. Inferred from
@@ -2422,6 +2902,21 @@ type OutlookItem struct {
 	// ID: The unique identifier for the assignment. Inherited from entity.
 	// Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *OutlookItem) UnmarshalJSON(data []byte) error {
+	type outlookItem OutlookItem
+	return decodeKeeping(data, (*outlookItem)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m OutlookItem) MarshalJSON() ([]byte, error) {
+	type outlookItem OutlookItem
+	return encodeKeeping((*outlookItem)(&m), m.Unknown)
 }
 
 // PlannerPlan is the entity type microsoft.graph.plannerPlan. It derives from
@@ -2465,6 +2960,21 @@ type PlannerPlan struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	Tasks []AnyPlannerTask `json:"tasks,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *PlannerPlan) UnmarshalJSON(data []byte) error {
+	type plannerPlan PlannerPlan
+	return decodeKeeping(data, (*plannerPlan)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m PlannerPlan) MarshalJSON() ([]byte, error) {
+	type plannerPlan PlannerPlan
+	return encodeKeeping((*plannerPlan)(&m), m.Unknown)
 }
 
 // PlannerTask is the entity type microsoft.graph.plannerTask. It derives from
@@ -2574,6 +3084,21 @@ type PlannerTask struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	ProgressTaskBoardFormat json.RawMessage `json:"progressTaskBoardFormat,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *PlannerTask) UnmarshalJSON(data []byte) error {
+	type plannerTask PlannerTask
+	return decodeKeeping(data, (*plannerTask)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m PlannerTask) MarshalJSON() ([]byte, error) {
+	type plannerTask PlannerTask
+	return encodeKeeping((*plannerTask)(&m), m.Unknown)
 }
 
 // ProvisionedPlan is the complex type microsoft.graph.provisionedPlan.
@@ -2590,6 +3115,21 @@ type ProvisionedPlan struct {
 	ProvisioningStatus *string `json:"provisioningStatus,omitzero"`
 	// Service: The name of the service; for example, "AccessControlS2S"
 	Service *string `json:"service,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ProvisionedPlan) UnmarshalJSON(data []byte) error {
+	type provisionedPlan ProvisionedPlan
+	return decodeKeeping(data, (*provisionedPlan)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ProvisionedPlan) MarshalJSON() ([]byte, error) {
+	type provisionedPlan ProvisionedPlan
+	return encodeKeeping((*provisionedPlan)(&m), m.Unknown)
 }
 
 // Schedule is the entity type microsoft.graph.schedule. It derives from
@@ -2677,6 +3217,21 @@ type Schedule struct {
 	// kept as raw JSON.) (Navigation property: present when the request expands it
 	// with $expand; no request body sends it unless its page lists it.)
 	WorkforceIntegrations []json.RawMessage `json:"workforceIntegrations,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Schedule) UnmarshalJSON(data []byte) error {
+	type schedule Schedule
+	return decodeKeeping(data, (*schedule)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Schedule) MarshalJSON() ([]byte, error) {
+	type schedule Schedule
+	return encodeKeeping((*schedule)(&m), m.Unknown)
 }
 
 // ServicePrincipal is the entity type microsoft.graph.servicePrincipal. It
@@ -2915,6 +3470,21 @@ type ServicePrincipal struct {
 	// kept as raw JSON.) (Navigation property: present when the request expands it
 	// with $expand; no request body sends it unless its page lists it.)
 	TokenLifetimePolicies []json.RawMessage `json:"tokenLifetimePolicies,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ServicePrincipal) UnmarshalJSON(data []byte) error {
+	type servicePrincipal ServicePrincipal
+	return decodeKeeping(data, (*servicePrincipal)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ServicePrincipal) MarshalJSON() ([]byte, error) {
+	type servicePrincipal ServicePrincipal
+	return encodeKeeping((*servicePrincipal)(&m), m.Unknown)
 }
 
 // Shift is the entity type microsoft.graph.shift. It derives from
@@ -2955,6 +3525,21 @@ type Shift struct {
 	SharedShift json.RawMessage `json:"sharedShift,omitzero"`
 	// UserID: ID of the user assigned to the shift. Required.
 	UserID *string `docgen:"required" json:"userId,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Shift) UnmarshalJSON(data []byte) error {
+	type shift Shift
+	return decodeKeeping(data, (*shift)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Shift) MarshalJSON() ([]byte, error) {
+	type shift Shift
+	return encodeKeeping((*shift)(&m), m.Unknown)
 }
 
 // Subscription is the entity type microsoft.graph.subscription. It derives
@@ -3043,6 +3628,21 @@ type Subscription struct {
 	// changes. Do not include the base URL (https://graph.microsoft.com/v1.0/).
 	// See the possible resource path values for each supported resource.
 	Resource *string `docgen:"required" json:"resource,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Subscription) UnmarshalJSON(data []byte) error {
+	type subscription Subscription
+	return decodeKeeping(data, (*subscription)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Subscription) MarshalJSON() ([]byte, error) {
+	type subscription Subscription
+	return encodeKeeping((*subscription)(&m), m.Unknown)
 }
 
 // Team is the entity type microsoft.graph.team. It derives from
@@ -3157,6 +3757,21 @@ type Team struct {
 	// ID: The unique identifier for the assignment. Inherited from entity.
 	// Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Team) UnmarshalJSON(data []byte) error {
+	type team Team
+	return decodeKeeping(data, (*team)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Team) MarshalJSON() ([]byte, error) {
+	type team Team
+	return encodeKeeping((*team)(&m), m.Unknown)
 }
 
 // TodoTask is the entity type microsoft.graph.todoTask. It derives from
@@ -3245,6 +3860,21 @@ type TodoTask struct {
 	// (Navigation property: present when the request expands it with $expand; no
 	// request body sends it unless its page lists it.)
 	LinkedResources []json.RawMessage `json:"linkedResources,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *TodoTask) UnmarshalJSON(data []byte) error {
+	type todoTask TodoTask
+	return decodeKeeping(data, (*todoTask)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m TodoTask) MarshalJSON() ([]byte, error) {
+	type todoTask TodoTask
+	return encodeKeeping((*todoTask)(&m), m.Unknown)
 }
 
 // TodoTaskList is the entity type microsoft.graph.todoTaskList. It derives
@@ -3278,6 +3908,21 @@ type TodoTaskList struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	Tasks []AnyTodoTask `json:"tasks,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *TodoTaskList) UnmarshalJSON(data []byte) error {
+	type todoTaskList TodoTaskList
+	return decodeKeeping(data, (*todoTaskList)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m TodoTaskList) MarshalJSON() ([]byte, error) {
+	type todoTaskList TodoTaskList
+	return encodeKeeping((*todoTaskList)(&m), m.Unknown)
 }
 
 // User is the entity type microsoft.graph.user. It derives from
@@ -3947,6 +4592,21 @@ type User struct {
 	// property: present when the request expands it with $expand; no request body
 	// sends it unless its page lists it.)
 	TransitiveMemberOf []json.RawMessage `json:"transitiveMemberOf,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *User) UnmarshalJSON(data []byte) error {
+	type user User
+	return decodeKeeping(data, (*user)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m User) MarshalJSON() ([]byte, error) {
+	type user User
+	return encodeKeeping((*user)(&m), m.Unknown)
 }
 
 // UserAssignLicenseParameters is the complex type
@@ -3964,6 +4624,21 @@ type UserAssignLicenseParameters struct {
 	AddLicenses []AnyAssignedLicense `json:"addLicenses,omitzero"`
 	// RemoveLicenses: A collection of GUIDs that identify the licenses to remove.
 	RemoveLicenses []GUID `json:"removeLicenses,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *UserAssignLicenseParameters) UnmarshalJSON(data []byte) error {
+	type userAssignLicenseParameters UserAssignLicenseParameters
+	return decodeKeeping(data, (*userAssignLicenseParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m UserAssignLicenseParameters) MarshalJSON() ([]byte, error) {
+	type userAssignLicenseParameters UserAssignLicenseParameters
+	return encodeKeeping((*userAssignLicenseParameters)(&m), m.Unknown)
 }
 
 // UserChangePasswordParameters is the complex type
@@ -3979,6 +4654,21 @@ type UserChangePasswordParameters struct {
 	CurrentPassword *string `json:"currentPassword,omitzero"`
 	// NewPassword: Your new password.
 	NewPassword *string `json:"newPassword,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *UserChangePasswordParameters) UnmarshalJSON(data []byte) error {
+	type userChangePasswordParameters UserChangePasswordParameters
+	return decodeKeeping(data, (*userChangePasswordParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m UserChangePasswordParameters) MarshalJSON() ([]byte, error) {
+	type userChangePasswordParameters UserChangePasswordParameters
+	return encodeKeeping((*userChangePasswordParameters)(&m), m.Unknown)
 }
 
 // UserExportPersonalDataParameters is the complex type
@@ -3993,6 +4683,21 @@ type UserExportPersonalDataParameters struct {
 	// StorageLocation: This is a shared access signature (SAS) URL to an Azure
 	// Storage account, to where data should be exported.
 	StorageLocation *string `json:"storageLocation,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *UserExportPersonalDataParameters) UnmarshalJSON(data []byte) error {
+	type userExportPersonalDataParameters UserExportPersonalDataParameters
+	return decodeKeeping(data, (*userExportPersonalDataParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m UserExportPersonalDataParameters) MarshalJSON() ([]byte, error) {
+	type userExportPersonalDataParameters UserExportPersonalDataParameters
+	return encodeKeeping((*userExportPersonalDataParameters)(&m), m.Unknown)
 }
 
 // UserSendMailParameters is the complex type
@@ -4009,6 +4714,21 @@ type UserSendMailParameters struct {
 	// SaveToSentItems: Indicates whether to save the message in Sent Items.
 	// Specify it only if the parameter is false; default is true. Optional.
 	SaveToSentItems *bool `json:"saveToSentItems,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *UserSendMailParameters) UnmarshalJSON(data []byte) error {
+	type userSendMailParameters UserSendMailParameters
+	return decodeKeeping(data, (*userSendMailParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m UserSendMailParameters) MarshalJSON() ([]byte, error) {
+	type userSendMailParameters UserSendMailParameters
+	return encodeKeeping((*userSendMailParameters)(&m), m.Unknown)
 }
 
 // UserTranslateExchangeIDsParameters is the complex type
@@ -4031,6 +4751,21 @@ type UserTranslateExchangeIDsParameters struct {
 	// TargetIDType: The requested ID type to convert to. (Documented type
 	// microsoft.graph.exchangeIdFormat is unknown; kept as raw JSON.)
 	TargetIDType json.RawMessage `json:"targetIdType,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *UserTranslateExchangeIDsParameters) UnmarshalJSON(data []byte) error {
+	type userTranslateExchangeIDsParameters UserTranslateExchangeIDsParameters
+	return decodeKeeping(data, (*userTranslateExchangeIDsParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m UserTranslateExchangeIDsParameters) MarshalJSON() ([]byte, error) {
+	type userTranslateExchangeIDsParameters UserTranslateExchangeIDsParameters
+	return encodeKeeping((*userTranslateExchangeIDsParameters)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -16,6 +16,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // ManagedAppPolicy is the entity type microsoft.graph.managedAppPolicy.
@@ -45,6 +60,21 @@ type ManagedAppPolicy struct {
 	ID *string `json:"id,omitzero"`
 	// Version: Version of the entity. Inherited from managedAppPolicy
 	Version *string `json:"version,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ManagedAppPolicy) UnmarshalJSON(data []byte) error {
+	type managedAppPolicy ManagedAppPolicy
+	return decodeKeeping(data, (*managedAppPolicy)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ManagedAppPolicy) MarshalJSON() ([]byte, error) {
+	type managedAppPolicy ManagedAppPolicy
+	return encodeKeeping((*managedAppPolicy)(&m), m.Unknown)
 }
 
 // MobileThreatDefenseConnector is the entity type
@@ -146,6 +176,21 @@ type MobileThreatDefenseConnector struct {
 	// enabled. When FALSE, inidicates that configuration profile management via
 	// Microsoft Defender for Endpoint is disabled. Default value is FALSE.
 	MicrosoftDefenderForEndpointAttachEnabled *bool `json:"microsoftDefenderForEndpointAttachEnabled,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *MobileThreatDefenseConnector) UnmarshalJSON(data []byte) error {
+	type mobileThreatDefenseConnector MobileThreatDefenseConnector
+	return decodeKeeping(data, (*mobileThreatDefenseConnector)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m MobileThreatDefenseConnector) MarshalJSON() ([]byte, error) {
+	type mobileThreatDefenseConnector MobileThreatDefenseConnector
+	return encodeKeeping((*mobileThreatDefenseConnector)(&m), m.Unknown)
 }
 
 // WindowsManagedAppProtection is the entity type
@@ -269,6 +314,21 @@ type WindowsManagedAppProtection struct {
 	// PT0S indicates that access will be blocked immediately when the device is
 	// not connected to the internet.
 	PeriodOfflineBeforeAccessCheck *Duration `json:"periodOfflineBeforeAccessCheck,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *WindowsManagedAppProtection) UnmarshalJSON(data []byte) error {
+	type windowsManagedAppProtection WindowsManagedAppProtection
+	return decodeKeeping(data, (*windowsManagedAppProtection)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m WindowsManagedAppProtection) MarshalJSON() ([]byte, error) {
+	type windowsManagedAppProtection WindowsManagedAppProtection
+	return encodeKeeping((*windowsManagedAppProtection)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -33,6 +33,7 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	types := fs.String("types", "", "comma-separated `NAMES` of the types (or enums) to generate, with what they need (default: all); NAME+ takes the types derived from NAME along; @FILE reads names from FILE, one a line, \"# \" starting a comment")
 	httpLayer := fs.Bool("http", true, "generate the HTTP layer (request builders, Client, fake server) as the package DIR/NAMEhttp; -http=false: models only")
 	ops := fs.String("ops", "", "comma-separated operation `KINDS` the HTTP layer serves (get, list, create, update, delete, action, function; default: all)")
+	unknown := fs.String("unknown", "keep", "what models do with JSON members the docs do not document: `keep` them (in Unknown, written back on encode) or drop them (as a plain encoding/json struct, in half the decode time)")
 	importPath := fs.String("import", "", "import `PATH` of DIR, which the HTTP layer imports (default: from the go.mod in DIR or above it)")
 	verbose := fs.Bool("v", false, "print every warning (with -types, also those about pages outside the selection)")
 	quiet := fs.Bool("q", false, "print errors only")
@@ -54,6 +55,9 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	}
 	if fs.NArg() == 0 {
 		return usageError{name + ": no input PATH given"}
+	}
+	if *unknown != "keep" && *unknown != "drop" {
+		return usageError{fmt.Sprintf("%s: -unknown %q: want keep or drop", name, *unknown)}
 	}
 	if *verbose && *quiet {
 		return usageError{name + ": -v and -q contradict each other"}
@@ -134,13 +138,13 @@ func runGenerate(args []string, stdout, stderr io.Writer, m mode) error {
 	var flags []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "pkg", "types", "ops", "http", "import":
+		case "pkg", "types", "ops", "http", "import", "unknown":
 			flags = append(flags, "-"+f.Name+"="+f.Value.String())
 		}
 	})
 	pv := newProvenance(*out)
 	files, err := emit.Generate(spec, emit.Options{Package: *pkg, Sources: pv.sources(fs.Args()), Pages: pv.pages(res.pages),
-		ImportPath: *importPath, NoHTTP: !*httpLayer, Flags: flags})
+		ImportPath: *importPath, NoHTTP: !*httpLayer, DropUnknown: *unknown == "drop", Flags: flags})
 	if err != nil {
 		return err
 	}

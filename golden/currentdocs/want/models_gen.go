@@ -16,6 +16,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Gauge is the entity type microsoft.graph.gauge. It derives from
@@ -29,6 +44,21 @@ type Gauge struct {
 	ID *string `json:"id,omitzero"`
 	// Reading: The last reading.
 	Reading *Double `json:"reading,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Gauge) UnmarshalJSON(data []byte) error {
+	type gauge Gauge
+	return decodeKeeping(data, (*gauge)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Gauge) MarshalJSON() ([]byte, error) {
+	type gauge Gauge
+	return encodeKeeping((*gauge)(&m), m.Unknown)
 }
 
 // SecurityGauge is the entity type microsoft.graph.security.gauge. It derives
@@ -56,6 +86,21 @@ type SecurityGauge struct {
 	// request expands it with $expand; no request body sends it unless its page
 	// lists it.)
 	Neighbours []AnySecurityGauge `json:"neighbours,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *SecurityGauge) UnmarshalJSON(data []byte) error {
+	type securityGauge SecurityGauge
+	return decodeKeeping(data, (*securityGauge)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m SecurityGauge) MarshalJSON() ([]byte, error) {
+	type securityGauge SecurityGauge
+	return encodeKeeping((*securityGauge)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -16,6 +16,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // MobileThreatDefenseConnector is the entity type
@@ -84,6 +99,21 @@ type MobileThreatDefenseConnector struct {
 	// admin to configure whether the data sync partner may also collect metadata
 	// about installed applications from Intune
 	AllowPartnerToCollectIOSApplicationMetadata *bool `json:"allowPartnerToCollectIOSApplicationMetadata,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *MobileThreatDefenseConnector) UnmarshalJSON(data []byte) error {
+	type mobileThreatDefenseConnector MobileThreatDefenseConnector
+	return decodeKeeping(data, (*mobileThreatDefenseConnector)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m MobileThreatDefenseConnector) MarshalJSON() ([]byte, error) {
+	type mobileThreatDefenseConnector MobileThreatDefenseConnector
+	return encodeKeeping((*mobileThreatDefenseConnector)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

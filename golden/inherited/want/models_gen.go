@@ -19,6 +19,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // IosManagedAppProtection is the entity type
@@ -279,6 +294,21 @@ type IosManagedAppProtection struct {
 	// click-to-open a phone number. Inherited from managedAppProtection. Possible
 	// values are: allApps, managedApps, customApp, blocked.
 	DialerRestrictionLevel *ManagedAppPhoneNumberRedirectLevel `json:"dialerRestrictionLevel,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *IosManagedAppProtection) UnmarshalJSON(data []byte) error {
+	type iosManagedAppProtection IosManagedAppProtection
+	return decodeKeeping(data, (*iosManagedAppProtection)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m IosManagedAppProtection) MarshalJSON() ([]byte, error) {
+	type iosManagedAppProtection IosManagedAppProtection
+	return encodeKeeping((*iosManagedAppProtection)(&m), m.Unknown)
 }
 
 // KeyValuePair is the complex type microsoft.graph.keyValuePair.
@@ -292,6 +322,21 @@ type KeyValuePair struct {
 	Name *string `json:"name,omitzero"`
 	// Value: Value for this key-value pair
 	Value *string `json:"value,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *KeyValuePair) UnmarshalJSON(data []byte) error {
+	type keyValuePair KeyValuePair
+	return decodeKeeping(data, (*keyValuePair)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m KeyValuePair) MarshalJSON() ([]byte, error) {
+	type keyValuePair KeyValuePair
+	return encodeKeeping((*keyValuePair)(&m), m.Unknown)
 }
 
 // ManagedAppPolicy is the entity type microsoft.graph.managedAppPolicy. It
@@ -316,6 +361,21 @@ type ManagedAppPolicy struct {
 	ID *string `json:"id,omitzero"`
 	// Version: Version of the entity.
 	Version *string `json:"version,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ManagedAppPolicy) UnmarshalJSON(data []byte) error {
+	type managedAppPolicy ManagedAppPolicy
+	return decodeKeeping(data, (*managedAppPolicy)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ManagedAppPolicy) MarshalJSON() ([]byte, error) {
+	type managedAppPolicy ManagedAppPolicy
+	return encodeKeeping((*managedAppPolicy)(&m), m.Unknown)
 }
 
 // ManagedAppProtection is the entity type
@@ -488,6 +548,21 @@ type ManagedAppProtection struct {
 	// click-to-open a phone number. Possible values are: allApps, managedApps,
 	// customApp, blocked.
 	DialerRestrictionLevel *ManagedAppPhoneNumberRedirectLevel `json:"dialerRestrictionLevel,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ManagedAppProtection) UnmarshalJSON(data []byte) error {
+	type managedAppProtection ManagedAppProtection
+	return decodeKeeping(data, (*managedAppProtection)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ManagedAppProtection) MarshalJSON() ([]byte, error) {
+	type managedAppProtection ManagedAppProtection
+	return encodeKeeping((*managedAppProtection)(&m), m.Unknown)
 }
 
 // TargetedManagedAppProtection is the entity type
@@ -697,6 +772,21 @@ type TargetedManagedAppProtection struct {
 	// JSON.) (Navigation property: present when the request expands it with
 	// $expand; no request body sends it unless its page lists it.)
 	Assignments []json.RawMessage `json:"assignments,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *TargetedManagedAppProtection) UnmarshalJSON(data []byte) error {
+	type targetedManagedAppProtection TargetedManagedAppProtection
+	return decodeKeeping(data, (*targetedManagedAppProtection)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m TargetedManagedAppProtection) MarshalJSON() ([]byte, error) {
+	type targetedManagedAppProtection TargetedManagedAppProtection
+	return encodeKeeping((*targetedManagedAppProtection)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -16,6 +16,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // RiskyUser is the entity type microsoft.graph.riskyUser. It derives from
@@ -34,6 +49,21 @@ type RiskyUser struct {
 	// RiskLastUpdatedDateTime: The date and time that the risky user was last
 	// updated.
 	RiskLastUpdatedDateTime *DateTimeOffset `json:"riskLastUpdatedDateTime,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *RiskyUser) UnmarshalJSON(data []byte) error {
+	type riskyUser RiskyUser
+	return decodeKeeping(data, (*riskyUser)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m RiskyUser) MarshalJSON() ([]byte, error) {
+	type riskyUser RiskyUser
+	return encodeKeeping((*riskyUser)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

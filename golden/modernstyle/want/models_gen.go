@@ -16,6 +16,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Finish is the complex type microsoft.graph.finish.
@@ -24,6 +39,21 @@ type Entity struct {
 type Finish struct {
 	// ODataType is the "@odata.type" annotation, e.g. "#microsoft.graph.finish".
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Finish) UnmarshalJSON(data []byte) error {
+	type finish Finish
+	return decodeKeeping(data, (*finish)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Finish) MarshalJSON() ([]byte, error) {
+	type finish Finish
+	return encodeKeeping((*finish)(&m), m.Unknown)
 }
 
 // Gadget is the entity type microsoft.graph.gadget. It derives from
@@ -37,6 +67,21 @@ type Gadget struct {
 	ID *string `json:"id,omitzero"`
 	// DisplayName: The name shown to people.
 	DisplayName *string `json:"displayName,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Gadget) UnmarshalJSON(data []byte) error {
+	type gadget Gadget
+	return decodeKeeping(data, (*gadget)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Gadget) MarshalJSON() ([]byte, error) {
+	type gadget Gadget
+	return encodeKeeping((*gadget)(&m), m.Unknown)
 }
 
 // GlossFinish is the complex type microsoft.graph.glossFinish. It derives from
@@ -49,6 +94,21 @@ type GlossFinish struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Level: How glossy, from 1 to 10.
 	Level *int32 `json:"level,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *GlossFinish) UnmarshalJSON(data []byte) error {
+	type glossFinish GlossFinish
+	return decodeKeeping(data, (*glossFinish)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m GlossFinish) MarshalJSON() ([]byte, error) {
+	type glossFinish GlossFinish
+	return encodeKeeping((*glossFinish)(&m), m.Unknown)
 }
 
 // Widget is the entity type microsoft.graph.widget. It derives from
@@ -73,6 +133,21 @@ type Widget struct {
 	DisplayName *string `json:"displayName,omitzero"`
 	// ID: The identifier. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Widget) UnmarshalJSON(data []byte) error {
+	type widget Widget
+	return decodeKeeping(data, (*widget)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Widget) MarshalJSON() ([]byte, error) {
+	type widget Widget
+	return encodeKeeping((*widget)(&m), m.Unknown)
 }
 
 // WidgetPolishParameters is the complex type
@@ -87,6 +162,21 @@ type WidgetPolishParameters struct {
 	Grit *int32 `docgen:"required" json:"grit,omitzero"`
 	// Finish: The finish to apply.
 	Finish AnyFinish `json:"finish,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *WidgetPolishParameters) UnmarshalJSON(data []byte) error {
+	type widgetPolishParameters WidgetPolishParameters
+	return decodeKeeping(data, (*widgetPolishParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m WidgetPolishParameters) MarshalJSON() ([]byte, error) {
+	type widgetPolishParameters WidgetPolishParameters
+	return encodeKeeping((*widgetPolishParameters)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

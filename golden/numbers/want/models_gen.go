@@ -23,6 +23,21 @@ type DirectoryObject struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.directoryObject".
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *DirectoryObject) UnmarshalJSON(data []byte) error {
+	type directoryObject DirectoryObject
+	return decodeKeeping(data, (*directoryObject)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m DirectoryObject) MarshalJSON() ([]byte, error) {
+	type directoryObject DirectoryObject
+	return encodeKeeping((*directoryObject)(&m), m.Unknown)
 }
 
 // Entity is the entity type microsoft.graph.entity. entity is the implicit
@@ -35,6 +50,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Gauge is the entity type microsoft.graph.gauge. It derives from
@@ -78,6 +108,21 @@ type Gauge struct {
 	// DataType: The data type of the reading. Following values are supported:
 	// Binary - 256 bytes maximum, String - 256 characters maximum.
 	DataType *string `json:"dataType,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Gauge) UnmarshalJSON(data []byte) error {
+	type gauge Gauge
+	return decodeKeeping(data, (*gauge)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Gauge) MarshalJSON() ([]byte, error) {
+	type gauge Gauge
+	return encodeKeeping((*gauge)(&m), m.Unknown)
 }
 
 // User is the complex type microsoft.graph.user. It derives from
@@ -144,6 +189,21 @@ type User struct {
 	// characters. Returned by default. Supports $filter (eq, ne, not, ge, le, in,
 	// startsWith, and eq on null values).
 	Surname *string `docgen:"maxLength=64" json:"surname,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *User) UnmarshalJSON(data []byte) error {
+	type user User
+	return decodeKeeping(data, (*user)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m User) MarshalJSON() ([]byte, error) {
+	type user User
+	return encodeKeeping((*user)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

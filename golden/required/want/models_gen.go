@@ -24,6 +24,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Widget is the entity type microsoft.graph.widget. It derives from
@@ -45,6 +60,21 @@ type Widget struct {
 	Tags []string `docgen:"required" json:"tags,omitzero"`
 	// Owner: Who owns the widget.
 	Owner AnyWidgetOwner `json:"owner,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Widget) UnmarshalJSON(data []byte) error {
+	type widget Widget
+	return decodeKeeping(data, (*widget)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Widget) MarshalJSON() ([]byte, error) {
+	type widget Widget
+	return encodeKeeping((*widget)(&m), m.Unknown)
 }
 
 // WidgetOwner is the complex type microsoft.graph.widgetOwner.
@@ -58,6 +88,21 @@ type WidgetOwner struct {
 	Name *string `docgen:"required" json:"name,omitzero"`
 	// Email: The owner's email address.
 	Email *string `json:"email,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *WidgetOwner) UnmarshalJSON(data []byte) error {
+	type widgetOwner WidgetOwner
+	return decodeKeeping(data, (*widgetOwner)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m WidgetOwner) MarshalJSON() ([]byte, error) {
+	type widgetOwner WidgetOwner
+	return encodeKeeping((*widgetOwner)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -21,6 +21,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // ManagedAppPolicyTargetAppsParameters is the complex type
@@ -34,6 +49,21 @@ type ManagedAppPolicyTargetAppsParameters struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// Apps: Not yet documented
 	Apps []AnyManagedMobileApp `json:"apps,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ManagedAppPolicyTargetAppsParameters) UnmarshalJSON(data []byte) error {
+	type managedAppPolicyTargetAppsParameters ManagedAppPolicyTargetAppsParameters
+	return decodeKeeping(data, (*managedAppPolicyTargetAppsParameters)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ManagedAppPolicyTargetAppsParameters) MarshalJSON() ([]byte, error) {
+	type managedAppPolicyTargetAppsParameters ManagedAppPolicyTargetAppsParameters
+	return encodeKeeping((*managedAppPolicyTargetAppsParameters)(&m), m.Unknown)
 }
 
 // ManagedMobileApp is the entity type microsoft.graph.managedMobileApp. It
@@ -51,6 +81,21 @@ type ManagedMobileApp struct {
 	ID *string `json:"id,omitzero"`
 	// Version: Version of the entity.
 	Version *string `json:"version,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *ManagedMobileApp) UnmarshalJSON(data []byte) error {
+	type managedMobileApp ManagedMobileApp
+	return decodeKeeping(data, (*managedMobileApp)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m ManagedMobileApp) MarshalJSON() ([]byte, error) {
+	type managedMobileApp ManagedMobileApp
+	return encodeKeeping((*managedMobileApp)(&m), m.Unknown)
 }
 
 // MobileAppIdentifier is the complex type microsoft.graph.mobileAppIdentifier.
@@ -60,6 +105,21 @@ type MobileAppIdentifier struct {
 	// ODataType is the "@odata.type" annotation, e.g.
 	// "#microsoft.graph.mobileAppIdentifier".
 	ODataType *string `json:"@odata.type,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *MobileAppIdentifier) UnmarshalJSON(data []byte) error {
+	type mobileAppIdentifier MobileAppIdentifier
+	return decodeKeeping(data, (*mobileAppIdentifier)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m MobileAppIdentifier) MarshalJSON() ([]byte, error) {
+	type mobileAppIdentifier MobileAppIdentifier
+	return encodeKeeping((*mobileAppIdentifier)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by

@@ -21,6 +21,21 @@ type Entity struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The unique identifier of the entity. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Entity) UnmarshalJSON(data []byte) error {
+	type entity Entity
+	return decodeKeeping(data, (*entity)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Entity) MarshalJSON() ([]byte, error) {
+	type entity Entity
+	return encodeKeeping((*entity)(&m), m.Unknown)
 }
 
 // Gadget is the entity type microsoft.graph.gadget. It derives from
@@ -32,6 +47,21 @@ type Gadget struct {
 	ODataType *string `json:"@odata.type,omitzero"`
 	// ID: The identifier. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Gadget) UnmarshalJSON(data []byte) error {
+	type gadget Gadget
+	return decodeKeeping(data, (*gadget)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Gadget) MarshalJSON() ([]byte, error) {
+	type gadget Gadget
+	return encodeKeeping((*gadget)(&m), m.Unknown)
 }
 
 // Widget is the entity type microsoft.graph.widget. It derives from
@@ -51,6 +81,21 @@ type Widget struct {
 	CreatedDateTime *DateTimeOffset `json:"createdDateTime,omitzero"`
 	// ID: The identifier. Read-only.
 	ID *string `json:"id,omitzero"`
+	// Unknown holds the members the service sent that these docs do not document,
+	// in order; MarshalJSON writes them back.
+	Unknown Unknown `json:"-"`
+}
+
+// UnmarshalJSON decodes m, keeping the members it does not document in m.Unknown.
+func (m *Widget) UnmarshalJSON(data []byte) error {
+	type widget Widget
+	return decodeKeeping(data, (*widget)(m), &m.Unknown)
+}
+
+// MarshalJSON encodes m, the members in m.Unknown after the documented ones.
+func (m Widget) MarshalJSON() ([]byte, error) {
+	type widget Widget
+	return encodeKeeping((*widget)(&m), m.Unknown)
 }
 
 // NewByODataType returns a pointer to a new, empty model of the type named by
