@@ -1,6 +1,7 @@
 package intunehttp
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -27,6 +28,87 @@ func template(t *testing.T) func(*intune.AnyDeviceManagementTemplate, error) *in
 		require.True(t, ok, "a %T", a.Value)
 		return m
 	}
+}
+
+// TestFakeRepeatedPathParam: a documented path that names one parameter
+// twice, /deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId},
+// keys one collection per outer template: the Fake keeps the entities of
+// each apart and apart from the outer collection, and a Handle function's
+// Route gives both values.
+func TestFakeRepeatedPathParam(t *testing.T) {
+	fake := NewFake()
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	c := NewClient(srv.URL, srv.Client())
+	ctx := t.Context()
+	create := func(outer, id, name string) {
+		t.Helper()
+		body := &intune.CreateDeviceManagementTemplateBody{ID: intune.Some(id), DisplayName: intune.Some(name)}
+		var err error
+		if outer == "" {
+			_, err = c.CreateDeviceManagementTemplate(ctx, body)
+		} else {
+			_, err = c.CreateDeviceManagementTemplateViaMigratableTo(ctx, outer, body)
+		}
+		require.NoError(t, err)
+	}
+	create("", "t1", "outer t1")
+	create("t1", "same", "in t1")
+	create("t/2", "same", "in t/2") // the same id under another template; escaped
+	create("t1", "t1", "t1 in t1")
+
+	name := func(outer, id string) string {
+		t.Helper()
+		var a *intune.AnyDeviceManagementTemplate
+		var err error
+		if outer == "" {
+			a, err = c.GetDeviceManagementTemplate(ctx, id, nil)
+		} else {
+			a, err = c.GetDeviceManagementTemplateViaMigratableTo(ctx, outer, id, nil)
+		}
+		m := template(t)(a, err)
+		if m == nil {
+			return "404"
+		}
+		return *m.DisplayName
+	}
+	assert.Equal(t, "outer t1", name("", "t1"))
+	assert.Equal(t, "in t1", name("t1", "same"))
+	assert.Equal(t, "in t/2", name("t/2", "same"))
+	assert.Equal(t, "t1 in t1", name("t1", "t1"), "the inner value keys the inner entity")
+	assert.Equal(t, "404", name("", "same"))
+	assert.Equal(t, "404", name("t3", "same"))
+
+	_, err := c.UpdateDeviceManagementTemplateViaMigratableTo(ctx, "t/2", "same", &intune.UpdateDeviceManagementTemplateBody{DisplayName: intune.Some("renamed")})
+	require.NoError(t, err)
+	require.NoError(t, c.DeleteDeviceManagementTemplateViaMigratableTo(ctx, "t1", "same"))
+	assert.Equal(t, "404", name("t1", "same"))
+	assert.Equal(t, "renamed", name("t/2", "same"))
+	assert.Equal(t, "t1 in t1", name("t1", "t1"))
+	assert.Equal(t, "outer t1", name("", "t1"))
+
+	var ids []string
+	for m, err := range c.ListDeviceManagementTemplatesViaMigratableTo(ctx, "t1", nil) {
+		require.NoError(t, err)
+		ids = append(ids, *m.Value.(*intune.DeviceManagementTemplate).ID)
+	}
+	assert.Equal(t, []string{"t1"}, ids)
+
+	// A Handle function's Route: Param is the outer value, Params both.
+	var first string
+	var all []string
+	h := httptest.NewServer(HandleGetDeviceManagementTemplate(func(_ context.Context, r Route) (*intune.AnyDeviceManagementTemplate, error) {
+		first, all = r.Param("deviceManagementTemplateId"), r.Params("deviceManagementTemplateId")
+		return nil, nil
+	}))
+	defer h.Close()
+	_, err = NewClient(h.URL, h.Client()).GetDeviceManagementTemplateViaMigratableTo(ctx, "outer", "in/ner", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "outer", first)
+	assert.Equal(t, []string{"outer", "in/ner"}, all)
+	_, err = NewClient(h.URL, h.Client()).GetDeviceManagementTemplate(ctx, "only", nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"only"}, all)
 }
 
 // TestFakeLeniency: by default the Fake refuses what the docs say is wrong

@@ -1049,20 +1049,42 @@ func matchRoute(template, path string) (Route, bool) {
 }
 
 // Param returns the value of the parameter the template names {name}, or
-// "".
+// "". Where the template names it more than once, as
+// "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"
+// does, it is the first (outermost) value: see Params for all of them.
 func (r Route) Param(name string) string {
-	t := r.Template
-	for i := range r.Values {
-		j, k := strings.IndexByte(t, '{'), strings.IndexByte(t, '}')
-		if j < 0 || k < j {
-			break
-		}
-		if t[j+1:k] == name {
-			return r.Values[i]
-		}
-		t = t[k+1:]
+	if v := r.Params(name); len(v) > 0 {
+		return v[0]
 	}
 	return ""
+}
+
+// Params returns every value of the parameter the template names {name},
+// in template order (the outermost first), or nil when it names none. A
+// documented path may use one name twice, as in
+// "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}",
+// where Params("deviceManagementTemplateId") is the template's id, then the
+// id of the one it migrates to (the Client method takes them as two
+// arguments, templatesDeviceManagementTemplateID and
+// migratableToDeviceManagementTemplateID).
+func (r Route) Params(name string) []string {
+	var out []string
+	t := r.Template
+	for i := range r.Values {
+		j := strings.IndexByte(t, '{')
+		if j < 0 {
+			break
+		}
+		k := strings.IndexByte(t[j:], '}')
+		if k < 0 {
+			break
+		}
+		if t[j+1:j+k] == name {
+			out = append(out, r.Values[i])
+		}
+		t = t[j+k+1:]
+	}
+	return out
 }
 
 // matchPath matches path, escaped as URL.EscapedPath returns it, against a
