@@ -33,11 +33,11 @@ import (
 //
 // Every request body is checked as the service would (see decodeBody: its
 // documented members only, exactly cased, once each, gzip or deflate
-// allowed, then the body type's Validate and CheckReadOnly), and every
-// problem is a Graph error body: 400 for a bad body, 404 for an unknown
-// path or entity, 405 for a method no operation documents at the path, 501
-// for "$filter", "$orderby", "$search" and "$expand", which the Fake does
-// not evaluate.
+// allowed, then the body type's Validate and CheckReadOnly; Lenient relaxes
+// the first and the enum rule), and every problem is a Graph error body:
+// 400 for a bad body, 404 for an unknown path or entity, 405 for a method
+// no operation documents at the path, 501 for "$filter", "$orderby",
+// "$search" and "$expand", which the Fake does not evaluate.
 //
 // Every answer carries a "request-id" header ("fake-00000001", counting
 // requests) and echoes the request's "client-request-id", as the service
@@ -45,6 +45,9 @@ import (
 type Fake struct {
 	// PageSize is the page size of a list without "$top"; 0 means 100.
 	PageSize int
+	// Lenient relaxes the checks of request bodies; the zero value is as
+	// strict as the service. Set it, as PageSize, before serving.
+	Lenient Leniency
 
 	ops []fakeOp
 
@@ -54,6 +57,26 @@ type Fake struct {
 	lastID     int
 	faults     []Fault
 	log        []string
+}
+
+// Leniency says which of a Fake's checks of request bodies to relax, for a
+// test that wants a client newer or looser than the docs to pass. The zero
+// value relaxes none: a Fake refuses, as the service does, what the docs
+// say is wrong, so that a test fails where the service would.
+type Leniency struct {
+	// UnknownMembers accepts a top-level member the body does not
+	// document, and one whose name is cased differently from a documented
+	// one, reading them as encoding/json does: the first is ignored (and
+	// not stored), the second read (and stored) under its documented
+	// name. A member given twice is still a 400, also when once in each
+	// casing: which one would win is not the test's to guess.
+	UnknownMembers bool
+	// UnknownEnumMembers accepts enum values the docs do not list, such as
+	// members newer than the docs, which the models keep: of the problems
+	// the body's Validate reports, those of the "enum" rule are dropped
+	// (see ValidationError.Without) and every other rule still applies.
+	// The values are stored as sent.
+	UnknownEnumMembers bool
 }
 
 // fakeOp is one documented operation a Fake serves.
@@ -103,18 +126,20 @@ type checkedBody interface {
 }
 
 // checkBody decodes data into body as decodeBody does, then checks its
-// documented read-only rule. It is one function for every body type (the
-// generated NewFake passes a constructor per operation), not a generic one
-// instantiated for each, which cost the build of a package with a thousand
-// operations more than the rest of its fake.
-func checkBody(data []byte, body checkedBody) error {
-	if err := decodeBody(data, body); err != nil {
-		return err
+// documented read-only rule, and returns data as decodeBody read it. It is
+// one function for every body type (the generated NewFake passes a
+// constructor per operation), not a generic one instantiated for each,
+// which cost the build of a package with a thousand operations more than
+// the rest of its fake.
+func checkBody(data []byte, body checkedBody, lenient Leniency) ([]byte, error) {
+	data, err := decodeBody(data, body, lenient)
+	if err != nil {
+		return nil, err
 	}
 	if err := body.CheckReadOnly(); err != nil {
-		return badRequest(err.Error())
+		return nil, badRequest(err.Error())
 	}
-	return nil
+	return data, nil
 }
 
 // Inject makes f answer the next requests that ft matches with ft's
@@ -318,6 +343,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.log = append(f.log, r.Method+" "+r.URL.EscapedPath())
 	ft, faulty := f.fault(r)
 	n := len(f.log)
+	lenient := f.Lenient
 	f.mu.Unlock()
 	// As the service does: a request id of its own on every answer, and
 	// the client's echoed.
@@ -359,7 +385,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if ge == nil {
-		ge = f.checkBody(op, data)
+		data, ge = f.checkBody(op, data, lenient)
 	}
 	if ge != nil {
 		writeGraphError(w, ge)
@@ -383,12 +409,13 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(answer)
 }
 
-// checkBody checks the body of a request for op.
-func (f *Fake) checkBody(op *fakeOp, data []byte) *GraphError {
+// checkBody checks the body of a request for op and returns it as read
+// (see decodeBody).
+func (f *Fake) checkBody(op *fakeOp, data []byte, lenient Leniency) ([]byte, *GraphError) {
 	var err error
 	switch {
 	case op.body != nil && (op.kind == "create" || op.kind == "update" || op.kind == "action"):
-		err = checkBody(data, op.body())
+		data, err = checkBody(data, op.body(), lenient)
 	case data != nil:
 		err = badRequest(op.method + " takes no request body")
 	}
@@ -396,7 +423,7 @@ func (f *Fake) checkBody(op *fakeOp, data []byte) *GraphError {
 	if err != nil && !errors.As(err, &ge) {
 		ge = badRequest(err.Error())
 	}
-	return ge
+	return data, ge
 }
 
 // serve answers a checked request for op: the status and body, or a nil

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,18 +17,53 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// widget stands for a generated body type: Name is writable, ID read-only.
+// widget stands for a generated body type: Name is writable, ID read-only,
+// Color an enum of red and blue.
 type widget struct {
-	ID   *string `json:"id,omitempty"`
-	Name *string `json:"name,omitempty"`
-	Size *int    `json:"size,omitempty"`
+	ID    *string `json:"id,omitempty"`
+	Name  *string `json:"name,omitempty"`
+	Size  *int    `json:"size,omitempty"`
+	Color *string `json:"color,omitempty"`
 }
 
+// Validate reports problems as the models' ValidationError does: with
+// their rule, and Without.
 func (w *widget) Validate() error {
+	var errs testProblems
 	if w.Size != nil && *w.Size < 0 {
-		return errors.New("size: below 0")
+		errs = append(errs, [2]string{"range", "size: below 0"})
 	}
-	return nil
+	if w.Color != nil && *w.Color != "red" && *w.Color != "blue" {
+		errs = append(errs, [2]string{"enum", "color: undocumented value " + strconv.Quote(*w.Color)})
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// testProblems stands for the models' ValidationError: rule and message.
+type testProblems [][2]string
+
+func (p testProblems) Error() string {
+	var s []string
+	for _, x := range p {
+		s = append(s, x[1])
+	}
+	return strings.Join(s, "; ")
+}
+
+func (p testProblems) Without(rule string) error {
+	var rest testProblems
+	for _, x := range p {
+		if x[0] != rule {
+			rest = append(rest, x)
+		}
+	}
+	if len(rest) == 0 {
+		return nil
+	}
+	return rest
 }
 
 func (w *widget) CheckReadOnly() error {
@@ -153,6 +189,7 @@ func TestFakeRejects(t *testing.T) {
 		`{"NAME":"x"}`:             `the documented name is \"name\"`,
 		`{"name":"x","name":"y"}`:  `appears twice`,
 		`{"size":-1}`:              `below 0`,
+		`{"color":"ultraviolet"}`:  `undocumented value \"ultraviolet\"`,
 		`{"id":"mine","name":"x"}`: `read-only`,
 		`[1]`:                      `not a JSON object`,
 	} {
@@ -188,6 +225,67 @@ func TestFakeRejects(t *testing.T) {
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, 501, resp.StatusCode, "a filter the fake does not evaluate is not ignored")
+}
+
+// TestFakeLenient: each Leniency relaxes its own checks and no other; the
+// Fake stores a body as it read it.
+func TestFakeLenient(t *testing.T) {
+	fake := widgetFake()
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	do := func(method, path, body string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(data)
+	}
+
+	// Unknown enum members only: other rules, and the member checks, stay.
+	fake.Lenient = Leniency{UnknownEnumMembers: true}
+	code, got := do("POST", "/widgets", `{"name":"a","color":"ultraviolet"}`)
+	assert.Equal(t, 201, code, got)
+	assert.JSONEq(t, `{"id":"00000000-0000-0000-0000-000000000001","name":"a","color":"ultraviolet"}`, got, "stored as sent")
+	code, got = do("POST", "/widgets", `{"color":"ultraviolet","size":-1}`)
+	assert.Equal(t, 400, code)
+	assert.Contains(t, got, "below 0")
+	assert.NotContains(t, got, "ultraviolet", "only the other rule is reported")
+	code, _ = do("POST", "/widgets", `{"NAME":"b"}`)
+	assert.Equal(t, 400, code)
+
+	// Unknown and differently-cased members only: read as encoding/json
+	// would, stored so; duplicates stay refused, enums strict.
+	fake.Lenient = Leniency{UnknownMembers: true}
+	code, got = do("POST", "/widgets", `{"nmae":"x","NAME":"b","Size":2,"@odata.type":"#w"}`)
+	assert.Equal(t, 201, code, got)
+	assert.JSONEq(t, `{"id":"00000000-0000-0000-0000-000000000002","name":"b","size":2,"@odata.type":"#w"}`, got)
+	code, got = do("PATCH", "/widgets/00000000-0000-0000-0000-000000000002", `{"SIZE":3,"extra":true}`)
+	assert.Equal(t, 204, code, got)
+	_, got = do("GET", "/widgets/00000000-0000-0000-0000-000000000002", "")
+	assert.JSONEq(t, `{"id":"00000000-0000-0000-0000-000000000002","name":"b","size":3,"@odata.type":"#w"}`, got)
+	for body, want := range map[string]string{
+		`{"name":"x","NAME":"y"}`:   `member \"name\" appears twice, as \"name\" and \"NAME\"`,
+		`{"name":"x","name":"y"}`:   `appears twice`,
+		`{"Name":"x","size":-1}`:    `below 0`,
+		`{"color":"ultraviolet"}`:   `undocumented value`,
+		`{"ID":"mine","name":"x"}`:  `read-only`,
+		`{"nmae":"x","color":"no"}`: `undocumented value`,
+	} {
+		code, got := do("POST", "/widgets", body)
+		assert.Equal(t, 400, code, body)
+		assert.Contains(t, got, want, body)
+	}
+
+	// Both.
+	fake.Lenient = Leniency{UnknownMembers: true, UnknownEnumMembers: true}
+	code, got = do("POST", "/widgets", `{"Color":"ultraviolet","future":1}`)
+	assert.Equal(t, 201, code, got)
+	assert.JSONEq(t, `{"id":"00000000-0000-0000-0000-000000000003","color":"ultraviolet"}`, got)
 }
 
 func TestClientRetries(t *testing.T) {

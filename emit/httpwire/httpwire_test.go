@@ -133,6 +133,19 @@ func TestMatchPathAndParam(t *testing.T) {
 	assert.Equal(t, "7", r.Param("thingId"))
 	assert.Equal(t, "a/b", r.Param("id"))
 	assert.Equal(t, "", r.Param("other"))
+	assert.Equal(t, []string{"7"}, r.Params("thingId"))
+	assert.Nil(t, r.Params("other"))
+
+	// A name used twice: Param is the first value, Params every one.
+	const twice = "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}/compare"
+	v, ok = matchPath(twice, "/deviceManagement/templates/outer/migratableTo/inner/compare")
+	require.True(t, ok)
+	r = Route{Template: twice, Values: v}
+	assert.Equal(t, "outer", r.Param("deviceManagementTemplateId"))
+	assert.Equal(t, []string{"outer", "inner"}, r.Params("deviceManagementTemplateId"))
+	r = Route{Template: "/a/{x}/b/{y}/c/{x}", Values: []string{"1", "2", "3"}}
+	assert.Equal(t, []string{"1", "3"}, r.Params("x"))
+	assert.Equal(t, []string{"2"}, r.Params("y"))
 	for _, p := range []string{"/users//things/7", "/users/a/things/7/more", "/groups/a/things/7", "/users/a/things", "/users/%zz/things/7"} {
 		_, ok := matchPath(tmpl, p)
 		assert.False(t, ok, p)

@@ -83,20 +83,42 @@ func matchRoute(template, path string) (Route, bool) {
 }
 
 // Param returns the value of the parameter the template names {name}, or
-// "".
+// "". Where the template names it more than once, as
+// "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"
+// does, it is the first (outermost) value: see Params for all of them.
 func (r Route) Param(name string) string {
-	t := r.Template
-	for i := range r.Values {
-		j, k := strings.IndexByte(t, '{'), strings.IndexByte(t, '}')
-		if j < 0 || k < j {
-			break
-		}
-		if t[j+1:k] == name {
-			return r.Values[i]
-		}
-		t = t[k+1:]
+	if v := r.Params(name); len(v) > 0 {
+		return v[0]
 	}
 	return ""
+}
+
+// Params returns every value of the parameter the template names {name},
+// in template order (the outermost first), or nil when it names none. A
+// documented path may use one name twice, as in
+// "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}",
+// where Params("deviceManagementTemplateId") is the template's id, then the
+// id of the one it migrates to (the Client method takes them as two
+// arguments, templatesDeviceManagementTemplateID and
+// migratableToDeviceManagementTemplateID).
+func (r Route) Params(name string) []string {
+	var out []string
+	t := r.Template
+	for i := range r.Values {
+		j := strings.IndexByte(t, '{')
+		if j < 0 {
+			break
+		}
+		k := strings.IndexByte(t[j:], '}')
+		if k < 0 {
+			break
+		}
+		if t[j+1:j+k] == name {
+			out = append(out, r.Values[i])
+		}
+		t = t[j+k+1:]
+	}
+	return out
 }
 
 // matchPath matches path, escaped as URL.EscapedPath returns it, against a
@@ -225,7 +247,7 @@ func handle[B any, PB interface {
 }, R any](method string, status int, templates []string, fn func(context.Context, Route, PB) (R, error)) http.Handler {
 	return &opHandler{method, status, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := PB(new(B))
-		if err := decodeBody(data, body); err != nil {
+		if _, err := decodeBody(data, body, Leniency{}); err != nil {
 			return nil, err
 		}
 		return fn(ctx, route, body)
@@ -263,7 +285,7 @@ func handleNoContent[B any, PB interface {
 }](method string, templates []string, fn func(context.Context, Route, PB) error) http.Handler {
 	return &opHandler{method, http.StatusOK, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := PB(new(B))
-		if err := decodeBody(data, body); err != nil {
+		if _, err := decodeBody(data, body, Leniency{}); err != nil {
 			return nil, err
 		}
 		return nil, fn(ctx, route, body)
@@ -275,45 +297,90 @@ func handleNoContent[B any, PB interface {
 // member the body does not document, one whose name is cased differently
 // from the documented one, and a member given twice (encoding/json would
 // take all three); annotations ("@odata.type", "x@odata.bind") pass.
-func decodeBody(data []byte, body validator) error {
+// lenient relaxes that (see Leniency); the handlers of the Handle
+// functions are strict. It returns data as it was read: without the
+// members lenient ignored and with the names it corrected.
+func decodeBody(data []byte, body validator, lenient Leniency) ([]byte, error) {
 	if data == nil {
-		return badRequest("a request body is required")
+		return nil, badRequest("a request body is required")
 	}
-	if err := checkMembers(data, body); err != nil {
-		return badRequest("invalid request body: " + err.Error())
+	data, err := checkMembers(data, body, lenient.UnknownMembers)
+	if err != nil {
+		return nil, badRequest("invalid request body: " + err.Error())
 	}
 	if err := json.Unmarshal(data, body); err != nil {
-		return badRequest("invalid request body: " + err.Error())
+		return nil, badRequest("invalid request body: " + err.Error())
 	}
-	if err := body.Validate(); err != nil {
-		return badRequest(err.Error())
+	err = body.Validate()
+	if w, ok := err.(interface{ Without(rule string) error }); ok && lenient.UnknownEnumMembers {
+		err = w.Without("enum")
 	}
-	return nil
+	if err != nil {
+		return nil, badRequest(err.Error())
+	}
+	return data, nil
 }
 
 // checkMembers reports the first top-level member of the JSON object data
 // that the struct body points to has no field for (by its exact JSON
-// name), or that data has twice.
-func checkMembers(data []byte, body any) error {
+// name), or that data has twice. When lenient, a member with no field is
+// dropped and one cased differently from a field's name renamed to it, as
+// encoding/json reads them (the first such field in field order), and the
+// object is returned rewritten; a member then given twice, once in each
+// casing, is still reported. Otherwise data is returned as it is.
+func checkMembers(data []byte, body any, lenient bool) ([]byte, error) {
 	members, err := orderedMembers(data)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	known := jsonNames(reflect.TypeOf(body))
+	names := jsonNames(reflect.TypeOf(body))
+	if names == nil {
+		return data, nil
+	}
+	rewrite := false
+	out := make([]member, 0, len(members))
+	sent := map[string]string{} // documented name → the name it was sent as
 	for _, m := range members {
-		if strings.Contains(m.name, "@") || known == nil {
-			continue
-		}
-		if !known[m.name] {
-			for k := range known {
-				if strings.EqualFold(k, m.name) {
-					return fmt.Errorf("member %q is not documented; the documented name is %q", m.name, k)
-				}
+		name := m.name
+		if !strings.Contains(name, "@") && !names.known[name] {
+			doc := names.fold(name)
+			switch {
+			case !lenient && doc != "":
+				return nil, fmt.Errorf("member %q is not documented; the documented name is %q", name, doc)
+			case !lenient:
+				return nil, fmt.Errorf("member %q is not a documented property of this body", name)
+			case doc == "":
+				rewrite = true
+				continue
 			}
-			return fmt.Errorf("member %q is not a documented property of this body", m.name)
+			name, rewrite = doc, true
+		}
+		if was, dup := sent[name]; dup {
+			return nil, fmt.Errorf("member %q appears twice, as %q and %q", name, was, m.name)
+		}
+		sent[name] = m.name
+		out = append(out, member{name, m.value})
+	}
+	if !rewrite {
+		return data, nil
+	}
+	return encodeMembers(out), nil
+}
+
+// bodyNames are the JSON member names of a body type's fields.
+type bodyNames struct {
+	known map[string]bool
+	order []string // in field order
+}
+
+// fold is the first name in n that equals name but for case, or "".
+func (n *bodyNames) fold(name string) string {
+	for _, k := range n.order {
+		if strings.EqualFold(k, name) {
+			return k
 		}
 	}
-	return nil
+	return ""
 }
 
 // jsonNamesCache holds jsonNames by type.
@@ -321,24 +388,25 @@ var jsonNamesCache sync.Map
 
 // jsonNames are the JSON member names of the struct t points to (nil when
 // t is no pointer to a struct).
-func jsonNames(t reflect.Type) map[string]bool {
+func jsonNames(t reflect.Type) *bodyNames {
 	if v, ok := jsonNamesCache.Load(t); ok {
-		return v.(map[string]bool)
+		return v.(*bodyNames)
 	}
 	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 		return nil
 	}
-	names := map[string]bool{}
+	names := &bodyNames{known: map[string]bool{}}
 	for i := range t.Elem().NumField() {
 		f := t.Elem().Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		switch {
 		case name == "-" || !f.IsExported():
-		case name != "":
-			names[name] = true
-		default:
-			names[f.Name] = true
+			continue
+		case name == "":
+			name = f.Name
 		}
+		names.known[name] = true
+		names.order = append(names.order, name)
 	}
 	jsonNamesCache.Store(t, names)
 	return names

@@ -160,24 +160,24 @@ func TestValidateModel(t *testing.T) {
 		Any:      testAny{Value: &testModel{Name: ptr("long")}},
 	}
 	assert.Equal(t, []Problem{
-		{"name", "length 4 breaks the documented limit (at most 3)"},
-		{"score", "100.5 is out of the documented range (0 to 100)"},
-		{"count", "0 is out of the documented range (at least 1)"},
-		{"price", "10 is out of the documented range (at most 9.5)"},
-		{"color", `undocumented value "green"`},
-		{"colors", "item count 3 breaks the documented limit (at most 2)"},
-		{"colors[2]", `undocumented value "pink"`},
-		{"tags[0]", "length 3 breaks the documented limit (at most 2)"},
-		{"tags[1]", "length 0 breaks the documented limit (at least 1)"},
-		{"when", DateTimeOffset("yesterday").Validate().Error()},
-		{"child.score", "-1 is out of the documented range (0 to 100)"},
-		{"children[1].color", `undocumented value "x"`},
-		{"any.name", "length 4 breaks the documented limit (at most 3)"},
+		{"name", "length 4 breaks the documented limit (at most 3)", "maxLength"},
+		{"score", "100.5 is out of the documented range (0 to 100)", "range"},
+		{"count", "0 is out of the documented range (at least 1)", "range"},
+		{"price", "10 is out of the documented range (at most 9.5)", "range"},
+		{"color", `undocumented value "green"`, "enum"},
+		{"colors", "item count 3 breaks the documented limit (at most 2)", "maxItems"},
+		{"colors[2]", `undocumented value "pink"`, "enum"},
+		{"tags[0]", "length 3 breaks the documented limit (at most 2)", "maxLength"},
+		{"tags[1]", "length 0 breaks the documented limit (at least 1)", "minLength"},
+		{"when", DateTimeOffset("yesterday").Validate().Error(), "format"},
+		{"child.score", "-1 is out of the documented range (0 to 100)", "range"},
+		{"children[1].color", `undocumented value "x"`, "enum"},
+		{"any.name", "length 4 breaks the documented limit (at most 3)", "maxLength"},
 	}, problems(validateModel(m)))
 
 	// minItems holds for a present collection only; NaN and unparsable
 	// decimals are outside no range (the wire check reports the latter).
-	assert.Equal(t, []Problem{{"colors", "item count 0 breaks the documented limit (at least 1)"}},
+	assert.Equal(t, []Problem{{"colors", "item count 0 breaks the documented limit (at least 1)", "minItems"}},
 		problems(validateModel(&testModel{Colors: []testColor{}, Score: ptr(Double(math.NaN())), Price: ptr(json.Number("x"))})))
 }
 
@@ -192,31 +192,53 @@ func TestValidateBody(t *testing.T) {
 		Any:    Some(testAny{Value: &testModel{Color: ptr(testColor("y"))}}),
 	}
 	assert.Equal(t, []Problem{
-		{"name", "length 4 breaks the documented limit (at most 3)"},
-		{"colors", "item count 3 breaks the documented limit (at most 2)"},
-		{"colors[2]", `undocumented value "x"`},
-		{"child.count", "-5 is out of the documented range (at least 1)"},
-		{"any.color", `undocumented value "y"`},
+		{"name", "length 4 breaks the documented limit (at most 3)", "maxLength"},
+		{"colors", "item count 3 breaks the documented limit (at most 2)", "maxItems"},
+		{"colors[2]", `undocumented value "x"`, "enum"},
+		{"child.count", "-5 is out of the documented range (at least 1)", "range"},
+		{"any.color", `undocumented value "y"`, "enum"},
 	}, problems(validateBody(b)))
 
-	assert.Equal(t, []Problem{{"name", "required property is not set"}}, problems(validateBody(&testBody{})))
-	assert.Equal(t, []Problem{{"name", "required property is not set"}}, problems(validateBody(&testBody{Name: Null[string]()})))
+	assert.Equal(t, []Problem{{"name", "required property is not set", "required"}}, problems(validateBody(&testBody{})))
+	assert.Equal(t, []Problem{{"name", "required property is not set", "required"}}, problems(validateBody(&testBody{Name: Null[string]()})))
 	assert.NoError(t, validateBody(&testBody{Name: Some("ab")}))
+}
+
+// TestWithout: Without drops the problems of one rule only, nested ones
+// included, and is nil when nothing else is left.
+func TestWithout(t *testing.T) {
+	b := &testBody{
+		Name:   Some("ab"),
+		Colors: Some([]testColor{"red", "magenta"}),
+		Any:    Some(testAny{Value: &testModel{Color: ptr(testColor("y")), Count: ptr(int32(0))}}),
+	}
+	err := validateBody(b)
+	require.Len(t, problems(err), 3)
+	rest := err.(*ValidationError).Without("enum")
+	assert.Equal(t, []Problem{{"any.count", "0 is out of the documented range (at least 1)", "range"}}, problems(rest))
+	assert.Len(t, problems(err), 3, "Without leaves e as it was")
+
+	b.Any = Some(testAny{Value: &testModel{Color: ptr(testColor("y"))}})
+	err = validateBody(b)
+	require.Len(t, problems(err), 2)
+	assert.NoError(t, err.(*ValidationError).Without("enum"))
+	assert.Equal(t, err, err.(*ValidationError).Without("range"))
+	assert.NoError(t, (*ValidationError)(nil).Without("enum"))
 }
 
 func TestCheckReadOnly(t *testing.T) {
 	assert.NoError(t, checkReadOnly(&testBody{Score: Some(Double(1))}))
 	assert.Equal(t, []Problem{
-		{"name", "read-only property is set"},
-		{"child", "read-only property is set"},
+		{"name", "read-only property is set", "readOnly"},
+		{"child", "read-only property is set", "readOnly"},
 	}, problems(checkReadOnly(&testBody{Name: Some("a"), Child: Null[testModel]()})))
 }
 
 func TestCheckRequired(t *testing.T) {
 	assert.Equal(t, []Problem{
-		{"name", "required property is not set"},
-		{"tags", "required property is not set"},
-		{"raw", "required property is not set"},
+		{"name", "required property is not set", "required"},
+		{"tags", "required property is not set", "required"},
+		{"raw", "required property is not set", "required"},
 	}, problems(checkRequired(&testModel{Raw: json.RawMessage{}})))
 	require.NoError(t, checkRequired(&testModel{Name: ptr(""), Tags: []string{}, Raw: json.RawMessage("1")}))
 }

@@ -38,15 +38,15 @@ func TestTag(t *testing.T) {
 // TestCheck is the checker lint uses: the generated code's messages.
 func TestCheck(t *testing.T) {
 	f := func(x float64) *float64 { return &x }
-	assert.Equal(t, []Problem{{"port", "70,000 is out of the documented range (0 to 65535)"}},
+	assert.Equal(t, []Problem{{"port", "70,000 is out of the documented range (0 to 65535)", "range"}},
 		Check(ir.Rule{Kind: ir.RuleRange, Min: f(0), Max: f(65535)}, "port", Value{Kind: NumberValue, Number: 70000, Text: "70,000"}))
 	assert.Empty(t, Check(ir.Rule{Kind: ir.RuleRange, Min: f(0), Max: f(65535)}, "port", Value{Kind: NumberValue, Number: 65535, Text: "65535"}))
-	assert.Equal(t, []Problem{{"streetAddress", "length 5 breaks the documented limit (at most 4)"}},
+	assert.Equal(t, []Problem{{"streetAddress", "length 5 breaks the documented limit (at most 4)", "maxLength"}},
 		Check(ir.Rule{Kind: ir.RuleMaxLength, Max: f(4)}, "streetAddress", Value{Kind: StringValue, Text: "héllo"}))
 	assert.Empty(t, Check(ir.Rule{Kind: ir.RuleMaxLength, Max: f(1024)}, "streetAddress", Value{Kind: StringValue, Text: "1 Microsoft Way"}))
-	assert.Equal(t, []Problem{{"tags", "item count 3 breaks the documented limit (at most 2)"}},
+	assert.Equal(t, []Problem{{"tags", "item count 3 breaks the documented limit (at most 2)", "maxItems"}},
 		Check(ir.Rule{Kind: ir.RuleMaxItems, Max: f(2)}, "tags", Value{Kind: CollectionValue, Items: 3}))
-	assert.Equal(t, []Problem{{"tags", "item count 0 breaks the documented limit (at least 1)"}},
+	assert.Equal(t, []Problem{{"tags", "item count 0 breaks the documented limit (at least 1)", "minItems"}},
 		Check(ir.Rule{Kind: ir.RuleMinItems, Min: f(1)}, "tags", Value{Kind: CollectionValue}))
 	// A length rule says nothing about a number, nor a range about a string.
 	assert.Empty(t, Check(ir.Rule{Kind: ir.RuleMaxLength, Max: f(1)}, "n", Value{Kind: NumberValue, Number: 100, Text: "100"}))

@@ -400,10 +400,19 @@ func enumValues[E ~string](names []string) []E {
 }
 
 // Problem is one broken rule: the property path, such as
-// "attendees[2].emailAddress.address", and what is wrong with it.
+// "attendees[2].emailAddress.address", what is wrong with it, and which
+// rule it breaks.
 type Problem struct {
 	Path    string
 	Message string
+	// Rule names the broken rule, so that a caller can tell problems
+	// apart without reading messages: "enum" (a value the enum's
+	// documented members do not list, such as one newer than the docs),
+	// "format" (a malformed wire value: DateTimeOffset, Duration, ...),
+	// "range", "minLength", "maxLength", "minItems", "maxItems",
+	// "required" and "readOnly" (the docgen tag's rules of the same
+	// names); empty for a problem recorded with Add.
+	Rule string
 }
 
 // ValidationError collects every Problem a Validate method finds, in the
@@ -413,8 +422,31 @@ type ValidationError struct {
 }
 
 // Add records a problem at path, its message formatted as by fmt.Sprintf.
+// Its Rule is empty.
 func (e *ValidationError) Add(path, format string, args ...any) {
 	e.Problems = append(e.Problems, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// addRule records a problem with the rule it breaks; see Problem.Rule.
+func (e *ValidationError) addRule(rule, path, format string, args ...any) {
+	e.Problems = append(e.Problems, Problem{Path: path, Message: fmt.Sprintf(format, args...), Rule: rule})
+}
+
+// Without returns the problems of e that break a rule other than rule
+// (see Problem.Rule), as Err does: nil when none is left. e is unchanged.
+// Without("enum") accepts enum values newer than the docs but keeps every
+// other rule.
+func (e *ValidationError) Without(rule string) error {
+	if e == nil {
+		return nil
+	}
+	rest := &ValidationError{}
+	for _, p := range e.Problems {
+		if p.Rule != rule {
+			rest.Problems = append(rest.Problems, p)
+		}
+	}
+	return rest.Err()
 }
 
 // Err returns e, or nil if e has no problems.
@@ -460,7 +492,7 @@ func validateBody(b any) error {
 		if v := optionalValue(o); v.IsValid() {
 			checkProperty(&errs, name, v, r)
 		} else if r.required {
-			missing.Add(name, "required property is not set")
+			missing.addRule("required", name, "required property is not set")
 		}
 	})
 	errs.Problems = append(errs.Problems, missing.Problems...)
@@ -473,7 +505,7 @@ func checkReadOnly(b any) error {
 	var errs ValidationError
 	eachOptional(b, func(name string, r rules, o optionalField) {
 		if _, present, _ := o.parts(); *present && r.readOnly {
-			errs.Add(name, "read-only property is set")
+			errs.addRule("readOnly", name, "read-only property is set")
 		}
 	})
 	return errs.Err()
@@ -693,11 +725,11 @@ func checkValue(errs *ValidationError, path string, v reflect.Value, r rules) {
 	}
 	x := v.Interface()
 	if e, ok := x.(interface{ Known() bool }); ok && !e.Known() {
-		errs.Add(path, "undocumented value %q", v.String())
+		errs.addRule("enum", path, "undocumented value %q", v.String())
 	}
 	if w, ok := x.(interface{ Validate() error }); ok {
 		if err := w.Validate(); err != nil {
-			errs.Add(path, "%v", err)
+			errs.addRule("format", path, "%v", err)
 		}
 	}
 	if len(r.ranges) > 0 {
@@ -714,9 +746,9 @@ func checkValue(errs *ValidationError, path string, v reflect.Value, r rules) {
 // a nil collection (absent) is checked for the greatest count only.
 func (r rules) checkItems(errs *ValidationError, path string, n int, null bool) {
 	if r.maxItems >= 0 && n > r.maxItems {
-		errs.Add(path, "item count %d breaks the documented limit (at most %d)", n, r.maxItems)
+		errs.addRule("maxItems", path, "item count %d breaks the documented limit (at most %d)", n, r.maxItems)
 	} else if r.minItems >= 0 && n < r.minItems && !null {
-		errs.Add(path, "item count %d breaks the documented limit (at least %d)", n, r.minItems)
+		errs.addRule("minItems", path, "item count %d breaks the documented limit (at least %d)", n, r.minItems)
 	}
 }
 
@@ -725,7 +757,7 @@ func (r rules) checkItems(errs *ValidationError, path string, n int, null bool) 
 func (r rules) checkNumber(errs *ValidationError, path string, f float64, x any) {
 	for _, b := range r.ranges {
 		if f < b.min || f > b.max {
-			errs.Add(path, "%v is out of the documented range (%s)", x, b)
+			errs.addRule("range", path, "%v is out of the documented range (%s)", x, b)
 		}
 	}
 }
@@ -737,9 +769,9 @@ func (r rules) checkLength(errs *ValidationError, path, s string) {
 		return
 	}
 	if l := utf8.RuneCountInString(s); r.maxLength >= 0 && l > r.maxLength {
-		errs.Add(path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
+		errs.addRule("maxLength", path, "length %d breaks the documented limit (at most %d)", l, r.maxLength)
 	} else if l < r.minLength {
-		errs.Add(path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
+		errs.addRule("minLength", path, "length %d breaks the documented limit (at least %d)", l, r.minLength)
 	}
 }
 

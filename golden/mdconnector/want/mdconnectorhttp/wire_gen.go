@@ -417,11 +417,11 @@ func retryAfter(v string, now time.Time) time.Duration {
 //
 // Every request body is checked as the service would (see decodeBody: its
 // documented members only, exactly cased, once each, gzip or deflate
-// allowed, then the body type's Validate and CheckReadOnly), and every
-// problem is a Graph error body: 400 for a bad body, 404 for an unknown
-// path or entity, 405 for a method no operation documents at the path, 501
-// for "$filter", "$orderby", "$search" and "$expand", which the Fake does
-// not evaluate.
+// allowed, then the body type's Validate and CheckReadOnly; Lenient relaxes
+// the first and the enum rule), and every problem is a Graph error body:
+// 400 for a bad body, 404 for an unknown path or entity, 405 for a method
+// no operation documents at the path, 501 for "$filter", "$orderby",
+// "$search" and "$expand", which the Fake does not evaluate.
 //
 // Every answer carries a "request-id" header ("fake-00000001", counting
 // requests) and echoes the request's "client-request-id", as the service
@@ -429,6 +429,9 @@ func retryAfter(v string, now time.Time) time.Duration {
 type Fake struct {
 	// PageSize is the page size of a list without "$top"; 0 means 100.
 	PageSize int
+	// Lenient relaxes the checks of request bodies; the zero value is as
+	// strict as the service. Set it, as PageSize, before serving.
+	Lenient Leniency
 
 	ops []fakeOp
 
@@ -438,6 +441,26 @@ type Fake struct {
 	lastID     int
 	faults     []Fault
 	log        []string
+}
+
+// Leniency says which of a Fake's checks of request bodies to relax, for a
+// test that wants a client newer or looser than the docs to pass. The zero
+// value relaxes none: a Fake refuses, as the service does, what the docs
+// say is wrong, so that a test fails where the service would.
+type Leniency struct {
+	// UnknownMembers accepts a top-level member the body does not
+	// document, and one whose name is cased differently from a documented
+	// one, reading them as encoding/json does: the first is ignored (and
+	// not stored), the second read (and stored) under its documented
+	// name. A member given twice is still a 400, also when once in each
+	// casing: which one would win is not the test's to guess.
+	UnknownMembers bool
+	// UnknownEnumMembers accepts enum values the docs do not list, such as
+	// members newer than the docs, which the models keep: of the problems
+	// the body's Validate reports, those of the "enum" rule are dropped
+	// (see ValidationError.Without) and every other rule still applies.
+	// The values are stored as sent.
+	UnknownEnumMembers bool
 }
 
 // fakeOp is one documented operation a Fake serves.
@@ -487,18 +510,20 @@ type checkedBody interface {
 }
 
 // checkBody decodes data into body as decodeBody does, then checks its
-// documented read-only rule. It is one function for every body type (the
-// generated NewFake passes a constructor per operation), not a generic one
-// instantiated for each, which cost the build of a package with a thousand
-// operations more than the rest of its fake.
-func checkBody(data []byte, body checkedBody) error {
-	if err := decodeBody(data, body); err != nil {
-		return err
+// documented read-only rule, and returns data as decodeBody read it. It is
+// one function for every body type (the generated NewFake passes a
+// constructor per operation), not a generic one instantiated for each,
+// which cost the build of a package with a thousand operations more than
+// the rest of its fake.
+func checkBody(data []byte, body checkedBody, lenient Leniency) ([]byte, error) {
+	data, err := decodeBody(data, body, lenient)
+	if err != nil {
+		return nil, err
 	}
 	if err := body.CheckReadOnly(); err != nil {
-		return badRequest(err.Error())
+		return nil, badRequest(err.Error())
 	}
-	return nil
+	return data, nil
 }
 
 // Inject makes f answer the next requests that ft matches with ft's
@@ -702,6 +727,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.log = append(f.log, r.Method+" "+r.URL.EscapedPath())
 	ft, faulty := f.fault(r)
 	n := len(f.log)
+	lenient := f.Lenient
 	f.mu.Unlock()
 	// As the service does: a request id of its own on every answer, and
 	// the client's echoed.
@@ -743,7 +769,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if ge == nil {
-		ge = f.checkBody(op, data)
+		data, ge = f.checkBody(op, data, lenient)
 	}
 	if ge != nil {
 		writeGraphError(w, ge)
@@ -767,12 +793,13 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(answer)
 }
 
-// checkBody checks the body of a request for op.
-func (f *Fake) checkBody(op *fakeOp, data []byte) *GraphError {
+// checkBody checks the body of a request for op and returns it as read
+// (see decodeBody).
+func (f *Fake) checkBody(op *fakeOp, data []byte, lenient Leniency) ([]byte, *GraphError) {
 	var err error
 	switch {
 	case op.body != nil && (op.kind == "create" || op.kind == "update" || op.kind == "action"):
-		err = checkBody(data, op.body())
+		data, err = checkBody(data, op.body(), lenient)
 	case data != nil:
 		err = badRequest(op.method + " takes no request body")
 	}
@@ -780,7 +807,7 @@ func (f *Fake) checkBody(op *fakeOp, data []byte) *GraphError {
 	if err != nil && !errors.As(err, &ge) {
 		ge = badRequest(err.Error())
 	}
-	return ge
+	return data, ge
 }
 
 // serve answers a checked request for op: the status and body, or a nil
@@ -1022,20 +1049,42 @@ func matchRoute(template, path string) (Route, bool) {
 }
 
 // Param returns the value of the parameter the template names {name}, or
-// "".
+// "". Where the template names it more than once, as
+// "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}"
+// does, it is the first (outermost) value: see Params for all of them.
 func (r Route) Param(name string) string {
-	t := r.Template
-	for i := range r.Values {
-		j, k := strings.IndexByte(t, '{'), strings.IndexByte(t, '}')
-		if j < 0 || k < j {
-			break
-		}
-		if t[j+1:k] == name {
-			return r.Values[i]
-		}
-		t = t[k+1:]
+	if v := r.Params(name); len(v) > 0 {
+		return v[0]
 	}
 	return ""
+}
+
+// Params returns every value of the parameter the template names {name},
+// in template order (the outermost first), or nil when it names none. A
+// documented path may use one name twice, as in
+// "/deviceManagement/templates/{deviceManagementTemplateId}/migratableTo/{deviceManagementTemplateId}",
+// where Params("deviceManagementTemplateId") is the template's id, then the
+// id of the one it migrates to (the Client method takes them as two
+// arguments, templatesDeviceManagementTemplateID and
+// migratableToDeviceManagementTemplateID).
+func (r Route) Params(name string) []string {
+	var out []string
+	t := r.Template
+	for i := range r.Values {
+		j := strings.IndexByte(t, '{')
+		if j < 0 {
+			break
+		}
+		k := strings.IndexByte(t[j:], '}')
+		if k < 0 {
+			break
+		}
+		if t[j+1:j+k] == name {
+			out = append(out, r.Values[i])
+		}
+		t = t[j+k+1:]
+	}
+	return out
 }
 
 // matchPath matches path, escaped as URL.EscapedPath returns it, against a
@@ -1164,7 +1213,7 @@ func handle[B any, PB interface {
 }, R any](method string, status int, templates []string, fn func(context.Context, Route, PB) (R, error)) http.Handler {
 	return &opHandler{method, status, templates, func(ctx context.Context, route Route, data []byte) (any, error) {
 		body := PB(new(B))
-		if err := decodeBody(data, body); err != nil {
+		if _, err := decodeBody(data, body, Leniency{}); err != nil {
 			return nil, err
 		}
 		return fn(ctx, route, body)
@@ -1176,45 +1225,90 @@ func handle[B any, PB interface {
 // member the body does not document, one whose name is cased differently
 // from the documented one, and a member given twice (encoding/json would
 // take all three); annotations ("@odata.type", "x@odata.bind") pass.
-func decodeBody(data []byte, body validator) error {
+// lenient relaxes that (see Leniency); the handlers of the Handle
+// functions are strict. It returns data as it was read: without the
+// members lenient ignored and with the names it corrected.
+func decodeBody(data []byte, body validator, lenient Leniency) ([]byte, error) {
 	if data == nil {
-		return badRequest("a request body is required")
+		return nil, badRequest("a request body is required")
 	}
-	if err := checkMembers(data, body); err != nil {
-		return badRequest("invalid request body: " + err.Error())
+	data, err := checkMembers(data, body, lenient.UnknownMembers)
+	if err != nil {
+		return nil, badRequest("invalid request body: " + err.Error())
 	}
 	if err := json.Unmarshal(data, body); err != nil {
-		return badRequest("invalid request body: " + err.Error())
+		return nil, badRequest("invalid request body: " + err.Error())
 	}
-	if err := body.Validate(); err != nil {
-		return badRequest(err.Error())
+	err = body.Validate()
+	if w, ok := err.(interface{ Without(rule string) error }); ok && lenient.UnknownEnumMembers {
+		err = w.Without("enum")
 	}
-	return nil
+	if err != nil {
+		return nil, badRequest(err.Error())
+	}
+	return data, nil
 }
 
 // checkMembers reports the first top-level member of the JSON object data
 // that the struct body points to has no field for (by its exact JSON
-// name), or that data has twice.
-func checkMembers(data []byte, body any) error {
+// name), or that data has twice. When lenient, a member with no field is
+// dropped and one cased differently from a field's name renamed to it, as
+// encoding/json reads them (the first such field in field order), and the
+// object is returned rewritten; a member then given twice, once in each
+// casing, is still reported. Otherwise data is returned as it is.
+func checkMembers(data []byte, body any, lenient bool) ([]byte, error) {
 	members, err := orderedMembers(data)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	known := jsonNames(reflect.TypeOf(body))
+	names := jsonNames(reflect.TypeOf(body))
+	if names == nil {
+		return data, nil
+	}
+	rewrite := false
+	out := make([]member, 0, len(members))
+	sent := map[string]string{} // documented name → the name it was sent as
 	for _, m := range members {
-		if strings.Contains(m.name, "@") || known == nil {
-			continue
-		}
-		if !known[m.name] {
-			for k := range known {
-				if strings.EqualFold(k, m.name) {
-					return fmt.Errorf("member %q is not documented; the documented name is %q", m.name, k)
-				}
+		name := m.name
+		if !strings.Contains(name, "@") && !names.known[name] {
+			doc := names.fold(name)
+			switch {
+			case !lenient && doc != "":
+				return nil, fmt.Errorf("member %q is not documented; the documented name is %q", name, doc)
+			case !lenient:
+				return nil, fmt.Errorf("member %q is not a documented property of this body", name)
+			case doc == "":
+				rewrite = true
+				continue
 			}
-			return fmt.Errorf("member %q is not a documented property of this body", m.name)
+			name, rewrite = doc, true
+		}
+		if was, dup := sent[name]; dup {
+			return nil, fmt.Errorf("member %q appears twice, as %q and %q", name, was, m.name)
+		}
+		sent[name] = m.name
+		out = append(out, member{name, m.value})
+	}
+	if !rewrite {
+		return data, nil
+	}
+	return encodeMembers(out), nil
+}
+
+// bodyNames are the JSON member names of a body type's fields.
+type bodyNames struct {
+	known map[string]bool
+	order []string // in field order
+}
+
+// fold is the first name in n that equals name but for case, or "".
+func (n *bodyNames) fold(name string) string {
+	for _, k := range n.order {
+		if strings.EqualFold(k, name) {
+			return k
 		}
 	}
-	return nil
+	return ""
 }
 
 // jsonNamesCache holds jsonNames by type.
@@ -1222,24 +1316,25 @@ var jsonNamesCache sync.Map
 
 // jsonNames are the JSON member names of the struct t points to (nil when
 // t is no pointer to a struct).
-func jsonNames(t reflect.Type) map[string]bool {
+func jsonNames(t reflect.Type) *bodyNames {
 	if v, ok := jsonNamesCache.Load(t); ok {
-		return v.(map[string]bool)
+		return v.(*bodyNames)
 	}
 	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 		return nil
 	}
-	names := map[string]bool{}
+	names := &bodyNames{known: map[string]bool{}}
 	for i := range t.Elem().NumField() {
 		f := t.Elem().Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		switch {
 		case name == "-" || !f.IsExported():
-		case name != "":
-			names[name] = true
-		default:
-			names[f.Name] = true
+			continue
+		case name == "":
+			name = f.Name
 		}
+		names.known[name] = true
+		names.order = append(names.order, name)
 	}
 	jsonNamesCache.Store(t, names)
 	return names
