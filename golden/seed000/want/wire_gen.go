@@ -891,15 +891,15 @@ type Unknown struct {
 // Len is the number of members u holds.
 func (u Unknown) Len() int {
 	n := 0
-	eachMember(u.object(), func(string, []byte) bool { n++; return true })
+	eachMember(u.object(), func([]byte, []byte) bool { n++; return true })
 	return n
 }
 
 // Names are the names of the members u holds, in order.
 func (u Unknown) Names() []string {
 	var names []string
-	eachMember(u.object(), func(name string, _ []byte) bool {
-		names = append(names, name)
+	eachMember(u.object(), func(name, _ []byte) bool {
+		names = append(names, string(name))
 		return true
 	})
 	return names
@@ -909,8 +909,8 @@ func (u Unknown) Names() []string {
 // holds one (the first, if the object had two).
 func (u Unknown) Get(name string) (json.RawMessage, bool) {
 	var found json.RawMessage
-	eachMember(u.object(), func(n string, v []byte) bool {
-		if n == name {
+	eachMember(u.object(), func(n, v []byte) bool {
+		if string(n) == name {
 			found = append(json.RawMessage(nil), v...)
 			return false
 		}
@@ -935,11 +935,11 @@ func (u *Unknown) Set(name string, value json.RawMessage) error {
 	}
 	var out []byte
 	replaced := false
-	eachMemberRaw(u.object(), func(n string, raw, _ []byte) bool {
+	eachMemberRaw(u.object(), func(n, raw, _ []byte) bool {
 		if len(out) > 0 {
 			out = append(out, ',')
 		}
-		if n == name && !replaced {
+		if string(n) == name && !replaced {
 			out = append(append(append(out, key...), ':'), compact.Bytes()...)
 			replaced = true
 		} else {
@@ -979,7 +979,7 @@ func decodeKeeping(data []byte, plain any, u *Unknown) error {
 	}
 	known := knownNames(reflect.TypeOf(plain).Elem())
 	var kept []byte
-	eachMemberRaw(data, func(name string, raw, _ []byte) bool {
+	eachMemberRaw(data, func(name, raw, _ []byte) bool {
 		if known.has(name) {
 			return true
 		}
@@ -1020,12 +1020,12 @@ type knownSet struct {
 }
 
 // has reports whether encoding/json decodes the member name into a field.
-func (k *knownSet) has(name string) bool {
-	if k.exact[name] {
+func (k *knownSet) has(name []byte) bool {
+	if k.exact[string(name)] { // no allocation: a map index by string(bytes)
 		return true
 	}
 	for _, n := range k.names {
-		if strings.EqualFold(n, name) {
+		if bytes.EqualFold([]byte(n), name) {
 			return true
 		}
 	}
@@ -1053,13 +1053,13 @@ func knownNames(t reflect.Type) *knownSet {
 // eachMember calls fn with the name and raw value of each member of the
 // JSON object data, which must be valid JSON, in order, until fn returns
 // false. Anything but an object has no members.
-func eachMember(data []byte, fn func(name string, value []byte) bool) {
-	eachMemberRaw(data, func(name string, _, value []byte) bool { return fn(name, value) })
+func eachMember(data []byte, fn func(name, value []byte) bool) {
+	eachMemberRaw(data, func(name, _, value []byte) bool { return fn(name, value) })
 }
 
 // eachMemberRaw is eachMember that also passes the whole member as it is
 // written, from its name's opening quote to the end of its value.
-func eachMemberRaw(data []byte, fn func(name string, raw, value []byte) bool) {
+func eachMemberRaw(data []byte, fn func(name, raw, value []byte) bool) {
 	i := skipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
@@ -1096,14 +1096,15 @@ func eachMemberRaw(data []byte, fn func(name string, raw, value []byte) bool) {
 	}
 }
 
-// memberName is the text of the JSON string quoted, with its quotes.
-func memberName(quoted []byte) string {
+// memberName is the text of the JSON string quoted (with its quotes): a
+// slice of quoted unless it has escapes.
+func memberName(quoted []byte) []byte {
 	if bytes.IndexByte(quoted, '\\') < 0 && len(quoted) >= 2 {
-		return string(quoted[1 : len(quoted)-1])
+		return quoted[1 : len(quoted)-1]
 	}
 	var s string
 	if json.Unmarshal(quoted, &s) != nil {
-		return ""
+		return nil
 	}
-	return s
+	return []byte(s)
 }
