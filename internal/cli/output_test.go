@@ -366,3 +366,29 @@ func TestEmptyLayerDirRemoved(t *testing.T) {
 	_, err := os.Stat(filepath.Join(dir, "seedhttp"))
 	assert.True(t, os.IsNotExist(err), "the empty layer directory must go")
 }
+
+// TestUnknownFlag: models keep unknown members by default; -unknown=drop
+// generates them without Unknown and its methods (and says so in the
+// header), check compares under the same flag, and any other value is a
+// usage error.
+func TestUnknownFlag(t *testing.T) {
+	dir := generated(t)
+	assert.Contains(t, string(snapshot(t, dir)["models_gen.go"]), "\tUnknown Unknown `json:\"-\"`")
+
+	code, _, stderr := docgen("generate", "-o", dir, "-pkg", "seed", "-unknown=drop", smallInput)
+	require.Equal(t, 0, code, stderr)
+	models := string(snapshot(t, dir)["models_gen.go"])
+	assert.NotContains(t, models, "Unknown")
+	assert.NotContains(t, models, "UnmarshalJSON")
+	assert.Contains(t, models, "// flags: -pkg=seed -unknown=drop")
+	assert.NotContains(t, string(snapshot(t, dir)["wire_gen.go"]), "func decodeKeeping", "the runtime holds only what the package uses")
+
+	code, stdout, stderr := docgen("check", "-o", dir, "-pkg", "seed", "-unknown=drop", smallInput)
+	assert.Equal(t, 0, code, stdout+stderr)
+	code, _, _ = docgen("check", "-o", dir, "-pkg", "seed", smallInput)
+	assert.NotEqual(t, 0, code, "the default keeps unknown members: the drop output is stale for it")
+
+	code, _, stderr = docgen("generate", "-o", dir, "-pkg", "seed", "-unknown=lose", smallInput)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, `-unknown "lose": want keep or drop`)
+}
