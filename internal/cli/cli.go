@@ -44,6 +44,8 @@ or enums (as the docs name them, qualified or not, or as @odata.type does:
 #microsoft.graph.x) and what they need; NAME+ takes the types derived from NAME
 along, and @FILE reads names from FILE, one a line ("# " starts a comment).
 -http=false leaves out the HTTP layer (request builders, Client, fake server).
+-unknown=drop generates models that drop the JSON members their docs do not
+document (by default they keep them in Unknown and write them back).
 They, and fetch, wait up to -lock-timeout (default 1m) for another docgen run
 on DIR. Without -pkg the package is that of the hand-written .go files in DIR,
 else named after DIR; -pkg must agree with those files.
