@@ -96,9 +96,12 @@ func (g *gen) respType(op *ir.Operation) *jen.Statement {
 	return g.itemType(r)
 }
 
-// bodyType is the Go type of op's request body or function parameters, or
-// nil when it has none.
+// bodyType is the Go type of op's request body or function parameters (the
+// runtime's Reference for a reference), or nil when it has none.
 func (g *gen) bodyType(op *ir.Operation) *jen.Statement {
+	if op.Reference {
+		return g.modelRef("Reference")
+	}
 	if g.types[op.Body.Name] == nil {
 		return nil
 	}

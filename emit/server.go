@@ -38,8 +38,14 @@ func (g *gen) fakeFunc(f *jen.File) {
 		for _, p := range op.Paths {
 			templates = append(templates, jen.Lit(p.Template))
 		}
+		kind := string(op.Kind)
+		if op.Reference {
+			// The Fake keeps no relationships: it checks the reference
+			// and answers as it does an action.
+			kind = string(ir.OpAction)
+		}
 		fields := jen.Dict{
-			jen.Id("kind"):      jen.Lit(string(op.Kind)),
+			jen.Id("kind"):      jen.Lit(kind),
 			jen.Id("method"):    jen.Lit(op.Method),
 			jen.Id("templates"): jen.Index().String().Values(templates...),
 		}

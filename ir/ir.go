@@ -212,6 +212,10 @@ type Operation struct {
 	// updates: Resolve fills BodyProperties with the writable properties of
 	// Body, read-only and navigation ones left out.
 	BodyInferred bool `json:"bodyInferred,omitempty"`
+	// Reference: the request adds or sets a relationship (a POST or PUT
+	// whose every path ends in "/$ref"), and its body is an entity
+	// reference, {"@odata.id": URL}, not a type of the docs: Body is empty.
+	Reference bool `json:"reference,omitempty"`
 	// Response is the type returned on success; empty Name means none.
 	Response       TypeRef `json:"response"`
 	ResponseStatus int     `json:"responseStatus,omitempty"`
@@ -260,6 +264,11 @@ const (
 	RoleResponse ExampleRole = "response"
 	RoleResource ExampleRole = "resource" // a "JSON representation" block
 )
+
+// EntityReference is the Type of a request example of a Reference
+// operation: the body {"@odata.id": URL}, which no page documents as a
+// type (generated code has the runtime's Reference for it).
+const EntityReference = "odata.entityReference"
 
 // Example is a JSON example found on a page, kept verbatim.
 type Example struct {

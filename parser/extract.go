@@ -247,6 +247,17 @@ func (x *extractor) run() {
 	if op != nil {
 		x.finishOperation(op)
 		x.responseFromExample(op)
+		if op.Reference {
+			// Its request examples, unless one shows another request
+			// (a page may add the PATCH with "members@odata.bind").
+			for i := range x.page.Examples {
+				ex := &x.page.Examples[i]
+				u, _, _ := strings.Cut(ex.URL, "?")
+				if ex.Role == ir.RoleRequest && (ex.Method == "" || ex.Method == op.Method) && (u == "" || strings.HasSuffix(u, "/$ref")) {
+					ex.Type = ir.EntityReference
+				}
+			}
+		}
 		// A response example that names no type shows what the page
 		// says the operation returns ("a collection of [x] objects"),
 		// not the page's subject (a list page's title names the plural).
@@ -1195,7 +1206,12 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 	if op.Method == "" {
 		x.diags.Errorf(x.page.Pos, "no-request-line", "API page %q has no HTTP request line (expected e.g. \"PATCH /things/{id}\" under an \"HTTP request\" heading)", x.page.Title)
 	}
-	if len(op.BodyProperties) > 0 && x.typeName != "" {
+	if isReference(op) {
+		// The body is {"@odata.id": URL} whatever the page calls it ("a
+		// user object", a table of one "@odata.id" row).
+		op.Reference = true
+		op.Body, op.BodyProperties, op.BodyWholeType = ir.TypeRef{}, nil, false
+	} else if len(op.BodyProperties) > 0 && x.typeName != "" {
 		op.Body = ir.TypeRef{Name: x.typeName}
 	} else if len(op.BodyProperties) == 0 && x.wholeBody.Name != "" && !x.binaryBody {
 		// No table, but the body is "a JSON representation of" a type
@@ -1231,21 +1247,28 @@ func (x *extractor) finishOperation(op *ir.Operation) {
 // the request body, supply the values for relevant fields that should be
 // updated", then only an example) its body: a partial of the entity the
 // page updates, whose writable properties resolve reads from its resource
-// page (BodyInferred). A reference ("PUT /users/{id}/manager/$ref", body
-// {"@odata.id": …}) is no entity's partial: docgen does not model it. A page
-// that names no entity is an error.
+// page (BodyInferred). A page that names no entity is an error.
 func (x *extractor) inferBody(op *ir.Operation) {
-	for _, p := range op.Paths {
-		if strings.HasSuffix(p.Template, "/$ref") {
-			x.diags.Warnf(p.Pos, "reference-body", "%s %q: the request body is a reference ({\"@odata.id\": URL}), which docgen does not model; no body type generated", op.Method, x.page.Title)
-			return
-		}
-	}
 	if x.typeName == "" {
 		x.diags.Errorf(x.page.Pos, "no-body-table", "%s page %q has no request body property table, and names no entity it updates", op.Method, x.page.Title)
 		return
 	}
 	op.Body, op.BodyInferred = ir.TypeRef{Name: x.typeName, Href: x.subjectHref()}, true
+}
+
+// isReference reports whether op adds or sets a relationship: a POST or
+// PUT whose every path ends in "/$ref" (as "PUT /users/{id}/manager/$ref"),
+// whose body is an entity reference, {"@odata.id": URL}.
+func isReference(op *ir.Operation) bool {
+	if (op.Method != "POST" && op.Method != "PUT") || len(op.Paths) == 0 {
+		return false
+	}
+	for _, p := range op.Paths {
+		if !strings.HasSuffix(p.Template, "/$ref") {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectHref is the link the page's prose gives its subject by, if any.

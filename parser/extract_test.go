@@ -55,6 +55,35 @@ func TestBoundActionTitle(t *testing.T) {
 	assert.Empty(t, op.Response.Name, "an action's response is not its parameters type")
 }
 
+// TestReferenceOperation: a POST or PUT to ".../$ref" sends an entity
+// reference, whatever the page calls its body ("a user object"); its
+// request example is typed as one. A POST elsewhere is not a reference.
+func TestReferenceOperation(t *testing.T) {
+	page := func(path string) string {
+		return "---\ntitle: Add owners\ndoc_type: apiPageType\n---\n\n# Add owners\n\nNamespace: microsoft.graph\n\n" +
+			"## HTTP request\n\n```http\n" + path + "\n```\n\n" +
+			"## Request body\n\nIn the request body, supply a JSON representation of a [user](../resources/user.md) object to be added.\n\n" +
+			"## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n" +
+			"## Example\n\n### Request\n\n```http\nPOST https://graph.microsoft.com/v1.0/groups/1/owners/$ref\nContent-type: application/json\n\n" +
+			"{\n  \"@odata.id\": \"https://graph.microsoft.com/v1.0/users/2\"\n}\n```\n"
+	}
+	p, _ := parseMD(t, page("POST /groups/{id}/owners/$ref"))
+	require.Len(t, p.Operations, 1)
+	op := p.Operations[0]
+	assert.True(t, op.Reference)
+	assert.Empty(t, op.Body.Name, "the body is a reference, not a user")
+	require.Len(t, p.Examples, 1)
+	assert.Equal(t, ir.EntityReference, p.Examples[0].Type)
+
+	p, _ = parseMD(t, strings.Replace(page("POST /groups/{id}/owners/$ref"), "POST https://graph.microsoft.com/v1.0/groups/1/owners/$ref", "PATCH https://graph.microsoft.com/v1.0/groups/1", 1))
+	assert.True(t, p.Operations[0].Reference)
+	assert.NotEqual(t, ir.EntityReference, p.Examples[0].Type, "an example of another request on the page")
+
+	p, _ = parseMD(t, page("POST /groups/{id}/owners"))
+	assert.False(t, p.Operations[0].Reference)
+	assert.NotEqual(t, ir.EntityReference, p.Examples[0].Type)
+}
+
 // TestResponseFromExample: a function whose response section names its
 // type only in bold (no link docgen can read) answers the type its response
 // example wraps in "value"; an action whose example shows a collection, or
@@ -224,10 +253,9 @@ func TestInferredBody(t *testing.T) {
 	assert.Empty(t, op.BodyProperties, "resolve fills them from the resource page")
 
 	p, diags = parseMD(t, page("Assign manager", "Assign a user's manager.", "PUT /users/{id}/manager/$ref"))
-	assert.False(t, diags.HasErrors(), "%v", diags)
-	require.Len(t, diags, 1)
-	assert.Equal(t, "reference-body", diags[0].Code)
-	assert.Empty(t, p.Operations[0].Body.Name)
+	assert.Empty(t, diags)
+	assert.Empty(t, p.Operations[0].Body.Name, "a reference is no entity's partial")
+	assert.True(t, p.Operations[0].Reference)
 
 	_, diags = Parse("page.md", []byte(page("Set things up", "Sets things up.", "PATCH /setup")))
 	assert.True(t, diags.HasErrors(), "no entity to infer a body from")

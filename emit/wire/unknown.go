@@ -243,3 +243,25 @@ func memberName(quoted []byte) []byte {
 	}
 	return []byte(s)
 }
+
+// Reference is the body of a request that adds or sets a relationship (a
+// POST or PUT to a path ending in "/$ref"): the entity referred to, by its
+// URL, such as
+//
+//	{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
+type Reference struct {
+	// ODataID is the URL of the entity referred to ("@odata.id").
+	ODataID string `json:"@odata.id"`
+}
+
+// Validate reports an empty ODataID.
+func (r *Reference) Validate() error {
+	var errs ValidationError
+	if r.ODataID == "" {
+		errs.addRule("required", "@odata.id", "required property is not set")
+	}
+	return errs.Err()
+}
+
+// CheckReadOnly reports nothing: a reference has no read-only member.
+func (r *Reference) CheckReadOnly() error { return nil }

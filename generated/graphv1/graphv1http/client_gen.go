@@ -187,28 +187,28 @@ func (c *Client) ListApplicationOwnersViaApplicationsOwnersPage(ctx context.Cont
 
 // AddOwner builds the "Add owner" request: POST
 // /applications/{id}/owners/$ref.
-func (r Requests) AddOwner(ctx context.Context, id string) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/applications/"+url.PathEscape(id)+"/owners/$ref"), nil)
+func (r Requests) AddOwner(ctx context.Context, id string, body *graphv1.Reference) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/applications/"+url.PathEscape(id)+"/owners/$ref"), body)
 }
 
 // AddOwner sends "Add owner" (POST /applications/{id}/owners/$ref); the
 // operation documents no response body. See Client.
-func (c *Client) AddOwner(ctx context.Context, id string) error {
-	req, err := c.requests().AddOwner(ctx, id)
+func (c *Client) AddOwner(ctx context.Context, id string, body *graphv1.Reference) error {
+	req, err := c.requests().AddOwner(ctx, id, body)
 	return sendNoContent(c, req, err)
 }
 
 // AddOwnerViaApplicationsOwnersRef builds the "Add owner" request: POST
 // /applications(appId='{appId}')/owners/$ref.
-func (r Requests) AddOwnerViaApplicationsOwnersRef(ctx context.Context, appID string) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/applications(appId='"+url.PathEscape(appID)+"')/owners/$ref"), nil)
+func (r Requests) AddOwnerViaApplicationsOwnersRef(ctx context.Context, appID string, body *graphv1.Reference) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/applications(appId='"+url.PathEscape(appID)+"')/owners/$ref"), body)
 }
 
 // AddOwnerViaApplicationsOwnersRef sends "Add owner" (POST
 // /applications(appId='{appId}')/owners/$ref); the operation documents no
 // response body. See Client.
-func (c *Client) AddOwnerViaApplicationsOwnersRef(ctx context.Context, appID string) error {
-	req, err := c.requests().AddOwnerViaApplicationsOwnersRef(ctx, appID)
+func (c *Client) AddOwnerViaApplicationsOwnersRef(ctx context.Context, appID string, body *graphv1.Reference) error {
+	req, err := c.requests().AddOwnerViaApplicationsOwnersRef(ctx, appID, body)
 	return sendNoContent(c, req, err)
 }
 
@@ -480,14 +480,14 @@ func (c *Client) DeltaGroup(ctx context.Context) (*graphv1.AnyGroup, error) {
 
 // AddMembers builds the "Add members" request: POST
 // /groups/{group-id}/members/$ref.
-func (r Requests) AddMembers(ctx context.Context, groupID string) (*http.Request, error) {
-	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(groupID)+"/members/$ref"), nil)
+func (r Requests) AddMembers(ctx context.Context, groupID string, body *graphv1.Reference) (*http.Request, error) {
+	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(groupID)+"/members/$ref"), body)
 }
 
 // AddMembers sends "Add members" (POST /groups/{group-id}/members/$ref); the
 // operation documents no response body. See Client.
-func (c *Client) AddMembers(ctx context.Context, groupID string) error {
-	req, err := c.requests().AddMembers(ctx, groupID)
+func (c *Client) AddMembers(ctx context.Context, groupID string, body *graphv1.Reference) error {
+	req, err := c.requests().AddMembers(ctx, groupID, body)
 	return sendNoContent(c, req, err)
 }
 
@@ -658,13 +658,13 @@ func (c *Client) ListGroupOwnersPage(ctx context.Context, id string, opts *ListO
 }
 
 // AddOwners builds the "Add owners" request: POST /groups/{id}/owners/$ref.
-func (r Requests) AddOwners(ctx context.Context, id string, body *graphv1.AddOwnersBody) (*http.Request, error) {
+func (r Requests) AddOwners(ctx context.Context, id string, body *graphv1.Reference) (*http.Request, error) {
 	return newRequest(ctx, "POST", r.url("/groups/"+url.PathEscape(id)+"/owners/$ref"), body)
 }
 
 // AddOwners sends "Add owners" (POST /groups/{id}/owners/$ref); the operation
 // documents no response body. See Client.
-func (c *Client) AddOwners(ctx context.Context, id string, body *graphv1.AddOwnersBody) error {
+func (c *Client) AddOwners(ctx context.Context, id string, body *graphv1.Reference) error {
 	req, err := c.requests().AddOwners(ctx, id, body)
 	return sendNoContent(c, req, err)
 }
@@ -2442,14 +2442,14 @@ func (c *Client) ExportPersonalDataForUser(ctx context.Context, id string, body 
 
 // AssignManager builds the "Assign manager" request: PUT
 // /users/{id}/manager/$ref.
-func (r Requests) AssignManager(ctx context.Context, id string) (*http.Request, error) {
-	return newRequest(ctx, "PUT", r.url("/users/"+url.PathEscape(id)+"/manager/$ref"), nil)
+func (r Requests) AssignManager(ctx context.Context, id string, body *graphv1.Reference) (*http.Request, error) {
+	return newRequest(ctx, "PUT", r.url("/users/"+url.PathEscape(id)+"/manager/$ref"), body)
 }
 
 // AssignManager sends "Assign manager" (PUT /users/{id}/manager/$ref); the
 // operation documents no response body. See Client.
-func (c *Client) AssignManager(ctx context.Context, id string) error {
-	req, err := c.requests().AssignManager(ctx, id)
+func (c *Client) AssignManager(ctx context.Context, id string, body *graphv1.Reference) error {
+	req, err := c.requests().AssignManager(ctx, id, body)
 	return sendNoContent(c, req, err)
 }
 

@@ -60,7 +60,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/applications/{id}/owners", "/applications(appId='{appId}')/owners"},
 	}, {
-		kind:      "create",
+		body: func() checkedBody {
+			return new(graphv1.Reference)
+		},
+		kind:      "action",
 		method:    "POST",
 		templates: []string{"/applications/{id}/owners/$ref", "/applications(appId='{appId}')/owners/$ref"},
 	}, {
@@ -143,7 +146,10 @@ func NewFake() *Fake {
 		method:    "GET",
 		templates: []string{"/groups/delta"},
 	}, {
-		kind:      "create",
+		body: func() checkedBody {
+			return new(graphv1.Reference)
+		},
+		kind:      "action",
 		method:    "POST",
 		templates: []string{"/groups/{group-id}/members/$ref"},
 	}, {
@@ -198,9 +204,9 @@ func NewFake() *Fake {
 		templates: []string{"/groups/{id}/owners"},
 	}, {
 		body: func() checkedBody {
-			return new(graphv1.AddOwnersBody)
+			return new(graphv1.Reference)
 		},
-		kind:      "create",
+		kind:      "action",
 		method:    "POST",
 		templates: []string{"/groups/{id}/owners/$ref"},
 	}, {
@@ -531,7 +537,10 @@ func NewFake() *Fake {
 		method:    "POST",
 		templates: []string{"/users/{id}/exportPersonalData"},
 	}, {
-		kind:      "update",
+		body: func() checkedBody {
+			return new(graphv1.Reference)
+		},
+		kind:      "action",
 		method:    "PUT",
 		templates: []string{"/users/{id}/manager/$ref"},
 	}, {
@@ -591,8 +600,8 @@ func HandleListApplicationOwners(fn func(ctx context.Context, route Route) (*Pag
 // HandleAddOwner fakes "Add owner" (POST /applications/{id}/owners/$ref and 1
 // more documented path) for tests: it answers 204 No Content when fn returns
 // nil. See Route.
-func HandleAddOwner(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/applications/{id}/owners/$ref", "/applications(appId='{appId}')/owners/$ref"}, fn)
+func HandleAddOwner(fn func(ctx context.Context, route Route, body *graphv1.Reference) error) http.Handler {
+	return handleNoContent("POST", []string{"/applications/{id}/owners/$ref", "/applications(appId='{appId}')/owners/$ref"}, fn)
 }
 
 // HandleRemoveKeyForApplication fakes "application: removeKey" (POST
@@ -688,8 +697,8 @@ func HandleDeltaGroup(fn func(ctx context.Context, route Route) (*graphv1.AnyGro
 
 // HandleAddMembers fakes "Add members" (POST /groups/{group-id}/members/$ref)
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleAddMembers(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("POST", []string{"/groups/{group-id}/members/$ref"}, fn)
+func HandleAddMembers(fn func(ctx context.Context, route Route, body *graphv1.Reference) error) http.Handler {
+	return handleNoContent("POST", []string{"/groups/{group-id}/members/$ref"}, fn)
 }
 
 // HandleDeleteGroup fakes "Delete group" (DELETE /groups/{id}) for tests: it
@@ -759,7 +768,7 @@ func HandleListGroupOwners(fn func(ctx context.Context, route Route) (*Page[grap
 
 // HandleAddOwners fakes "Add owners" (POST /groups/{id}/owners/$ref) for
 // tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleAddOwners(fn func(ctx context.Context, route Route, body *graphv1.AddOwnersBody) error) http.Handler {
+func HandleAddOwners(fn func(ctx context.Context, route Route, body *graphv1.Reference) error) http.Handler {
 	return handleNoContent("POST", []string{"/groups/{id}/owners/$ref"}, fn)
 }
 
@@ -1188,8 +1197,8 @@ func HandleExportPersonalDataForUser(fn func(ctx context.Context, route Route, b
 
 // HandleAssignManager fakes "Assign manager" (PUT /users/{id}/manager/$ref)
 // for tests: it answers 204 No Content when fn returns nil. See Route.
-func HandleAssignManager(fn func(ctx context.Context, route Route) error) http.Handler {
-	return handleNoBodyNoContent("PUT", []string{"/users/{id}/manager/$ref"}, fn)
+func HandleAssignManager(fn func(ctx context.Context, route Route, body *graphv1.Reference) error) http.Handler {
+	return handleNoContent("PUT", []string{"/users/{id}/manager/$ref"}, fn)
 }
 
 // HandleRetryServiceProvisioningForUser fakes "user: retryServiceProvisioning"
