@@ -218,52 +218,20 @@ func same(a, b any) bool {
 // scans data once without decoding the other members: polymorphic wrappers
 // call it before decoding data into the model it names.
 func odataTypeOf(data []byte) string {
-	i := skipSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return ""
-	}
 	name := ""
-	for i = skipSpace(data, i+1); i < len(data) && data[i] == '"'; {
-		keyEnd := valueEnd(data, i)
-		if keyEnd < 0 {
-			return ""
-		}
-		key := data[i:keyEnd]
-		i = skipSpace(data, keyEnd)
-		if i >= len(data) || data[i] != ':' {
-			return ""
-		}
-		start := skipSpace(data, i+1)
-		end := valueEnd(data, start)
-		if end < 0 {
-			return ""
-		}
-		if isODataTypeKey(key) {
+	eachMember(data, func(key, value []byte) bool {
+		// Case-insensitive, as encoding/json decodes the member into a
+		// model's ODataType field.
+		if bytes.EqualFold(key, []byte("@odata.type")) {
 			var v string
-			if json.Unmarshal(data[start:end], &v) == nil {
-				name = v
-			} else {
-				name = ""
+			if json.Unmarshal(value, &v) != nil {
+				v = ""
 			}
+			name = v
 		}
-		i = skipSpace(data, end)
-		if i >= len(data) || data[i] != ',' {
-			break
-		}
-		i = skipSpace(data, i+1)
-	}
+		return true
+	})
 	return name
-}
-
-// isODataTypeKey reports whether the quoted JSON string key is
-// "@odata.type", escapes included, ignoring case as encoding/json does when
-// it decodes the member into a model's ODataType field.
-func isODataTypeKey(key []byte) bool {
-	if !bytes.ContainsRune(key, '\\') {
-		return bytes.EqualFold(key, []byte(`"@odata.type"`))
-	}
-	var k string
-	return json.Unmarshal(key, &k) == nil && strings.EqualFold(k, "@odata.type")
 }
 
 func skipSpace(data []byte, i int) int {
