@@ -184,6 +184,7 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	// is most of the cost). Results land in fixed slots, so the output does
 	// not depend on scheduling; the first error in table order wins.
 	files := make([]File, len(gens))
+	uses := make([]fileUses, len(gens))
 	errs := make([]error, len(gens))
 	var wg sync.WaitGroup
 	for i, x := range gens {
@@ -199,6 +200,10 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 			if err == nil && x.http {
 				data, err = g.groupModelsImport(x.name, data)
 			}
+			if err == nil {
+				// Parsed once, here, for both runtimes' roots.
+				uses[i], err = usesOf(data, opts.ImportPath, opts.Package)
+			}
 			files[i], errs[i] = File{Name: x.name, Data: data}, err
 		}()
 	}
@@ -208,33 +213,29 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 		if x.runtime == nil {
 			continue
 		}
-		var srcs [][]byte
+		var roots []string
 		for j, y := range gens {
-			if y.runtime == nil && y.http == x.http && errs[j] == nil {
-				srcs = append(srcs, files[j].Data)
+			if y.runtime != nil || errs[j] != nil {
+				continue
+			}
+			if y.http == x.http {
+				roots = append(roots, uses[j].refs...)
+			}
+			if y.http && !x.http {
+				// The models runtime also holds what the HTTP layer
+				// uses of it: Value[models.Double].
+				roots = append(roots, uses[j].fromModels...)
 			}
 		}
-		roots, err := identifiers(srcs...)
-		if err == nil && !x.http && http {
-			// The models runtime also holds what the HTTP layer uses
-			// of it: Value[models.Double].
-			var used []string
-			used, err = selected(opts.ImportPath, opts.Package, httpSources(gens, files, errs)...)
-			roots = append(roots, used...)
+		pkg := opts.Package
+		if x.http {
+			pkg = h
 		}
-		if err == nil {
-			pkg := opts.Package
-			if x.http {
-				pkg = h
-			}
-			var data []byte
-			data, err = x.runtime.file(pkg, g.headerLines(), roots)
-			if data == nil && err == nil {
-				continue // nothing of the runtime is used
-			}
-			files[i] = File{Name: x.name, Data: data}
+		data, err := x.runtime.file(pkg, g.headerLines(), roots)
+		if data == nil && err == nil {
+			continue // nothing of the runtime is used
 		}
-		errs[i] = err
+		files[i], errs[i] = File{Name: x.name, Data: data}, err
 	}
 	for i, err := range errs {
 		if err != nil {
@@ -244,18 +245,6 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	files = slices.DeleteFunc(files, func(f File) bool { return f.Name == "" })
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
-}
-
-// httpSources are the generated (not runtime) files of the HTTP layer
-// built without error.
-func httpSources(gens []fileGen, files []File, errs []error) [][]byte {
-	var srcs [][]byte
-	for j, y := range gens {
-		if y.runtime == nil && y.http && errs[j] == nil {
-			srcs = append(srcs, files[j].Data)
-		}
-	}
-	return srcs
 }
 
 // fileGen is one row of the file table.

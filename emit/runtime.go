@@ -243,57 +243,47 @@ func references(n ast.Node) (refs, pkgs []string) {
 	return refs, pkgs
 }
 
-// identifiers returns the identifiers the Go source files use that may
-// name a declaration of a runtime (see references).
-func identifiers(srcs ...[]byte) ([]string, error) {
-	var out []string
-	fset := token.NewFileSet()
-	for _, src := range srcs {
-		f, err := parser.ParseFile(fset, "", src, 0)
-		if err != nil {
-			return nil, err
-		}
-		refs, _ := references(f)
-		out = append(out, refs...)
-	}
-	return out, nil
+// fileUses is what one generated file uses of the runtimes: the
+// identifiers that may name a declaration of its own package's runtime
+// (see references), and the names it selects from the models package it
+// imports (the HTTP layer's Value[models.Double]), which the models
+// runtime must then hold too.
+type fileUses struct {
+	refs, fromModels []string
 }
 
-// selected returns the names the Go source files select from the package
-// they import by path (pkg is the package's name, used where the import
-// has none), so that a runtime's roots include what
-// another package uses of it (the HTTP layer's Value[models.Double]).
-func selected(path, pkg string, srcs ...[]byte) ([]string, error) {
-	var out []string
-	fset := token.NewFileSet()
-	for _, src := range srcs {
-		f, err := parser.ParseFile(fset, "", src, 0)
-		if err != nil {
-			return nil, err
-		}
-		name := ""
-		for _, im := range f.Imports {
-			if p, err := strconv.Unquote(im.Path.Value); err != nil || p != path {
-				continue
-			}
-			name = pkg
-			if im.Name != nil {
-				name = im.Name.Name
-			}
-		}
-		if name == "" {
+// usesOf parses the Go source src once and returns what it uses. path is
+// the models package's import path and pkg its name, used where the import
+// gives none.
+func usesOf(src []byte, path, pkg string) (fileUses, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
+	if err != nil {
+		return fileUses{}, err
+	}
+	var u fileUses
+	u.refs, _ = references(f)
+	name := ""
+	for _, im := range f.Imports {
+		if p, err := strconv.Unquote(im.Path.Value); err != nil || p != path {
 			continue
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if x, ok := n.(*ast.SelectorExpr); ok {
-				if id, ok := x.X.(*ast.Ident); ok && id.Name == name {
-					out = append(out, x.Sel.Name)
-				}
-			}
-			return true
-		})
+		name = pkg
+		if im.Name != nil {
+			name = im.Name.Name
+		}
 	}
-	return out, nil
+	if name == "" {
+		return u, nil
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if x, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := x.X.(*ast.Ident); ok && id.Name == name {
+				u.fromModels = append(u.fromModels, x.Sel.Name)
+			}
+		}
+		return true
+	})
+	return u, nil
 }
 
 // exported are the runtime's exported package-level names.
