@@ -628,8 +628,8 @@ func markWrapped(s *Spec) {
 		if ex.Role != RoleResponse || ex.Collection {
 			continue
 		}
-		inner, ok := ValueMember(ex.Body)
-		if !ok || !strings.HasPrefix(strings.TrimSpace(string(inner)), "{") {
+		odataType, ok := WrappedObject(ex.Body)
+		if !ok {
 			continue
 		}
 		t := types[ex.Type]
@@ -642,15 +642,27 @@ func markWrapped(s *Spec) {
 			continue
 		}
 		ex.Wrapped = true
-		var probe struct {
-			ODataType string `json:"@odata.type"`
-		}
-		if json.Unmarshal(inner, &probe) == nil && probe.ODataType != "" {
-			if n := strings.TrimPrefix(probe.ODataType, "#"); types[n] != nil {
-				ex.Type = n
-			}
+		if odataType != "" && types[odataType] != nil {
+			ex.Type = odataType
 		}
 	}
+}
+
+// WrappedObject reports whether body wraps one object in {"value": {...}}
+// (see ValueMember), and returns that object's "@odata.type" without its
+// "#" ("" when it has none).
+func WrappedObject(body string) (odataType string, ok bool) {
+	inner, ok := ValueMember(body)
+	if !ok || !strings.HasPrefix(strings.TrimSpace(string(inner)), "{") {
+		return "", false
+	}
+	var probe struct {
+		ODataType string `json:"@odata.type"`
+	}
+	if json.Unmarshal(inner, &probe) != nil {
+		return "", true
+	}
+	return strings.TrimPrefix(probe.ODataType, "#"), true
 }
 
 // ValueMember returns the "value" member of body if body is a JSON object

@@ -1182,17 +1182,11 @@ func (x *extractor) responseFromExample(op *ir.Operation) {
 		return
 	}
 	for _, i := range x.subjectTyped {
-		inner, ok := ir.ValueMember(x.page.Examples[i].Body)
-		if !ok || !strings.HasPrefix(strings.TrimSpace(string(inner)), "{") {
+		odataType, ok := ir.WrappedObject(x.page.Examples[i].Body)
+		if !ok || !identifier.MatchString(odataType) {
 			continue
 		}
-		var probe struct {
-			ODataType string `json:"@odata.type"`
-		}
-		if json.Unmarshal(inner, &probe) != nil || !identifier.MatchString(strings.TrimPrefix(probe.ODataType, "#")) {
-			continue
-		}
-		op.Response = ir.TypeRef{Name: qualify(strings.TrimPrefix(probe.ODataType, "#"), x.page.Namespace)}
+		op.Response = ir.TypeRef{Name: qualify(odataType, x.page.Namespace)}
 		x.diags.Warnf(x.page.Examples[i].Pos, "response-from-example", "the response section names no type docgen can read; taking %s, the type the response example shows", op.Response.Name)
 		return
 	}
