@@ -66,13 +66,8 @@ func (g *gen) answerType(r ir.TypeRef) *jen.Statement {
 	if r.Name == "Edm.Stream" || r.Name == "Edm.Untyped" {
 		return nil
 	}
-	if _, ok := primitiveGo[r.Name]; !ok {
-		return nil
-	}
-	if name, ok := primitiveWire[r.Name]; ok {
-		return g.modelRef(name)
-	}
-	return primitiveGo[r.Name]()
+	t, _ := primitiveType(r.Name, g.modelRef)
+	return t
 }
 
 // respType is the Go type the documented response of op decodes into, or

@@ -12,32 +12,22 @@ import (
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// primitiveGo maps EDM primitives to Go types. Those with exact wire formats
-// use the runtime types of wire_gen.go, which keep the text as received.
+// primitiveGo maps the EDM primitives whose Go type is predeclared or from
+// the standard library to it; primitiveWire names the others, whose exact
+// wire formats are types of the models runtime (wire_gen.go), which keep
+// the text as received. primitiveType reads both.
 var primitiveGo = map[string]func() *jen.Statement{
-	"Edm.String":         func() *jen.Statement { return jen.String() },
-	"Edm.Boolean":        func() *jen.Statement { return jen.Bool() },
-	"Edm.Int16":          func() *jen.Statement { return jen.Int16() },
-	"Edm.Int32":          func() *jen.Statement { return jen.Int32() },
-	"Edm.Int64":          func() *jen.Statement { return jen.Int64() },
-	"Edm.Byte":           func() *jen.Statement { return jen.Uint8() },
-	"Edm.SByte":          func() *jen.Statement { return jen.Int8() },
-	"Edm.Single":         func() *jen.Statement { return jen.Id("Double") },
-	"Edm.Double":         func() *jen.Statement { return jen.Id("Double") },
-	"Edm.Decimal":        func() *jen.Statement { return jen.Qual("encoding/json", "Number") },
-	"Edm.DateTimeOffset": func() *jen.Statement { return jen.Id("DateTimeOffset") },
-	"Edm.Date":           func() *jen.Statement { return jen.Id("Date") },
-	"Edm.TimeOfDay":      func() *jen.Statement { return jen.Id("TimeOfDay") },
-	"Edm.Duration":       func() *jen.Statement { return jen.Id("Duration") },
-	"Edm.Binary":         func() *jen.Statement { return jen.Id("Binary") },
-	"Edm.Guid":           func() *jen.Statement { return jen.Id("GUID") },
-	"Edm.Stream":         func() *jen.Statement { return jen.Id("Stream") },
-	"Edm.Untyped":        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+	"Edm.String":  func() *jen.Statement { return jen.String() },
+	"Edm.Boolean": func() *jen.Statement { return jen.Bool() },
+	"Edm.Int16":   func() *jen.Statement { return jen.Int16() },
+	"Edm.Int32":   func() *jen.Statement { return jen.Int32() },
+	"Edm.Int64":   func() *jen.Statement { return jen.Int64() },
+	"Edm.Byte":    func() *jen.Statement { return jen.Uint8() },
+	"Edm.SByte":   func() *jen.Statement { return jen.Int8() },
+	"Edm.Decimal": func() *jen.Statement { return jen.Qual("encoding/json", "Number") },
+	"Edm.Untyped": func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
 }
 
-// primitiveWire names the primitives whose Go type is one of the models
-// runtime's own (see primitiveGo), so that another package refers to it by
-// the models package.
 var primitiveWire = map[string]string{
 	"Edm.Single":         "Double",
 	"Edm.Double":         "Double",
@@ -50,10 +40,24 @@ var primitiveWire = map[string]string{
 	"Edm.Stream":         "Stream",
 }
 
+// primitiveType is the Go type of the EDM primitive name, a runtime type
+// named through runtimeRef (jen.Id in the models package, the models
+// package's qualified name in the HTTP layer); ok is false for anything
+// but a primitive.
+func primitiveType(name string, runtimeRef func(string) *jen.Statement) (t *jen.Statement, ok bool) {
+	if n, ok := primitiveWire[name]; ok {
+		return runtimeRef(n), true
+	}
+	if f, ok := primitiveGo[name]; ok {
+		return f(), true
+	}
+	return nil, false
+}
+
 // elemType is the Go type of one value of ref (ignoring collection-ness).
 func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
-	if f, ok := primitiveGo[ref.Name]; ok {
-		return f()
+	if t, ok := primitiveType(ref.Name, func(n string) *jen.Statement { return jen.Id(n) }); ok {
+		return t
 	}
 	if e, ok := g.enums[ref.Name]; ok {
 		return jen.Id(e.GoName)
@@ -72,7 +76,9 @@ func (g *gen) isRaw(ref ir.TypeRef) bool {
 	if ref.Name == "Edm.Untyped" {
 		return true
 	}
-	_, prim := primitiveGo[ref.Name]
+	_, wire := primitiveWire[ref.Name]
+	_, std := primitiveGo[ref.Name]
+	prim := wire || std
 	_, enum := g.enums[ref.Name]
 	_, typ := g.types[ref.Name]
 	return !prim && !enum && !typ
