@@ -210,11 +210,14 @@ func identsIn(e ast.Expr) []string {
 // the packages it selects from.
 func references(n ast.Node) (refs, pkgs []string) {
 	skip := map[*ast.Ident]bool{}
+	seen := map[string]bool{}
+	seenPkg := map[string]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.SelectorExpr:
 			skip[x.Sel] = true
-			if id, ok := x.X.(*ast.Ident); ok && !slices.Contains(pkgs, id.Name) {
+			if id, ok := x.X.(*ast.Ident); ok && !seenPkg[id.Name] {
+				seenPkg[id.Name] = true
 				pkgs = append(pkgs, id.Name)
 			}
 		case *ast.CompositeLit:
@@ -234,7 +237,8 @@ func references(n ast.Node) (refs, pkgs []string) {
 		case *ast.FuncDecl:
 			skip[x.Name] = true
 		case *ast.Ident:
-			if !skip[x] && !slices.Contains(refs, x.Name) {
+			if !skip[x] && !seen[x.Name] {
+				seen[x.Name] = true
 				refs = append(refs, x.Name)
 			}
 		}
@@ -252,14 +256,10 @@ type fileUses struct {
 	refs, fromModels []string
 }
 
-// usesOf parses the Go source src once and returns what it uses. path is
-// the models package's import path and pkg its name, used where the import
-// gives none.
-func usesOf(src []byte, path, pkg string) (fileUses, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "", src, 0)
-	if err != nil {
-		return fileUses{}, err
-	}
+// usesOf returns what the generated file f uses. path is the models
+// package's import path and pkg its name, used where the import gives
+// none.
+func usesOf(f *ast.File, path, pkg string) fileUses {
 	var u fileUses
 	u.refs, _ = references(f)
 	name := ""
@@ -273,7 +273,7 @@ func usesOf(src []byte, path, pkg string) (fileUses, error) {
 		}
 	}
 	if name == "" {
-		return u, nil
+		return u
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
 		if x, ok := n.(*ast.SelectorExpr); ok {
@@ -283,7 +283,7 @@ func usesOf(src []byte, path, pkg string) (fileUses, error) {
 		}
 		return true
 	})
-	return u, nil
+	return u
 }
 
 // exported are the runtime's exported package-level names.
