@@ -1,14 +1,13 @@
 package emit
 
 import (
+	"strconv"
 	"strings"
-
-	"github.com/dave/jennifer/jen"
 
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// clientFile emits client_gen.go of the HTTP layer: for every documented
+// clientFile writes client_gen.go of the HTTP layer: for every documented
 // path of every operation, a Requests method that builds the request and a
 // Client method of the same name that sends it (for a list, an iterator
 // over every page, and <Op>Page for one). The logic lives in the HTTP
@@ -19,15 +18,15 @@ import (
 // Method bodies use only the identifiers the IR keeps free of parameter
 // names (opLocals, see ParamReserved): c, r, ctx, body, args, opts, req,
 // u, err.
-func (g *gen) clientFile(f *jen.File) {
-	f.Comment("defaultBaseURL is the service root of a Client or Requests with no BaseURL.")
-	f.Const().Id("defaultBaseURL").Op("=").Lit(g.serviceRoot())
-	f.Line()
+func (g *gen) clientFile(s *goSource) {
+	s.doc("defaultBaseURL is the service root of a Client or Requests with no BaseURL.")
+	s.line("const defaultBaseURL = ", lit(g.serviceRoot()))
+	s.line()
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
 		for _, p := range op.Paths {
-			g.requestMethod(f, op, p)
-			g.clientMethod(f, op, p)
+			g.requestMethod(s, op, p)
+			g.clientMethod(s, op, p)
 		}
 	}
 }
@@ -36,167 +35,178 @@ func (g *gen) clientFile(f *jen.File) {
 // is empty: the one of the API version the pages document.
 func (g *gen) serviceRoot() string { return ir.ServiceRoot(g.spec.Version) }
 
+// modelType is the HTTP layer's name of the models package's type name.
+func (g *gen) modelType(s *goSource, name string) string { return s.qual(g.opts.ImportPath, name) }
+
 // itemType is the Go type one value of r decodes into: a structured type
 // decodes into its Any wrapper where it has one (as a property of that type
 // would: see polyBase), so that the model the service's "@odata.type" names
 // is the one decoded and an unknown one is kept raw, otherwise into its
 // model; anything else (a primitive, an unknown type) is kept as raw JSON.
-func (g *gen) itemType(r ir.TypeRef) *jen.Statement {
+func (g *gen) itemType(s *goSource, r ir.TypeRef) string {
 	one := ir.TypeRef{Name: r.Name}
 	switch t := g.types[r.Name]; {
 	case g.polyBase(one) != nil:
-		return g.modelRef(t.AnyGoName)
+		return g.modelType(s, t.AnyGoName)
 	case t != nil:
-		return g.modelRef(t.GoName)
+		return g.modelType(s, t.GoName)
 	}
-	if a := g.answerType(r); a != nil {
+	if a := g.answerType(s, r); a != "" {
 		return a
 	}
-	return jen.Qual("encoding/json", "RawMessage")
+	return s.qual("encoding/json", "RawMessage")
 }
 
 // answerType is the Go type, in the HTTP layer, of one primitive or enum
-// value of r, or nil when r is neither or is kept raw (a stream, untyped
+// value of r, or "" when r is neither or is kept raw (a stream, untyped
 // JSON): the models package's type for it (its enum type, Double,
 // DateTimeOffset, ...) or a predeclared one.
-func (g *gen) answerType(r ir.TypeRef) *jen.Statement {
+func (g *gen) answerType(s *goSource, r ir.TypeRef) string {
 	if e, ok := g.enums[r.Name]; ok {
-		return g.modelRef(e.GoName)
+		return g.modelType(s, e.GoName)
 	}
 	if r.Name == "Edm.Stream" || r.Name == "Edm.Untyped" {
-		return nil
+		return ""
 	}
-	t, _ := primitiveType(r.Name, g.modelRef)
-	return t
+	if n, ok := primitiveWire[r.Name]; ok {
+		return g.modelType(s, n)
+	}
+	if q, ok := primitiveGo[r.Name]; ok {
+		if q.path == "" {
+			return q.name
+		}
+		return s.qual(q.path, q.name)
+	}
+	return ""
 }
 
 // respType is the Go type the documented response of op decodes into, or
-// nil when op documents none: a collection is a Page of its items (a list
+// "" when op documents none: a collection is a Page of its items (a list
 // iterates them), one primitive or enum value a Value of it (the service
-// answers {"value": v}), anything else its itemType. A get or function whose page
-// names no type (a count, a report) is kept as raw JSON.
-func (g *gen) respType(op *ir.Operation) *jen.Statement {
+// answers {"value": v}), anything else its itemType. A get or function
+// whose page names no type (a count, a report) is kept as raw JSON.
+func (g *gen) respType(s *goSource, op *ir.Operation) string {
 	r := op.Response
 	switch {
 	case r.Name == "" && (op.Kind == ir.OpGet || op.Kind == ir.OpFunction) && op.ResponseStatus != 204:
-		return jen.Qual("encoding/json", "RawMessage")
+		return s.qual("encoding/json", "RawMessage")
 	case r.Name == "":
-		return nil
+		return ""
 	case r.Collection:
-		return jen.Id("Page").Types(g.itemType(r))
+		return s.rt("Page") + "[" + g.itemType(s, r) + "]"
 	}
-	if a := g.answerType(r); a != nil {
-		return jen.Id("Value").Types(a)
+	if a := g.answerType(s, r); a != "" {
+		return s.rt("Value") + "[" + a + "]"
 	}
-	return g.itemType(r)
+	return g.itemType(s, r)
 }
 
-// bodyType is the Go type of op's request body or function parameters (the
-// runtime's Reference for a reference), or nil when it has none.
-func (g *gen) bodyType(op *ir.Operation) *jen.Statement {
+// hasResponse reports whether op documents a response body (respType is
+// not empty).
+func (g *gen) hasResponse(op *ir.Operation) bool {
+	r := op.Response
+	return r.Name != "" || (op.Kind == ir.OpGet || op.Kind == ir.OpFunction) && op.ResponseStatus != 204
+}
+
+// bodyName is the models package's name of the type of op's request body
+// or function parameters (the runtime's Reference for a reference), or ""
+// when it has none.
+func (g *gen) bodyName(op *ir.Operation) string {
 	if op.Reference {
-		return g.modelRef("Reference")
+		return "Reference"
 	}
 	if g.types[op.Body.Name] == nil {
-		return nil
+		return ""
 	}
-	return g.modelRef(ir.BodyTypeName(op))
+	return ir.BodyTypeName(op)
 }
 
 // lastParam is the parameter a method for op takes after its path
-// parameters: the body, the function's arguments or the query options; nil
+// parameters: the body, the function's arguments or the query options; ""
 // for none.
-func (g *gen) lastParam(op *ir.Operation) (name string, typ *jen.Statement) {
-	switch {
+func (g *gen) lastParam(s *goSource, op *ir.Operation) (name, typ string) {
+	switch body := g.bodyName(op); {
 	case op.Kind == ir.OpGet:
-		return "opts", jen.Op("*").Id("GetOptions")
+		return "opts", "*" + s.rt("GetOptions")
 	case op.Kind == ir.OpList:
-		return "opts", jen.Op("*").Id("ListOptions")
-	case op.Kind == ir.OpFunction && g.bodyType(op) != nil:
-		return "args", jen.Op("*").Add(g.bodyType(op))
-	case op.Kind.HasBody() && g.bodyType(op) != nil:
-		return "body", jen.Op("*").Add(g.bodyType(op))
+		return "opts", "*" + s.rt("ListOptions")
+	case op.Kind == ir.OpFunction && body != "":
+		return "args", "*" + g.modelType(s, body)
+	case op.Kind.HasBody() && body != "":
+		return "body", "*" + g.modelType(s, body)
 	}
-	return "", nil
+	return "", ""
 }
 
 // pathParams are the parameters of a method for path p: ctx, the path
 // parameters, and lastParam.
-func (g *gen) pathParams(op *ir.Operation, p ir.Path) []jen.Code {
-	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+func (g *gen) pathParams(s *goSource, op *ir.Operation, p ir.Path) string {
+	params := []string{"ctx " + s.qual("context", "Context")}
 	for _, pn := range p.ParamGoNames {
-		params = append(params, jen.Id(pn).String())
+		params = append(params, pn+" string")
 	}
-	if n, t := g.lastParam(op); t != nil {
-		params = append(params, jen.Id(n).Add(t))
+	if n, t := g.lastParam(s, op); t != "" {
+		params = append(params, n+" "+t)
 	}
-	return params
+	return strings.Join(params, ", ")
 }
 
 // callArgs are the arguments passing pathParams on.
-func (g *gen) callArgs(op *ir.Operation, p ir.Path) []jen.Code {
-	args := []jen.Code{jen.Id("ctx")}
-	for _, pn := range p.ParamGoNames {
-		args = append(args, jen.Id(pn))
+func (g *gen) callArgs(s *goSource, op *ir.Operation, p ir.Path) string {
+	args := []string{"ctx"}
+	args = append(args, p.ParamGoNames...)
+	if n, t := g.lastParam(s, op); t != "" {
+		args = append(args, n)
 	}
-	if n, t := g.lastParam(op); t != nil {
-		args = append(args, jen.Id(n))
-	}
-	return args
+	return strings.Join(args, ", ")
 }
 
-// clientMethod emits the Client method(s) for one documented path of op.
-func (g *gen) clientMethod(f *jen.File, op *ir.Operation, p ir.Path) {
-	build := jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("c").Dot("requests").Call().Dot(p.GoName).Call(g.callArgs(op, p)...)
-	recv := jen.Id("c").Op("*").Id("Client")
+// clientMethod writes the Client method(s) for one documented path of op.
+func (g *gen) clientMethod(s *goSource, op *ir.Operation, p ir.Path) {
+	build := "\treq, err := c.requests()." + p.GoName + "(" + g.callArgs(s, op, p) + ")"
+	head := "func (c *" + s.rt("Client") + ") "
+	params := g.pathParams(s, op, p)
 	what := p.GoName + " sends " + quoteForComment(op.Name) + " (" + op.Method + " " + p.Template + ")"
 
 	if op.Kind == ir.OpList && op.Response.Collection {
-		item := g.itemType(op.Response)
-		f.Add(comment(what + " and returns an iterator over every item of every page: it follows \"@odata.nextLink\", and yields the first error and stops. " + ir.PageName(p.GoName) + " returns one page. See Client."))
-		f.Func().Params(recv.Clone()).Id(p.GoName).Params(g.pathParams(op, p)...).Qual("iter", "Seq2").Types(jen.Op("*").Add(item.Clone()), jen.Error()).Block(
-			build.Clone(),
-			jen.Return(jen.Id("listAll").Types(item.Clone()).Call(jen.Id("ctx"), jen.Id("c"), jen.Id("req"), jen.Err())),
-		)
-		f.Line()
-		page := jen.Id("Page").Types(item.Clone())
-		f.Add(comment(ir.PageName(p.GoName) + " sends " + quoteForComment(op.Name) + " (" + op.Method + " " + p.Template + ") and returns the first page; NextPage returns the next. See Client."))
-		f.Func().Params(recv.Clone()).Id(ir.PageName(p.GoName)).Params(g.pathParams(op, p)...).Params(jen.Op("*").Add(page.Clone()), jen.Error()).Block(
-			build.Clone(),
-			jen.Return(jen.Id("sendFor").Types(jen.Op("*").Add(page.Clone())).Call(jen.Id("c"), jen.Id("req"), jen.Err())),
-		)
-		f.Line()
+		item := g.itemType(s, op.Response)
+		s.doc(what + " and returns an iterator over every item of every page: it follows \"@odata.nextLink\", and yields the first error and stops. " + ir.PageName(p.GoName) + " returns one page. See Client.")
+		s.line(head, p.GoName, "(", params, ") ", s.qual("iter", "Seq2"), "[*", item, ", error] {")
+		s.line(build)
+		s.line("\treturn ", s.rt("listAll"), "[", item, "](ctx, c, req, err)")
+		s.line("}")
+		s.line()
+		page := s.rt("Page") + "[" + item + "]"
+		s.doc(ir.PageName(p.GoName) + " sends " + quoteForComment(op.Name) + " (" + op.Method + " " + p.Template + ") and returns the first page; NextPage returns the next. See Client.")
+		s.line(head, ir.PageName(p.GoName), "(", params, ") (*", page, ", error) {")
+		s.line(build)
+		s.line("\treturn ", s.rt("sendFor"), "[*", page, "](c, req, err)")
+		s.line("}")
+		s.line()
 		return
 	}
-	rt := g.respType(op)
-	if rt == nil {
-		f.Add(comment(what + "; the operation documents no response body. See Client."))
-		f.Func().Params(recv).Id(p.GoName).Params(g.pathParams(op, p)...).Error().Block(
-			build,
-			jen.Return(jen.Id("sendNoContent").Call(jen.Id("c"), jen.Id("req"), jen.Err())),
-		)
-		f.Line()
+	rt := g.respType(s, op)
+	if rt == "" {
+		s.doc(what + "; the operation documents no response body. See Client.")
+		s.line(head, p.GoName, "(", params, ") error {")
+		s.line(build)
+		s.line("\treturn ", s.rt("sendNoContent"), "(c, req, err)")
+		s.line("}")
+		s.line()
 		return
 	}
-	f.Add(comment(what + " and returns the decoded response (nil for 204 No Content). See Client."))
-	f.Func().Params(recv).Id(p.GoName).Params(g.pathParams(op, p)...).Params(jen.Op("*").Add(rt), jen.Error()).Block(
-		build,
-		jen.Return(jen.Id("sendFor").Types(jen.Op("*").Add(rt.Clone())).Call(jen.Id("c"), jen.Id("req"), jen.Err())),
-	)
-	f.Line()
+	s.doc(what + " and returns the decoded response (nil for 204 No Content). See Client.")
+	s.line(head, p.GoName, "(", params, ") (*", rt, ", error) {")
+	s.line(build)
+	s.line("\treturn ", s.rt("sendFor"), "[*", rt, "](c, req, err)")
+	s.line("}")
+	s.line()
 }
 
 // pathExpr is the Go expression of p's path: literal segments and escaped
 // parameters.
-func pathExpr(p ir.Path) *jen.Statement {
-	var path *jen.Statement
-	add := func(c jen.Code) {
-		if path == nil {
-			path = jen.Add(c)
-		} else {
-			path = path.Op("+").Add(c)
-		}
-	}
+func pathExpr(s *goSource, p ir.Path) string {
+	var parts []string
 	rest := p.Template
 	for i, prm := range p.Params {
 		ph := "{" + prm + "}"
@@ -205,46 +215,46 @@ func pathExpr(p ir.Path) *jen.Statement {
 			continue
 		}
 		if k > 0 {
-			add(jen.Lit(rest[:k]))
+			parts = append(parts, lit(rest[:k]))
 		}
-		add(jen.Qual("net/url", "PathEscape").Call(jen.Id(p.ParamGoNames[i])))
+		parts = append(parts, s.qual("net/url", "PathEscape")+"("+p.ParamGoNames[i]+")")
 		rest = rest[k+len(ph):]
 	}
-	if rest != "" || path == nil {
-		add(jen.Lit(rest))
+	if rest != "" || len(parts) == 0 {
+		parts = append(parts, lit(rest))
 	}
-	return path
+	return strings.Join(parts, "+")
 }
 
-// requestMethod emits the Requests method that builds the documented
+// requestMethod writes the Requests method that builds the documented
 // request for one path of op. Path parameters are escaped as single path
 // segments.
-func (g *gen) requestMethod(f *jen.File, op *ir.Operation, p ir.Path) {
-	u := jen.Id("r").Dot("url").Call(pathExpr(p))
-	var body []jen.Code
-	switch name, last := g.lastParam(op); {
+func (g *gen) requestMethod(s *goSource, op *ir.Operation, p ir.Path) {
+	s.doc(p.GoName + " builds the " + quoteForComment(op.Name) + " request: " + op.Method + " " + p.Template + ".")
+	s.line("func (r ", s.rt("Requests"), ") ", p.GoName, "(", g.pathParams(s, op, p), ") (*", s.qual("net/http", "Request"), ", error) {")
+	u := "r.url(" + pathExpr(s, p) + ")"
+	switch name, last := g.lastParam(s, op); {
 	case op.Kind == ir.OpGet:
-		body = []jen.Code{jen.Return(jen.Id("newGetRequest").Call(jen.Id("ctx"), u, jen.Id("opts")))}
+		s.line("\treturn ", s.rt("newGetRequest"), "(ctx, ", u, ", opts)")
 	case op.Kind == ir.OpList:
-		body = []jen.Code{jen.Return(jen.Id("newListRequest").Call(jen.Id("ctx"), u, jen.Id("opts"), jen.Lit(needsEventual(op))))}
+		s.line("\treturn ", s.rt("newListRequest"), "(ctx, ", u, ", opts, ", strconv.FormatBool(needsEventual(op)), ")")
 	case name == "args":
-		call := []jen.Code{u, jen.Id("args")}
+		call := []string{u, "args"}
 		for _, b := range g.bareParams(op) {
-			call = append(call, jen.Lit(b))
+			call = append(call, lit(b))
 		}
-		body = []jen.Code{
-			jen.List(jen.Id("u"), jen.Err()).Op(":=").Id("functionURL").Call(call...),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), jen.Id("u"), jen.Nil())),
-		}
-	case name == "body" && last != nil:
-		body = []jen.Code{jen.Return(jen.Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), u, jen.Id("body")))}
+		s.line("\tu, err := ", s.rt("functionURL"), "(", strings.Join(call, ", "), ")")
+		s.line("\tif err != nil {")
+		s.line("\t\treturn nil, err")
+		s.line("\t}")
+		s.line("\treturn ", s.rt("newRequest"), "(ctx, ", lit(op.Method), ", u, nil)")
+	case name == "body" && last != "":
+		s.line("\treturn ", s.rt("newRequest"), "(ctx, ", lit(op.Method), ", ", u, ", body)")
 	default:
-		body = []jen.Code{jen.Return(jen.Id("newRequest").Call(jen.Id("ctx"), jen.Lit(op.Method), u, jen.Nil()))}
+		s.line("\treturn ", s.rt("newRequest"), "(ctx, ", lit(op.Method), ", ", u, ", nil)")
 	}
-	f.Add(comment(p.GoName + " builds the " + quoteForComment(op.Name) + " request: " + op.Method + " " + p.Template + "."))
-	f.Func().Params(jen.Id("r").Id("Requests")).Id(p.GoName).Params(g.pathParams(op, p)...).Params(jen.Op("*").Qual("net/http", "Request"), jen.Error()).Block(body...)
-	f.Line()
+	s.line("}")
+	s.line()
 }
 
 // needsEventual reports whether op documents the header "ConsistencyLevel:

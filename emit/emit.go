@@ -23,7 +23,8 @@
 //	                         emit/httpwire: Client, Requests, GraphError, Route
 //
 // Documentation text is hostile: it reaches the output only through
-// jen.Lit string literals or comments passed through comment, never as code.
+// string literals (jen.Lit, or lit in the HTTP layer's text) or comments
+// passed through comment (commentLines), never as code.
 package emit
 
 import (
@@ -35,7 +36,6 @@ import (
 	"go/token"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -176,8 +176,8 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 		{name: "poly_gen.go", enabled: g.hasPoly(), fn: g.polyFile},
 		{name: "validate_gen.go", enabled: len(spec.Types) > 0, fn: g.validateFile},
 		{name: "wire_gen.go", enabled: true, runtime: modelsRuntime()},
-		{name: h + "/client_gen.go", http: true, enabled: http, fn: g.clientFile},
-		{name: h + "/server_gen.go", http: true, enabled: http, fn: g.serverFile},
+		{name: h + "/client_gen.go", http: true, enabled: http, text: g.clientFile},
+		{name: h + "/server_gen.go", http: true, enabled: http, text: g.serverFile},
 		{name: h + "/wire_gen.go", http: true, enabled: http, runtime: httpRuntime()},
 	}
 	gens = slices.DeleteFunc(gens, func(x fileGen) bool { return !x.enabled })
@@ -195,12 +195,23 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			f := g.newFile(x.http, i == firstOf(gens, x.http))
+			if x.text != nil {
+				s := newGoSource(opts.ImportPath, g.modelsAlias)
+				x.text(s)
+				var doc []string
+				if i == firstOf(gens, x.http) {
+					doc = g.packageDocLines(x.http)
+				}
+				pkg := opts.Package
+				if x.http {
+					pkg = h
+				}
+				files[i], uses[i] = File{Name: x.name, Data: s.file(g.headerLines(), doc, pkg)}, s.uses
+				return
+			}
+			f := g.newFile(i == firstOf(gens, x.http))
 			x.fn(f)
 			data, syntax, err := render(x.name, f)
-			if err == nil && x.http {
-				data, err = g.groupModelsImport(x.name, data)
-			}
 			if err == nil {
 				// Parsed once, in render, for both runtimes' roots.
 				uses[i] = usesOf(syntax, opts.ImportPath, opts.Package)
@@ -254,6 +265,9 @@ type fileGen struct {
 	http    bool // in the package HTTPPackage(opts.Package)
 	enabled bool // the spec needs the file
 	fn      func(f *jen.File)
+	// text, instead of fn, writes a file of few shapes as gofmt prints it
+	// (see goSource).
+	text func(s *goSource)
 	// runtime, for a runtime file, is the runtime it copies from.
 	runtime *runtime
 }
@@ -334,35 +348,6 @@ func render(name string, f *jen.File) ([]byte, *ast.File, error) {
 // gofmtConfig prints as gofmt (and go/format) does.
 var gofmtConfig = printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
 
-// groupModelsImport moves the import of the models in an HTTP layer file
-// into a group of its own after the standard library's, as goimports
-// writes it (jennifer writes one sorted group).
-func (g *gen) groupModelsImport(name string, data []byte) ([]byte, error) {
-	line := "\t" + g.modelsAlias + " " + strconv.Quote(g.opts.ImportPath) + "\n"
-	i := bytes.Index(data, []byte("\nimport (\n"))
-	j := bytes.Index(data, []byte(line))
-	if i < 0 || j < i {
-		return data, nil
-	}
-	end := j + bytes.Index(data[j:], []byte(")\n"))
-	if end < j {
-		return data, nil
-	}
-	var b bytes.Buffer
-	b.Write(data[:j])
-	b.Write(data[j+len(line) : end])
-	b.WriteString("\n" + line)
-	b.Write(data[end:])
-	// The moved line is as gofmt writes a second import group, so the file
-	// stays formatted (gofmt -l in CI checks every generated file); it is
-	// only parsed again, not reformatted: formatting an HTTP layer of
-	// thousands of methods twice was a quarter of generating it.
-	if _, err := parser.ParseFile(token.NewFileSet(), name, b.Bytes(), parser.ImportsOnly); err != nil {
-		return nil, fmt.Errorf("%s: grouping imports: %v", name, err)
-	}
-	return b.Bytes(), nil
-}
-
 type gen struct {
 	spec  *ir.Spec
 	opts  Options
@@ -434,26 +419,30 @@ func ValidImportPath(p string) bool {
 	return true
 }
 
-// newFile starts a file of the generated package, or of its HTTP layer's;
-// doc says whether it carries the package comment.
-func (g *gen) newFile(http, doc bool) *jen.File {
-	var f *jen.File
-	if http {
-		h := HTTPPackage(g.opts.Package)
-		f = jen.NewFilePathName(g.opts.ImportPath+"/"+h, h)
-		f.ImportAlias(g.opts.ImportPath, g.modelsAlias)
-	} else {
-		f = jen.NewFile(g.opts.Package)
-	}
+// newFile starts a jennifer file of the generated (models) package; doc
+// says whether it carries the package comment. The HTTP layer's files are
+// written as text (see goSource).
+func (g *gen) newFile(doc bool) *jen.File {
+	f := jen.NewFile(g.opts.Package)
 	for _, h := range g.headerLines() {
 		f.HeaderComment(h)
 	}
 	if doc {
-		for _, l := range strings.Split(g.packageDoc(http), "\n") {
-			f.PackageComment(commentLine(l))
+		for _, l := range g.packageDocLines(false) {
+			f.PackageComment(l)
 		}
 	}
 	return f
+}
+
+// packageDocLines are the lines of the package comment of the models or
+// of the HTTP layer, "// " included.
+func (g *gen) packageDocLines(http bool) []string {
+	var out []string
+	for _, l := range strings.Split(g.packageDoc(http), "\n") {
+		out = append(out, commentLine(l))
+	}
+	return out
 }
 
 // headerLines are the comment lines every generated file starts with: the
@@ -501,6 +490,20 @@ func (g *gen) packageDoc(http bool) string {
 // empty // line. Nothing in the text can end the comment, start code or
 // become a directive (see commentLine).
 func comment(paragraphs ...string) jen.Code {
+	lines := commentLines(paragraphs...)
+	if len(lines) == 0 {
+		return jen.Null()
+	}
+	c := jen.Comment(lines[0])
+	for _, l := range lines[1:] {
+		c = c.Line().Comment(l)
+	}
+	return c
+}
+
+// commentLines are the lines of a comment of paragraphs, each sanitised
+// and wrapped, "// " included (see commentLine), a "//" line between two.
+func commentLines(paragraphs ...string) []string {
 	var lines []string
 	for _, p := range paragraphs {
 		w := wrap(sanitize(p), 76)
@@ -508,18 +511,13 @@ func comment(paragraphs ...string) jen.Code {
 			continue
 		}
 		if len(lines) > 0 {
-			lines = append(lines, "")
+			lines = append(lines, commentLine(""))
 		}
-		lines = append(lines, w...)
+		for _, l := range w {
+			lines = append(lines, commentLine(l))
+		}
 	}
-	if len(lines) == 0 {
-		return jen.Null()
-	}
-	c := jen.Comment(commentLine(lines[0]))
-	for _, l := range lines[1:] {
-		c = c.Line().Comment(commentLine(l))
-	}
-	return c
+	return lines
 }
 
 // commentLine is the text jen.Comment is given for one line l of

@@ -1,7 +1,10 @@
 package emit_test
 
 import (
+	"bytes"
+	"fmt"
 	"go/ast"
+	"go/format"
 	"go/importer"
 	"go/parser"
 	"go/token"
@@ -39,8 +42,9 @@ var fuzzExts = [4]string{".md", ".html", ".txt", ""}
 //     never refused by the emitter, and every emitted file parses with
 //     go/parser, holds no directive docgen did not write (see
 //     gocheck.Directives), is valid UTF-8 without control or invisible format
-//     characters, starts with the generated-code header, declares no name
-//     twice across the package and has no init or main function;
+//     characters, is as gofmt prints it, starts with the generated-code
+//     header, declares no name twice across the package and has no init or
+//     main function;
 //   - the package type-checks with go/types (skipped under -short, for
 //     more executions per second when fuzzing).
 //
@@ -152,6 +156,7 @@ func FuzzPipeline(f *testing.F) {
 		for _, file := range files {
 			dir := path.Dir(file.Name)
 			checkOutputText(t, file)
+			checkGofmt(t, file)
 			af, err := parser.ParseFile(fset, file.Name, file.Data, parser.ParseComments|parser.AllErrors)
 			if err != nil {
 				t.Fatalf("%s does not parse: %v\n%s", file.Name, err, file.Data)
@@ -215,6 +220,30 @@ func checkOutputText(t *testing.T, f emit.File) {
 			t.Fatalf("%s:%d: character %U in the output", f.Name, 1+strings.Count(string(f.Data[:i]), "\n"), r)
 		}
 	}
+}
+
+// checkGofmt fails unless f is as gofmt prints it: the HTTP layer is
+// written as text (emit's goSource), not printed by go/printer.
+func checkGofmt(t *testing.T, f emit.File) {
+	t.Helper()
+	want, err := format.Source(f.Data)
+	if err != nil {
+		t.Fatalf("%s does not format: %v", f.Name, err)
+	}
+	if !bytes.Equal(want, f.Data) {
+		t.Fatalf("%s is not as gofmt prints it:\n%s", f.Name, lineDiff(string(want), string(f.Data)))
+	}
+}
+
+// lineDiff is the first line where got differs from want, with both.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) && i < len(g); i++ {
+		if w[i] != g[i] {
+			return fmt.Sprintf("line %d:\ngofmt: %q\ngot:   %q", i+1, w[i], g[i])
+		}
+	}
+	return fmt.Sprintf("gofmt has %d lines, got %d", len(w), len(g))
 }
 
 // packageNames lists the package-level names a file declares (methods

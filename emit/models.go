@@ -16,17 +16,20 @@ import (
 // the standard library to it; primitiveWire names the others, whose exact
 // wire formats are types of the models runtime (wire_gen.go), which keep
 // the text as received. primitiveType reads both.
-var primitiveGo = map[string]func() *jen.Statement{
-	"Edm.String":  func() *jen.Statement { return jen.String() },
-	"Edm.Boolean": func() *jen.Statement { return jen.Bool() },
-	"Edm.Int16":   func() *jen.Statement { return jen.Int16() },
-	"Edm.Int32":   func() *jen.Statement { return jen.Int32() },
-	"Edm.Int64":   func() *jen.Statement { return jen.Int64() },
-	"Edm.Byte":    func() *jen.Statement { return jen.Uint8() },
-	"Edm.SByte":   func() *jen.Statement { return jen.Int8() },
-	"Edm.Decimal": func() *jen.Statement { return jen.Qual("encoding/json", "Number") },
-	"Edm.Untyped": func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+var primitiveGo = map[string]qualName{
+	"Edm.String":  {"", "string"},
+	"Edm.Boolean": {"", "bool"},
+	"Edm.Int16":   {"", "int16"},
+	"Edm.Int32":   {"", "int32"},
+	"Edm.Int64":   {"", "int64"},
+	"Edm.Byte":    {"", "uint8"},
+	"Edm.SByte":   {"", "int8"},
+	"Edm.Decimal": {"encoding/json", "Number"},
+	"Edm.Untyped": {"encoding/json", "RawMessage"},
 }
+
+// qualName is a Go type name: predeclared when path is empty.
+type qualName struct{ path, name string }
 
 var primitiveWire = map[string]string{
 	"Edm.Single":         "Double",
@@ -48,8 +51,11 @@ func primitiveType(name string, runtimeRef func(string) *jen.Statement) (t *jen.
 	if n, ok := primitiveWire[name]; ok {
 		return runtimeRef(n), true
 	}
-	if f, ok := primitiveGo[name]; ok {
-		return f(), true
+	if q, ok := primitiveGo[name]; ok {
+		if q.path == "" {
+			return jen.Id(q.name), true
+		}
+		return jen.Qual(q.path, q.name), true
 	}
 	return nil, false
 }

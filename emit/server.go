@@ -1,13 +1,15 @@
 package emit
 
 import (
-	"github.com/dave/jennifer/jen"
+	"bytes"
+	"strconv"
+	"strings"
 
 	"github.com/docgen-dev/docgen/internal/english"
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// serverFile emits server_gen.go: NewFake, a stateful fake Graph serving
+// serverFile writes server_gen.go: NewFake, a stateful fake Graph serving
 // every operation of the package, and for every operation a Handle<Op>
 // function returning an http.Handler that fakes just that operation with a
 // test's function. Each is one call into the HTTP runtime (newFake,
@@ -15,99 +17,142 @@ import (
 // opHandler, so that its ServeHTTP is compiled once, not once per
 // operation (which cost ~30% of the build of a package with 500
 // operations).
-func (g *gen) serverFile(f *jen.File) {
-	g.fakeFunc(f)
+func (g *gen) serverFile(s *goSource) {
+	g.fakeFunc(s)
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
 		if len(op.Paths) == 0 {
 			continue
 		}
-		g.handleFunc(f, op)
+		g.handleFunc(s, op)
 	}
 }
 
-// fakeFunc emits NewFake.
-func (g *gen) fakeFunc(f *jen.File) {
-	var ops []jen.Code
+// templates is the Go literal of op's documented path templates.
+func templates(op *ir.Operation) string {
+	lits := make([]string, len(op.Paths))
+	for i, p := range op.Paths {
+		lits[i] = lit(p.Template)
+	}
+	return "[]string{" + strings.Join(lits, ", ") + "}"
+}
+
+// fakeFunc writes NewFake: a table with an element per operation, whose
+// keyed fields are written as gofmt aligns them (see fakeFields).
+func (g *gen) fakeFunc(s *goSource) {
+	s.doc("NewFake returns a Fake, empty, that serves every documented operation of this package: for tests, behind httptest.NewServer with a Client whose BaseURL is the server's URL. See Fake.")
+	s.line("func NewFake() *", s.rt("Fake"), " {")
+	s.decls.WriteString("\treturn " + s.rt("newFake") + "([]" + s.rt("fakeOp") + "{")
+	first := true
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
 		if len(op.Paths) == 0 {
 			continue
 		}
-		var templates []jen.Code
-		for _, p := range op.Paths {
-			templates = append(templates, jen.Lit(p.Template))
+		if first {
+			s.decls.WriteString("{\n")
+		} else {
+			s.decls.WriteString(", {\n")
 		}
+		first = false
 		kind := string(op.Kind)
 		if op.Reference {
 			// The Fake keeps no relationships: it checks the reference
 			// and answers as it does an action.
 			kind = string(ir.OpAction)
 		}
-		fields := jen.Dict{
-			jen.Id("kind"):      jen.Lit(kind),
-			jen.Id("method"):    jen.Lit(op.Method),
-			jen.Id("templates"): jen.Index().String().Values(templates...),
+		var fields []fakeField
+		if g.hasResponse(op) {
+			fields = append(fields, fakeField{key: "answers", value: "true"})
 		}
-		if bt := g.bodyType(op); bt != nil && op.Kind.HasBody() {
-			fields[jen.Id("body")] = jen.Func().Params().Id("checkedBody").Block(jen.Return(jen.New(bt)))
+		if b := g.bodyName(op); b != "" && op.Kind.HasBody() {
+			fields = append(fields, fakeField{key: "body", value: "func() " + s.rt("checkedBody") + " {\n\t\t\treturn new(" + g.modelType(s, b) + ")\n\t\t}", multiline: true})
 		}
-		if g.respType(op) != nil {
-			fields[jen.Id("answers")] = jen.True()
-		}
-		ops = append(ops, jen.Values(fields))
+		fields = append(fields,
+			fakeField{key: "kind", value: lit(kind)},
+			fakeField{key: "method", value: lit(op.Method)},
+			fakeField{key: "templates", value: templates(op)})
+		writeFakeFields(&s.decls, fields)
+		s.decls.WriteString("\t}")
 	}
-	f.Add(comment("NewFake returns a Fake, empty, that serves every documented operation of this package: for tests, behind httptest.NewServer with a Client whose BaseURL is the server's URL. See Fake."))
-	f.Func().Id("NewFake").Params().Op("*").Id("Fake").Block(
-		jen.Return(jen.Id("newFake").Call(jen.Index().Id("fakeOp").Values(ops...))),
-	)
-	f.Line()
+	s.line("})")
+	s.line("}")
+	s.line()
 }
 
-// handleFunc emits Handle<Op>, which serves every documented path of op.
-func (g *gen) handleFunc(f *jen.File, op *ir.Operation) {
-	name := ir.HandlerName(op.GoName)
-	var templates []jen.Code
-	for _, p := range op.Paths {
-		templates = append(templates, jen.Lit(p.Template))
+// fakeField is one keyed field of an element of NewFake's table.
+type fakeField struct {
+	key, value string
+	multiline  bool
+}
+
+// writeFakeFields writes the keyed fields of one element of NewFake's
+// table, a line each at two tabs, in key order (as jennifer's Dict orders
+// them), values aligned as gofmt aligns them: in each run of single-line
+// fields, one column after the longest key; a multi-line value ends a run
+// and stands alone.
+func writeFakeFields(b *bytes.Buffer, fields []fakeField) {
+	for i := 0; i < len(fields); {
+		j := i + 1
+		if !fields[i].multiline {
+			for j < len(fields) && !fields[j].multiline {
+				j++
+			}
+		}
+		width := 0
+		for _, f := range fields[i:j] {
+			width = max(width, len(f.key))
+		}
+		for _, f := range fields[i:j] {
+			b.WriteString("\t\t" + f.key + ":" + strings.Repeat(" ", width-len(f.key)+1) + f.value + ",\n")
+		}
+		i = j
 	}
+}
+
+// handleFunc writes Handle<Op>, which serves every documented path of op.
+func (g *gen) handleFunc(s *goSource, op *ir.Operation) {
+	name := ir.HandlerName(op.GoName)
 	status := op.ResponseStatus
 	if status < 200 || status > 299 || status == 204 {
 		status = 200
 	}
-	fnParams := []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("route").Id("Route")}
-	withBody := op.Kind.HasBody() && g.bodyType(op) != nil
+	fnParams := "ctx " + s.qual("context", "Context") + ", route " + s.rt("Route")
+	b := g.bodyName(op)
+	withBody := op.Kind.HasBody() && b != ""
 	if withBody {
-		fnParams = append(fnParams, jen.Id("body").Op("*").Add(g.bodyType(op)))
+		fnParams += ", body *" + g.modelType(s, b)
 	}
 	where := op.Method + " " + op.Paths[0].Template
 	if n := len(op.Paths) - 1; n > 0 {
 		where += " and " + english.Count(n, "more documented path")
 	}
-	paths := jen.Index().String().Values(templates...)
-	rt := g.respType(op)
-	if op.Kind == ir.OpList && rt == nil {
-		rt = jen.Id("Page").Types(jen.Qual("encoding/json", "RawMessage"))
+	paths := templates(op)
+	rt := g.respType(s, op)
+	if op.Kind == ir.OpList && rt == "" {
+		rt = s.rt("Page") + "[" + s.qual("encoding/json", "RawMessage") + "]"
 	}
+	handler := s.qual("net/http", "Handler")
 	what := name + " fakes " + quoteForComment(op.Name) + " (" + where + ") for tests"
-	if rt == nil {
-		f.Add(comment(what + ": it answers 204 No Content when fn returns nil. See Route."))
+	if rt == "" {
+		s.doc(what + ": it answers 204 No Content when fn returns nil. See Route.")
+		constructor := "handleNoBodyNoContent"
 		if withBody {
-			f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Error()).Qual("net/http", "Handler").Block(
-				jen.Return(jen.Id("handleNoContent").Call(jen.Lit(op.Method), paths, jen.Id("fn"))))
-		} else {
-			f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Error()).Qual("net/http", "Handler").Block(
-				jen.Return(jen.Id("handleNoBodyNoContent").Call(jen.Lit(op.Method), paths, jen.Id("fn"))))
+			constructor = "handleNoContent"
 		}
-		f.Line()
+		s.line("func ", name, "(fn func(", fnParams, ") error) ", handler, " {")
+		s.line("\treturn ", s.rt(constructor), "(", lit(op.Method), ", ", paths, ", fn)")
+		s.line("}")
+		s.line()
 		return
 	}
-	f.Add(comment(what + ": it answers with what fn returns. See Route."))
+	s.doc(what + ": it answers with what fn returns. See Route.")
 	constructor := "handleNoBody"
 	if withBody {
 		constructor = "handle"
 	}
-	f.Func().Id(name).Params(jen.Id("fn").Func().Params(fnParams...).Params(jen.Op("*").Add(rt), jen.Error())).Qual("net/http", "Handler").Block(
-		jen.Return(jen.Id(constructor).Call(jen.Lit(op.Method), jen.Lit(status), paths, jen.Id("fn"))))
-	f.Line()
+	s.line("func ", name, "(fn func(", fnParams, ") (*", rt, ", error)) ", handler, " {")
+	s.line("\treturn ", s.rt(constructor), "(", lit(op.Method), ", ", strconv.Itoa(status), ", ", paths, ", fn)")
+	s.line("}")
+	s.line()
 }

@@ -1,0 +1,163 @@
+package emit
+
+import (
+	"bytes"
+	doccomment "go/doc/comment"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// goSource builds a Go file as gofmt prints it, for the files of the HTTP
+// layer: thousands of methods of a handful of shapes, each a few lines
+// that never need wrapping or alignment (apart from the keyed fields of
+// NewFake's table, see fakeFields). Built with jennifer, they would be
+// printed, parsed and printed again by go/printer: for the whole Intune
+// surface 9 MB of Go and most of what generating it cost.
+//
+// Nothing from the documentation reaches the text but through lit (a Go
+// string literal) and doc (sanitised comment lines, as comment writes
+// them); identifiers come from the IR's name table, which only holds Go
+// identifiers. The tests hold the output to gofmt (format.Source leaves
+// every HTTP file of the golden cases unchanged) and to what usesOf reads
+// from it.
+type goSource struct {
+	decls bytes.Buffer
+	// imports are the standard library packages the declarations use.
+	imports map[string]bool
+	// modelsPath and modelsAlias name the models package, which qual
+	// writes as modelsAlias.Name.
+	modelsPath, modelsAlias string
+	uses                    fileUses
+	refs                    map[string]bool
+}
+
+func newGoSource(modelsPath, modelsAlias string) *goSource {
+	return &goSource{imports: map[string]bool{}, modelsPath: modelsPath, modelsAlias: modelsAlias, refs: map[string]bool{}}
+}
+
+// qual is the qualified identifier path.name, recording the import (the
+// models package's under its alias).
+func (s *goSource) qual(pkgPath, name string) string {
+	if pkgPath == s.modelsPath {
+		if !slices.Contains(s.uses.fromModels, name) {
+			s.uses.fromModels = append(s.uses.fromModels, name)
+		}
+		return s.modelsAlias + "." + name
+	}
+	s.imports[pkgPath] = true
+	return path.Base(pkgPath) + "." + name
+}
+
+// rt is the identifier name of the package's runtime (wire_gen.go),
+// recorded as used, so that the runtime file holds it.
+func (s *goSource) rt(name string) string {
+	if !s.refs[name] {
+		s.refs[name] = true
+		s.uses.refs = append(s.uses.refs, name)
+	}
+	return name
+}
+
+// lit is the Go string literal of s, as jen.Lit writes it.
+func lit(s string) string { return strconv.Quote(s) }
+
+// doc writes the doc comment of the next declaration: the paragraphs as
+// comment writes them, reformatted as gofmt reformats a doc comment
+// (go/printer's formatDocComment: a wrapped line of documentation text
+// that starts "- " or "1." is a list item to it).
+func (s *goSource) doc(paragraphs ...string) {
+	writeDoc(&s.decls, commentLines(paragraphs...))
+}
+
+// writeDoc writes the comment lines ("// text" or "//") as gofmt prints
+// them when they are a doc comment: as they are, unless go/doc/comment
+// reads more into them than paragraphs (see plainDoc).
+func writeDoc(b *bytes.Buffer, lines []string) {
+	if plainDoc(lines) {
+		for _, l := range lines {
+			b.WriteString(l + "\n")
+		}
+		return
+	}
+	var text strings.Builder
+	for _, l := range lines {
+		text.WriteString(strings.TrimPrefix(strings.TrimPrefix(l, "//"), " "))
+		text.WriteByte('\n')
+	}
+	var p doccomment.Parser
+	var pr doccomment.Printer
+	out := string(pr.Comment(p.Parse(text.String())))
+	for out != "" {
+		var line string
+		line, out, _ = strings.Cut(out, "\n")
+		switch {
+		case line == "":
+			b.WriteString("//\n")
+		case strings.HasPrefix(line, "\t"):
+			b.WriteString("//" + line + "\n")
+		default:
+			b.WriteString("// " + line + "\n")
+		}
+	}
+}
+
+// plainDoc reports whether a doc comment of lines as commentLines writes
+// them is one paragraph that go/doc/comment prints back unchanged: a
+// list or a code block needs an indented line, which commentLines never
+// writes, a heading a line starting "#" or a paragraph of its own, and a
+// link definition a line starting "[".
+func plainDoc(lines []string) bool {
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "// ") || len(l) == 3 || l[3] == '#' || l[3] == '[' || l[3] == ' ' || l[3] == '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// printf-free writers: the declarations are concatenations of
+// identifiers, types and literals.
+func (s *goSource) line(parts ...string) {
+	for _, p := range parts {
+		s.decls.WriteString(p)
+	}
+	s.decls.WriteByte('\n')
+}
+
+// file is the whole file: header, package comment (doc lines, for the
+// first file of a package), package clause, imports (the standard
+// library's, then the models package in a group of its own, as goimports
+// groups them) and the declarations.
+func (s *goSource) file(header []string, pkgDoc []string, pkg string) []byte {
+	var b bytes.Buffer
+	for _, h := range header {
+		b.WriteString("// " + h + "\n")
+	}
+	b.WriteString("\n")
+	writeDoc(&b, pkgDoc)
+	b.WriteString("package " + pkg + "\n\n")
+	std := make([]string, 0, len(s.imports))
+	for p := range s.imports {
+		std = append(std, p)
+	}
+	slices.Sort(std)
+	if len(std) > 0 || len(s.uses.fromModels) > 0 {
+		b.WriteString("import (\n")
+		for _, p := range std {
+			b.WriteString("\t" + lit(p) + "\n")
+		}
+		if len(s.uses.fromModels) > 0 {
+			if len(std) > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString("\t" + s.modelsAlias + " " + lit(s.modelsPath) + "\n")
+		}
+		b.WriteString(")\n\n")
+	}
+	decls := bytes.TrimRight(s.decls.Bytes(), "\n")
+	b.Write(decls)
+	b.WriteString("\n")
+	return b.Bytes()
+}

@@ -1,0 +1,59 @@
+package emit_test
+
+import (
+	"go/importer"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/docgen-dev/docgen/emit"
+	"github.com/docgen-dev/docgen/ir"
+)
+
+// TestHTTPLayerAsGofmtPrints: the HTTP layer is written as text, not
+// printed by go/printer, so it must come out as gofmt prints it for every
+// shape of operation (get, list, update, action, function with bare
+// parameters, delete, reference) and for documentation text gofmt would
+// reformat in a doc comment: an operation name that, wrapped, starts a
+// line with a list marker ("- ", "1.") or looks like a heading; and the
+// package must compile with the runtime it selected by what it recorded
+// as used.
+func TestHTTPLayerAsGofmtPrints(t *testing.T) {
+	thing := ir.Type{Name: "microsoft.graph.thing", Kind: ir.KindEntity, Properties: []ir.Property{
+		{Name: "size", Type: ir.TypeRef{Name: "Edm.Int32"}},
+		{Name: "when", Type: ir.TypeRef{Name: "Edm.DateTimeOffset"}},
+	}}
+	pos := ir.Pos{File: "p.md", Line: 1}
+	// Every wrapped line of these names starts with a list marker.
+	dashes, numbers := strings.Repeat(" -", 60), strings.Repeat(" 1.", 40)
+	ops := []ir.Operation{
+		{Name: "Get thing", Kind: ir.OpGet, Method: "GET", Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}},
+		{Name: "List things", Kind: ir.OpList, Method: "GET", Response: ir.TypeRef{Name: thing.Name, Collection: true},
+			Headers: []ir.Header{{Name: "ConsistencyLevel", Value: "eventual"}}, Paths: []ir.Path{{Template: "/things"}, {Template: "/me/things"}}},
+		{Name: "Update thing" + dashes, Kind: ir.OpUpdate, Method: "PATCH", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size"},
+			Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}},
+		{Name: "Count things" + numbers, Kind: ir.OpFunction, Method: "GET", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"when"},
+			Response: ir.TypeRef{Name: "Edm.Int64"}, Paths: []ir.Path{{Template: "/things/count(when={when})"}}},
+		{Name: "Reset thing", Kind: ir.OpAction, Method: "POST", Paths: []ir.Path{{Template: "/things/{thingId}/reset", Params: []string{"thingId"}}}},
+		{Name: "Delete thing", Kind: ir.OpDelete, Method: "DELETE", ResponseStatus: 204, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}},
+		{Name: "Add owner", Kind: ir.OpCreate, Method: "POST", Reference: true, Paths: []ir.Path{{Template: "/things/{thingId}/owners/$ref", Params: []string{"thingId"}}}},
+	}
+	for i := range ops {
+		ops[i].Pos = pos
+	}
+	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: ops}},
+		emit.ResolveOptions())
+	require.False(t, diags.HasErrors(), "%v", diags)
+	files, err := emit.Generate(spec, emit.Options{Package: "shapes", ImportPath: "example.com/shapes"})
+	require.NoError(t, err)
+	var http int
+	for _, f := range files {
+		checkGofmt(t, f)
+		if strings.HasPrefix(f.Name, "shapeshttp/") {
+			http++
+		}
+	}
+	require.Equal(t, 3, http, "client, server and runtime of the HTTP layer")
+	require.NoError(t, typeCheck(files, "example.com/shapes", importer.Default()))
+}
