@@ -538,42 +538,66 @@ func commentLine(l string) string {
 }
 
 // sanitize makes documentation text safe and tidy for a // comment: every
-// control character and line break becomes a space, runs of spaces collapse,
-// and "*/" is broken so the text can never close a block comment.
+// control character and line break becomes a space, invisible format
+// characters are dropped, runs of spaces collapse (none is left at either
+// end), and "*/" is broken so the text can never close a block comment.
 func sanitize(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || r == '\uFEFF' {
-			return ' '
-		}
-		if unicode.Is(unicode.Cf, r) {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next character
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029' || r == '\uFEFF' || unicode.IsSpace(r):
+			space = true
+			continue
+		case r >= 0x80 && unicode.Is(unicode.Cf, r):
 			// Invisible format characters: zero-width spaces, soft
 			// hyphens and bidirectional overrides ("Trojan Source").
-			return -1
+			continue
 		}
-		return r
-	}, s)
-	s = strings.ReplaceAll(s, "*/", "* /")
-	return strings.Join(strings.Fields(s), " ")
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if strings.Contains(out, "*/") {
+		out = strings.ReplaceAll(out, "*/", "* /")
+	}
+	return out
 }
 
+// wrap breaks s, sanitized (words separated by single spaces), into lines
+// of at most width bytes where the words allow; the lines are substrings
+// of s.
 func wrap(s string, width int) []string {
 	var lines []string
-	var cur strings.Builder
-	for i, w := range strings.Fields(s) {
+	start, end := 0, -1 // the current line is s[start:end]; none while end < 0
+	words := 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			j = len(s)
+		} else {
+			j += i
+		}
 		// The first line keeps its first two words: a doc comment starts
 		// "Name verb", which godoc and staticcheck (ST1020-ST1022) look
 		// for, however long Name is.
-		if cur.Len() > 0 && cur.Len()+1+len(w) > width && i != 1 {
-			lines = append(lines, cur.String())
-			cur.Reset()
+		if end >= 0 && end-start+1+(j-i) > width && words != 1 {
+			lines = append(lines, s[start:end])
+			end = -1
 		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
+		if end < 0 {
+			start = i
 		}
-		cur.WriteString(w)
+		end = j
+		words++
+		i = j + 1
 	}
-	if cur.Len() > 0 {
-		lines = append(lines, cur.String())
+	if end >= 0 {
+		lines = append(lines, s[start:end])
 	}
 	return lines
 }
