@@ -172,7 +172,7 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	gens := []fileGen{
 		{name: "enums_gen.go", enabled: len(spec.Enums) > 0, fn: g.enumFile},
 		{name: "models_gen.go", enabled: len(spec.Types) > 0, fn: g.modelFile},
-		{name: "patch_gen.go", enabled: g.hasBodies(), fn: g.patchFile},
+		{name: "patch_gen.go", enabled: g.hasBodies(), text: g.patchFile},
 		{name: "poly_gen.go", enabled: g.hasPoly(), fn: g.polyFile},
 		{name: "validate_gen.go", enabled: len(spec.Types) > 0, fn: g.validateFile},
 		{name: "wire_gen.go", enabled: true, runtime: modelsRuntime()},
@@ -196,7 +196,10 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 		go func() {
 			defer wg.Done()
 			if x.text != nil {
-				s := newGoSource(opts.ImportPath, g.modelsAlias)
+				s := newGoSource("", "") // a file of the models package imports no models
+				if x.http {
+					s = newGoSource(opts.ImportPath, g.modelsAlias)
+				}
 				x.text(s)
 				var doc []string
 				if i == firstOf(gens, x.http) {

@@ -9,19 +9,20 @@ import (
 	"strings"
 )
 
-// goSource builds a Go file as gofmt prints it, for the files of the HTTP
-// layer: thousands of methods of a handful of shapes, each a few lines
-// that never need wrapping or alignment (apart from the keyed fields of
-// NewFake's table, see fakeFields). Built with jennifer, they would be
-// printed, parsed and printed again by go/printer: for the whole Intune
-// surface 9 MB of Go and most of what generating it cost.
+// goSource builds a Go file as gofmt prints it, for the files of few
+// shapes repeated thousands of times: the HTTP layer (Requests and Client
+// methods, NewFake's table, Handle functions) and the request bodies
+// (patch_gen.go: structs whose every field has a doc comment, so gofmt
+// aligns nothing in them). Built with jennifer, they would be printed,
+// parsed and printed again by go/printer: for the whole Intune surface
+// 14 MB of Go and most of what generating it cost.
 //
 // Nothing from the documentation reaches the text but through lit (a Go
-// string literal) and doc (sanitised comment lines, as comment writes
-// them); identifiers come from the IR's name table, which only holds Go
-// identifiers. The tests hold the output to gofmt (format.Source leaves
-// every HTTP file of the golden cases unchanged) and to what usesOf reads
-// from it.
+// string literal), tagLiteral (a struct tag, as jennifer writes it) and
+// commentLines (sanitised comment lines); identifiers come from the IR's
+// name table, which only holds Go identifiers. The tests hold the output
+// to gofmt (FuzzPipeline, TestHTTPLayerAsGofmtPrints) and to the runtime
+// declarations it records as used (the packages type-check).
 type goSource struct {
 	decls bytes.Buffer
 	// imports are the standard library packages the declarations use.
@@ -143,7 +144,13 @@ func (s *goSource) file(header []string, pkgDoc []string, pkg string) []byte {
 		std = append(std, p)
 	}
 	slices.Sort(std)
-	if len(std) > 0 || len(s.uses.fromModels) > 0 {
+	models := s.modelsAlias + " " + lit(s.modelsPath)
+	switch {
+	case len(std) == 1 && len(s.uses.fromModels) == 0:
+		b.WriteString("import " + lit(std[0]) + "\n\n") // as jennifer writes one import
+	case len(std) == 0 && len(s.uses.fromModels) > 0:
+		b.WriteString("import " + models + "\n\n")
+	case len(std) > 0 || len(s.uses.fromModels) > 0:
 		b.WriteString("import (\n")
 		for _, p := range std {
 			b.WriteString("\t" + lit(p) + "\n")
@@ -152,7 +159,7 @@ func (s *goSource) file(header []string, pkgDoc []string, pkg string) []byte {
 			if len(std) > 0 {
 				b.WriteString("\n")
 			}
-			b.WriteString("\t" + s.modelsAlias + " " + lit(s.modelsPath) + "\n")
+			b.WriteString("\t" + models + "\n")
 		}
 		b.WriteString(")\n\n")
 	}

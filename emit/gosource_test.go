@@ -11,18 +11,22 @@ import (
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// TestHTTPLayerAsGofmtPrints: the HTTP layer is written as text, not
-// printed by go/printer, so it must come out as gofmt prints it for every
-// shape of operation (get, list, update, action, function with bare
-// parameters, delete, reference) and for documentation text gofmt would
-// reformat in a doc comment: an operation name that, wrapped, starts a
-// line with a list marker ("- ", "1.") or looks like a heading; and the
-// package must compile with the runtime it selected by what it recorded
-// as used.
+// TestHTTPLayerAsGofmtPrints: the HTTP layer and the request bodies are
+// written as text, not printed by go/printer, so they must come out as
+// gofmt prints them for every shape of operation (get, list, update,
+// create, action, function with bare parameters, delete, reference), of
+// body field (collection, raw JSON, a name that needs a staticcheck
+// directive, a JSON name no backquoted tag can hold) and for
+// documentation text a doc comment may read more into (wrapped lines
+// starting with "- " or "1."); and the packages must compile with the
+// runtime selected by what the files recorded as used.
 func TestHTTPLayerAsGofmtPrints(t *testing.T) {
 	thing := ir.Type{Name: "microsoft.graph.thing", Kind: ir.KindEntity, Properties: []ir.Property{
 		{Name: "size", Type: ir.TypeRef{Name: "Edm.Int32"}},
 		{Name: "when", Type: ir.TypeRef{Name: "Edm.DateTimeOffset"}},
+		{Name: "v4_0_3", Type: ir.TypeRef{Name: "Edm.String"}, Description: "A name staticcheck reads as ALL_CAPS."},
+		{Name: "tags", Type: ir.TypeRef{Name: "Edm.String", Collection: true}, ReadOnly: true, Required: true},
+		{Name: "blob`\"x", Type: ir.TypeRef{Name: "Edm.Untyped"}, Description: "A name no backquoted tag can hold."},
 	}}
 	pos := ir.Pos{File: "p.md", Line: 1}
 	// Every wrapped line of these names starts with a list marker.
@@ -31,8 +35,10 @@ func TestHTTPLayerAsGofmtPrints(t *testing.T) {
 		{Name: "Get thing", Kind: ir.OpGet, Method: "GET", Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}},
 		{Name: "List things", Kind: ir.OpList, Method: "GET", Response: ir.TypeRef{Name: thing.Name, Collection: true},
 			Headers: []ir.Header{{Name: "ConsistencyLevel", Value: "eventual"}}, Paths: []ir.Path{{Template: "/things"}, {Template: "/me/things"}}},
-		{Name: "Update thing" + dashes, Kind: ir.OpUpdate, Method: "PATCH", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size"},
+		{Name: "Update thing" + dashes, Kind: ir.OpUpdate, Method: "PATCH", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"size", "v4_0_3", "tags", "blob`\"x"},
 			Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things/{thingId}", Params: []string{"thingId"}}}},
+		{Name: "Create thing", Kind: ir.OpCreate, Method: "POST", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"tags"},
+			Response: ir.TypeRef{Name: thing.Name}, Paths: []ir.Path{{Template: "/things"}}},
 		{Name: "Count things" + numbers, Kind: ir.OpFunction, Method: "GET", Body: ir.TypeRef{Name: thing.Name}, BodyProperties: []string{"when"},
 			Response: ir.TypeRef{Name: "Edm.Int64"}, Paths: []ir.Path{{Template: "/things/count(when={when})"}}},
 		{Name: "Reset thing", Kind: ir.OpAction, Method: "POST", Paths: []ir.Path{{Template: "/things/{thingId}/reset", Params: []string{"thingId"}}}},

@@ -60,6 +60,29 @@ func primitiveType(name string, runtimeRef func(string) *jen.Statement) (t *jen.
 	return nil, false
 }
 
+// elemTypeText is elemType for a file written as text.
+func (g *gen) elemTypeText(s *goSource, ref ir.TypeRef) string {
+	if n, ok := primitiveWire[ref.Name]; ok {
+		return s.rt(n)
+	}
+	if q, ok := primitiveGo[ref.Name]; ok {
+		if q.path == "" {
+			return q.name
+		}
+		return s.qual(q.path, q.name)
+	}
+	if e, ok := g.enums[ref.Name]; ok {
+		return e.GoName
+	}
+	if t := g.polyBase(ref); t != nil {
+		return t.AnyGoName
+	}
+	if t, ok := g.types[ref.Name]; ok {
+		return t.GoName
+	}
+	return s.qual("encoding/json", "RawMessage")
+}
+
 // elemType is the Go type of one value of ref (ignoring collection-ness).
 func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
 	if t, ok := primitiveType(ref.Name, func(n string) *jen.Statement { return jen.Id(n) }); ok {
@@ -214,13 +237,21 @@ func (g *gen) field(p ir.Property, props []ir.Property) jen.Code {
 // staticcheck directive that says so; nothing for any other name. It is
 // docgen's own fixed text, never documentation text.
 func allCapsNote(name string) jen.Code {
-	if len(name) < 5 || !strings.Contains(name, "_") || strings.ContainsFunc(name, func(r rune) bool {
-		return r != '_' && !unicode.IsUpper(r) && !unicode.IsDigit(r)
-	}) {
+	if !allCaps(name) {
 		return jen.Null()
 	}
-	return jen.Comment("//lint:ignore ST1003 the documented name has no other Go spelling").Line()
+	return jen.Comment(allCapsDirective).Line()
 }
+
+// allCaps reports whether name needs allCapsNote.
+func allCaps(name string) bool {
+	return len(name) >= 5 && strings.Contains(name, "_") && !strings.ContainsFunc(name, func(r rune) bool {
+		return r != '_' && !unicode.IsUpper(r) && !unicode.IsDigit(r)
+	})
+}
+
+// allCapsDirective is the text of allCapsNote.
+const allCapsDirective = "//lint:ignore ST1003 the documented name has no other Go spelling"
 
 // quoteForComment renders s for a comment; s is already sanitized data.
 func quoteForComment(s string) string { return "\"" + sanitize(s) + "\"" }

@@ -1,28 +1,28 @@
 package emit
 
 import (
-	"github.com/dave/jennifer/jen"
-
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// patches emits, for every documented operation with a body, a body type in
-// which each property is absent, null or a value (Optional[T] with omitzero:
-// a *T cannot tell absent from null), its Validate, CheckReadOnly and
-// SetChanges. The requests are built in the HTTP layer
-// (<pkg>http/client_gen.go).
-func (g *gen) patchFile(f *jen.File) {
+// patchFile writes, for every documented operation with a body, a body
+// type in which each property is absent, null or a value (Optional[T] with
+// omitzero: a *T cannot tell absent from null), its Validate,
+// CheckReadOnly and SetChanges. The requests are built in the HTTP layer
+// (<pkg>http/client_gen.go). Like the HTTP layer it is written as text
+// gofmt would print (see goSource): its structs need no alignment, as
+// every field has a doc comment.
+func (g *gen) patchFile(s *goSource) {
 	for i := range g.spec.Operations {
 		op := &g.spec.Operations[i]
 		t := g.types[op.Body.Name]
 		if t == nil {
 			continue
 		}
-		g.patchBody(f, op, t)
+		g.patchBody(s, op, t)
 		// Only a create or an update body is a (partial) entity that a
 		// model's changes can fill.
 		if op.Kind == ir.OpCreate || op.Kind == ir.OpUpdate {
-			g.changesFunc(f, op, t)
+			g.changesFunc(s, op, t)
 		}
 	}
 }
@@ -43,7 +43,7 @@ func bodyProps(op *ir.Operation, t *ir.Type) []ir.Property {
 	return out
 }
 
-func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
+func (g *gen) patchBody(s *goSource, op *ir.Operation, t *ir.Type) {
 	name := ir.BodyTypeName(op)
 	inferred := ""
 	if op.BodyInferred {
@@ -53,12 +53,12 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 	if op.Kind == ir.OpFunction {
 		what = "the parameters of " + quoteForComment(op.Name) + ", which the request sends in its URL"
 	}
-	f.Add(comment(name+" is "+what+". Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
-		inferred, g.docRef("Documented at", op.Pos)))
-	fields := []jen.Code{
-		jen.Comment("ODataType is the \"@odata.type\" annotation."),
-		jen.Id(fieldODataType).Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}),
-	}
+	s.doc(name+" is "+what+". Each field is absent (the zero Optional, omitted), null (Null), or a value (Some); only set fields are sent.",
+		inferred, g.docRef("Documented at", op.Pos))
+	optional := s.rt("Optional")
+	s.line("type ", name, " struct {")
+	s.line("\t// ODataType is the \"@odata.type\" annotation.")
+	s.line("\t", fieldODataType, " ", optional, "[string] ", tagLiteral(map[string]string{"json": "@odata.type,omitzero"}))
 	// A create (POST) must carry what the docs say is required; an update
 	// (PATCH, PUT) sends only what changes.
 	create := op.Kind == ir.OpCreate || op.Kind == ir.OpAction
@@ -73,46 +73,48 @@ func (g *gen) patchBody(f *jen.File, op *ir.Operation, t *ir.Type) {
 			notes = append(notes, "(Required: Validate reports it when absent or null.)")
 			rules = append(rules, "required")
 		}
-		var vt *jen.Statement
+		vt := g.elemTypeText(s, p.Type)
 		if p.Type.Collection {
-			vt = jen.Index().Add(g.elemType(p.Type))
-		} else {
-			vt = g.elemType(p.Type)
+			vt = "[]" + vt
 		}
-		fields = append(fields, jen.Add(comment(propertyDoc(p, t.Properties, notes...)...)).Line().Add(allCapsNote(p.GoName)).
-			Id(p.GoName).Id("Optional").Types(vt).Tag(tags(p.Name, rules)))
+		for _, l := range commentLines(propertyDoc(p, t.Properties, notes...)...) {
+			s.line("\t", l)
+		}
+		if allCaps(p.GoName) {
+			s.line("\t", allCapsDirective)
+		}
+		s.line("\t", p.GoName, " ", optional, "[", vt, "] ", tagLiteral(tags(p.Name, rules)))
 	}
-	f.Type().Id(name).Struct(fields...)
-	f.Line()
+	s.line("}")
+	s.line()
 
 	// The rules are in the fields' tags, as in the model's; the runtime
 	// checks the values set.
-	recv := jen.Id("b").Op("*").Id(name)
-	f.Comment("Validate reports every documented rule the set fields of b break, or nil.")
-	f.Func().Params(recv.Clone()).Id(methodValidate).Params().Error().Block(
-		jen.Return(jen.Id("validateBody").Call(jen.Id("b"))),
-	)
-	f.Line()
-	f.Comment("CheckReadOnly reports every read-only property set in b. It is separate from")
-	f.Comment("Validate because the documentation's own examples sometimes set them.")
-	f.Func().Params(recv.Clone()).Id(methodCheckReadOnly).Params().Error().Block(
-		jen.Return(jen.Id("checkReadOnly").Call(jen.Id("b"))),
-	)
-	f.Line()
+	s.line("// Validate reports every documented rule the set fields of b break, or nil.")
+	s.line("func (b *", name, ") ", methodValidate, "() error {")
+	s.line("\treturn ", s.rt("validateBody"), "(b)")
+	s.line("}")
+	s.line()
+	s.line("// CheckReadOnly reports every read-only property set in b. It is separate from")
+	s.line("// Validate because the documentation's own examples sometimes set them.")
+	s.line("func (b *", name, ") ", methodCheckReadOnly, "() error {")
+	s.line("\treturn ", s.rt("checkReadOnly"), "(b)")
+	s.line("}")
+	s.line()
 }
 
-// changesFunc emits SetChanges on op's body, which turns a model read from
-// the service and modified into a body holding only what changed: changed
-// values are set, values removed (nil or empty) are sent as null, the rest
-// is absent. It returns the body, as math/big's Set methods do, so that
-// new(Body).SetChanges(old, updated) is one expression.
-func (g *gen) changesFunc(f *jen.File, op *ir.Operation, t *ir.Type) {
+// changesFunc writes SetChanges on op's body, which turns a model read
+// from the service and modified into a body holding only what changed:
+// changed values are set, values removed (nil or empty) are sent as null,
+// the rest is absent. It returns the body, as math/big's Set methods do,
+// so that new(Body).SetChanges(old, updated) is one expression.
+func (g *gen) changesFunc(s *goSource, op *ir.Operation, t *ir.Type) {
 	name := ir.BodyName(op.GoName)
-	f.Add(comment(methodSetChanges + " sets b to the body of " + quoteForComment(op.Name) + " that turns old into updated, and returns b: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy; nil stands for an empty " + t.GoName + "."))
-	f.Func().Params(jen.Id("b").Op("*").Id(name)).Id(methodSetChanges).Params(jen.List(jen.Id("old"), jen.Id("updated")).Op("*").Id(t.GoName)).Op("*").Id(name).Block(
-		jen.Op("*").Id("b").Op("=").Id(name).Values(),
-		jen.Id("fromChanges").Call(jen.Id("b"), jen.Id("old"), jen.Id("updated")),
-		jen.Return(jen.Id("b")),
-	)
-	f.Line()
+	s.doc(methodSetChanges + " sets b to the body of " + quoteForComment(op.Name) + " that turns old into updated, and returns b: properties of the body that changed are set to their new value, those updated no longer has are sent as null, and the rest are absent. old is typically decoded from the service and updated a modified copy; nil stands for an empty " + t.GoName + ".")
+	s.line("func (b *", name, ") ", methodSetChanges, "(old, updated *", t.GoName, ") *", name, " {")
+	s.line("\t*b = ", name, "{}")
+	s.line("\t", s.rt("fromChanges"), "(b, old, updated)")
+	s.line("\treturn b")
+	s.line("}")
+	s.line()
 }

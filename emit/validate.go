@@ -1,7 +1,10 @@
 package emit
 
 import (
+	"fmt"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -44,6 +47,29 @@ func (g *gen) validateFile(f *jen.File) {
 // (prose.Rules: only those that apply to its type and that docgen is sure
 // of); they are written as they are.
 func (g *gen) ruleTags(p ir.Property) []string { return wire.Tag(p.Rules) }
+
+// tagLiteral is the Go literal of the struct tag m, as jennifer's Tag
+// writes it: key:"value" pairs in key order, values quoted with %q (so
+// documentation text in a JSON name stays inside its quotes), backquoted
+// where the whole can be.
+func tagLiteral(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var str string
+	for _, k := range keys {
+		if len(str) > 0 {
+			str += " "
+		}
+		str += fmt.Sprintf(`%s:%q`, k, m[k])
+	}
+	if strconv.CanBackquote(str) {
+		return "`" + str + "`"
+	}
+	return strconv.Quote(str)
+}
 
 // tags is a field's struct tag: its JSON name, and its rules when it has any.
 func tags(jsonName string, rules []string) map[string]string {
