@@ -68,16 +68,7 @@ func (g *gen) answerType(s *goSource, r ir.TypeRef) string {
 	if r.Name == "Edm.Stream" || r.Name == "Edm.Untyped" {
 		return ""
 	}
-	if n, ok := primitiveWire[r.Name]; ok {
-		return g.modelType(s, n)
-	}
-	if q, ok := primitiveGo[r.Name]; ok {
-		if q.path == "" {
-			return q.name
-		}
-		return s.qual(q.path, q.name)
-	}
-	return ""
+	return primitiveType(s, r.Name, func(n string) string { return g.modelType(s, n) })
 }
 
 // respType is the Go type the documented response of op decodes into, or

@@ -171,7 +171,7 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	// others use (see runtime.go).
 	gens := []fileGen{
 		{name: "enums_gen.go", enabled: len(spec.Enums) > 0, fn: g.enumFile},
-		{name: "models_gen.go", enabled: len(spec.Types) > 0, fn: g.modelFile},
+		{name: "models_gen.go", enabled: len(spec.Types) > 0, text: g.modelFile},
 		{name: "patch_gen.go", enabled: g.hasBodies(), text: g.patchFile},
 		{name: "poly_gen.go", enabled: g.hasPoly(), fn: g.polyFile},
 		{name: "validate_gen.go", enabled: len(spec.Types) > 0, fn: g.validateFile},
@@ -397,9 +397,6 @@ func (g *gen) importAlias() string {
 	}
 	return alias
 }
-
-// modelRef names a declaration of the generated package from the HTTP layer.
-func (g *gen) modelRef(name string) *jen.Statement { return jen.Qual(g.opts.ImportPath, name) }
 
 // ValidImportPath reports whether p can be an import path of a module's
 // package: slash-separated non-empty elements of ASCII letters, digits and

@@ -11,17 +11,18 @@ import (
 
 // goSource builds a Go file as gofmt prints it, for the files of few
 // shapes repeated thousands of times: the HTTP layer (Requests and Client
-// methods, NewFake's table, Handle functions) and the request bodies
-// (patch_gen.go: structs whose every field has a doc comment, so gofmt
-// aligns nothing in them). Built with jennifer, they would be printed,
-// parsed and printed again by go/printer: for the whole Intune surface
-// 14 MB of Go and most of what generating it cost.
+// methods, NewFake's table, Handle functions), the models and the request
+// bodies (structs whose every field has a doc comment, so gofmt aligns
+// nothing in them; field comments are not doc comments it reformats).
+// Built with jennifer, they would be printed, parsed and printed again by
+// go/printer: for the whole Intune surface 18 MB of Go and most of what
+// generating it cost.
 //
 // Nothing from the documentation reaches the text but through lit (a Go
 // string literal), tagLiteral (a struct tag, as jennifer writes it) and
 // commentLines (sanitised comment lines); identifiers come from the IR's
 // name table, which only holds Go identifiers. The tests hold the output
-// to gofmt (FuzzPipeline, TestHTTPLayerAsGofmtPrints) and to the runtime
+// to gofmt (FuzzPipeline, TestTextFilesAsGofmtPrints) and to the runtime
 // declarations it records as used (the packages type-check).
 type goSource struct {
 	decls bytes.Buffer

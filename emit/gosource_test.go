@@ -11,16 +11,16 @@ import (
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// TestHTTPLayerAsGofmtPrints: the HTTP layer and the request bodies are
-// written as text, not printed by go/printer, so they must come out as
-// gofmt prints them for every shape of operation (get, list, update,
-// create, action, function with bare parameters, delete, reference), of
-// body field (collection, raw JSON, a name that needs a staticcheck
-// directive, a JSON name no backquoted tag can hold) and for
-// documentation text a doc comment may read more into (wrapped lines
-// starting with "- " or "1."); and the packages must compile with the
-// runtime selected by what the files recorded as used.
-func TestHTTPLayerAsGofmtPrints(t *testing.T) {
+// TestTextFilesAsGofmtPrints: the HTTP layer, the models (with and without
+// Unknown) and the request bodies are written as text, not printed by
+// go/printer, so they must come out as gofmt prints them for every shape
+// of operation (get, list, update, create, action, function with bare
+// parameters, delete, reference), of field (collection, raw JSON, a name
+// that needs a staticcheck directive, a JSON name no backquoted tag can
+// hold) and for documentation text a doc comment may read more into
+// (wrapped lines starting with "- " or "1."); and the packages must
+// compile with the runtime selected by what the files recorded as used.
+func TestTextFilesAsGofmtPrints(t *testing.T) {
 	thing := ir.Type{Name: "microsoft.graph.thing", Kind: ir.KindEntity, Properties: []ir.Property{
 		{Name: "size", Type: ir.TypeRef{Name: "Edm.Int32"}},
 		{Name: "when", Type: ir.TypeRef{Name: "Edm.DateTimeOffset"}},
@@ -51,15 +51,17 @@ func TestHTTPLayerAsGofmtPrints(t *testing.T) {
 	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: ops}},
 		emit.ResolveOptions())
 	require.False(t, diags.HasErrors(), "%v", diags)
-	files, err := emit.Generate(spec, emit.Options{Package: "shapes", ImportPath: "example.com/shapes"})
-	require.NoError(t, err)
-	var http int
-	for _, f := range files {
-		checkGofmt(t, f)
-		if strings.HasPrefix(f.Name, "shapeshttp/") {
-			http++
+	for _, drop := range []bool{false, true} {
+		files, err := emit.Generate(spec, emit.Options{Package: "shapes", ImportPath: "example.com/shapes", DropUnknown: drop})
+		require.NoError(t, err)
+		var http int
+		for _, f := range files {
+			checkGofmt(t, f)
+			if strings.HasPrefix(f.Name, "shapeshttp/") {
+				http++
+			}
 		}
+		require.Equal(t, 3, http, "client, server and runtime of the HTTP layer")
+		require.NoError(t, typeCheck(files, "example.com/shapes", importer.Default()))
 	}
-	require.Equal(t, 3, http, "client, server and runtime of the HTTP layer")
-	require.NoError(t, typeCheck(files, "example.com/shapes", importer.Default()))
 }

@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/docgen-dev/docgen/ir"
 )
 
@@ -43,33 +41,28 @@ var primitiveWire = map[string]string{
 	"Edm.Stream":         "Stream",
 }
 
-// primitiveType is the Go type of the EDM primitive name, a runtime type
-// named through runtimeRef (jen.Id in the models package, the models
-// package's qualified name in the HTTP layer); ok is false for anything
-// but a primitive.
-func primitiveType(name string, runtimeRef func(string) *jen.Statement) (t *jen.Statement, ok bool) {
+// primitiveType is the Go type of the EDM primitive name: a runtime type
+// named through runtimeRef (bare in the models package, qualified by the
+// models package in the HTTP layer), a predeclared or a standard library
+// one; "" for anything but a primitive.
+func primitiveType(s *goSource, name string, runtimeRef func(string) string) string {
 	if n, ok := primitiveWire[name]; ok {
-		return runtimeRef(n), true
+		return runtimeRef(n)
 	}
 	if q, ok := primitiveGo[name]; ok {
-		if q.path == "" {
-			return jen.Id(q.name), true
-		}
-		return jen.Qual(q.path, q.name), true
-	}
-	return nil, false
-}
-
-// elemTypeText is elemType for a file written as text.
-func (g *gen) elemTypeText(s *goSource, ref ir.TypeRef) string {
-	if n, ok := primitiveWire[ref.Name]; ok {
-		return s.rt(n)
-	}
-	if q, ok := primitiveGo[ref.Name]; ok {
 		if q.path == "" {
 			return q.name
 		}
 		return s.qual(q.path, q.name)
+	}
+	return ""
+}
+
+// elemType is the Go type of one value of ref (ignoring collection-ness)
+// in the models package.
+func (g *gen) elemType(s *goSource, ref ir.TypeRef) string {
+	if t := primitiveType(s, ref.Name, s.rt); t != "" {
+		return t
 	}
 	if e, ok := g.enums[ref.Name]; ok {
 		return e.GoName
@@ -81,23 +74,6 @@ func (g *gen) elemTypeText(s *goSource, ref ir.TypeRef) string {
 		return t.GoName
 	}
 	return s.qual("encoding/json", "RawMessage")
-}
-
-// elemType is the Go type of one value of ref (ignoring collection-ness).
-func (g *gen) elemType(ref ir.TypeRef) *jen.Statement {
-	if t, ok := primitiveType(ref.Name, func(n string) *jen.Statement { return jen.Id(n) }); ok {
-		return t
-	}
-	if e, ok := g.enums[ref.Name]; ok {
-		return jen.Id(e.GoName)
-	}
-	if t := g.polyBase(ref); t != nil {
-		return jen.Id(t.AnyGoName)
-	}
-	if t, ok := g.types[ref.Name]; ok {
-		return jen.Id(t.GoName)
-	}
-	return jen.Qual("encoding/json", "RawMessage")
 }
 
 // isRaw reports whether values of ref are kept as raw JSON.
@@ -124,59 +100,65 @@ func (g *gen) pointerField(ref ir.TypeRef) bool {
 // fieldType is the Go type of a model field: a slice for collections, the
 // value itself for raw JSON and Any wrappers, otherwise a pointer so that
 // "absent" is nil.
-func (g *gen) fieldType(ref ir.TypeRef) *jen.Statement {
+func (g *gen) fieldType(s *goSource, ref ir.TypeRef) string {
 	switch {
 	case ref.Collection:
-		return jen.Index().Add(g.elemType(ref))
+		return "[]" + g.elemType(s, ref)
 	case !g.pointerField(ref):
-		return g.elemType(ref) // nil-able already: omitzero omits the zero value
+		return g.elemType(s, ref) // nil-able already: omitzero omits the zero value
 	}
-	return jen.Op("*").Add(g.elemType(ref))
+	return "*" + g.elemType(s, ref)
 }
 
-func (g *gen) modelFile(f *jen.File) {
+// modelFile writes models_gen.go: a struct per type, and NewByODataType.
+// Like the request bodies it is written as text gofmt would print (see
+// goSource): every field has a doc comment, so nothing is aligned.
+func (g *gen) modelFile(s *goSource) {
 	for i := range g.spec.Types {
-		g.model(f, &g.spec.Types[i])
+		g.model(s, &g.spec.Types[i])
 	}
-	g.registry(f)
+	g.registry(s)
 }
 
-// registry emits NewByODataType, which maps an "@odata.type" value to a new
-// model: the way to pick the concrete type of a payload.
-func (g *gen) registry(f *jen.File) {
-	var cases []jen.Code
+// registry writes NewByODataType, which maps an "@odata.type" value to a
+// new model: the way to pick the concrete type of a payload.
+func (g *gen) registry(s *goSource) {
+	s.line("// NewByODataType returns a pointer to a new, empty model of the type named by")
+	s.line("// odataType (\"#microsoft.graph.x\" or \"microsoft.graph.x\"), or nil when this")
+	s.line("// package has no such type.")
+	s.line("func NewByODataType(odataType string) any {")
+	s.line("\tswitch ", s.qual("strings", "TrimPrefix"), "(odataType, \"#\") {")
 	for _, t := range g.spec.Types {
-		cases = append(cases, jen.Case(jen.Lit(t.Name)).Block(jen.Return(jen.New(jen.Id(t.GoName)))))
+		s.line("\tcase ", lit(t.Name), ":")
+		s.line("\t\treturn new(", t.GoName, ")")
 	}
-	f.Comment("NewByODataType returns a pointer to a new, empty model of the type named by")
-	f.Comment("odataType (\"#microsoft.graph.x\" or \"microsoft.graph.x\"), or nil when this")
-	f.Comment("package has no such type.")
-	f.Func().Id("NewByODataType").Params(jen.Id("odataType").String()).Any().Block(
-		jen.Switch(jen.Qual("strings", "TrimPrefix").Call(jen.Id("odataType"), jen.Lit("#"))).Block(cases...),
-		jen.Return(jen.Nil()),
-	)
+	s.line("\t}")
+	s.line("\treturn nil")
+	s.line("}")
 }
 
-// model emits one struct. Inherited properties are flattened into it (the IR
-// lists them), so every struct decodes and encodes on its own.
-func (g *gen) model(f *jen.File, t *ir.Type) {
-	f.Add(comment(g.typeDoc(t)...))
-	fields := []jen.Code{
-		comment("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + "."),
-		jen.Id(fieldODataType).Op("*").String().Tag(map[string]string{"json": "@odata.type,omitzero"}),
+// model writes one struct. Inherited properties are flattened into it (the
+// IR lists them), so every struct decodes and encodes on its own.
+func (g *gen) model(s *goSource, t *ir.Type) {
+	s.doc(g.typeDoc(t)...)
+	s.line("type ", t.GoName, " struct {")
+	for _, l := range commentLines("ODataType is the \"@odata.type\" annotation, e.g. " + quoteForComment("#"+t.Name) + ".") {
+		s.line("\t", l)
 	}
+	s.line("\t", fieldODataType, " *string ", tagLiteral(map[string]string{"json": "@odata.type,omitzero"}))
 	for _, p := range t.Properties {
-		fields = append(fields, g.field(p, t.Properties))
+		g.field(s, p, t.Properties)
 	}
 	if !g.opts.DropUnknown {
-		fields = append(fields,
-			comment("Unknown holds the members the service sent that these docs do not document, in order; MarshalJSON writes them back."),
-			jen.Id(fieldUnknown).Id("Unknown").Tag(map[string]string{"json": "-"}))
+		for _, l := range commentLines("Unknown holds the members the service sent that these docs do not document, in order; MarshalJSON writes them back.") {
+			s.line("\t", l)
+		}
+		s.line("\t", fieldUnknown, " ", s.rt("Unknown"), " ", tagLiteral(map[string]string{"json": "-"}))
 	}
-	f.Type().Id(t.GoName).Struct(fields...)
-	f.Line()
+	s.line("}")
+	s.line()
 	if !g.opts.DropUnknown {
-		g.keepingMethods(f, t)
+		g.keepingMethods(s, t)
 	}
 }
 
@@ -195,27 +177,27 @@ func plainName(goName string) string {
 	return name
 }
 
-// keepingMethods emits the two methods that keep a model's unknown members:
-// each decodes or encodes the model as a method-less copy of its type
-// (plain), through the runtime, which handles Unknown.
-func (g *gen) keepingMethods(f *jen.File, t *ir.Type) {
+// keepingMethods writes the two methods that keep a model's unknown
+// members: each decodes or encodes the model as a method-less copy of its
+// type (plain), through the runtime, which handles Unknown.
+func (g *gen) keepingMethods(s *goSource, t *ir.Type) {
 	local := plainName(t.GoName)
-	plain := jen.Type().Id(local).Id(t.GoName)
-	f.Comment(methodUnmarshalJSON + " decodes m, keeping the members it does not document in m.Unknown.")
-	f.Func().Params(jen.Id("m").Op("*").Id(t.GoName)).Id(methodUnmarshalJSON).Params(jen.Id("data").Index().Byte()).Error().Block(
-		plain.Clone(),
-		jen.Return(jen.Id("decodeKeeping").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id(local)).Call(jen.Id("m")), jen.Op("&").Id("m").Dot(fieldUnknown))),
-	)
-	f.Line()
-	f.Comment(methodMarshalJSON + " encodes m, the members in m.Unknown after the documented ones.")
-	f.Func().Params(jen.Id("m").Id(t.GoName)).Id(methodMarshalJSON).Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		plain,
-		jen.Return(jen.Id("encodeKeeping").Call(jen.Parens(jen.Op("*").Id(local)).Call(jen.Op("&").Id("m")), jen.Id("m").Dot(fieldUnknown))),
-	)
-	f.Line()
+	s.line("// ", methodUnmarshalJSON, " decodes m, keeping the members it does not document in m.Unknown.")
+	s.line("func (m *", t.GoName, ") ", methodUnmarshalJSON, "(data []byte) error {")
+	s.line("\ttype ", local, " ", t.GoName)
+	s.line("\treturn ", s.rt("decodeKeeping"), "(data, (*", local, ")(m), &m.", fieldUnknown, ")")
+	s.line("}")
+	s.line()
+	s.line("// ", methodMarshalJSON, " encodes m, the members in m.Unknown after the documented ones.")
+	s.line("func (m ", t.GoName, ") ", methodMarshalJSON, "() ([]byte, error) {")
+	s.line("\ttype ", local, " ", t.GoName)
+	s.line("\treturn ", s.rt("encodeKeeping"), "((*", local, ")(&m), m.", fieldUnknown, ")")
+	s.line("}")
+	s.line()
 }
 
-func (g *gen) field(p ir.Property, props []ir.Property) jen.Code {
+// field writes the struct field of a model for p, one of props.
+func (g *gen) field(s *goSource, p ir.Property, props []ir.Property) {
 	var notes []string
 	if p.Type.Raw != "" && p.Type.Name == "Edm.Untyped" && p.Type.Raw != "Json" {
 		notes = append(notes, "(Documented type "+p.Type.Raw+" is unknown; kept as raw JSON.)")
@@ -227,30 +209,27 @@ func (g *gen) field(p ir.Property, props []ir.Property) jen.Code {
 	if p.Required {
 		rules = append(rules, "required")
 	}
-	return jen.Add(comment(propertyDoc(p, props, notes...)...)).Line().Add(allCapsNote(p.GoName)).
-		Id(p.GoName).Add(g.fieldType(p.Type)).Tag(tags(p.Name, rules))
-}
-
-// allCapsNote is, for a documented name whose only Go spelling reads as
-// ALL_CAPS to staticcheck's ST1003 (V4_0_3 from "v4_0_3": one capital,
-// then digits with the underscores that keep the numbers apart), the
-// staticcheck directive that says so; nothing for any other name. It is
-// docgen's own fixed text, never documentation text.
-func allCapsNote(name string) jen.Code {
-	if !allCaps(name) {
-		return jen.Null()
+	for _, l := range commentLines(propertyDoc(p, props, notes...)...) {
+		s.line("\t", l)
 	}
-	return jen.Comment(allCapsDirective).Line()
+	if allCaps(p.GoName) {
+		s.line("\t", allCapsDirective)
+	}
+	s.line("\t", p.GoName, " ", g.fieldType(s, p.Type), " ", tagLiteral(tags(p.Name, rules)))
 }
 
-// allCaps reports whether name needs allCapsNote.
+// allCaps reports whether name is a documented name whose only Go
+// spelling reads as ALL_CAPS to staticcheck's ST1003 (V4_0_3 from
+// "v4_0_3": one capital, then digits with the underscores that keep the
+// numbers apart): its field gets allCapsDirective, docgen's own fixed
+// text, never documentation text.
 func allCaps(name string) bool {
 	return len(name) >= 5 && strings.Contains(name, "_") && !strings.ContainsFunc(name, func(r rune) bool {
 		return r != '_' && !unicode.IsUpper(r) && !unicode.IsDigit(r)
 	})
 }
 
-// allCapsDirective is the text of allCapsNote.
+// allCapsDirective is the staticcheck directive that says why a name is ALL_CAPS.
 const allCapsDirective = "//lint:ignore ST1003 the documented name has no other Go spelling"
 
 // quoteForComment renders s for a comment; s is already sanitized data.

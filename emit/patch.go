@@ -73,7 +73,7 @@ func (g *gen) patchBody(s *goSource, op *ir.Operation, t *ir.Type) {
 			notes = append(notes, "(Required: Validate reports it when absent or null.)")
 			rules = append(rules, "required")
 		}
-		vt := g.elemTypeText(s, p.Type)
+		vt := g.elemType(s, p.Type)
 		if p.Type.Collection {
 			vt = "[]" + vt
 		}
