@@ -22,7 +22,7 @@ func flagsFromExamples(s *Spec) {
 	}
 	for _, ex := range s.Examples {
 		t := types[ex.Type]
-		if t == nil {
+		if t == nil || !mayHoldCommaString(ex.Body) {
 			continue
 		}
 		var body map[string]json.RawMessage
@@ -42,6 +42,22 @@ func flagsFromExamples(s *Spec) {
 			e.Flags = allMembers(e, strings.Split(v, ","))
 		}
 	}
+}
+
+// mayHoldCommaString reports whether some JSON string in body may hold a
+// comma: one does, or one has an escape (which may spell one). Without,
+// no value of body is a list of flags, and it need not be decoded.
+func mayHoldCommaString(body string) bool {
+	in := false
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case c == '"':
+			in = !in
+		case in && (c == ',' || c == '\\'):
+			return true
+		}
+	}
+	return false
 }
 
 // allMembers reports whether every part names a member of e.

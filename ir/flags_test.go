@@ -37,3 +37,21 @@ func TestFlagsFromExamples(t *testing.T) {
 	}
 	assert.Equal(t, map[string]bool{"microsoft.graph.profileTypes": true, "microsoft.graph.shade": false}, flags)
 }
+
+// TestMayHoldCommaString: the pre-check that spares decoding an example
+// must never say "no" to a body where some string holds a comma, spelt
+// out or escaped.
+func TestMayHoldCommaString(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"a": "x", "b": 1}`:            false,
+		`{"a": "x,y"}`:                  true,
+		`{"a": "x\u002cy"}`:             true,
+		`{"a": "say \"hi\"", "b": "c"}`: true, // an escape: decoded to be sure
+		`[1, 2, 3]`:                     false,
+		``:                              false,
+	} {
+		if got := mayHoldCommaString(body); got != want {
+			t.Errorf("mayHoldCommaString(%s) = %v, want %v", body, got, want)
+		}
+	}
+}

@@ -161,3 +161,19 @@ func TestWrappedResponseExample(t *testing.T) {
 	assert.False(t, spec.Examples[2].Wrapped, "only responses")
 	assert.True(t, spec.Examples[3].Wrapped, "a string value cannot be an object")
 }
+
+// TestValueMemberEscaped: the pre-check that spares decoding a body
+// without a "value" member still lets an escaped name through.
+func TestValueMemberEscaped(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"value": [1]}`:                       true,
+		`{"\u0076alue": [1]}`:                  true,
+		`{"@odata.context": "x", "value": {}}`: true,
+		`{"id": "1"}`:                          false,
+		`{"value": [1], "id": "1"}`:            false,
+	} {
+		if _, got := ValueMember(body); got != want {
+			t.Errorf("ValueMember(%s) = %v, want %v", body, got, want)
+		}
+	}
+}
