@@ -170,7 +170,7 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 	// sqlc's optional files); the runtime files come last, holding what the
 	// others use (see runtime.go).
 	gens := []fileGen{
-		{name: "enums_gen.go", enabled: len(spec.Enums) > 0, fn: g.enumFile},
+		{name: "enums_gen.go", enabled: len(spec.Enums) > 0, text: g.enumFile},
 		{name: "models_gen.go", enabled: len(spec.Types) > 0, text: g.modelFile},
 		{name: "patch_gen.go", enabled: g.hasBodies(), text: g.patchFile},
 		{name: "poly_gen.go", enabled: g.hasPoly(), fn: g.polyFile},

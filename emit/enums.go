@@ -1,20 +1,22 @@
 package emit
 
 import (
-	"github.com/dave/jennifer/jen"
+	"strings"
 
 	"github.com/docgen-dev/docgen/ir"
 )
 
-// enums emits one string type per enum. A string type keeps any value the
-// service sends, documented or not; Known tells which.
-func (g *gen) enumFile(f *jen.File) {
+// enumFile writes enums_gen.go: one string type per enum. A string type
+// keeps any value the service sends, documented or not; Known tells
+// which. It is written as text gofmt would print (see goSource): every
+// constant has a doc comment, so nothing is aligned.
+func (g *gen) enumFile(s *goSource) {
 	for i := range g.spec.Enums {
-		g.enum(f, &g.spec.Enums[i])
+		g.enum(s, &g.spec.Enums[i])
 	}
 }
 
-func (g *gen) enum(f *jen.File, e *ir.Enum) {
+func (g *gen) enum(s *goSource, e *ir.Enum) {
 	doc := e.GoName + " is the enum type " + e.Name + "."
 	if e.Description != "" {
 		doc += " " + e.Description
@@ -27,88 +29,107 @@ func (g *gen) enum(f *jen.File, e *ir.Enum) {
 	if e.Source == "description" {
 		where = g.docRef("Members are those listed in a property description at", e.Pos)
 	}
-	f.Add(comment(doc, where))
-	f.Type().Id(e.GoName).String()
-	f.Line()
+	T := e.GoName
+	s.doc(doc, where)
+	s.line("type ", T, " string")
+	s.line()
 
 	if len(e.Members) > 0 {
-		var consts []jen.Code
+		s.line("// Documented values of ", T, ".")
+		s.line("const (")
 		for _, m := range e.Members {
-			consts = append(consts, jen.Add(comment(memberDoc(m))).Line().Id(m.GoName).Id(e.GoName).Op("=").Lit(m.Name))
+			for _, l := range commentLines(memberDoc(m)) {
+				s.line("\t", l)
+			}
+			s.line("\t", m.GoName, " ", T, " = ", lit(m.Name))
 		}
-		f.Comment("Documented values of " + e.GoName + ".")
-		f.Const().Defs(consts...)
-		f.Line()
+		s.line(")")
+		s.line()
 	}
 
 	// The documented values are data, a []string shared by Values and
 	// Known: a package has hundreds of enums, and a switch or a slice
 	// literal of its own type per enum is compiled code for each.
 	list := enumListName(e)
-	f.Var().Id(list).Op("=").Index().String().Values(litNames(e)...)
-	f.Line()
-	f.Comment(e.GoName + "Values lists the documented values in documentation order.")
-	f.Func().Id(ir.EnumValuesName(e.GoName)).Params().Index().Id(e.GoName).Block(
-		jen.Return(jen.Id("enumValues").Types(jen.Id(e.GoName)).Call(jen.Id(list))),
-	)
-	f.Line()
+	names := make([]string, len(e.Members))
+	for i, m := range e.Members {
+		names[i] = lit(m.Name)
+	}
+	s.line("var ", list, " = []string{", strings.Join(names, ", "), "}")
+	s.line()
+	s.line("// ", T, "Values lists the documented values in documentation order.")
+	s.line("func ", ir.EnumValuesName(T), "() []", T, " {")
+	s.line("\treturn ", s.rt("enumValues"), "[", T, "](", list, ")")
+	s.line("}")
+	s.line()
 
 	if e.Flags {
-		g.flagMethods(f, e)
+		g.flagMethods(s, e)
 		return
 	}
-	f.Comment("Known reports whether v is a documented value.")
-	f.Func().Params(jen.Id("v").Id(e.GoName)).Id("Known").Params().Bool().Block(
-		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.String().Parens(jen.Id("v")))),
-	)
-	f.Line()
-	f.Comment("String returns the wire value.")
-	f.Func().Params(jen.Id("v").Id(e.GoName)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
-	f.Line()
+	s.line("// Known reports whether v is a documented value.")
+	s.line("func (v ", T, ") Known() bool {")
+	s.line("\treturn ", s.qual("slices", "Contains"), "(", list, ", string(v))")
+	s.line("}")
+	s.line()
+	s.line("// String returns the wire value.")
+	s.line("func (v ", T, ") String() string {")
+	s.line("\treturn string(v)")
+	s.line("}")
+	s.line()
 }
 
-// flagMethods emits set helpers for a flags enum, whose wire value is a
+// flagMethods writes set helpers for a flags enum, whose wire value is a
 // comma-separated list ("a,b").
-func (g *gen) flagMethods(f *jen.File, e *ir.Enum) {
+func (g *gen) flagMethods(s *goSource, e *ir.Enum) {
 	T := e.GoName
-	f.Comment(ir.FlagsConstructorName(T) + " joins members into one flags value.")
-	f.Func().Id(ir.FlagsConstructorName(T)).Params(jen.Id("members").Op("...").Id(T)).Id(T).Block(
-		jen.Id("parts").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("members"))),
-		jen.For(jen.List(jen.Id("_"), jen.Id("m")).Op(":=").Range().Id("members")).Block(
-			jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.String().Parens(jen.Id("m"))),
-		),
-		jen.Return(jen.Id(T).Parens(jen.Qual("strings", "Join").Call(jen.Id("parts"), jen.Lit(",")))),
-	)
-	f.Line()
-	f.Comment("Members splits a flags value into its members, in wire order.")
-	f.Func().Params(jen.Id("v").Id(T)).Id("Members").Params().Index().Id(T).Block(
-		jen.If(jen.Id("v").Op("==").Lit("")).Block(jen.Return(jen.Nil())),
-		jen.Var().Id("out").Index().Id(T),
-		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Qual("strings", "Split").Call(jen.String().Parens(jen.Id("v")), jen.Lit(","))).Block(
-			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id(T).Parens(jen.Qual("strings", "TrimSpace").Call(jen.Id("p")))),
-		),
-		jen.Return(jen.Id("out")),
-	)
-	f.Line()
-	f.Comment("Has reports whether the flags value v includes member m.")
-	f.Func().Params(jen.Id("v").Id(T)).Id("Has").Params(jen.Id("m").Id(T)).Bool().Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v").Dot("Members").Call()).Block(
-			jen.If(jen.Id("x").Op("==").Id("m")).Block(jen.Return(jen.True())),
-		),
-		jen.Return(jen.False()),
-	)
-	f.Line()
-	f.Comment("Known reports whether every member of v is documented.")
-	f.Func().Params(jen.Id("v").Id(T)).Id("Known").Params().Bool().Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("v").Dot("Members").Call()).Block(
-			jen.If(jen.Op("!").Qual("slices", "Contains").Call(jen.Id(enumListName(e)), jen.String().Parens(jen.Id("x")))).Block(jen.Return(jen.False())),
-		),
-		jen.Return(jen.True()),
-	)
-	f.Line()
-	f.Comment("String returns the wire value.")
-	f.Func().Params(jen.Id("v").Id(T)).Id("String").Params().String().Block(jen.Return(jen.String().Parens(jen.Id("v"))))
-	f.Line()
+	join, split, trim, contains := s.qual("strings", "Join"), s.qual("strings", "Split"), s.qual("strings", "TrimSpace"), s.qual("slices", "Contains")
+	s.line("// ", ir.FlagsConstructorName(T), " joins members into one flags value.")
+	s.line("func ", ir.FlagsConstructorName(T), "(members ...", T, ") ", T, " {")
+	s.line("\tparts := make([]string, 0, len(members))")
+	s.line("\tfor _, m := range members {")
+	s.line("\t\tparts = append(parts, string(m))")
+	s.line("\t}")
+	s.line("\treturn ", T, "(", join, "(parts, \",\"))")
+	s.line("}")
+	s.line()
+	s.line("// Members splits a flags value into its members, in wire order.")
+	s.line("func (v ", T, ") Members() []", T, " {")
+	s.line("\tif v == \"\" {")
+	s.line("\t\treturn nil")
+	s.line("\t}")
+	s.line("\tvar out []", T)
+	s.line("\tfor _, p := range ", split, "(string(v), \",\") {")
+	s.line("\t\tout = append(out, ", T, "(", trim, "(p)))")
+	s.line("\t}")
+	s.line("\treturn out")
+	s.line("}")
+	s.line()
+	s.line("// Has reports whether the flags value v includes member m.")
+	s.line("func (v ", T, ") Has(m ", T, ") bool {")
+	s.line("\tfor _, x := range v.Members() {")
+	s.line("\t\tif x == m {")
+	s.line("\t\t\treturn true")
+	s.line("\t\t}")
+	s.line("\t}")
+	s.line("\treturn false")
+	s.line("}")
+	s.line()
+	s.line("// Known reports whether every member of v is documented.")
+	s.line("func (v ", T, ") Known() bool {")
+	s.line("\tfor _, x := range v.Members() {")
+	s.line("\t\tif !", contains, "(", enumListName(e), ", string(x)) {")
+	s.line("\t\t\treturn false")
+	s.line("\t\t}")
+	s.line("\t}")
+	s.line("\treturn true")
+	s.line("}")
+	s.line()
+	s.line("// String returns the wire value.")
+	s.line("func (v ", T, ") String() string {")
+	s.line("\treturn string(v)")
+	s.line("}")
+	s.line()
 }
 
 // enumListName is the unexported variable holding e's documented values:
@@ -116,13 +137,4 @@ func (g *gen) flagMethods(f *jen.File, e *ir.Enum) {
 // starts with "documented".
 func enumListName(e *ir.Enum) string {
 	return "documented" + e.GoName + "Values"
-}
-
-// litNames are e's member names as string literals, in documentation order.
-func litNames(e *ir.Enum) []jen.Code {
-	var out []jen.Code
-	for _, m := range e.Members {
-		out = append(out, jen.Lit(m.Name))
-	}
-	return out
 }

@@ -15,7 +15,7 @@ import (
 // Unknown) and the request bodies are written as text, not printed by
 // go/printer, so they must come out as gofmt prints them for every shape
 // of operation (get, list, update, create, action, function with bare
-// parameters, delete, reference), of field (collection, raw JSON, a name
+// parameters, delete, reference), of enum (plain, flags, without members), of field (collection, raw JSON, a name
 // that needs a staticcheck directive, a JSON name no backquoted tag can
 // hold) and for documentation text a doc comment may read more into
 // (wrapped lines starting with "- " or "1."); and the packages must
@@ -27,7 +27,14 @@ func TestTextFilesAsGofmtPrints(t *testing.T) {
 		{Name: "v4_0_3", Type: ir.TypeRef{Name: "Edm.String"}, Description: "A name staticcheck reads as ALL_CAPS."},
 		{Name: "tags", Type: ir.TypeRef{Name: "Edm.String", Collection: true}, ReadOnly: true, Required: true},
 		{Name: "blob`\"x", Type: ir.TypeRef{Name: "Edm.Untyped"}, Description: "A name no backquoted tag can hold."},
+		{Name: "color", Type: ir.TypeRef{Name: "microsoft.graph.color"}},
+		{Name: "days", Type: ir.TypeRef{Name: "microsoft.graph.days"}},
 	}}
+	enums := []ir.Enum{
+		{Name: "microsoft.graph.color", Members: []ir.EnumMember{{Name: "red", Description: "- not a list"}, {Name: "unknownFutureValue"}}},
+		{Name: "microsoft.graph.days", Flags: true, Members: []ir.EnumMember{{Name: "monday"}, {Name: "tuesday"}}},
+		{Name: "microsoft.graph.empty"},
+	}
 	pos := ir.Pos{File: "p.md", Line: 1}
 	// Every wrapped line of these names starts with a list marker.
 	dashes, numbers := strings.Repeat(" -", 60), strings.Repeat(" 1.", 40)
@@ -48,7 +55,7 @@ func TestTextFilesAsGofmtPrints(t *testing.T) {
 	for i := range ops {
 		ops[i].Pos = pos
 	}
-	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Operations: ops}},
+	spec, diags := ir.Resolve([]ir.Page{{File: "p.md", Kind: ir.PageAPI, Namespace: "microsoft.graph", Types: []ir.Type{thing}, Enums: enums, Operations: ops}},
 		emit.ResolveOptions())
 	require.False(t, diags.HasErrors(), "%v", diags)
 	for _, drop := range []bool{false, true} {
