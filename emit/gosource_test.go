@@ -12,14 +12,15 @@ import (
 )
 
 // TestTextFilesAsGofmtPrints: the HTTP layer, the models (with and without
-// Unknown) and the request bodies are written as text, not printed by
-// go/printer, so they must come out as gofmt prints them for every shape
-// of operation (get, list, update, create, action, function with bare
-// parameters, delete, reference), of enum (plain, flags, without members), of field (collection, raw JSON, a name
-// that needs a staticcheck directive, a JSON name no backquoted tag can
-// hold) and for documentation text a doc comment may read more into
-// (wrapped lines starting with "- " or "1."); and the packages must
-// compile with the runtime selected by what the files recorded as used.
+// Unknown), the enums and the request bodies are written as text, not
+// printed by go/printer, so they must come out as gofmt prints them for
+// every shape of operation (get, list, update, create, action, function
+// with bare parameters, delete, reference), of enum (plain, flags, without
+// members), of field (collection, raw JSON, a name that needs a
+// staticcheck directive, a JSON name no backquoted tag can hold) and for
+// documentation text a doc comment may read more into (wrapped lines
+// starting with "- " or "1."); and the packages must compile with the
+// runtime selected by what the files recorded as used.
 func TestTextFilesAsGofmtPrints(t *testing.T) {
 	thing := ir.Type{Name: "microsoft.graph.thing", Kind: ir.KindEntity, Properties: []ir.Property{
 		{Name: "size", Type: ir.TypeRef{Name: "Edm.Int32"}},
