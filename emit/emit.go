@@ -24,7 +24,7 @@
 //
 // Documentation text is hostile: it reaches the output only through
 // string literals (jen.Lit, or lit in the HTTP layer's text) or comments
-// passed through comment (commentLines), never as code.
+// passed through commentLines, never as code.
 package emit
 
 import (
@@ -173,7 +173,7 @@ func Generate(spec *ir.Spec, opts Options) ([]File, error) {
 		{name: "enums_gen.go", enabled: len(spec.Enums) > 0, text: g.enumFile},
 		{name: "models_gen.go", enabled: len(spec.Types) > 0, text: g.modelFile},
 		{name: "patch_gen.go", enabled: g.hasBodies(), text: g.patchFile},
-		{name: "poly_gen.go", enabled: g.hasPoly(), fn: g.polyFile},
+		{name: "poly_gen.go", enabled: g.hasPoly(), text: g.polyFile},
 		{name: "validate_gen.go", enabled: len(spec.Types) > 0, fn: g.validateFile},
 		{name: "wire_gen.go", enabled: true, runtime: modelsRuntime()},
 		{name: h + "/client_gen.go", http: true, enabled: http, text: g.clientFile},
@@ -485,24 +485,10 @@ func (g *gen) packageDoc(http bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// comment renders doc paragraphs as // lines: control characters and line
-// breaks removed, wrapped at about 80 columns, paragraphs separated by an
-// empty // line. Nothing in the text can end the comment, start code or
-// become a directive (see commentLine).
-func comment(paragraphs ...string) jen.Code {
-	lines := commentLines(paragraphs...)
-	if len(lines) == 0 {
-		return jen.Null()
-	}
-	c := jen.Comment(lines[0])
-	for _, l := range lines[1:] {
-		c = c.Line().Comment(l)
-	}
-	return c
-}
-
-// commentLines are the lines of a comment of paragraphs, each sanitised
-// and wrapped, "// " included (see commentLine), a "//" line between two.
+// commentLines are the // lines of a comment of doc paragraphs: control
+// characters and line breaks removed, wrapped at about 80 columns,
+// paragraphs separated by an empty // line. Nothing in the text can end
+// the comment, start code or become a directive (see commentLine).
 func commentLines(paragraphs ...string) []string {
 	var lines []string
 	for _, p := range paragraphs {
