@@ -416,8 +416,12 @@ func (x *extractor) casing(name string) string {
 // "assignLicense action" names no binding).
 func (x *extractor) action() (binding, name string, ok bool) {
 	t := strings.TrimSpace(x.page.Title)
-	if m := titleAction.FindStringSubmatch(t); m != nil {
-		return "", m[1], true
+	// "… action" and "… function" end in "n", which no other letter
+	// case-folds to: the check spares titleAction the other titles.
+	if strings.HasSuffix(t, "n") || strings.HasSuffix(t, "N") {
+		if m := titleAction.FindStringSubmatch(t); m != nil {
+			return "", m[1], true
+		}
 	}
 	if m := titleBound.FindStringSubmatch(t); m != nil && x.page.Kind == ir.PageAPI {
 		b := m[1]
@@ -452,7 +456,12 @@ func parseMeta(s string) *blockMeta {
 func (x *extractor) paragraph(b *doc.Block, sec section, op *ir.Operation) {
 	text := b.Text.Text
 	x.noteFlags(text)
-	if m := inheritsLine.FindStringSubmatch(text); m != nil && x.page.Kind == ir.PageResource {
+	var m []string
+	if x.page.Kind == ir.PageResource && text != "" && (text[0] == 'i' || text[0] == 'I') {
+		// inheritsLine starts "inherits"; no other letter case-folds to i.
+		m = inheritsLine.FindStringSubmatch(text)
+	}
+	if m != nil {
 		base := m[1]
 		if len(b.Text.Links) > 0 {
 			base = b.Text.Links[0].Text

@@ -36,6 +36,25 @@ var (
 	leadingRemark = regexp.MustCompile(`^\s*\([^()]*\)\s*`)
 )
 
+// The checks below spare the regular expressions above the text that
+// cannot match them, exactly: each looks at a character the expression
+// requires and that no other character case-folds to. (Even a failing
+// match costs the regexp package time in the length of the text.)
+
+// startsRemark reports whether s may start with a remark (leadingRemark).
+func startsRemark(s string) bool { return strings.HasPrefix(strings.TrimLeft(s, " \t\n\f\r"), "(") }
+
+// isCollectionFunc reports whether s is "Collection(x)".
+func isCollectionFunc(s string) bool { return collectionFuncMatch(s) != nil }
+
+// collectionFuncMatch is collectionFunc's submatches in s, or nil.
+func collectionFuncMatch(s string) []string {
+	if s == "" || s[0] != 'c' && s[0] != 'C' {
+		return nil
+	}
+	return collectionFunc.FindStringSubmatch(s)
+}
+
 // ParseTypeCell interprets the Type cell of a property table: "String",
 // "String collection", "Collection(x)", "x[]", a link "[x](../resources/x.md)"
 // with or without "collection", "Edm." prefixes, qualified names and aliases
@@ -44,10 +63,12 @@ var (
 func ParseTypeCell(c doc.Inline, ns string) (ref ir.TypeRef, ok bool) {
 	raw := strings.TrimSpace(c.Text)
 	s := raw
-	if m := leadingRemark.FindString(s); m != "" && !collectionFunc.MatchString(s) {
-		s = s[len(m):]
+	if startsRemark(s) {
+		if m := leadingRemark.FindString(s); m != "" && !isCollectionFunc(s) {
+			s = s[len(m):]
+		}
 	}
-	if m := collectionFunc.FindStringSubmatch(s); m != nil {
+	if m := collectionFuncMatch(s); m != nil {
 		s, ref.Collection = m[1], true
 	}
 	lower := strings.ToLower(s)
@@ -59,10 +80,12 @@ func ParseTypeCell(c doc.Inline, ns string) (ref ir.TypeRef, ok bool) {
 	case strings.HasPrefix(lower, "collection of "):
 		s, ref.Collection = strings.TrimSpace(s[len("collection of "):]), true
 	}
-	if m := collectionFunc.FindStringSubmatch(s); m != nil {
+	if m := collectionFuncMatch(s); m != nil {
 		s, ref.Collection = m[1], true
 	}
-	s = remark.ReplaceAllString(s, "")
+	if doc.EndsRemark(s) {
+		s = remark.ReplaceAllString(s, "")
+	}
 	s = strings.Trim(s, "`*_ ")
 	if len(c.Links) > 0 {
 		// A linked type: the link names it; keep the target for resolution.

@@ -64,11 +64,20 @@ var (
 
 func headingKey(heading string) string {
 	h := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(heading), ":")))
+	if !EndsRemark(h) {
+		return h
+	}
 	if r := remark.ReplaceAllString(h, ""); r != "" {
 		h = r
 	}
 	return h
 }
+
+// EndsRemark reports whether s may end with a parenthetical remark, "x
+// (read-only)": whether it ends with ")" but for spaces. The check spares
+// the expression that removes it the text that cannot match (even a
+// failing match costs time in the length of the text).
+func EndsRemark(s string) bool { return strings.HasSuffix(strings.TrimRight(s, " \t\n\f\r"), ")") }
 
 // ClassifyHeading returns the section a heading opens. inExample says the
 // heading is inside an example, where "Request" and "Response ..." open
