@@ -7,6 +7,7 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -416,9 +417,9 @@ func (x *extractor) casing(name string) string {
 // "assignLicense action" names no binding).
 func (x *extractor) action() (binding, name string, ok bool) {
 	t := strings.TrimSpace(x.page.Title)
-	// "… action" and "… function" end in "n", which no other letter
-	// case-folds to: the check spares titleAction the other titles.
-	if strings.HasSuffix(t, "n") || strings.HasSuffix(t, "N") {
+	// titleAction ends "action" or "function", whose letters no other
+	// character case-folds to: the check spares it the other titles.
+	if hasSuffixFold(t, "action") || hasSuffixFold(t, "function") {
 		if m := titleAction.FindStringSubmatch(t); m != nil {
 			return "", m[1], true
 		}
@@ -432,6 +433,33 @@ func (x *extractor) action() (binding, name string, ok bool) {
 	}
 	return "", "", false
 }
+
+// hasSuffixFold reports whether s ends with the ASCII suffix, in any case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
+// requestLine is requestLineRe's submatches in line, or nil. A request
+// line starts with a method's capital letter: the check spares the
+// expression every other first line of a code block.
+func requestLine(line string) []string {
+	if line == "" || strings.IndexByte(methodInitials, line[0]) < 0 {
+		return nil
+	}
+	return requestLineRe.FindStringSubmatch(line)
+}
+
+// methodInitials are the first letters of the methods doc.RequestMethod
+// lists ("(?:GET|POST|...)").
+var methodInitials = func() string {
+	var out []byte
+	for _, m := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(doc.RequestMethod, "(?:"), ")"), "|") {
+		if m != "" && !bytes.ContainsRune(out, rune(m[0])) {
+			out = append(out, m[0])
+		}
+	}
+	return string(out)
+}()
 
 func qualify(name, ns string) string {
 	if strings.Contains(name, ".") {
@@ -976,7 +1004,7 @@ func (x *extractor) code(b *doc.Block, sec section, op *ir.Operation) {
 	if sec == secHTTPRequest && op != nil {
 		for i, line := range strings.Split(b.Code, "\n") {
 			line = strings.TrimSpace(line)
-			m := requestLineRe.FindStringSubmatch(line)
+			m := requestLine(line)
 			if m == nil {
 				continue
 			}
@@ -1098,7 +1126,7 @@ func (x *extractor) example(b *doc.Block, sec section, meta *blockMeta) (ir.Exam
 	}
 	if i < len(lines) {
 		first := strings.TrimSpace(lines[i])
-		if m := requestLineRe.FindStringSubmatch(first); m != nil {
+		if m := requestLine(first); m != nil {
 			ex.Role, ex.Method, ex.URL = ir.RoleRequest, m[1], m[2]
 			i++
 		} else if m := statusLineRe.FindStringSubmatch(first); m != nil {
