@@ -528,6 +528,9 @@ func commentLine(l string) string {
 // characters are dropped, runs of spaces collapse (none is left at either
 // end), and "*/" is broken so the text can never close a block comment.
 func sanitize(s string) string {
+	if tidyASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is due before the next character
@@ -552,6 +555,22 @@ func sanitize(s string) string {
 		out = strings.ReplaceAll(out, "*/", "* /")
 	}
 	return out
+}
+
+// tidyASCII reports whether s is already as sanitize leaves it, and
+// ASCII: printable characters, single spaces between words, none at
+// either end, no "*/". Most documentation text is.
+func tidyASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && s[i+1] == ' ' || c == '*' && i+1 < len(s) && s[i+1] == '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // wrap breaks s, sanitized (words separated by single spaces), into lines
