@@ -567,10 +567,14 @@ var responseCollection = regexp.MustCompile(`(?i)\bcollection of\b|\bcollection 
 // object", the Intune pages' wording, always comes with a table.)
 var wholeBodyText = regexp.MustCompile(`(?i)\bJSON representation of\s+(?:(?:a|an|the)\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s+(?:object|resource|entity)\b`)
 
+// stripEmphasis removes code and emphasis marks from inline text (built
+// once: a Replacer builds its tables on first use).
+var stripEmphasis = strings.NewReplacer("`", "", "*", "")
+
 // wholeBodyType reads the type a "supply a JSON representation of a [x]
 // object" sentence names, with the link to its page when it has one.
 func wholeBodyType(in doc.Inline, ns string) ir.TypeRef {
-	text := strings.NewReplacer("`", "", "*", "").Replace(in.Text)
+	text := stripEmphasis.Replace(in.Text)
 	m := wholeBodyText.FindStringSubmatch(text)
 	if m == nil {
 		return ir.TypeRef{}
