@@ -22,6 +22,10 @@
 //	<pkg>http/wire_gen.go    the HTTP runtime those use, copied from
 //	                         emit/httpwire: Client, Requests, GraphError, Route
 //
+// All but validate_gen.go are thousands of declarations of a few shapes,
+// written as text exactly as gofmt prints it (see goSource); validate_gen.go
+// is built with jennifer and formatted (see render).
+//
 // Documentation text is hostile: it reaches the output only through
 // string literals (jen.Lit, or lit in the HTTP layer's text) or comments
 // passed through commentLines, never as code.
@@ -506,11 +510,10 @@ func commentLines(paragraphs ...string) []string {
 	return lines
 }
 
-// commentLine is the text jen.Comment is given for one line l of
-// documentation: the whole line, "// " included. jennifer prints a comment
-// that starts with "//" or "/*" as it is, so a wrapped line of doc text
-// starting "//go:generate" would otherwise be printed as a live directive;
-// written after "// " it is prose. The only directives that survive the
+// commentLine is the comment line for one line l of documentation: the
+// whole line, "// " included, as goSource writes it and jen.Comment prints
+// it. A wrapped line of doc text starting "//go:generate" written as it is
+// would be a live directive; written after "// " it is prose. The only directives that survive the
 // space, "// +build" (a build constraint to go vet) and "#cgo" (in a cgo
 // preamble), are broken with a backslash.
 func commentLine(l string) string {
