@@ -79,10 +79,10 @@ func (g *gen) answerType(s *goSource, r ir.TypeRef) string {
 func (g *gen) respType(s *goSource, op *ir.Operation) string {
 	r := op.Response
 	switch {
-	case r.Name == "" && (op.Kind == ir.OpGet || op.Kind == ir.OpFunction) && op.ResponseStatus != 204:
-		return s.qual("encoding/json", "RawMessage")
-	case r.Name == "":
+	case !g.hasResponse(op):
 		return ""
+	case r.Name == "":
+		return s.qual("encoding/json", "RawMessage")
 	case r.Collection:
 		return s.rt("Page") + "[" + g.itemType(s, r) + "]"
 	}
@@ -92,8 +92,8 @@ func (g *gen) respType(s *goSource, op *ir.Operation) string {
 	return g.itemType(s, r)
 }
 
-// hasResponse reports whether op documents a response body (respType is
-// not empty).
+// hasResponse reports whether op has a response body for respType: a
+// documented type, or raw JSON for a get or function that names none.
 func (g *gen) hasResponse(op *ir.Operation) bool {
 	r := op.Response
 	return r.Name != "" || (op.Kind == ir.OpGet || op.Kind == ir.OpFunction) && op.ResponseStatus != 204

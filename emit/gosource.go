@@ -13,7 +13,8 @@ import (
 // shapes repeated thousands of times: the HTTP layer (Requests and Client
 // methods, NewFake's table, Handle functions), the models and the request
 // bodies (structs whose every field has a doc comment, so gofmt aligns
-// nothing in them; field comments are not doc comments it reformats).
+// nothing in them; field comments are not doc comments it reformats), the
+// enums and the polymorphic wrappers.
 // Built with jennifer, they would be printed, parsed and printed again by
 // go/printer: for the whole Intune surface 18 MB of Go and most of what
 // generating it cost.
@@ -31,19 +32,23 @@ type goSource struct {
 	// modelsPath and modelsAlias name the models package, which qual
 	// writes as modelsAlias.Name.
 	modelsPath, modelsAlias string
-	uses                    fileUses
-	refs                    map[string]bool
+	// uses is what the file uses of the runtimes, as usesOf would read
+	// it; seen holds its names (refs under "", fromModels under the
+	// models path) so that recording one is not a search.
+	uses fileUses
+	seen map[[2]string]bool
 }
 
 func newGoSource(modelsPath, modelsAlias string) *goSource {
-	return &goSource{imports: map[string]bool{}, modelsPath: modelsPath, modelsAlias: modelsAlias, refs: map[string]bool{}}
+	return &goSource{imports: map[string]bool{}, modelsPath: modelsPath, modelsAlias: modelsAlias, seen: map[[2]string]bool{}}
 }
 
 // qual is the qualified identifier path.name, recording the import (the
 // models package's under its alias).
 func (s *goSource) qual(pkgPath, name string) string {
 	if pkgPath == s.modelsPath {
-		if !slices.Contains(s.uses.fromModels, name) {
+		if k := [2]string{pkgPath, name}; !s.seen[k] {
+			s.seen[k] = true
 			s.uses.fromModels = append(s.uses.fromModels, name)
 		}
 		return s.modelsAlias + "." + name
@@ -55,8 +60,8 @@ func (s *goSource) qual(pkgPath, name string) string {
 // rt is the identifier name of the package's runtime (wire_gen.go),
 // recorded as used, so that the runtime file holds it.
 func (s *goSource) rt(name string) string {
-	if !s.refs[name] {
-		s.refs[name] = true
+	if k := [2]string{"", name}; !s.seen[k] {
+		s.seen[k] = true
 		s.uses.refs = append(s.uses.refs, name)
 	}
 	return name
@@ -66,9 +71,9 @@ func (s *goSource) rt(name string) string {
 func lit(s string) string { return strconv.Quote(s) }
 
 // doc writes the doc comment of the next declaration: the paragraphs as
-// comment writes them, reformatted as gofmt reformats a doc comment
-// (go/printer's formatDocComment: a wrapped line of documentation text
-// that starts "- " or "1." is a list item to it).
+// commentLines writes them, reformatted as gofmt reformats a doc comment
+// (go/printer's formatDocComment, which reads headings and link
+// definitions into some text).
 func (s *goSource) doc(paragraphs ...string) {
 	writeDoc(&s.decls, commentLines(paragraphs...))
 }
@@ -119,8 +124,8 @@ func plainDoc(lines []string) bool {
 	return true
 }
 
-// printf-free writers: the declarations are concatenations of
-// identifiers, types and literals.
+// line writes one line of declarations, the concatenation of parts
+// (identifiers, types, literals, fixed text) and a newline.
 func (s *goSource) line(parts ...string) {
 	for _, p := range parts {
 		s.decls.WriteString(p)

@@ -38,7 +38,7 @@ func templates(op *ir.Operation) string {
 }
 
 // fakeFunc writes NewFake: a table with an element per operation, whose
-// keyed fields are written as gofmt aligns them (see fakeFields).
+// keyed fields are written as gofmt aligns them (see writeFakeFields).
 func (g *gen) fakeFunc(s *goSource) {
 	s.doc("NewFake returns a Fake, empty, that serves every documented operation of this package: for tests, behind httptest.NewServer with a Client whose BaseURL is the server's URL. See Fake.")
 	s.line("func NewFake() *", s.rt("Fake"), " {")
