@@ -113,11 +113,13 @@ func writeDoc(b *bytes.Buffer, lines []string) {
 // plainDoc reports whether a doc comment of lines as commentLines writes
 // them is one paragraph that go/doc/comment prints back unchanged: a
 // list or a code block needs an indented line, which commentLines never
-// writes, a heading a line starting "#" or a paragraph of its own, and a
-// link definition a line starting "[".
+// writes, a heading a line starting "#" or a paragraph of its own, a link
+// definition a line starting "[", and "“" and "”" become typographic
+// quotes (found by FuzzPipeline).
 func plainDoc(lines []string) bool {
 	for _, l := range lines {
-		if !strings.HasPrefix(l, "// ") || len(l) == 3 || l[3] == '#' || l[3] == '[' || l[3] == ' ' || l[3] == '\t' {
+		if !strings.HasPrefix(l, "// ") || len(l) == 3 || l[3] == '#' || l[3] == '[' || l[3] == ' ' || l[3] == '\t' ||
+			strings.Contains(l, "``") || strings.Contains(l, "''") {
 			return false
 		}
 	}

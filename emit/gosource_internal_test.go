@@ -19,6 +19,7 @@ func TestWriteDocAsGofmt(t *testing.T) {
 		{"Links.", "[Graph]: https://graph.microsoft.com/"},
 		{"Text [x]: https://e.com " + strings.Repeat("[x]: https://e.com ", 12)},
 		{"#hashtag at the start of a word " + strings.Repeat("#x ", 40)},
+		{"Quotes ``like this'' become typographic ones."},
 	} {
 		var b bytes.Buffer
 		writeDoc(&b, commentLines(paras...))
