@@ -114,8 +114,8 @@ func writeDoc(b *bytes.Buffer, lines []string) {
 // them is one paragraph that go/doc/comment prints back unchanged: a
 // list or a code block needs an indented line, which commentLines never
 // writes, a heading a line starting "#" or a paragraph of its own, a link
-// definition a line starting "[", and "“" and "”" become typographic
-// quotes (found by FuzzPipeline).
+// definition a line starting "[", and two backquotes or two single
+// quotes in a row become typographic quotes (found by FuzzPipeline).
 func plainDoc(lines []string) bool {
 	for _, l := range lines {
 		if !strings.HasPrefix(l, "// ") || len(l) == 3 || l[3] == '#' || l[3] == '[' || l[3] == ' ' || l[3] == '\t' ||
