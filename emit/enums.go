@@ -72,6 +72,11 @@ func (g *gen) enum(s *goSource, e *ir.Enum) {
 	s.line("\treturn ", s.qual("slices", "Contains"), "(", list, ", string(v))")
 	s.line("}")
 	s.line()
+	stringMethod(s, T)
+}
+
+// stringMethod writes the String method of the enum type T.
+func stringMethod(s *goSource, T string) {
 	s.line("// String returns the wire value.")
 	s.line("func (v ", T, ") String() string {")
 	s.line("\treturn string(v)")
@@ -125,11 +130,7 @@ func (g *gen) flagMethods(s *goSource, e *ir.Enum) {
 	s.line("\treturn true")
 	s.line("}")
 	s.line()
-	s.line("// String returns the wire value.")
-	s.line("func (v ", T, ") String() string {")
-	s.line("\treturn string(v)")
-	s.line("}")
-	s.line()
+	stringMethod(s, T)
 }
 
 // enumListName is the unexported variable holding e's documented values:
